@@ -1,0 +1,101 @@
+// gatehouse: the desktop security console.
+#include "MainWindow.h"
+#include "PassphrasePrompt.h"
+#include "core/ProcessHardening.h"
+#include "store/Store.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <cstdlib>
+
+using namespace gatehouse;
+
+namespace {
+
+bool displayAvailable()
+{
+    const auto set = [](const char* name) { return !qEnvironmentVariableIsEmpty(name); };
+    return set("QT_QPA_PLATFORM") || set("DISPLAY") || set("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    hardenProcess();
+    if (!displayAvailable()) {
+        QTextStream(stderr) << "gatehouse: no display is available (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                               "Run the headless server instead, for example:\n"
+                               "  gatehoused status --data-dir DIR\n";
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Gatehouse"));
+    QApplication::setOrganizationName(QStringLiteral("Gatehouse"));
+    QApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
+
+    QTranslator qtTranslator, translator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (translator.load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Gatehouse desktop security console."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), QStringLiteral("The data directory."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption keyFileOption(QStringLiteral("key-file"),
+                                           QStringLiteral("Master key file, for stores that use the file provider."),
+                                           QStringLiteral("PATH"));
+    parser.addOptions({dataDirOption, keyFileOption});
+    parser.process(app);
+
+    const QString dataDir = parser.isSet(dataDirOption)
+                                ? parser.value(dataDirOption)
+                                : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+
+    keys::ProviderOptions options;
+    options.keyFile = parser.value(keyFileOption);
+    options.passphrase = ui::passphrasePrompt(nullptr);
+
+    std::unique_ptr<store::Store> store;
+    if (!QFileInfo::exists(store::Store::configPath(dataDir))) {
+        const auto answer = QMessageBox::question(
+            nullptr, QObject::tr("Create a Gatehouse store"),
+            QObject::tr("There is no Gatehouse store in %1.\n\nCreate a new encrypted store there, with its master key "
+                        "held in your OS keychain?")
+                .arg(QDir::toNativeSeparators(dataDir)));
+        if (answer != QMessageBox::Yes)
+            return 0;
+        options.kind = keys::KeyCustody::Kind::Keychain;
+        auto provider = keys::MasterKeyProvider::make(options);
+        auto created = store::Store::init(dataDir, *provider);
+        if (!created) {
+            QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), created.error().message);
+            return 1;
+        }
+        store = std::move(created).value();
+    } else {
+        auto opened = store::Store::open(dataDir, options);
+        if (!opened) {
+            QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), opened.error().message);
+            return 1;
+        }
+        store = std::move(opened).value();
+    }
+
+    ui::MainWindow window(*store);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,237 @@
+// gatehoused: the headless Gatehouse server and its command line.
+#include "PassphraseInput.h"
+#include "core/ProcessHardening.h"
+#include "store/Store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace gatehouse;
+
+namespace {
+
+// Exit codes are part of the command-line interface: scripts rely on them, so they only ever grow.
+enum Exit {
+    ExitOk = 0,
+    ExitFailure = 1,   // unexpected internal error
+    ExitUsage = 2,     // bad command line
+    ExitNotAStore = 3, // no store here, a store already here, or not a Gatehouse data directory
+    ExitWrongKey = 4,  // the key does not unlock the store
+    ExitCorrupt = 5,   // the store file is damaged
+    ExitKeyCustody = 6, // keychain unavailable or refusing, key file unsafe or unreadable
+    ExitFileSystem = 7, // permission denied, read-only, disk full, other I/O error
+    ExitSchema = 8,    // the store is newer than this build, or a migration failed
+};
+
+const char* const kExitHelp = "Exit codes:\n"
+                              "  0  success\n"
+                              "  1  unexpected internal error\n"
+                              "  2  usage error (unknown command or option)\n"
+                              "  3  no store at --data-dir, a store already there, or not a Gatehouse directory\n"
+                              "  4  wrong key: the master key does not unlock the store\n"
+                              "  5  the store file is corrupt or truncated\n"
+                              "  6  key custody: keychain unavailable or refusing, key file unsafe or unreadable\n"
+                              "  7  file system: permission denied, read-only, disk full, I/O error\n"
+                              "  8  schema: the store is newer than this build, or a migration failed\n";
+
+int exitCodeFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidArgument:
+        return ExitUsage;
+    case ErrorCode::NotFound:
+    case ErrorCode::AlreadyExists:
+    case ErrorCode::NotAStore:
+        return ExitNotAStore;
+    case ErrorCode::WrongKey:
+        return ExitWrongKey;
+    case ErrorCode::Corrupt:
+        return ExitCorrupt;
+    case ErrorCode::KeychainUnavailable:
+    case ErrorCode::KeychainError:
+    case ErrorCode::InsecurePermissions:
+        return ExitKeyCustody;
+    case ErrorCode::PermissionDenied:
+    case ErrorCode::ReadOnly:
+    case ErrorCode::DiskFull:
+    case ErrorCode::Io:
+        return ExitFileSystem;
+    case ErrorCode::SchemaTooNew:
+    case ErrorCode::MigrationFailed:
+        return ExitSchema;
+    case ErrorCode::Crypto:
+    case ErrorCode::Internal:
+        return ExitFailure;
+    }
+    return ExitFailure;
+}
+
+int fail(const Error& error)
+{
+    QTextStream(stderr) << "gatehoused: " << error.message << Qt::endl;
+    return exitCodeFor(error.code);
+}
+
+int usage(const QString& message)
+{
+    QTextStream(stderr) << "gatehoused: " << message << "\nRun `gatehoused --help` for usage." << Qt::endl;
+    return ExitUsage;
+}
+
+QJsonObject statusJson(const store::StoreStatus& s)
+{
+    const auto& c = s.settings;
+    return QJsonObject{
+        {QStringLiteral("data_dir"), s.dataDir},
+        {QStringLiteral("database"), s.databasePath},
+        {QStringLiteral("store_id"), s.storeId},
+        {QStringLiteral("created_at"), s.createdAt.toString(Qt::ISODate)},
+        {QStringLiteral("schema_version"), s.schemaVersion},
+        {QStringLiteral("schema_version_supported"), s.latestSchemaVersion},
+        {QStringLiteral("key_custody"), s.keyCustody},
+        {QStringLiteral("database_bytes"), s.databaseBytes},
+        {QStringLiteral("wal_bytes"), s.walBytes},
+        {QStringLiteral("integrity"), s.integrity},
+        {QStringLiteral("encryption"),
+         QJsonObject{
+             {QStringLiteral("sqlcipher_version"), c.sqlcipherVersion},
+             {QStringLiteral("cipher"), c.cipher},
+             {QStringLiteral("crypto_provider"), c.cryptoProvider},
+             {QStringLiteral("page_size"), c.pageSize},
+             {QStringLiteral("hmac"), c.hmac},
+             {QStringLiteral("key"), QStringLiteral("raw 256-bit, HKDF-SHA256(master, \"gatehouse/db\")")},
+             {QStringLiteral("journal_mode"), c.journalMode},
+             {QStringLiteral("synchronous"), c.synchronousName()},
+             {QStringLiteral("foreign_keys"), c.foreignKeys},
+             {QStringLiteral("secure_delete"), c.secureDelete},
+             {QStringLiteral("busy_timeout_ms"), c.busyTimeoutMs},
+             {QStringLiteral("temp_store"), c.tempStore == 2 ? QStringLiteral("memory") : QString::number(c.tempStore)},
+         }},
+    };
+}
+
+void printStatus(const store::StoreStatus& s)
+{
+    const auto& c = s.settings;
+    const auto yesNo = [](bool b) { return b ? QStringLiteral("on") : QStringLiteral("off"); };
+    QTextStream out(stdout);
+    out << "Gatehouse store " << s.storeId << "\n"
+        << "  data directory   " << s.dataDir << "\n"
+        << "  created          " << s.createdAt.toString(Qt::ISODate) << "\n"
+        << "  schema version   " << s.schemaVersion << " (this build supports " << s.latestSchemaVersion << ")\n"
+        << "  key custody      " << s.keyCustody << "\n"
+        << "  database file    " << s.databasePath << ", " << s.databaseBytes << " bytes (+" << s.walBytes
+        << " bytes WAL)\n"
+        << "  integrity        " << s.integrity << "\n"
+        << "  encryption       SQLCipher " << c.sqlcipherVersion << ", " << c.cipher << " with per-page HMAC "
+        << yesNo(c.hmac) << ", " << c.cryptoProvider << ", page size " << c.pageSize
+        << ", raw 256-bit key (HKDF-SHA256 of the master key)\n"
+        << "  durability       journal " << c.journalMode << ", synchronous " << c.synchronousName()
+        << ", busy timeout " << c.busyTimeoutMs << " ms\n"
+        << "  hygiene          secure_delete " << yesNo(c.secureDelete) << ", foreign_keys " << yesNo(c.foreignKeys)
+        << ", temp_store " << (c.tempStore == 2 ? QStringLiteral("memory") : QString::number(c.tempStore)) << "\n";
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    const bool hardened = hardenProcess();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gatehoused"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    if (!hardened)
+        QTextStream(stderr) << "gatehoused: warning: could not disable core dumps" << Qt::endl;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Gatehouse headless server and command line.\n\n"
+                       "Commands:\n"
+                       "  init     create an encrypted store in --data-dir (never over an existing one)\n"
+                       "  status   open the store and print schema, encryption settings read back from SQLCipher,\n"
+                       "           key custody and file size\n\n"
+                       "Key providers (--key-provider):\n"
+                       "  keychain    the OS keychain through the Secret Service (desktop default)\n"
+                       "  file        a 0600 key file named by --key-file (servers)\n"
+                       "  passphrase  Argon2id of a passphrase from --passphrase-file, GATEHOUSE_PASSPHRASE,\n"
+                       "              or a prompt without echo\n\n") +
+        QString::fromLatin1(kExitHelp));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init or status"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("The data directory."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption provider(QStringLiteral("key-provider"),
+                                      QStringLiteral("keychain, file or passphrase (init default: keychain; later "
+                                                     "commands read it from the store)."),
+                                      QStringLiteral("PROVIDER"));
+    const QCommandLineOption keyFile(QStringLiteral("key-file"),
+                                     QStringLiteral("Master key file for the file provider (created 0600 if absent)."),
+                                     QStringLiteral("PATH"));
+    const QCommandLineOption passphraseFile(QStringLiteral("passphrase-file"),
+                                            QStringLiteral("Read the passphrase from the first line of FILE."),
+                                            QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("status: print JSON."));
+    parser.addOptions({dataDir, provider, keyFile, passphraseFile, json});
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << "gatehoused " << QCoreApplication::applicationVersion() << Qt::endl;
+        return ExitOk;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1)
+        return usage(QStringLiteral("name one command: init or status"));
+    const QString command = args.first();
+    if (!parser.isSet(dataDir))
+        return usage(QStringLiteral("--data-dir DIR is required"));
+
+    keys::ProviderOptions options;
+    if (parser.isSet(provider)) {
+        auto kind = keys::KeyCustody::parseKind(parser.value(provider));
+        if (!kind)
+            return usage(kind.error().message);
+        options.kind = kind.value();
+    }
+    options.keyFile = parser.value(keyFile);
+    options.passphrase = cli::passphraseSource(parser.value(passphraseFile));
+    if (parser.isSet(keyFile) && options.kind && *options.kind != keys::KeyCustody::Kind::KeyFile)
+        return usage(QStringLiteral("--key-file goes with --key-provider file"));
+
+    if (command == QLatin1String("init")) {
+        if (!options.kind)
+            options.kind = parser.isSet(keyFile) ? keys::KeyCustody::Kind::KeyFile : keys::KeyCustody::Kind::Keychain;
+        auto keyProvider = keys::MasterKeyProvider::make(options);
+        auto store = store::Store::init(parser.value(dataDir), *keyProvider);
+        if (!store)
+            return fail(store.error());
+        QTextStream(stdout) << "Created encrypted store " << store.value()->config().storeId << " in "
+                            << store.value()->dataDir() << "\n  key custody: "
+                            << store.value()->config().custody.describe() << Qt::endl;
+        return ExitOk;
+    }
+    if (command == QLatin1String("status")) {
+        auto store = store::Store::open(parser.value(dataDir), options, store::Store::Intent::Inspect);
+        if (!store)
+            return fail(store.error());
+        auto status = store.value()->status();
+        if (!status)
+            return fail(status.error());
+        if (parser.isSet(json))
+            QTextStream(stdout) << QJsonDocument(statusJson(status.value())).toJson(QJsonDocument::Indented);
+        else
+            printStatus(status.value());
+        return ExitOk;
+    }
+    return usage(QStringLiteral("unknown command '%1': use init or status").arg(command));
+}

@@ -1,0 +1,5 @@
+#include "Logging.h"
+
+Q_LOGGING_CATEGORY(lcStore, "gatehouse.store", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcKeys, "gatehouse.keys", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCrypto, "gatehouse.crypto", QtWarningMsg)

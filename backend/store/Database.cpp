@@ -1,0 +1,221 @@
+#include "Database.h"
+
+#include "Statement.h"
+#include "core/Files.h"
+#include "core/Logging.h"
+
+#define SQLITE_HAS_CODEC 1
+#include <sqlite3.h>
+
+#include <QFile>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace gatehouse::store {
+
+namespace {
+
+QString sqliteMessage(sqlite3* db)
+{
+    return QString::fromUtf8(sqlite3_errmsg(db));
+}
+
+} // namespace
+
+Database::Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+
+Database::~Database()
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBytes& rawKey, OpenMode mode)
+{
+    if (rawKey.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the database key must be 256 bits"));
+    const bool exists = files::exists(path);
+    if (mode == OpenMode::CreateNew && exists)
+        return makeError(ErrorCode::AlreadyExists,
+                         QStringLiteral("%1 already exists; refusing to create a store over it").arg(path));
+    if (mode == OpenMode::OpenExisting && !exists)
+        return makeError(ErrorCode::NotFound, QStringLiteral("the store file %1 is missing").arg(path));
+
+    if (mode == OpenMode::CreateNew) {
+        // Created here, exclusively and private to the owner whatever the umask; SQLite then takes the empty
+        // file as a new database, and its -wal and -shm files inherit this mode.
+        const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                              0600);
+        if (fd < 0)
+            return files::errnoError(errno, QStringLiteral("create the store file"), path);
+        ::close(fd);
+    }
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+    std::unique_ptr<Database> db(new Database(raw, path));
+    if (rc != SQLITE_OK) {
+        if (!raw)
+            return makeError(ErrorCode::Internal, QStringLiteral("cannot open %1: out of memory").arg(path));
+        return db->lastError(QStringLiteral("cannot open %1").arg(path));
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    if (sqlite3_db_readonly(raw, "main") == 1)
+        return makeError(ErrorCode::ReadOnly,
+                         QStringLiteral("the store %1 can only be opened read-only (file or file system is "
+                                        "write-protected); make it writable and try again")
+                             .arg(path));
+    if (auto configured = db->configure(rawKey); !configured)
+        return configured.error();
+    return db;
+}
+
+Result<void> Database::configure(const SecureBytes& rawKey)
+{
+    // Raw key syntax: x'<64 hex digits>' bypasses SQLCipher's own PBKDF2; our key is already derived.
+    const SecureBytes hex = rawKey.toHex();
+    SecureBytes keySpec(hex.size() + 3);
+    keySpec.data()[0] = 'x';
+    keySpec.data()[1] = '\'';
+    std::copy(hex.data(), hex.data() + hex.size(), keySpec.data() + 2);
+    keySpec.data()[keySpec.size() - 1] = '\'';
+    if (sqlite3_key(m_db, keySpec.data(), static_cast<int>(keySpec.size())) != SQLITE_OK)
+        return lastError(QStringLiteral("cannot set the store key"));
+
+    // Must precede the first read of the file.
+    if (auto r = exec("PRAGMA cipher_page_size = 4096;"); !r)
+        return r;
+
+    // The first real read decrypts page 1: this is where a wrong key or a foreign file shows up.
+    if (auto r = exec("SELECT count(*) FROM sqlite_master;"); !r)
+        return r;
+
+    static const char* const setup[] = {
+        "PRAGMA journal_mode = WAL;",  "PRAGMA synchronous = FULL;", "PRAGMA foreign_keys = ON;",
+        "PRAGMA secure_delete = ON;",  "PRAGMA busy_timeout = 5000;", "PRAGMA temp_store = MEMORY;",
+    };
+    for (const char* sql : setup) {
+        if (auto r = pragma(sql); !r)
+            return r.error();
+    }
+
+    CipherSettings s;
+    auto read = [this](const char* sql, QString& out) -> Result<void> {
+        auto r = pragma(sql);
+        if (!r)
+            return r.error();
+        out = r.value();
+        return {};
+    };
+    auto readInt = [&read](const char* sql, int& out) -> Result<void> {
+        QString text;
+        if (auto r = read(sql, text); !r)
+            return r;
+        out = text.toInt();
+        return {};
+    };
+    QString hmac, foreignKeys, secureDelete;
+    const Result<void> reads[] = {
+        read("PRAGMA cipher_version;", s.sqlcipherVersion),
+        read("PRAGMA cipher;", s.cipher),
+        read("PRAGMA cipher_provider;", s.cryptoProvider),
+        readInt("PRAGMA cipher_page_size;", s.pageSize),
+        read("PRAGMA cipher_use_hmac;", hmac),
+        read("PRAGMA journal_mode;", s.journalMode),
+        readInt("PRAGMA synchronous;", s.synchronous),
+        read("PRAGMA foreign_keys;", foreignKeys),
+        read("PRAGMA secure_delete;", secureDelete),
+        readInt("PRAGMA busy_timeout;", s.busyTimeoutMs),
+        readInt("PRAGMA temp_store;", s.tempStore),
+    };
+    for (const auto& r : reads) {
+        if (!r)
+            return r;
+    }
+    s.hmac = hmac == QLatin1String("1");
+    s.foreignKeys = foreignKeys == QLatin1String("1");
+    s.secureDelete = secureDelete == QLatin1String("1");
+    s.journalMode = s.journalMode.toLower();
+    m_settings = s;
+
+    if (const QStringList wrong = s.deviations(); !wrong.isEmpty())
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("SQLCipher did not accept the required settings (%1); this SQLCipher build "
+                                        "is not supported")
+                             .arg(wrong.join(QStringLiteral("; "))));
+    qCDebug(lcStore) << "opened store" << m_path << "SQLCipher" << s.sqlcipherVersion;
+    return {};
+}
+
+Result<void> Database::exec(const char* sql)
+{
+    char* message = nullptr;
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK)
+        return lastError(QStringLiteral("store operation failed"));
+    return {};
+}
+
+Result<Statement> Database::prepare(const char* sql)
+{
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return lastError(QStringLiteral("cannot prepare a store statement"));
+    return Statement(*this, stmt);
+}
+
+Result<QString> Database::pragma(const char* sql)
+{
+    auto stmt = prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt.value().step();
+    if (!row)
+        return row.error();
+    return row.value() ? stmt.value().text(0) : QString();
+}
+
+Error Database::lastError(const QString& context) const
+{
+    const int code = sqlite3_extended_errcode(m_db);
+    const int systemErrno = sqlite3_system_errno(m_db);
+    const QString detail = sqliteMessage(m_db);
+    switch (code & 0xff) {
+    case SQLITE_NOTADB:
+        return makeError(ErrorCode::WrongKey,
+                         QStringLiteral("cannot unlock the store: wrong key, or not a Gatehouse database"));
+    case SQLITE_CORRUPT:
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("%1: the store file is corrupt (%2); restore it from a backup").arg(context, detail));
+    case SQLITE_FULL:
+        return makeError(ErrorCode::DiskFull,
+                         QStringLiteral("%1: the disk is full; free some space and try again, the change was not "
+                                        "applied")
+                             .arg(context));
+    case SQLITE_READONLY:
+        return makeError(ErrorCode::ReadOnly,
+                         QStringLiteral("%1: the store is read-only; make the data directory writable").arg(context));
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("%1: permission denied").arg(context));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return makeError(ErrorCode::Io, QStringLiteral("%1: the store is busy (another process holds its write lock); "
+                                                       "try again")
+                                            .arg(context));
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        if (systemErrno != 0)
+            return files::errnoError(systemErrno, QStringLiteral("access the store file"), m_path);
+        return makeError(ErrorCode::Io, QStringLiteral("%1: %2").arg(context, detail));
+    case SQLITE_CONSTRAINT:
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1: %2").arg(context, detail));
+    default:
+        return makeError(ErrorCode::Internal, QStringLiteral("%1: %2").arg(context, detail));
+    }
+}
+
+} // namespace gatehouse::store

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "CipherSettings.h"
+#include "core/Result.h"
+#include "core/SecureBytes.h"
+
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace gatehouse::store {
+
+class Statement;
+
+// One SQLCipher connection. Opened only with a raw 256-bit key; every security-relevant setting is applied
+// and then read back, because SQLCipher 3.4 silently ignores PRAGMAs it does not know. Never logs SQL bound
+// values or key material.
+class Database
+{
+public:
+    enum class OpenMode {
+        CreateNew,    // the file must not exist yet
+        OpenExisting, // the file must exist; never creates one
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& rawKey, OpenMode mode);
+    ~Database();
+
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Runs SQL that has no bound values (schema, PRAGMAs). Statements with values go through prepare().
+    Result<void> exec(const char* sql);
+    Result<Statement> prepare(const char* sql);
+    // Runs a PRAGMA and returns the first column of its first row ("" when it returns nothing).
+    Result<QString> pragma(const char* sql);
+
+    const CipherSettings& settings() const { return m_settings; }
+    const QString& path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+
+    // The connection's last error as a typed error; `context` says what was being done.
+    Error lastError(const QString& context) const;
+
+private:
+    Database(sqlite3* db, QString path);
+    Result<void> configure(const SecureBytes& rawKey);
+
+    sqlite3* m_db = nullptr;
+    QString m_path;
+    CipherSettings m_settings;
+};
+
+} // namespace gatehouse::store

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "CipherSettings.h"
+#include "Database.h"
+#include "StoreConfig.h"
+#include "core/Result.h"
+#include "keys/MasterKeyProvider.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace gatehouse::store {
+
+struct StoreStatus
+{
+    QString dataDir;
+    QString databasePath;
+    QString storeId;
+    QDateTime createdAt;
+    int schemaVersion = 0;
+    int latestSchemaVersion = 0;
+    CipherSettings settings;
+    QString keyCustody;
+    qint64 databaseBytes = 0;
+    qint64 walBytes = 0;
+    QString integrity;
+};
+
+// A data directory holding one encrypted store: store.json (custody and identity, not secret), gatehouse.db
+// (SQLCipher), and a lock file. init() never overwrites anything; open() never creates anything; both leave
+// the directory as they found it when they fail.
+class Store
+{
+public:
+    static constexpr const char* kConfigFile = "store.json";
+    static constexpr const char* kDatabaseFile = "gatehouse.db";
+    static constexpr const char* kLockFile = ".gatehouse.lock";
+
+    enum class Intent {
+        Use,     // bring the schema up to date
+        Inspect, // change nothing; report pending migrations
+    };
+
+    static Result<std::unique_ptr<Store>> init(const QString& dataDir, keys::MasterKeyProvider& provider);
+    static Result<std::unique_ptr<Store>> open(const QString& dataDir, const keys::ProviderOptions& options,
+                                               Intent intent = Intent::Use);
+    ~Store();
+
+    Database& database() { return *m_db; }
+    const StoreConfig& config() const { return m_config; }
+    const QString& dataDir() const { return m_dataDir; }
+
+    // Reads everything back from the running store (settings from SQLCipher, schema, sizes, quick_check).
+    Result<StoreStatus> status();
+
+    static QString configPath(const QString& dataDir);
+    static QString databasePath(const QString& dataDir);
+
+private:
+    Store(QString dataDir, StoreConfig config, std::unique_ptr<Database> db, int lockFd);
+
+    QString m_dataDir;
+    StoreConfig m_config;
+    std::unique_ptr<Database> m_db;
+    int m_lockFd = -1;
+};
+
+} // namespace gatehouse::store

@@ -1,0 +1,143 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/PassphrasePrompt.cpp" line="18"/>
+        <source>Unlock Gatehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PassphrasePrompt.cpp" line="22"/>
+        <source>no passphrase was entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PassphrasePrompt.cpp" line="41"/>
+        <source>Store passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PassphrasePrompt.cpp" line="42"/>
+        <source>New store passphrase (at least 12 characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PassphrasePrompt.cpp" line="45"/>
+        <source>Repeat the passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PassphrasePrompt.cpp" line="49"/>
+        <source>the two passphrases differ; nothing was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gatehouse/main.cpp" line="75"/>
+        <source>Create a Gatehouse store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gatehouse/main.cpp" line="76"/>
+        <source>There is no Gatehouse store in %1.
+
+Create a new encrypted store there, with its master key held in your OS keychain?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gatehouse/main.cpp" line="85"/>
+        <location filename="../app/gatehouse/main.cpp" line="92"/>
+        <source>Gatehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="18"/>
+        <source>Gatehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="22"/>
+        <source>Encrypted store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="44"/>
+        <source>Store unlocked; encryption settings verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::StorePane</name>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="12"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="13"/>
+        <source>Data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="14"/>
+        <source>Schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="15"/>
+        <source>Master key custody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="16"/>
+        <source>Encryption at rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="17"/>
+        <source>Durability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="18"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="19"/>
+        <source>Integrity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="40"/>
+        <source>%1 (this build supports %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="42"/>
+        <source>SQLCipher %1, %2, per-page HMAC %3, page size %4, raw 256-bit key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="43"/>
+        <location filename="../ui/StorePane.cpp" line="46"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="43"/>
+        <location filename="../ui/StorePane.cpp" line="46"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StorePane.cpp" line="45"/>
+        <source>journal %1, synchronous %2, secure delete %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
