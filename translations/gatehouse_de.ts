@@ -6,50 +6,52 @@
     <message>
         <location filename="../ui/PassphrasePrompt.cpp" line="18"/>
         <source>Unlock Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse entsperren</translation>
     </message>
     <message>
         <location filename="../ui/PassphrasePrompt.cpp" line="22"/>
         <source>no passphrase was entered</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde keine Passphrase eingegeben</translation>
     </message>
     <message>
         <location filename="../ui/PassphrasePrompt.cpp" line="41"/>
         <source>Store passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Speichers:</translation>
     </message>
     <message>
         <location filename="../ui/PassphrasePrompt.cpp" line="42"/>
         <source>New store passphrase (at least 12 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Passphrase für den Speicher (mindestens 12 Zeichen):</translation>
     </message>
     <message>
         <location filename="../ui/PassphrasePrompt.cpp" line="45"/>
         <source>Repeat the passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase wiederholen:</translation>
     </message>
     <message>
         <location filename="../ui/PassphrasePrompt.cpp" line="49"/>
         <source>the two passphrases differ; nothing was created</source>
-        <translation type="unfinished"></translation>
+        <translation>die beiden Passphrasen unterscheiden sich; es wurde nichts angelegt</translation>
     </message>
     <message>
         <location filename="../app/gatehouse/main.cpp" line="75"/>
         <source>Create a Gatehouse store</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse-Speicher anlegen</translation>
     </message>
     <message>
         <location filename="../app/gatehouse/main.cpp" line="76"/>
         <source>There is no Gatehouse store in %1.
 
 Create a new encrypted store there, with its master key held in your OS keychain?</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gibt es keinen Gatehouse-Speicher.
+
+Dort einen neuen verschlüsselten Speicher anlegen, dessen Hauptschlüssel in Ihrem Schlüsselbund des Betriebssystems liegt?</translation>
     </message>
     <message>
         <location filename="../app/gatehouse/main.cpp" line="85"/>
         <location filename="../app/gatehouse/main.cpp" line="92"/>
         <source>Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>
@@ -57,17 +59,17 @@ Create a new encrypted store there, with its master key held in your OS keychain
     <message>
         <location filename="../ui/MainWindow.cpp" line="18"/>
         <source>Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="22"/>
         <source>Encrypted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselter Speicher</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="44"/>
         <source>Store unlocked; encryption settings verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher entsperrt; Verschlüsselungseinstellungen geprüft</translation>
     </message>
 </context>
 <context>
@@ -75,69 +77,69 @@ Create a new encrypted store there, with its master key held in your OS keychain
     <message>
         <location filename="../ui/StorePane.cpp" line="12"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="13"/>
         <source>Data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverzeichnis</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="14"/>
         <source>Schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaversion</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="15"/>
         <source>Master key custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwahrung des Hauptschlüssels</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="16"/>
         <source>Encryption at rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung ruhender Daten</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="17"/>
         <source>Durability</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauerhaftigkeit</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="18"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="19"/>
         <source>Integrity check</source>
-        <translation type="unfinished"></translation>
+        <translation>Integritätsprüfung</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="40"/>
         <source>%1 (this build supports %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (diese Version unterstützt %2)</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="42"/>
         <source>SQLCipher %1, %2, per-page HMAC %3, page size %4, raw 256-bit key</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLCipher %1, %2, HMAC pro Seite %3, Seitengröße %4, roher 256-Bit-Schlüssel</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="43"/>
         <location filename="../ui/StorePane.cpp" line="46"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>an</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="43"/>
         <location filename="../ui/StorePane.cpp" line="46"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <location filename="../ui/StorePane.cpp" line="45"/>
         <source>journal %1, synchronous %2, secure delete %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal %1, synchronous %2, sicheres Löschen %3</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,9 @@
 #include "StorePane.h"
 #include "TestSupport.h"
 
+#include <QFormLayout>
 #include <QLabel>
+#include <QTranslator>
 #include <QListWidget>
 #include <QtTest>
 
@@ -14,6 +16,7 @@ class TestStorePane : public QObject
 private slots:
     void mainWindowShowsTheOpenStore();
     void paneShowsWhatItIsGiven();
+    void germanTranslationIsEmbedded();
 };
 
 void TestStorePane::mainWindowShowsTheOpenStore()
@@ -51,6 +54,23 @@ void TestStorePane::paneShowsWhatItIsGiven()
     pane.showStatus(s);
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("schemaLabel"))->text(), QStringLiteral("1 (this build supports 2)"));
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("storeIdLabel"))->text(), QStringLiteral("id-1"));
+}
+
+void TestStorePane::germanTranslationIsEmbedded()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    ui::StorePane pane;
+    auto* form = pane.findChild<QFormLayout*>();
+    QVERIFY(form);
+    QStringList labels;
+    for (int row = 0; row < form->rowCount(); ++row) {
+        if (auto* item = form->itemAt(row, QFormLayout::LabelRole))
+            labels << qobject_cast<QLabel*>(item->widget())->text();
+    }
+    QCoreApplication::removeTranslator(&translator);
+    QVERIFY2(labels.contains(QStringLiteral("Datenverzeichnis")), qPrintable(labels.join(QLatin1Char(','))));
 }
 
 QTEST_MAIN(TestStorePane)

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs with apt exactly what building Gatehouse, running its tests and running the demo need on
+# Debian 12. Idempotent: when everything is present it changes nothing and does not touch the network.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
+    qtkeychain-qt6-dev libsqlcipher-dev libssl-dev libargon2-dev
+    # runtime: QtKeychain reaches the Secret Service through libsecret
+    libsecret-1-0
+    # tests: a private D-Bus session with a real gnome-keyring; unshare/mount/setsid for file-system faults
+    dbus-daemon gnome-keyring util-linux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: all ${#packages[@]} packages are installed"
+    exit 0
+fi
+if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: missing packages: ${missing[*]}" >&2
+    echo "install-deps: run this script as root (or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q "${missing[@]}"
