@@ -64,6 +64,13 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::SchemaTooNew:
     case ErrorCode::MigrationFailed:
         return ExitSchema;
+    case ErrorCode::Unauthenticated:
+    case ErrorCode::Forbidden:
+    case ErrorCode::Conflict:
+    case ErrorCode::RateLimited:
+        return ExitUsage;
+    case ErrorCode::AuditUnavailable:
+        return ExitFileSystem;
     case ErrorCode::Crypto:
     case ErrorCode::Internal:
         return ExitFailure;

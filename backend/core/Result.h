@@ -28,6 +28,12 @@ enum class ErrorCode {
     Crypto,
     Io,
     Internal,
+    // Control-plane outcomes
+    Unauthenticated,  // no valid session or token, or sign-in failed
+    Forbidden,        // authenticated, but no binding grants the permission
+    Conflict,         // the change would break an invariant (last owner, name taken, still in use)
+    RateLimited,      // too many attempts from this source; retry later
+    AuditUnavailable, // the audit event could not be written, so the change was not applied
 };
 
 struct Error

@@ -29,6 +29,148 @@ Result<void> schemaV1(Database& db)
                    " value TEXT NOT NULL) WITHOUT ROWID;");
 }
 
+Result<void> schemaV2(Database& db)
+{
+    // The control plane. Platform-level rows use the pseudo-tenant '' so that every row has a tenant and
+    // every query can be constrained by one; workspace_id '' means "the whole tenant".
+    return db.exec(R"sql(
+CREATE TABLE tenants (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'platform')),
+    created_at INTEGER NOT NULL,
+    session_idle_s INTEGER NOT NULL DEFAULT 1800,
+    session_absolute_s INTEGER NOT NULL DEFAULT 43200,
+    lockout_threshold INTEGER NOT NULL DEFAULT 5,
+    lockout_s INTEGER NOT NULL DEFAULT 900,
+    require_mfa_admins INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO tenants (id, name, display_name, status, created_at) VALUES ('', '', 'Platform', 'platform', 0);
+
+CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'suspended')),
+    created_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, name)
+);
+
+CREATE TABLE users (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    username TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'locked', 'disabled')),
+    password_hash TEXT NOT NULL,
+    password_changed_at INTEGER NOT NULL,
+    failed_passwords INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER NOT NULL DEFAULT 0,
+    failed_totp INTEGER NOT NULL DEFAULT 0,
+    totp_locked_until INTEGER NOT NULL DEFAULT 0,
+    totp_secret BLOB,
+    totp_pending_secret BLOB,
+    totp_last_step INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, username)
+);
+
+CREATE TABLE recovery_codes (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    code_hash BLOB NOT NULL,
+    used_at INTEGER,
+    PRIMARY KEY (user_id, code_hash)
+) WITHOUT ROWID;
+
+CREATE TABLE integrations (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'locked')),
+    created_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, name)
+);
+
+CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    integration_id TEXT NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
+    token_hash BLOB NOT NULL UNIQUE,
+    hint TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    last_used_at INTEGER
+);
+
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY NOT NULL,
+    token_hash BLOB NOT NULL UNIQUE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    mfa_enrollment_only INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE roles (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    permissions TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, name)
+);
+
+CREATE TABLE bindings (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    identity_kind TEXT NOT NULL CHECK (identity_kind IN ('user', 'integration')),
+    identity_id TEXT NOT NULL,
+    role_id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (identity_id, role_id, workspace_id)
+);
+CREATE INDEX bindings_tenant ON bindings (tenant_id);
+
+CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY NOT NULL,
+    time_ms INTEGER NOT NULL,
+    tenant_id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    actor_kind TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('success', 'denied', 'error')),
+    reason TEXT NOT NULL,
+    source TEXT NOT NULL,
+    address TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev_hash BLOB NOT NULL,
+    hash BLOB NOT NULL
+);
+CREATE INDEX audit_events_tenant ON audit_events (tenant_id, seq);
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -40,6 +182,7 @@ const Migrations& Migrations::schema()
 {
     static const Migrations migrations({
         {1, "store identity", schemaV1},
+        {2, "control plane: tenants, identities, sessions, roles, bindings, audit", schemaV2},
     });
     return migrations;
 }

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "Binding.h"
+#include "Role.h"
+
+#include <QHash>
+#include <QReadWriteLock>
+#include <QVector>
+
+namespace gatehouse::authz {
+
+struct Decision
+{
+    bool allowed = false;
+    QString reason;    // for people and for the audit trail
+    QString bindingId; // the binding that allowed it
+    QString roleId;
+};
+
+// The in-memory index behind every authorization decision: roles and bindings, kept in step with the store
+// by the control plane after each committed change. Deny by default: a decision is "allowed" only when a
+// binding of the identity covers the scope and its role holds the permission. Thread-safe.
+class Authorizer
+{
+public:
+    Authorizer();
+
+    void putRole(const Role& role);
+    void removeRole(const QString& roleId);
+    void putBinding(const Binding& binding);
+    void removeBinding(const QString& bindingId);
+    void removeIdentity(const QString& identityId);
+    void removeTenant(const QString& tenantId);
+
+    // tenantId empty = the platform; workspaceId empty = the whole tenant.
+    Decision decide(const QString& identityId, authz::Permission permission, const QString& tenantId,
+                    const QString& workspaceId) const;
+    PermissionSet effective(const QString& identityId, const QString& tenantId, const QString& workspaceId) const;
+
+    std::optional<Role> role(const QString& roleId) const;
+    QList<Binding> bindingsOf(const QString& identityId) const;
+    std::optional<Binding> binding(const QString& bindingId) const;
+    int countBindings(const QString& tenantId, const QString& roleId, bool tenantWideOnly) const;
+
+private:
+    bool covers(const Binding& b, const QString& tenantId, const QString& workspaceId) const;
+
+    mutable QReadWriteLock m_lock;
+    QHash<QString, Role> m_roles;
+    QHash<QString, Binding> m_bindings;
+    QHash<QString, QVector<QString>> m_byIdentity; // identity id -> binding ids
+};
+
+} // namespace gatehouse::authz

@@ -1,0 +1,420 @@
+#include "ControlPlaneInternals.h"
+
+#include "audit/AuditLog.h"
+#include "core/Logging.h"
+#include "identity/TokenCodec.h"
+#include "store/Transaction.h"
+
+#include <sqlite3.h>
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+#include <openssl/crypto.h>
+
+namespace gatehouse::service {
+
+using authz::Permission;
+
+int sql::changes(store::Database& db)
+{
+    return sqlite3_changes(db.handle());
+}
+
+Error notFound(const QString& what)
+{
+    return makeError(ErrorCode::NotFound, QStringLiteral("%1 not found").arg(what));
+}
+
+Result<void> checkName(const QString& value, const QString& what)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,62}$"));
+    if (!re.match(value).hasMatch())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the %1 must be 2 to 63 lower-case letters, digits, '.', '_' or '-', starting "
+                                        "with a letter or digit")
+                             .arg(what));
+    return {};
+}
+
+Result<void> checkDisplayName(const QString& value, const QString& what)
+{
+    const QString trimmed = value.trimmed();
+    const bool control = std::any_of(value.begin(), value.end(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    if (trimmed.isEmpty() || value.size() > 200 || control)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the %1 must be 1 to 200 characters without control characters").arg(what));
+    return {};
+}
+
+Result<void> checkEmail(const QString& value)
+{
+    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (value.isEmpty())
+        return {};
+    if (value.size() > 254 || !re.match(value).hasMatch())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the email address is not valid"));
+    return {};
+}
+
+namespace {
+
+// A stable, short reason code for the audit trail.
+QString reasonFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorCode::AlreadyExists:
+    case ErrorCode::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorCode::InvalidArgument:
+        return QStringLiteral("invalid_argument");
+    case ErrorCode::Forbidden:
+        return QStringLiteral("forbidden");
+    case ErrorCode::Unauthenticated:
+        return QStringLiteral("unauthenticated");
+    case ErrorCode::RateLimited:
+        return QStringLiteral("throttled");
+    case ErrorCode::DiskFull:
+        return QStringLiteral("disk_full");
+    case ErrorCode::ReadOnly:
+        return QStringLiteral("read_only");
+    default:
+        return QStringLiteral("internal");
+    }
+}
+
+} // namespace
+
+ControlPlane::ControlPlane(store::Database& db, Clock& clock) : m_db(db), m_clock(clock) {}
+
+ControlPlane::~ControlPlane() = default;
+
+Result<void> ControlPlane::load()
+{
+    QMutexLocker lock(&m_mutex);
+    auto roles = sql::query(m_db, "SELECT id, tenant_id, name, description, permissions FROM roles;");
+    if (!roles)
+        return roles.error();
+    for (;;) {
+        auto row = roles.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        const auto& s = roles.value();
+        authz::Role r;
+        r.id = s.text(0);
+        r.tenantId = s.text(1);
+        r.name = s.text(2);
+        r.description = s.text(3);
+        r.level = authz::Level::Tenant;
+        r.permissions = authz::PermissionSet::parse(s.text(4).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                            .value_or(authz::PermissionSet{});
+        m_authorizer.putRole(r);
+    }
+    auto bindings = sql::query(
+        m_db, "SELECT id, tenant_id, identity_kind, identity_id, role_id, workspace_id, created_at FROM bindings;");
+    if (!bindings)
+        return bindings.error();
+    for (;;) {
+        auto row = bindings.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        const auto& s = bindings.value();
+        m_authorizer.putBinding({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.int64(6)});
+    }
+    return {};
+}
+
+audit::AuditEvent ControlPlane::eventFor(const Caller& caller, const Principal* principal, const Operation& op) const
+{
+    audit::AuditEvent e;
+    e.timeMs = m_clock.nowMs();
+    e.tenantId = op.tenantId;
+    e.workspaceId = op.workspaceId;
+    if (principal) {
+        e.actorKind = principal->kindName();
+        e.actorId = principal->id;
+        e.actorName = principal->name;
+    } else {
+        e.actorKind = QStringLiteral("anonymous");
+    }
+    e.action = op.action;
+    e.targetKind = op.targetKind;
+    e.targetId = op.targetId;
+    e.source = sourceName(caller.source);
+    e.address = caller.address;
+    e.requestId = caller.requestId;
+    return e;
+}
+
+Result<void> ControlPlane::appendEvent(audit::AuditEvent& event)
+{
+    audit::AuditLog log(m_db);
+    if (auto r = log.append(event); !r) {
+        qCWarning(lcStore) << "audit append failed:" << r.error().message;
+        return makeError(ErrorCode::AuditUnavailable,
+                         QStringLiteral("the audit log cannot be written (%1); the operation was not applied")
+                             .arg(r.error().message));
+    }
+    return {};
+}
+
+ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qint64 now)
+{
+    Authentication a;
+    if (caller.localSystem) {
+        Principal p;
+        p.kind = Principal::Kind::System;
+        p.id = QStringLiteral("system");
+        p.name = QStringLiteral("local system");
+        a.principal = p;
+        return a;
+    }
+    if (caller.token.isEmpty()) {
+        a.reason = QStringLiteral("no_credentials");
+        return a;
+    }
+    const auto kind = identity::TokenCodec::parse(caller.token);
+    if (!kind) {
+        a.reason = QStringLiteral("malformed_token");
+        return a;
+    }
+    const QByteArray hash = identity::TokenCodec::hashOf(caller.token);
+    if (*kind == identity::TokenCodec::Kind::Session) {
+        auto s = sql::query(m_db,
+                            "SELECT s.id, s.user_id, s.tenant_id, s.last_seen_at, s.expires_at, s.ended_at, "
+                            "s.mfa_enrollment_only, s.token_hash, u.username, u.status, u.locked_until, t.status, "
+                            "t.session_idle_s FROM sessions s JOIN users u ON u.id = s.user_id "
+                            "JOIN tenants t ON t.id = s.tenant_id WHERE s.token_hash = ?;",
+                            hash);
+        if (!s || !s.value().step().value()) {
+            a.reason = QStringLiteral("unknown_token");
+            return a;
+        }
+        const auto& r = s.value();
+        // The index found it by hash; compare again in constant time so no code path depends on timing.
+        if (r.blob(7).size() != 32 || CRYPTO_memcmp(r.blob(7).constData(), hash.constData(), 32) != 0) {
+            a.reason = QStringLiteral("unknown_token");
+            return a;
+        }
+        a.tenantId = r.text(2);
+        a.actorId = r.text(1);
+        a.actorName = r.text(8);
+        if (!r.isNull(5))
+            a.reason = QStringLiteral("session_ended");
+        else if (now >= r.int64(4))
+            a.reason = QStringLiteral("session_expired");
+        else if (now - r.int64(3) >= r.int64(12) * 1000)
+            a.reason = QStringLiteral("session_idle");
+        else if (r.text(9) != QLatin1String("active"))
+            a.reason = QStringLiteral("account_") + r.text(9);
+        else if (r.int64(10) > now)
+            a.reason = QStringLiteral("account_locked");
+        else if (r.text(11) == QLatin1String("suspended"))
+            a.reason = QStringLiteral("tenant_suspended");
+        if (!a.reason.isEmpty())
+            return a;
+        Principal p;
+        p.kind = Principal::Kind::User;
+        p.sessionId = r.text(0);
+        p.id = r.text(1);
+        p.tenantId = r.text(2);
+        p.name = r.text(8);
+        p.mfaEnrollmentOnly = r.int64(6) != 0;
+        if (!sql::run(m_db, "UPDATE sessions SET last_seen_at = ? WHERE id = ?;", now, p.sessionId)) {
+            a.reason = QStringLiteral("store_error");
+            return a;
+        }
+        a.principal = p;
+        return a;
+    }
+    auto s = sql::query(m_db,
+                        "SELECT k.id, k.integration_id, k.tenant_id, k.workspace_id, k.expires_at, k.revoked_at, "
+                        "k.token_hash, i.name, i.status, t.status FROM api_tokens k "
+                        "JOIN integrations i ON i.id = k.integration_id JOIN tenants t ON t.id = k.tenant_id "
+                        "WHERE k.token_hash = ?;",
+                        hash);
+    if (!s || !s.value().step().value()) {
+        a.reason = QStringLiteral("unknown_token");
+        return a;
+    }
+    const auto& r = s.value();
+    if (r.blob(6).size() != 32 || CRYPTO_memcmp(r.blob(6).constData(), hash.constData(), 32) != 0) {
+        a.reason = QStringLiteral("unknown_token");
+        return a;
+    }
+    a.tenantId = r.text(2);
+    a.actorId = r.text(1);
+    a.actorName = r.text(7);
+    if (!r.isNull(5))
+        a.reason = QStringLiteral("token_revoked");
+    else if (now >= r.int64(4))
+        a.reason = QStringLiteral("token_expired");
+    else if (r.text(8) != QLatin1String("active"))
+        a.reason = QStringLiteral("integration_locked");
+    else if (r.text(9) == QLatin1String("suspended"))
+        a.reason = QStringLiteral("tenant_suspended");
+    if (!a.reason.isEmpty())
+        return a;
+    Principal p;
+    p.kind = Principal::Kind::Integration;
+    p.tokenId = r.text(0);
+    p.id = r.text(1);
+    p.tenantId = r.text(2);
+    p.tokenWorkspaceId = r.text(3);
+    p.name = r.text(7);
+    if (!sql::run(m_db, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?;", now, p.tokenId)) {
+        a.reason = QStringLiteral("store_error");
+        return a;
+    }
+    a.principal = p;
+    return a;
+}
+
+Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Body& body)
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 now = m_clock.nowMs();
+
+    // Records a refusal (or a failure) in a transaction of its own, after the work was rolled back.
+    auto refuse = [&](const Principal* who, const Operation& o, const QString& outcome, const QString& reason,
+                      const Error& error, const QJsonObject& details = {}) -> Result<void> {
+        auto own = store::Transaction::begin(m_db);
+        if (!own)
+            return error;
+        audit::AuditEvent e = eventFor(caller, who, o);
+        e.outcome = outcome;
+        e.reason = reason;
+        e.details = details;
+        if (appendEvent(e))
+            (void)own.value().commit();
+        return error;
+    };
+
+    std::optional<store::Transaction> tx;
+    {
+        auto begun = store::Transaction::begin(m_db);
+        if (!begun)
+            return begun.error();
+        tx.emplace(std::move(begun).value());
+    }
+
+    Authentication auth = authenticate(caller, now);
+    if (!auth.principal) {
+        Operation o = op;
+        o.tenantId = auth.tenantId;
+        o.workspaceId.clear();
+        audit::AuditEvent e = eventFor(caller, nullptr, o);
+        e.actorId = auth.actorId;
+        e.actorName = auth.actorName;
+        e.outcome = QStringLiteral("denied");
+        e.reason = auth.reason;
+        // Committed with the transaction that looked: a failed authentication is evidence too.
+        if (auto r = appendEvent(e); !r)
+            return r;
+        if (auto r = tx->commit(); !r)
+            return r;
+        return makeError(ErrorCode::Unauthenticated,
+                         QStringLiteral("not signed in, or the session or token is no longer valid; sign in again"));
+    }
+    const Principal& principal = *auth.principal;
+    const bool system = principal.kind == Principal::Kind::System;
+    const bool selfService = op.selfService || (!op.selfIfIdentity.isEmpty() && op.selfIfIdentity == principal.id);
+
+    auto deny = [&](ErrorCode code, const QString& reason, const QString& message,
+                    std::optional<QString> auditTenant = std::nullopt) -> Result<void> {
+        Operation o = op;
+        if (auditTenant) {
+            o.tenantId = *auditTenant;
+            o.workspaceId.clear();
+        }
+        audit::AuditEvent e = eventFor(caller, &principal, o);
+        e.outcome = QStringLiteral("denied");
+        e.reason = reason;
+        if (auto r = appendEvent(e); !r)
+            return r;
+        if (auto r = tx->commit(); !r)
+            return r;
+        return makeError(code, message);
+    };
+
+    if (!system) {
+        if (op.needsUserSession && principal.kind != Principal::Kind::User)
+            return deny(ErrorCode::Forbidden, QStringLiteral("needs_user"),
+                        QStringLiteral("only a signed-in person can do this, not an integration token"));
+        if (principal.mfaEnrollmentOnly && !op.allowedWhileEnrollingMfa)
+            return deny(ErrorCode::Forbidden, QStringLiteral("mfa_enrollment_required"),
+                        QStringLiteral("this tenant requires two-factor authentication for administrators: enrol an "
+                                       "authenticator app first"));
+        // Tenants are realms: another tenant's objects do not exist for this principal.
+        if (!op.tenantId.isEmpty() && !principal.tenantId.isEmpty() && op.tenantId != principal.tenantId)
+            return deny(ErrorCode::NotFound, QStringLiteral("other_tenant"), notFound(QStringLiteral("tenant")).message,
+                        principal.tenantId);
+        if (!selfService) {
+            if (!op.tenantId.isEmpty() && principal.tenantId.isEmpty())
+                return deny(ErrorCode::Forbidden, QStringLiteral("platform_principal"),
+                            QStringLiteral("platform administrators manage tenants, not what is inside them"),
+                            QString());
+            if (op.tenantId.isEmpty() && !principal.tenantId.isEmpty())
+                return deny(ErrorCode::Forbidden, QStringLiteral("platform_only"),
+                            QStringLiteral("only platform administrators can do this"), principal.tenantId);
+        }
+        if (!principal.tokenWorkspaceId.isEmpty() && op.workspaceId != principal.tokenWorkspaceId)
+            return deny(ErrorCode::Forbidden, QStringLiteral("token_scope"),
+                        QStringLiteral("this token is limited to workspace %1").arg(principal.tokenWorkspaceId));
+    }
+    // The scope must exist (inside the principal's own tenant, so this reveals nothing across tenants).
+    if (!op.tenantId.isEmpty()) {
+        auto tenant = loadTenant(op.tenantId);
+        if (!tenant)
+            return deny(ErrorCode::NotFound, QStringLiteral("not_found"), tenant.error().message,
+                        principal.tenantId);
+        if (!op.workspaceId.isEmpty()) {
+            auto ws = loadWorkspace(op.tenantId, op.workspaceId);
+            if (!ws)
+                return deny(ErrorCode::NotFound, QStringLiteral("not_found"), ws.error().message);
+            if (op.mutates && ws.value().status == QLatin1String("suspended"))
+                return deny(ErrorCode::Conflict, QStringLiteral("workspace_suspended"),
+                            QStringLiteral("workspace %1 is suspended; resume it first").arg(ws.value().name));
+        }
+    }
+    if (!system && !selfService) {
+        const authz::Decision d = m_authorizer.decide(principal.id, op.permission, op.tenantId, op.workspaceId);
+        if (!d.allowed)
+            return deny(ErrorCode::Forbidden, QStringLiteral("forbidden"),
+                        QStringLiteral("not allowed: %1").arg(d.reason));
+    }
+
+    Context ctx{principal, now, {}, {}, {}};
+    if (auto r = body(ctx); !r) {
+        tx.reset(); // rolls the body's work back before the failure is recorded
+        Operation o = op;
+        if (!ctx.targetId.isEmpty())
+            o.targetId = ctx.targetId;
+        const bool refused = r.error().code == ErrorCode::Forbidden;
+        return refuse(&principal, o, refused ? QStringLiteral("denied") : QStringLiteral("error"),
+                      reasonFor(r.error().code), r.error(), ctx.details);
+    }
+    Operation o = op;
+    if (!ctx.targetId.isEmpty())
+        o.targetId = ctx.targetId;
+    audit::AuditEvent e = eventFor(caller, &principal, o);
+    e.outcome = QStringLiteral("success");
+    e.reason = QStringLiteral("ok");
+    e.details = ctx.details;
+    if (auto r = appendEvent(e); !r)
+        return r; // the transaction rolls back with the work: no change without its event
+    if (auto r = tx->commit(); !r)
+        return r;
+    for (auto& f : ctx.onCommit)
+        f();
+    return {};
+}
+
+} // namespace gatehouse::service

@@ -1,0 +1,879 @@
+// Sign-in, sessions, two-factor authentication, users, integrations and their tokens.
+#include "ControlPlaneInternals.h"
+
+#include "core/Encoding.h"
+#include "crypto/Digest.h"
+#include "crypto/PasswordHasher.h"
+#include "crypto/Random.h"
+#include "crypto/Totp.h"
+#include "identity/PasswordPolicy.h"
+#include "identity/TokenCodec.h"
+#include "store/Transaction.h"
+
+#include "audit/AuditLog.h"
+
+namespace gatehouse::service {
+
+using authz::Permission;
+using identity::ApiToken;
+using identity::Integration;
+using identity::User;
+
+namespace {
+
+constexpr const char* kUserColumns = "id, tenant_id, username, display_name, email, status, "
+                                     "totp_secret IS NOT NULL, locked_until, created_at";
+
+User readUser(const store::Statement& s)
+{
+    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.int64(6) != 0, s.int64(7), s.int64(8)};
+}
+
+Integration readIntegration(const store::Statement& s)
+{
+    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5)};
+}
+
+ApiToken readToken(const store::Statement& s)
+{
+    return {s.text(0), s.text(1), s.text(2), s.text(3), s.int64(4), s.int64(5), s.int64(6), s.int64(7)};
+}
+
+const QString kSignInFailed = QStringLiteral(
+    "sign-in failed: wrong tenant, username or password, or the account is locked; try again later or ask an "
+    "administrator");
+
+// Recovery codes: 80 random bits as four groups of four base32 characters, stored as SHA-256.
+QString normaliseRecoveryCode(const QString& code)
+{
+    QString out = code.trimmed().toLower();
+    out.remove(QLatin1Char('-'));
+    out.remove(QLatin1Char(' '));
+    return out;
+}
+
+} // namespace
+
+Result<User> ControlPlane::loadUser(const QString& tenantId, const QString& userId)
+{
+    const QByteArray text = QByteArray("SELECT ") + kUserColumns + " FROM users WHERE tenant_id = ? AND id = ?;";
+    auto s = sql::query(m_db, text.constData(), tenantId, userId);
+    if (!s)
+        return s.error();
+    auto row = s.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return notFound(QStringLiteral("user"));
+    return readUser(s.value());
+}
+
+Result<Integration> ControlPlane::loadIntegration(const QString& tenantId, const QString& integrationId)
+{
+    auto s = sql::query(m_db,
+                        "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
+                        "WHERE tenant_id = ? AND id = ?;",
+                        tenantId, integrationId);
+    if (!s)
+        return s.error();
+    auto row = s.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return notFound(QStringLiteral("integration"));
+    return readIntegration(s.value());
+}
+
+Result<void> ControlPlane::endSessions(const QString& userId, qint64 now)
+{
+    return sql::run(m_db, "UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL;", now, userId);
+}
+
+Result<bool> ControlPlane::userIsAdmin(const QString& tenantId, const QString& userId) const
+{
+    for (const authz::Binding& b : m_authorizer.bindingsOf(userId)) {
+        if (b.tenantId == tenantId &&
+            (b.roleId == authz::builtin::kTenantOwner || b.roleId == authz::builtin::kTenantAdmin ||
+             b.roleId == authz::builtin::kPlatformOwner))
+            return true;
+    }
+    return false;
+}
+
+Result<User> ControlPlane::insertUser(Context& ctx, const QString& tenantId, const QString& username,
+                                      const QString& displayName, const QString& email, const SecureBytes& password)
+{
+    if (auto v = checkName(username, QStringLiteral("username")); !v)
+        return v.error();
+    if (auto v = checkDisplayName(displayName, QStringLiteral("display name")); !v)
+        return v.error();
+    if (auto v = checkEmail(email); !v)
+        return v.error();
+    if (auto v = identity::PasswordPolicy::check(password, username); !v)
+        return v.error();
+    auto hash = crypto::PasswordHasher::hash(password);
+    if (!hash)
+        return hash.error();
+    User u{encoding::newId(u"usr"), tenantId, username, displayName.trimmed(), email, QStringLiteral("active"),
+           false, 0, ctx.now};
+    auto ins = sql::run(m_db,
+                        "INSERT INTO users (id, tenant_id, username, display_name, email, status, password_hash, "
+                        "password_changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);",
+                        u.id, tenantId, u.username, u.displayName, u.email, u.status, hash.value(), ctx.now, ctx.now);
+    if (!ins && ins.error().code == ErrorCode::InvalidArgument)
+        return makeError(ErrorCode::Conflict, QStringLiteral("the username %1 is taken").arg(username));
+    if (!ins)
+        return ins.error();
+    return u;
+}
+
+// --- sign-in ------------------------------------------------------------------------------------------------
+
+Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenantName, const QString& username,
+                                      const SecureBytes& password, const QString& totp)
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 now = m_clock.nowMs();
+    Operation op{QStringLiteral("auth.signin"), kNoPermission, {}, {}, QStringLiteral("user")};
+    audit::AuditEvent event = eventFor(caller, nullptr, op);
+    event.actorKind = QStringLiteral("user");
+    event.actorName = username;
+    event.details = {{QStringLiteral("tenant"), tenantName}};
+
+    std::optional<store::Transaction> tx;
+    {
+        auto begun = store::Transaction::begin(m_db);
+        if (!begun)
+            return begun.error();
+        tx.emplace(std::move(begun).value());
+    }
+    // Every answer but success is recorded with the state changes it made (counters, lockouts), then returned.
+    auto finish = [&](const QString& reason, ErrorCode code, const QString& message) -> Result<SignedIn> {
+        event.outcome = QStringLiteral("denied");
+        event.reason = reason;
+        if (auto r = appendEvent(event); !r)
+            return r.error();
+        if (auto r = tx->commit(); !r)
+            return r.error();
+        return makeError(code, message);
+    };
+
+    if (const qint64 wait = m_throttle.retryAfterMs(caller.address, now); wait > 0)
+        return finish(QStringLiteral("throttled"), ErrorCode::RateLimited,
+                      QStringLiteral("too many failed sign-ins from this address; try again in %1 seconds")
+                          .arg((wait + 999) / 1000));
+
+    // Tenant and user. Unknown ones cost one Argon2id verification too, so timing does not tell them apart.
+    QString tenantId;
+    tenancy::TenantSettings settings;
+    bool tenantOk = tenantName.isEmpty();
+    if (!tenantName.isEmpty()) {
+        auto t = sql::query(m_db,
+                            "SELECT id, status, lockout_threshold, lockout_s, session_idle_s, session_absolute_s, "
+                            "require_mfa_admins FROM tenants WHERE name = ? AND id <> '';",
+                            tenantName);
+        if (!t)
+            return t.error();
+        if (t.value().step().value()) {
+            tenantId = t.value().text(0);
+            tenantOk = t.value().text(1) == QLatin1String("active");
+            settings.lockoutThreshold = int(t.value().int64(2));
+            settings.lockoutSeconds = int(t.value().int64(3));
+            settings.sessionIdleSeconds = int(t.value().int64(4));
+            settings.sessionAbsoluteSeconds = int(t.value().int64(5));
+            settings.requireMfaForAdmins = t.value().int64(6) != 0;
+        }
+    }
+    event.tenantId = tenantId;
+    auto u = sql::query(m_db,
+                        "SELECT id, status, password_hash, failed_passwords, locked_until, totp_secret, "
+                        "failed_totp, totp_locked_until, totp_last_step, display_name FROM users "
+                        "WHERE tenant_id = ? AND username = ?;",
+                        tenantId, username);
+    if (!u)
+        return u.error();
+    const bool found = tenantOk && (tenantName.isEmpty() || !tenantId.isEmpty()) && u.value().step().value();
+    if (!found) {
+        (void)crypto::PasswordHasher::verify(crypto::PasswordHasher::dummyHash(), password);
+        m_throttle.recordFailure(caller.address, now);
+        return finish(tenantOk ? QStringLiteral("bad_credentials") : QStringLiteral("tenant_unavailable"),
+                      ErrorCode::Unauthenticated, kSignInFailed);
+    }
+    const auto& row = u.value();
+    const QString userId = row.text(0);
+    const QString status = row.text(1);
+    const QString storedHash = row.text(2);
+    const int failedPasswords = int(row.int64(3));
+    const qint64 lockedUntil = row.int64(4);
+    const QByteArray totpSecret = row.isNull(5) ? QByteArray() : row.blob(5);
+    const int failedTotp = int(row.int64(6));
+    const qint64 totpLockedUntil = row.int64(7);
+    const qint64 totpLastStep = row.int64(8);
+    event.actorId = userId;
+    event.targetId = userId;
+
+    const bool passwordOk = crypto::PasswordHasher::verify(storedHash, password);
+    if (!passwordOk) {
+        m_throttle.recordFailure(caller.address, now);
+        const int failures = failedPasswords + 1;
+        const bool lockNow = failures >= settings.lockoutThreshold && lockedUntil <= now;
+        if (auto r = sql::run(m_db, "UPDATE users SET failed_passwords = ?, locked_until = ? WHERE id = ?;",
+                              lockNow ? 0 : failures, lockNow ? now + settings.lockoutSeconds * qint64(1000) : lockedUntil,
+                              userId);
+            !r)
+            return r.error();
+        if (lockNow) {
+            event.details.insert(QStringLiteral("locked_until_ms"), now + settings.lockoutSeconds * qint64(1000));
+            if (auto r = endSessions(userId, now); !r)
+                return r.error();
+        }
+        event.details.insert(QStringLiteral("failures"), lockNow ? settings.lockoutThreshold : failures);
+        return finish(lockNow ? QStringLiteral("lockout") : QStringLiteral("bad_credentials"),
+                      ErrorCode::Unauthenticated, kSignInFailed);
+    }
+    if (lockedUntil > now)
+        return finish(QStringLiteral("account_locked"), ErrorCode::Unauthenticated, kSignInFailed);
+    if (status != QLatin1String("active"))
+        return finish(QStringLiteral("account_") + status, ErrorCode::Unauthenticated, kSignInFailed);
+
+    // The password is right: from here on the caller may learn about the second factor.
+    if (!totpSecret.isEmpty()) {
+        if (totpLockedUntil > now)
+            return finish(QStringLiteral("mfa_locked"), ErrorCode::Unauthenticated,
+                          QStringLiteral("too many wrong authentication codes; try again in %1 minutes")
+                              .arg((totpLockedUntil - now + 59999) / 60000));
+        if (totp.trimmed().isEmpty())
+            return finish(QStringLiteral("mfa_required"), ErrorCode::Unauthenticated,
+                          QStringLiteral("enter the code from your authenticator app (or a recovery code)"));
+        bool ok = false;
+        if (const auto step = crypto::totp::acceptedStep(totpSecret, totp, now, totpLastStep)) {
+            ok = true;
+            if (auto r = sql::run(m_db, "UPDATE users SET totp_last_step = ? WHERE id = ?;", *step, userId); !r)
+                return r.error();
+        } else {
+            const QByteArray codeHash = crypto::sha256(normaliseRecoveryCode(totp).toUtf8());
+            if (auto r = sql::run(m_db,
+                                  "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? "
+                                  "AND used_at IS NULL;",
+                                  now, userId, codeHash);
+                !r)
+                return r.error();
+            ok = sql::changes(m_db) == 1;
+            if (ok)
+                event.details.insert(QStringLiteral("recovery_code_used"), true);
+        }
+        if (!ok) {
+            // Counted apart from password failures: a password guesser cannot spend the code budget.
+            const int failures = failedTotp + 1;
+            const bool lockNow = failures >= settings.lockoutThreshold;
+            if (auto r = sql::run(m_db, "UPDATE users SET failed_totp = ?, totp_locked_until = ? WHERE id = ?;",
+                                  lockNow ? 0 : failures,
+                                  lockNow ? now + settings.lockoutSeconds * qint64(1000) : totpLockedUntil, userId);
+                !r)
+                return r.error();
+            return finish(lockNow ? QStringLiteral("mfa_lockout") : QStringLiteral("mfa_invalid"),
+                          ErrorCode::Unauthenticated,
+                          QStringLiteral("the authentication code is wrong or was already used"));
+        }
+    }
+
+    // Success: reset counters, upgrade the hash if its parameters are below today's, open a session.
+    if (auto r = sql::run(m_db, "UPDATE users SET failed_passwords = 0, failed_totp = 0 WHERE id = ?;", userId); !r)
+        return r.error();
+    if (crypto::PasswordHasher::needsRehash(storedHash)) {
+        auto rehashed = crypto::PasswordHasher::hash(password);
+        if (!rehashed)
+            return rehashed.error();
+        if (auto r = sql::run(m_db, "UPDATE users SET password_hash = ? WHERE id = ?;", rehashed.value(), userId); !r)
+            return r.error();
+        event.details.insert(QStringLiteral("password_rehashed"), true);
+    }
+    auto admin = userIsAdmin(tenantId, userId);
+    const bool enrolOnly = totpSecret.isEmpty() && !tenantId.isEmpty() && settings.requireMfaForAdmins && admin.value();
+    auto issued = identity::TokenCodec::issue(identity::TokenCodec::Kind::Session);
+    if (!issued)
+        return issued.error();
+    SignedIn out;
+    out.token = issued.value().text;
+    out.expiresAtMs = now + settings.sessionAbsoluteSeconds * qint64(1000);
+    out.mfaEnrollmentRequired = enrolOnly;
+    out.principal.kind = Principal::Kind::User;
+    out.principal.id = userId;
+    out.principal.tenantId = tenantId;
+    out.principal.name = username;
+    out.principal.sessionId = encoding::newId(u"ses");
+    out.principal.mfaEnrollmentOnly = enrolOnly;
+    if (auto r = sql::run(m_db,
+                          "INSERT INTO sessions (id, token_hash, user_id, tenant_id, created_at, last_seen_at, "
+                          "expires_at, mfa_enrollment_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
+                          out.principal.sessionId, issued.value().hash, userId, tenantId, now, now, out.expiresAtMs,
+                          enrolOnly);
+        !r)
+        return r.error();
+    event.outcome = QStringLiteral("success");
+    event.reason = QStringLiteral("ok");
+    event.details.insert(QStringLiteral("session_id"), out.principal.sessionId);
+    if (enrolOnly)
+        event.details.insert(QStringLiteral("mfa_enrollment_required"), true);
+    if (auto r = appendEvent(event); !r)
+        return r.error();
+    if (auto r = tx->commit(); !r)
+        return r.error();
+    return out;
+}
+
+Result<void> ControlPlane::signOut(const Caller& caller)
+{
+    Operation op{QStringLiteral("auth.signout"), kNoPermission, {}, {}, QStringLiteral("session")};
+    op.selfService = true;
+    op.needsUserSession = true;
+    op.allowedWhileEnrollingMfa = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.targetId = ctx.principal.sessionId;
+        return sql::run(m_db, "UPDATE sessions SET ended_at = ? WHERE id = ? AND user_id = ?;", ctx.now,
+                        ctx.principal.sessionId, ctx.principal.id);
+    });
+}
+
+Result<Principal> ControlPlane::whoami(const Caller& caller)
+{
+    Principal out;
+    Operation op{QStringLiteral("auth.whoami"), kNoPermission, {}, {}, QStringLiteral("principal")};
+    op.selfService = true;
+    op.allowedWhileEnrollingMfa = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        out = ctx.principal;
+        ctx.targetId = out.id;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<void> ControlPlane::changeOwnPassword(const Caller& caller, const SecureBytes& current, const SecureBytes& next)
+{
+    Operation op{QStringLiteral("user.password.change"), kNoPermission, {}, {}, QStringLiteral("user")};
+    op.selfService = true;
+    op.needsUserSession = true;
+    op.allowedWhileEnrollingMfa = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.targetId = ctx.principal.id;
+        auto s = sql::query(m_db, "SELECT password_hash, username FROM users WHERE tenant_id = ? AND id = ?;",
+                            ctx.principal.tenantId, ctx.principal.id);
+        if (!s)
+            return s.error();
+        if (!s.value().step().value())
+            return notFound(QStringLiteral("user"));
+        if (!crypto::PasswordHasher::verify(s.value().text(0), current))
+            return makeError(ErrorCode::Forbidden, QStringLiteral("the current password is wrong; nothing was changed"));
+        if (auto v = identity::PasswordPolicy::check(next, s.value().text(1)); !v)
+            return v;
+        auto hash = crypto::PasswordHasher::hash(next);
+        if (!hash)
+            return hash.error();
+        if (auto r = sql::run(m_db, "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?;",
+                              hash.value(), ctx.now, ctx.principal.id);
+            !r)
+            return r;
+        // Every session ends, this one included: the new password is needed from here on.
+        return endSessions(ctx.principal.id, ctx.now);
+    });
+}
+
+Result<TotpEnrollment> ControlPlane::beginTotpEnrollment(const Caller& caller)
+{
+    TotpEnrollment out;
+    Operation op{QStringLiteral("user.mfa.begin"), kNoPermission, {}, {}, QStringLiteral("user")};
+    op.selfService = true;
+    op.needsUserSession = true;
+    op.allowedWhileEnrollingMfa = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.targetId = ctx.principal.id;
+        auto secret = crypto::randomBytes(20);
+        if (!secret)
+            return secret.error();
+        if (auto u = sql::run(m_db, "UPDATE users SET totp_pending_secret = ? WHERE tenant_id = ? AND id = ?;",
+                              secret.value(), ctx.principal.tenantId, ctx.principal.id);
+            !u)
+            return u;
+        out.secret = encoding::base32(secret.value()).toUpper();
+        out.provisioningUri = crypto::totp::provisioningUri(QStringLiteral("Gatehouse"), ctx.principal.name, secret.value());
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<QStringList> ControlPlane::confirmTotpEnrollment(const Caller& caller, const QString& code)
+{
+    QStringList codes;
+    Operation op{QStringLiteral("user.mfa.enable"), kNoPermission, {}, {}, QStringLiteral("user")};
+    op.selfService = true;
+    op.needsUserSession = true;
+    op.allowedWhileEnrollingMfa = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.targetId = ctx.principal.id;
+        auto s = sql::query(m_db, "SELECT totp_pending_secret FROM users WHERE tenant_id = ? AND id = ?;",
+                            ctx.principal.tenantId, ctx.principal.id);
+        if (!s)
+            return s.error();
+        if (!s.value().step().value() || s.value().isNull(0))
+            return makeError(ErrorCode::Conflict, QStringLiteral("no enrolment in progress: start one first"));
+        const QByteArray secret = s.value().blob(0);
+        const auto step = crypto::totp::acceptedStep(secret, code, ctx.now, 0);
+        if (!step)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("the code does not match; check the authenticator's clock and try again"));
+        if (auto u = sql::run(m_db,
+                              "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, "
+                              "totp_last_step = ?, failed_totp = 0 WHERE id = ?;",
+                              *step, ctx.principal.id);
+            !u)
+            return u;
+        if (auto d = sql::run(m_db, "DELETE FROM recovery_codes WHERE user_id = ?;", ctx.principal.id); !d)
+            return d;
+        for (int i = 0; i < 10; ++i) {
+            auto raw = crypto::randomBytes(10);
+            if (!raw)
+                return raw.error();
+            const QString c = encoding::base32(raw.value());
+            codes << QStringLiteral("%1-%2-%3-%4").arg(c.mid(0, 4), c.mid(4, 4), c.mid(8, 4), c.mid(12, 4));
+            if (auto ins = sql::run(m_db, "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?);",
+                                    ctx.principal.id, crypto::sha256(c.toUtf8()));
+                !ins)
+                return ins;
+        }
+        // The session that just proved the second factor is no longer limited to enrolment.
+        return sql::run(m_db, "UPDATE sessions SET mfa_enrollment_only = 0 WHERE id = ?;", ctx.principal.sessionId);
+    });
+    if (!r)
+        return r.error();
+    return codes;
+}
+
+// --- users --------------------------------------------------------------------------------------------------
+
+Result<void> ControlPlane::requireOutranks(const Context& ctx, const QString& tenantId,
+                                           const QString& targetIdentityId) const
+{
+    // Changing someone's password, MFA, status or existence would hand over their access: only someone who
+    // already holds everything they hold may do it.
+    if (ctx.principal.kind == Principal::Kind::System || targetIdentityId == ctx.principal.id)
+        return {};
+    authz::PermissionSet theirs;
+    for (const authz::Binding& b : m_authorizer.bindingsOf(targetIdentityId)) {
+        if (auto role = m_authorizer.role(b.roleId); role && b.tenantId == tenantId)
+            theirs = theirs | role->permissions;
+    }
+    const authz::PermissionSet mine = m_authorizer.effective(ctx.principal.id, tenantId, {});
+    if (!mine.containsAll(theirs))
+        return makeError(ErrorCode::Forbidden,
+                         QStringLiteral("not allowed: they hold permissions you do not (%1)")
+                             .arg((theirs - mine).names().join(QStringLiteral(", "))));
+    return {};
+}
+
+Result<User> ControlPlane::createUser(const Caller& caller, const QString& tenantId, const QString& username,
+                                      const QString& displayName, const QString& email, const SecureBytes& password)
+{
+    User out;
+    Operation op{QStringLiteral("user.create"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user")};
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = {{QStringLiteral("username"), username}};
+        auto u = insertUser(ctx, tenantId, username, displayName, email, password);
+        if (!u)
+            return u.error();
+        out = u.value();
+        ctx.targetId = out.id;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<QList<User>> ControlPlane::listUsers(const Caller& caller, const QString& tenantId)
+{
+    QList<User> out;
+    Operation op{QStringLiteral("user.list"), Permission::UsersRead, tenantId, {}, QStringLiteral("user")};
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        const QByteArray text =
+            QByteArray("SELECT ") + kUserColumns + " FROM users WHERE tenant_id = ? ORDER BY username;";
+        auto s = sql::query(m_db, text.constData(), tenantId);
+        if (!s)
+            return s.error();
+        for (;;) {
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            out << readUser(s.value());
+        }
+        ctx.details = {{QStringLiteral("count"), out.size()}};
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<User> ControlPlane::getUser(const Caller& caller, const QString& tenantId, const QString& userId)
+{
+    User out;
+    Operation op{QStringLiteral("user.read"), Permission::UsersRead, tenantId, {}, QStringLiteral("user"), userId};
+    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+        auto u = loadUser(tenantId, userId);
+        if (!u)
+            return u.error();
+        out = u.value();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<User> ControlPlane::updateUser(const Caller& caller, const QString& tenantId, const QString& userId,
+                                      const QString& displayName, const QString& email)
+{
+    User out;
+    Operation op{QStringLiteral("user.update"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        if (auto v = checkDisplayName(displayName, QStringLiteral("display name")); !v)
+            return v;
+        if (auto v = checkEmail(email); !v)
+            return v;
+        auto u = loadUser(tenantId, userId);
+        if (!u)
+            return u.error();
+        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
+            return v;
+        out = u.value();
+        out.displayName = displayName.trimmed();
+        out.email = email;
+        ctx.details = {{QStringLiteral("username"), out.username}};
+        return sql::run(m_db, "UPDATE users SET display_name = ?, email = ? WHERE tenant_id = ? AND id = ?;",
+                        out.displayName, out.email, tenantId, userId);
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<User> ControlPlane::setUserStatus(const Caller& caller, const QString& tenantId, const QString& userId,
+                                         UserStatusChange change)
+{
+    static const char* const actions[] = {"user.lock", "user.unlock", "user.disable", "user.enable"};
+    User out;
+    Operation op{QString::fromLatin1(actions[int(change)]), Permission::UsersWrite, tenantId, {},
+                 QStringLiteral("user"), userId};
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto u = loadUser(tenantId, userId);
+        if (!u)
+            return u.error();
+        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
+            return v;
+        out = u.value();
+        ctx.details = {{QStringLiteral("username"), out.username}, {QStringLiteral("from"), out.status}};
+        QString status;
+        switch (change) {
+        case UserStatusChange::Lock:
+            status = QStringLiteral("locked");
+            break;
+        case UserStatusChange::Disable:
+            if (auto v = requireNotLastOwner(tenantId, userId, {}, {}); !v)
+                return v;
+            status = QStringLiteral("disabled");
+            break;
+        case UserStatusChange::Unlock:
+        case UserStatusChange::Enable:
+            status = QStringLiteral("active");
+            break;
+        }
+        out.status = status;
+        // Unlocking also clears a brute-force lockout and its counters.
+        if (auto w = sql::run(m_db,
+                              "UPDATE users SET status = ?, locked_until = CASE WHEN ? = 'active' THEN 0 ELSE "
+                              "locked_until END, failed_passwords = 0 WHERE tenant_id = ? AND id = ?;",
+                              status, status, tenantId, userId);
+            !w)
+            return w;
+        if (status != QLatin1String("active"))
+            return endSessions(userId, ctx.now);
+        out.lockedUntilMs = 0;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<void> ControlPlane::resetUserPassword(const Caller& caller, const QString& tenantId, const QString& userId,
+                                             const SecureBytes& password)
+{
+    Operation op{QStringLiteral("user.password.reset"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"),
+                 userId};
+    op.mutates = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto u = loadUser(tenantId, userId);
+        if (!u)
+            return u.error();
+        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
+            return v;
+        ctx.details = {{QStringLiteral("username"), u.value().username}};
+        if (auto v = identity::PasswordPolicy::check(password, u.value().username); !v)
+            return v;
+        auto hash = crypto::PasswordHasher::hash(password);
+        if (!hash)
+            return hash.error();
+        if (auto w = sql::run(m_db,
+                              "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_passwords = 0 "
+                              "WHERE tenant_id = ? AND id = ?;",
+                              hash.value(), ctx.now, tenantId, userId);
+            !w)
+            return w;
+        return endSessions(userId, ctx.now);
+    });
+}
+
+Result<void> ControlPlane::resetUserMfa(const Caller& caller, const QString& tenantId, const QString& userId)
+{
+    Operation op{QStringLiteral("user.mfa.reset"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    op.mutates = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto u = loadUser(tenantId, userId);
+        if (!u)
+            return u.error();
+        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
+            return v;
+        ctx.details = {{QStringLiteral("username"), u.value().username}};
+        if (auto w = sql::run(m_db,
+                              "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = 0, "
+                              "failed_totp = 0, totp_locked_until = 0 WHERE tenant_id = ? AND id = ?;",
+                              tenantId, userId);
+            !w)
+            return w;
+        if (auto d = sql::run(m_db, "DELETE FROM recovery_codes WHERE user_id = ?;", userId); !d)
+            return d;
+        return endSessions(userId, ctx.now);
+    });
+}
+
+Result<void> ControlPlane::deleteUser(const Caller& caller, const QString& tenantId, const QString& userId)
+{
+    Operation op{QStringLiteral("user.delete"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    op.mutates = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto u = loadUser(tenantId, userId);
+        if (!u)
+            return u.error();
+        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
+            return v;
+        if (auto v = requireNotLastOwner(tenantId, userId, {}, {}); !v)
+            return v;
+        ctx.details = {{QStringLiteral("username"), u.value().username}};
+        if (auto d = sql::run(m_db, "DELETE FROM bindings WHERE tenant_id = ? AND identity_id = ?;", tenantId, userId); !d)
+            return d;
+        if (auto d = sql::run(m_db, "DELETE FROM users WHERE tenant_id = ? AND id = ?;", tenantId, userId); !d)
+            return d;
+        ctx.onCommit.push_back([this, userId] { m_authorizer.removeIdentity(userId); });
+        return {};
+    });
+}
+
+// --- integrations and tokens --------------------------------------------------------------------------------
+
+Result<Integration> ControlPlane::createIntegration(const Caller& caller, const QString& tenantId, const QString& name,
+                                                    const QString& description)
+{
+    Integration out;
+    Operation op{QStringLiteral("integration.create"), Permission::IntegrationsWrite, tenantId, {},
+                 QStringLiteral("integration")};
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = {{QStringLiteral("name"), name}};
+        if (auto v = checkName(name, QStringLiteral("integration name")); !v)
+            return v;
+        if (description.size() > 1000)
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("the description is longer than 1000 characters"));
+        out = {encoding::newId(u"int"), tenantId, name, description, QStringLiteral("active"), ctx.now};
+        ctx.targetId = out.id;
+        auto ins = sql::run(m_db,
+                            "INSERT INTO integrations (id, tenant_id, name, description, status, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?);",
+                            out.id, tenantId, out.name, out.description, out.status, ctx.now);
+        if (!ins && ins.error().code == ErrorCode::InvalidArgument)
+            return makeError(ErrorCode::Conflict, QStringLiteral("an integration named %1 already exists").arg(name));
+        return ins;
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, const QString& tenantId)
+{
+    QList<Integration> out;
+    Operation op{QStringLiteral("integration.list"), Permission::IntegrationsRead, tenantId, {},
+                 QStringLiteral("integration")};
+    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+        auto s = sql::query(m_db,
+                            "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
+                            "WHERE tenant_id = ? ORDER BY name;",
+                            tenantId);
+        if (!s)
+            return s.error();
+        for (;;) {
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                return {};
+            out << readIntegration(s.value());
+        }
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<Integration> ControlPlane::setIntegrationLocked(const Caller& caller, const QString& tenantId,
+                                                       const QString& integrationId, bool locked)
+{
+    Integration out;
+    Operation op{locked ? QStringLiteral("integration.lock") : QStringLiteral("integration.unlock"),
+                 Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("integration"), integrationId};
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto i = loadIntegration(tenantId, integrationId);
+        if (!i)
+            return i.error();
+        out = i.value();
+        out.status = locked ? QStringLiteral("locked") : QStringLiteral("active");
+        ctx.details = {{QStringLiteral("name"), out.name}};
+        // Authentication checks the integration's status, so its tokens stop working with this commit.
+        return sql::run(m_db, "UPDATE integrations SET status = ? WHERE tenant_id = ? AND id = ?;", out.status,
+                        tenantId, integrationId);
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<void> ControlPlane::deleteIntegration(const Caller& caller, const QString& tenantId,
+                                             const QString& integrationId)
+{
+    Operation op{QStringLiteral("integration.delete"), Permission::IntegrationsWrite, tenantId, {},
+                 QStringLiteral("integration"), integrationId};
+    op.mutates = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto i = loadIntegration(tenantId, integrationId);
+        if (!i)
+            return i.error();
+        if (auto v = requireOutranks(ctx, tenantId, integrationId); !v)
+            return v;
+        ctx.details = {{QStringLiteral("name"), i.value().name}};
+        if (auto d = sql::run(m_db, "DELETE FROM bindings WHERE tenant_id = ? AND identity_id = ?;", tenantId,
+                              integrationId);
+            !d)
+            return d;
+        if (auto d = sql::run(m_db, "DELETE FROM integrations WHERE tenant_id = ? AND id = ?;", tenantId, integrationId);
+            !d)
+            return d;
+        ctx.onCommit.push_back([this, integrationId] { m_authorizer.removeIdentity(integrationId); });
+        return {};
+    });
+}
+
+Result<IssuedToken> ControlPlane::issueToken(const Caller& caller, const QString& tenantId,
+                                             const QString& integrationId, int expiryDays, const QString& workspaceId)
+{
+    IssuedToken out;
+    Operation op{QStringLiteral("token.issue"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token")};
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = {{QStringLiteral("integration_id"), integrationId}, {QStringLiteral("expiry_days"), expiryDays}};
+        if (expiryDays < 1 || expiryDays > 365)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("a token lives 1 to 365 days (default 90); asked for %1").arg(expiryDays));
+        auto i = loadIntegration(tenantId, integrationId);
+        if (!i)
+            return i.error();
+        if (!workspaceId.isEmpty()) {
+            if (auto w = loadWorkspace(tenantId, workspaceId); !w)
+                return w.error();
+            ctx.details.insert(QStringLiteral("workspace_id"), workspaceId);
+        }
+        auto issued = identity::TokenCodec::issue(identity::TokenCodec::Kind::Integration);
+        if (!issued)
+            return issued.error();
+        out.secret = issued.value().text;
+        out.token = {encoding::newId(u"tok"), integrationId, issued.value().hint, workspaceId, ctx.now,
+                     ctx.now + qint64(expiryDays) * 24 * 3600 * 1000, 0, 0};
+        ctx.targetId = out.token.id;
+        ctx.details.insert(QStringLiteral("hint"), out.token.hint);
+        return sql::run(m_db,
+                        "INSERT INTO api_tokens (id, tenant_id, integration_id, token_hash, hint, workspace_id, "
+                        "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
+                        out.token.id, tenantId, integrationId, issued.value().hash, out.token.hint, workspaceId,
+                        ctx.now, out.token.expiresAtMs);
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QString& tenantId,
+                                                 const QString& integrationId)
+{
+    QList<ApiToken> out;
+    Operation op{QStringLiteral("token.list"), Permission::IntegrationsRead, tenantId, {}, QStringLiteral("integration"),
+                 integrationId};
+    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+        if (auto i = loadIntegration(tenantId, integrationId); !i)
+            return i.error();
+        auto s = sql::query(m_db,
+                            "SELECT id, integration_id, hint, workspace_id, created_at, expires_at, "
+                            "coalesce(revoked_at, 0), coalesce(last_used_at, 0) FROM api_tokens "
+                            "WHERE tenant_id = ? AND integration_id = ? ORDER BY created_at;",
+                            tenantId, integrationId);
+        if (!s)
+            return s.error();
+        for (;;) {
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                return {};
+            out << readToken(s.value());
+        }
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<void> ControlPlane::revokeToken(const Caller& caller, const QString& tenantId, const QString& tokenId)
+{
+    Operation op{QStringLiteral("token.revoke"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token"),
+                 tokenId};
+    op.mutates = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        if (auto w = sql::run(m_db,
+                              "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE tenant_id = ? AND id = ?;",
+                              ctx.now, tenantId, tokenId);
+            !w)
+            return w;
+        if (sql::changes(m_db) != 1)
+            return notFound(QStringLiteral("token"));
+        return {};
+    });
+}
+
+} // namespace gatehouse::service
