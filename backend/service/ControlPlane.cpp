@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "core/Logging.h"
+#include "crypto/PasswordHasher.h"
 #include "identity/TokenCodec.h"
 #include "store/Transaction.h"
 
@@ -88,7 +89,11 @@ QString reasonFor(ErrorCode code)
 
 } // namespace
 
-ControlPlane::ControlPlane(store::Database& db, Clock& clock) : m_db(db), m_clock(clock) {}
+ControlPlane::ControlPlane(store::Database& db, Clock& clock) : m_db(db), m_clock(clock)
+{
+    // Computed now, so the first sign-in of an unknown user costs no more than any other.
+    (void)crypto::PasswordHasher::dummyHash();
+}
 
 ControlPlane::~ControlPlane() = default;
 

@@ -1,0 +1,578 @@
+// The control plane's behaviour through its public calls, on a real store and a manual clock.
+#include "ControlPlaneFixture.h"
+#include "crypto/Totp.h"
+#include "core/Encoding.h"
+#include "identity/TokenCodec.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+using service::Caller;
+
+class TestControlPlane : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+
+    void signInOpensASessionAndWhoamiKnowsIt();
+    void unknownUserAndWrongPasswordLookTheSame();
+    void lockoutAfterFiveFailuresAndItsRelease();
+    void perSourceThrottling();
+    void sessionIdleAndAbsoluteExpiry();
+    void signOutEndsTheSession();
+    void passwordChangeEndsAllSessions();
+    void lockingAUserStopsItsSessionsAtOnce();
+    void passwordPolicy_data();
+    void passwordPolicy();
+    void totpEnrolmentReplayAndRecoveryCodes();
+    void totpFailuresAreCountedApartFromPasswords();
+    void tenantCanRequireMfaForAdmins();
+    void integrationTokens();
+    void tokenFormatIsRecognisableAndChecksummed();
+    void crossTenantIdsAnswerNotFound();
+    void escalationIsImpossible();
+    void lastOwnerCannotBeRemoved();
+    void tenantDeletionNeedsTheNameAndRemovesEverything();
+    void noChangeWithoutItsAuditEvent();
+    void auditChainIsIntactAndHoldsNoSecrets();
+    void suspendedTenantStopsSignInAndSessions();
+    void checkExplainsDecisions();
+
+private:
+    std::unique_ptr<ControlPlaneFixture> f;
+};
+
+void TestControlPlane::init()
+{
+    f = std::make_unique<ControlPlaneFixture>();
+    QVERIFY(f->setUp());
+}
+
+void TestControlPlane::signInOpensASessionAndWhoamiKnowsIt()
+{
+    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    QVERIFY2(s, s ? "" : qPrintable(s.error().message));
+    QVERIFY(s.value().token.startsWith(QLatin1String("ghs_")));
+    QCOMPARE(s.value().expiresAtMs, f->clock.nowMs() + 12 * 3600 * 1000);
+    const QString stored = QString::fromLatin1(f->newestEvent().details.value(QStringLiteral("session_id")).toString().toLatin1());
+    QVERIFY(!stored.isEmpty());
+    auto me = f->cp->whoami(Caller::withToken(s.value().token));
+    QVERIFY(me);
+    QCOMPARE(me.value().tenantId, f->tenantA);
+    QCOMPARE(me.value().name, QStringLiteral("alice"));
+    // The token itself is stored only as a hash.
+    QVERIFY(!test::fileBytes(f->store->database().path()).contains(s.value().token.toLatin1()));
+    auto stmt = f->store->database().prepare("SELECT count(*) FROM sessions WHERE token_hash = ?;");
+    stmt.value().bindBlob(1, identity::TokenCodec::hashOf(s.value().token));
+    QVERIFY(stmt.value().step().value());
+    QCOMPARE(stmt.value().int64(0), qint64(1));
+}
+
+void TestControlPlane::unknownUserAndWrongPasswordLookTheSame()
+{
+    QElapsedTimer t;
+    t.start();
+    auto unknown = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("mallory"),
+                                 secret("wrong-password-here"));
+    const qint64 unknownNs = t.nsecsElapsed();
+    t.restart();
+    auto wrong = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                               secret("wrong-password-here"));
+    const qint64 wrongNs = t.nsecsElapsed();
+    auto noTenant = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("nope"), QStringLiteral("alice"),
+                                  secret("wrong-password-here"));
+    QVERIFY(!unknown && !wrong && !noTenant);
+    QCOMPARE(unknown.error().message, wrong.error().message);
+    QCOMPARE(noTenant.error().message, wrong.error().message);
+    QCOMPARE(unknown.error().code, ErrorCode::Unauthenticated);
+    // Both paths run one Argon2id verification; printed, not asserted (timing is noisy).
+    qInfo("unknown user %.1f ms, wrong password %.1f ms", unknownNs / 1e6, wrongNs / 1e6);
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("tenant_unavailable"));
+}
+
+void TestControlPlane::lockoutAfterFiveFailuresAndItsRelease()
+{
+    const auto c = ControlPlaneFixture::caller(QStringLiteral("10.0.0.1"));
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret("wrong-password-here")));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("lockout"));
+    // Locked: even the right password fails, with the same message.
+    auto locked = f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    QVERIFY(!locked);
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("account_locked"));
+    f->clock.advanceSeconds(14 * 60);
+    QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword)));
+    f->clock.advanceSeconds(61);
+    auto released = f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    QVERIFY2(released, released ? "" : qPrintable(released.error().message));
+}
+
+void TestControlPlane::perSourceThrottling()
+{
+    const auto c = ControlPlaneFixture::caller(QStringLiteral("192.0.2.7"));
+    // Spread over unknown users, so no account lockout is involved: only the source is throttled.
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("nobody%1").arg(i), secret("x-wrong-password")));
+    auto throttled = f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    QVERIFY(!throttled);
+    QCOMPARE(throttled.error().code, ErrorCode::RateLimited);
+    QVERIFY(throttled.error().message.contains(QLatin1String("try again in")));
+    // Another source is not affected.
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(QStringLiteral("192.0.2.8")), QStringLiteral("acme"),
+                          QStringLiteral("alice"), secret(kPassword)));
+    f->clock.advanceSeconds(10 * 60 + 1);
+    QVERIFY(f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword)));
+}
+
+void TestControlPlane::sessionIdleAndAbsoluteExpiry()
+{
+    Caller s = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    f->clock.advanceSeconds(29 * 60);
+    QVERIFY(f->cp->whoami(s));
+    f->clock.advanceSeconds(29 * 60); // activity above reset the idle clock
+    QVERIFY(f->cp->whoami(s));
+    f->clock.advanceSeconds(30 * 60);
+    auto idle = f->cp->whoami(s);
+    QVERIFY(!idle);
+    QCOMPARE(idle.error().code, ErrorCode::Unauthenticated);
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("session_idle"));
+
+    Caller t = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    for (int i = 0; i < 25; ++i) {
+        f->clock.advanceSeconds(29 * 60);
+        if (!f->cp->whoami(t))
+            break;
+    }
+    QVERIFY(!f->cp->whoami(t));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("session_expired"));
+}
+
+void TestControlPlane::signOutEndsTheSession()
+{
+    Caller s = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    QVERIFY(f->cp->signOut(s));
+    QVERIFY(!f->cp->whoami(s));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("session_ended"));
+}
+
+void TestControlPlane::passwordChangeEndsAllSessions()
+{
+    Caller a = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    Caller b = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto wrong = f->cp->changeOwnPassword(a, secret("not-the-password"), secret("a brand new passphrase"));
+    QVERIFY(!wrong);
+    QVERIFY(f->cp->whoami(a));
+    QVERIFY(f->cp->changeOwnPassword(a, secret(kPassword), secret("a brand new passphrase")));
+    QVERIFY(!f->cp->whoami(a));
+    QVERIFY(!f->cp->whoami(b));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword)));
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                          secret("a brand new passphrase")));
+}
+
+void TestControlPlane::lockingAUserStopsItsSessionsAtOnce()
+{
+    const QString carol = f->addUser(f->tenantA, QStringLiteral("carol"), authz::builtin::kMember, f->w1);
+    Caller c = f->signIn(QStringLiteral("acme"), QStringLiteral("carol"));
+    QVERIFY(f->cp->whoami(c));
+    Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    QVERIFY(f->cp->setUserStatus(owner, f->tenantA, carol, service::UserStatusChange::Lock));
+    QVERIFY(!f->cp->whoami(c));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("carol"), secret(kPassword)));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("account_locked"));
+    QVERIFY(f->cp->setUserStatus(owner, f->tenantA, carol, service::UserStatusChange::Unlock));
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("carol"), secret(kPassword)));
+}
+
+void TestControlPlane::passwordPolicy_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("11 characters") << QStringLiteral("abcdefghij1") << QStringLiteral("too short");
+    QTest::newRow("129 characters") << QString(129, QLatin1Char('x')) << QStringLiteral("too long");
+    QTest::newRow("contains the username") << QStringLiteral("my-name-is-dave-ok") << QStringLiteral("username");
+    QTest::newRow("common") << QStringLiteral("Password1234") << QStringLiteral("commonly used");
+    QTest::newRow("12 emoji count as 12") << QStringLiteral("🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑") << QString();
+    QTest::newRow("no composition rules") << QStringLiteral("all lower case words") << QString();
+}
+
+void TestControlPlane::passwordPolicy()
+{
+    QFETCH(QString, password);
+    QFETCH(QString, says);
+    const QByteArray utf8 = password.toUtf8();
+    auto u = f->cp->createUser(f->system, f->tenantA, QStringLiteral("dave"), QStringLiteral("Dave"), {},
+                               SecureBytes(reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size())));
+    if (says.isEmpty()) {
+        QVERIFY2(u, u ? "" : qPrintable(u.error().message));
+    } else {
+        QVERIFY(!u);
+        QCOMPARE(u.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(u.error().message.contains(says), qPrintable(u.error().message));
+        QVERIFY(!u.error().message.contains(password));
+    }
+}
+
+void TestControlPlane::totpEnrolmentReplayAndRecoveryCodes()
+{
+    Caller s = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto enrolment = f->cp->beginTotpEnrollment(s);
+    QVERIFY(enrolment);
+    QVERIFY(enrolment.value().provisioningUri.startsWith(QLatin1String("otpauth://totp/Gatehouse%3Aalice?secret=")));
+    const QByteArray key = encoding::fromBase32(enrolment.value().secret).value();
+    QVERIFY(!f->cp->confirmTotpEnrollment(s, QStringLiteral("000000")) ||
+            crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())) == QLatin1String("000000"));
+    auto codes = f->cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())));
+    QVERIFY2(codes, codes ? "" : qPrintable(codes.error().message));
+    QCOMPARE(codes.value().size(), 10);
+    QCOMPARE(QSet<QString>(codes.value().begin(), codes.value().end()).size(), 10);
+
+    f->clock.advanceSeconds(60);
+    const auto c = ControlPlaneFixture::caller();
+    auto noCode = f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    QVERIFY(!noCode);
+    QVERIFY(noCode.error().message.contains(QLatin1String("authenticator")));
+    const QString now = crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()));
+    QVERIFY(f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), now));
+    // The same code again, within its window: refused.
+    auto replay = f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), now);
+    QVERIFY(!replay);
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("mfa_invalid"));
+    // One step of drift either way is accepted.
+    f->clock.advanceSeconds(30);
+    const QString previous = crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()) + 1);
+    QVERIFY(f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), previous));
+    // Two steps off: refused.
+    f->clock.advanceSeconds(90);
+    const QString stale = crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()) - 2);
+    QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), stale));
+    // A recovery code works once, in any case and with or without dashes.
+    const QString recovery = codes.value().first();
+    QVERIFY(f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), recovery.toUpper()));
+    QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword),
+                           QString(recovery).remove(QLatin1Char('-'))));
+    // Recovery codes are stored hashed.
+    QVERIFY(!test::fileBytes(f->store->database().path()).contains(recovery.toLatin1()));
+}
+
+void TestControlPlane::totpFailuresAreCountedApartFromPasswords()
+{
+    Caller s = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto e = f->cp->beginTotpEnrollment(s);
+    const QByteArray key = encoding::fromBase32(e.value().secret).value();
+    QVERIFY(f->cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()))));
+    f->clock.advanceSeconds(60);
+    const auto c = ControlPlaneFixture::caller(QStringLiteral("10.1.1.1"));
+    // Four wrong passwords do not touch the code budget; four wrong codes do not touch the password budget.
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret("wrong-password-here")));
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), QStringLiteral("123456")));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("mfa_invalid"));
+    QVERIFY(f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword),
+                          crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()))));
+    // Five wrong codes in a row lock the second factor, not the password.
+    f->clock.advanceSeconds(30);
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), QStringLiteral("654321")));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("mfa_lockout"));
+    auto locked = f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword),
+                                crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())));
+    QVERIFY(!locked);
+    QVERIFY(locked.error().message.contains(QLatin1String("too many wrong authentication codes")));
+}
+
+void TestControlPlane::tenantCanRequireMfaForAdmins()
+{
+    Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto settings = f->cp->tenantSettings(owner, f->tenantA).value();
+    settings.requireMfaForAdmins = true;
+    QVERIFY(f->cp->updateTenantSettings(owner, f->tenantA, settings));
+    const QString member = f->addUser(f->tenantA, QStringLiteral("mia"), authz::builtin::kMember, f->w1);
+    Q_UNUSED(member)
+    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    QVERIFY(s);
+    QVERIFY(s.value().mfaEnrollmentRequired);
+    Caller limited = Caller::withToken(s.value().token);
+    auto denied = f->cp->listUsers(limited, f->tenantA);
+    QVERIFY(!denied);
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("mfa_enrollment_required"));
+    QVERIFY(f->cp->whoami(limited));
+    auto e = f->cp->beginTotpEnrollment(limited);
+    const QByteArray key = encoding::fromBase32(e.value().secret).value();
+    QVERIFY(f->cp->confirmTotpEnrollment(limited, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()))));
+    QVERIFY(f->cp->listUsers(limited, f->tenantA));
+    // Members are not administrators: no enrolment demanded.
+    auto m = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("mia"), secret(kPassword));
+    QVERIFY(m && !m.value().mfaEnrollmentRequired);
+}
+
+void TestControlPlane::integrationTokens()
+{
+    Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto ci = f->cp->createIntegration(owner, f->tenantA, QStringLiteral("ci"), QStringLiteral("deploys"));
+    QVERIFY(ci);
+    QVERIFY(f->cp->createBinding(owner, f->tenantA, QStringLiteral("integration"), ci.value().id,
+                                 authz::builtin::kMember, f->w1));
+    auto tooLong = f->cp->issueToken(owner, f->tenantA, ci.value().id, 366);
+    QVERIFY(!tooLong);
+    QVERIFY(tooLong.error().message.contains(QLatin1String("1 to 365 days")));
+    auto issued = f->cp->issueToken(owner, f->tenantA, ci.value().id);
+    QVERIFY(issued);
+    QVERIFY(issued.value().secret.startsWith(QLatin1String("ghi_")));
+    QCOMPARE(issued.value().token.expiresAtMs - issued.value().token.createdAtMs, qint64(90) * 24 * 3600 * 1000);
+    Caller bot = Caller::withToken(issued.value().secret);
+    QVERIFY(f->cp->getWorkspace(bot, f->tenantA, f->w1));
+    QVERIFY(!f->cp->getWorkspace(bot, f->tenantA, f->w2));   // bound at W1 only
+    QVERIFY(!f->cp->changeOwnPassword(bot, secret("a"), secret("b")));
+    auto listed = f->cp->listTokens(owner, f->tenantA, ci.value().id);
+    QVERIFY(listed && listed.value().size() == 1 && listed.value().first().lastUsedAtMs == f->clock.nowMs());
+    // Lock the integration: its tokens stop at once; unlock: they work again.
+    QVERIFY(f->cp->setIntegrationLocked(owner, f->tenantA, ci.value().id, true));
+    QVERIFY(!f->cp->getWorkspace(bot, f->tenantA, f->w1));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("integration_locked"));
+    QVERIFY(f->cp->setIntegrationLocked(owner, f->tenantA, ci.value().id, false));
+    QVERIFY(f->cp->getWorkspace(bot, f->tenantA, f->w1));
+    // Revocation.
+    QVERIFY(f->cp->revokeToken(owner, f->tenantA, issued.value().token.id));
+    QVERIFY(!f->cp->getWorkspace(bot, f->tenantA, f->w1));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("token_revoked"));
+    // Expiry.
+    auto shortLived = f->cp->issueToken(owner, f->tenantA, ci.value().id, 1);
+    Caller brief = Caller::withToken(shortLived.value().secret);
+    QVERIFY(f->cp->getWorkspace(brief, f->tenantA, f->w1));
+    f->clock.advanceSeconds(24 * 3600);
+    QVERIFY(!f->cp->getWorkspace(brief, f->tenantA, f->w1));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("token_expired"));
+    // A token limited to one workspace.
+    owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    QVERIFY(f->cp->createBinding(owner, f->tenantA, QStringLiteral("integration"), ci.value().id,
+                                 authz::builtin::kMember, f->w2));
+    auto scoped = f->cp->issueToken(owner, f->tenantA, ci.value().id, 30, f->w2);
+    Caller narrow = Caller::withToken(scoped.value().secret);
+    QVERIFY(f->cp->getWorkspace(narrow, f->tenantA, f->w2));
+    QVERIFY(!f->cp->getWorkspace(narrow, f->tenantA, f->w1));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("token_scope"));
+    // The token text is nowhere in the store.
+    QVERIFY(!test::fileBytes(f->store->database().path()).contains(scoped.value().secret.toLatin1()));
+}
+
+void TestControlPlane::tokenFormatIsRecognisableAndChecksummed()
+{
+    auto t = identity::TokenCodec::issue(identity::TokenCodec::Kind::Integration);
+    QVERIFY(t);
+    const QString text = t.value().text;
+    QCOMPARE(text.size(), 62);
+    QCOMPARE(identity::TokenCodec::parse(text), std::optional(identity::TokenCodec::Kind::Integration));
+    QString typo = text;
+    typo[10] = typo[10] == QLatin1Char('a') ? QLatin1Char('b') : QLatin1Char('a');
+    QVERIFY(!identity::TokenCodec::parse(typo));
+    QVERIFY(!identity::TokenCodec::parse(QStringLiteral("ghs_") + text.mid(4)));
+    auto malformed = f->cp->whoami(Caller::withToken(typo));
+    QVERIFY(!malformed);
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("malformed_token"));
+    QVERIFY(!f->cp->whoami(Caller::withToken(text)));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("unknown_token"));
+}
+
+void TestControlPlane::crossTenantIdsAnswerNotFound()
+{
+    Caller ownerA = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    const QString bobId = f->userId(f->tenantB, QStringLiteral("bob"));
+    // With tenant B named outright.
+    auto direct = f->cp->getUser(ownerA, f->tenantB, bobId);
+    QVERIFY(!direct);
+    QCOMPARE(direct.error().code, ErrorCode::NotFound);
+    const auto e = f->newestEvent();
+    QCOMPARE(e.outcome, QStringLiteral("denied"));
+    QCOMPARE(e.reason, QStringLiteral("other_tenant"));
+    QCOMPARE(e.tenantId, f->tenantA); // recorded where the actor lives
+    // With B's object id under A's tenant id: the tenant-scoped query finds nothing.
+    auto smuggled = f->cp->getUser(ownerA, f->tenantA, bobId);
+    QVERIFY(!smuggled);
+    QCOMPARE(smuggled.error().code, ErrorCode::NotFound);
+    QCOMPARE(smuggled.error().message, direct.error().code == ErrorCode::NotFound ? smuggled.error().message : QString());
+    QVERIFY(!f->cp->getWorkspace(ownerA, f->tenantA, f->wb));
+    QVERIFY(!f->cp->renameWorkspace(ownerA, f->tenantA, f->wb, QStringLiteral("pwned")));
+    QCOMPARE(f->cp->getWorkspace(f->system, f->tenantB, f->wb).value().displayName, QStringLiteral("Main"));
+    QVERIFY(!f->cp->createBinding(ownerA, f->tenantA, QStringLiteral("user"), bobId, authz::builtin::kMember));
+    QVERIFY(!f->cp->deleteUser(ownerA, f->tenantA, bobId));
+    QVERIFY(f->cp->getUser(f->system, f->tenantB, bobId));
+}
+
+void TestControlPlane::escalationIsImpossible()
+{
+    const QString adminId = f->addUser(f->tenantA, QStringLiteral("adam"), authz::builtin::kTenantAdmin);
+    Caller admin = f->signIn(QStringLiteral("acme"), QStringLiteral("adam"));
+    // A role with a permission the admin lacks.
+    auto role = f->cp->createRole(admin, f->tenantA, QStringLiteral("settings-editor"), {}, {QStringLiteral("settings.write")});
+    QVERIFY(!role);
+    QCOMPARE(role.error().code, ErrorCode::Forbidden);
+    QVERIFY(role.error().message.contains(QLatin1String("settings.write")));
+    QCOMPARE(f->newestEvent().outcome, QStringLiteral("denied"));
+    // A platform permission in a tenant role.
+    QVERIFY(!f->cp->createRole(admin, f->tenantA, QStringLiteral("x"), {}, {QStringLiteral("tenants.write")}));
+    // Binding itself Owner.
+    auto self = f->cp->createBinding(admin, f->tenantA, QStringLiteral("user"), adminId, authz::builtin::kTenantOwner);
+    QVERIFY(!self);
+    QCOMPARE(self.error().code, ErrorCode::Forbidden);
+    // Taking over the owner's account.
+    QVERIFY(!f->cp->resetUserPassword(admin, f->tenantA, f->userId(f->tenantA, QStringLiteral("alice")),
+                                      secret("a takeover password")));
+    // Widening a role it can edit beyond what it holds.
+    auto ok = f->cp->createRole(admin, f->tenantA, QStringLiteral("readers"), {}, {QStringLiteral("users.read")});
+    QVERIFY(ok);
+    QVERIFY(!f->cp->updateRole(admin, f->tenantA, ok.value().id, {}, {QStringLiteral("secrets.reveal")}));
+    QVERIFY(f->cp->updateRole(admin, f->tenantA, ok.value().id, {}, {QStringLiteral("users.read"), QStringLiteral("roles.read")}));
+    // The admin still has exactly its role's permissions.
+    QVERIFY(!f->cp->effectivePermissions(f->system, f->tenantA, adminId).value().contains(QStringLiteral("settings.write")));
+}
+
+void TestControlPlane::lastOwnerCannotBeRemoved()
+{
+    Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto bindings = f->cp->listBindings(owner, f->tenantA).value();
+    QString ownerBinding, aliceId;
+    for (const auto& b : bindings) {
+        if (b.roleId == authz::builtin::kTenantOwner) {
+            ownerBinding = b.id;
+            aliceId = b.identityId;
+        }
+    }
+    QVERIFY(!ownerBinding.isEmpty());
+    auto removed = f->cp->deleteBinding(owner, f->tenantA, ownerBinding);
+    QVERIFY(!removed);
+    QCOMPARE(removed.error().code, ErrorCode::Conflict);
+    QVERIFY(!f->cp->deleteUser(owner, f->tenantA, aliceId));
+    QVERIFY(!f->cp->setUserStatus(owner, f->tenantA, aliceId, service::UserStatusChange::Disable));
+    // With a second owner, the first may go.
+    const QString second = f->addUser(f->tenantA, QStringLiteral("olga"), authz::builtin::kTenantOwner);
+    QVERIFY(!second.isEmpty());
+    QVERIFY(f->cp->deleteBinding(owner, f->tenantA, ownerBinding));
+    // The platform's last owner likewise.
+    auto platformBindings = f->cp->listBindings(f->system, {}).value();
+    QCOMPARE(platformBindings.size(), 1);
+    QVERIFY(!f->cp->deleteBinding(f->system, {}, platformBindings.first().id));
+}
+
+void TestControlPlane::tenantDeletionNeedsTheNameAndRemovesEverything()
+{
+    Caller root = f->signIn(QString(), QStringLiteral("root"));
+    Caller bob = f->signIn(QStringLiteral("blue"), QStringLiteral("bob"));
+    QVERIFY(f->cp->whoami(bob));
+    auto wrong = f->cp->deleteTenant(root, f->tenantB, QStringLiteral("Blue"));
+    QVERIFY(!wrong);
+    QVERIFY(wrong.error().message.contains(QLatin1String("type its name (blue)")));
+    QVERIFY(f->cp->getTenant(root, f->tenantB));
+    QVERIFY(f->cp->deleteTenant(root, f->tenantB, QStringLiteral("blue")));
+    QVERIFY(!f->cp->getTenant(root, f->tenantB));
+    QVERIFY(!f->cp->whoami(bob));
+    for (const char* table : {"workspaces", "users", "sessions", "bindings", "integrations", "roles", "api_tokens"}) {
+        auto n = f->store->database().prepare(QByteArray("SELECT count(*) FROM ").append(table).append(" WHERE tenant_id = ?;").constData());
+        n.value().bind(1, f->tenantB);
+        QVERIFY(n.value().step().value());
+        QVERIFY2(n.value().int64(0) == 0, table);
+    }
+    QVERIFY(f->cp->authorizer().effective(f->userId(f->tenantA, QStringLiteral("alice")), f->tenantB, {}).isEmpty());
+    // Its audit trail stays.
+    auto kept = f->store->database().prepare("SELECT count(*) FROM audit_events WHERE tenant_id = ?;");
+    kept.value().bind(1, f->tenantB);
+    QVERIFY(kept.value().step().value());
+    QVERIFY(kept.value().int64(0) > 0);
+}
+
+void TestControlPlane::noChangeWithoutItsAuditEvent()
+{
+    Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    const qint64 before = f->auditCount();
+    // Make every audit insert fail, as a full disk or a broken log would.
+    QVERIFY(f->store->database().exec("CREATE TEMP TRIGGER break_audit BEFORE INSERT ON main.audit_events "
+                                      "BEGIN SELECT RAISE(ABORT, 'audit broken for the test'); END;"));
+    auto ws = f->cp->createWorkspace(owner, f->tenantA, QStringLiteral("ghost"), QStringLiteral("Ghost"));
+    QVERIFY(!ws);
+    QCOMPARE(ws.error().code, ErrorCode::AuditUnavailable);
+    QVERIFY(ws.error().message.contains(QLatin1String("not applied")));
+    auto user = f->cp->createUser(owner, f->tenantA, QStringLiteral("ghost"), QStringLiteral("Ghost"), {}, secret(kPassword));
+    QVERIFY(!user);
+    QVERIFY(f->store->database().exec("DROP TRIGGER break_audit;"));
+    QCOMPARE(f->auditCount(), before);
+    auto names = f->cp->listWorkspaces(f->system, f->tenantA).value();
+    for (const auto& w : names)
+        QVERIFY(w.name != QLatin1String("ghost"));
+    QCOMPARE(f->store->database().pragma("SELECT count(*) FROM users WHERE username = 'ghost';").value(), QStringLiteral("0"));
+    // And the log is append-only at the store level too.
+    QVERIFY(!f->store->database().exec("UPDATE audit_events SET outcome = 'success';"));
+    QVERIFY(!f->store->database().exec("DELETE FROM audit_events;"));
+}
+
+void TestControlPlane::auditChainIsIntactAndHoldsNoSecrets()
+{
+    Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    const char* canary = "canary-password-93f1c7e2";
+    QVERIFY(f->cp->createUser(owner, f->tenantA, QStringLiteral("erin"), QStringLiteral("Erin"), {}, secret(canary)));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("erin"), secret("canary-wrong-4b1d")));
+    auto ci = f->cp->createIntegration(owner, f->tenantA, QStringLiteral("bot"), {});
+    auto token = f->cp->issueToken(owner, f->tenantA, ci.value().id);
+    audit::AuditLog log(f->store->database());
+    QCOMPARE(log.firstBroken().value(), qint64(0));
+    auto all = f->store->database().prepare("SELECT details, actor_name, target_id FROM audit_events;");
+    while (all.value().step().value()) {
+        const QString row = all.value().text(0) + all.value().text(1) + all.value().text(2);
+        QVERIFY(!row.contains(QLatin1String(canary)));
+        QVERIFY(!row.contains(QLatin1String("canary-wrong")));
+        QVERIFY(!row.contains(token.value().secret));
+        QVERIFY(!row.contains(QString::fromLatin1(kPassword)));
+    }
+    // Every event links to the one before it; the first to zeros.
+    auto events = f->store->database().prepare("SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq;");
+    QByteArray previous(32, '\0');
+    qint64 expected = 1;
+    while (events.value().step().value()) {
+        QCOMPARE(events.value().int64(0), expected++);
+        QCOMPARE(events.value().blob(1), previous);
+        previous = events.value().blob(2);
+    }
+    QVERIFY(expected > 10);
+    // Tampering is found: rewrite one event's details behind the triggers' back.
+    QVERIFY(f->store->database().exec("DROP TRIGGER audit_events_no_update;"));
+    QVERIFY(f->store->database().exec("UPDATE audit_events SET details = '{}' WHERE seq = 5;"));
+    QCOMPARE(log.firstBroken().value(), qint64(5));
+}
+
+void TestControlPlane::suspendedTenantStopsSignInAndSessions()
+{
+    Caller root = f->signIn(QString(), QStringLiteral("root"));
+    Caller bob = f->signIn(QStringLiteral("blue"), QStringLiteral("bob"));
+    QVERIFY(f->cp->setTenantSuspended(root, f->tenantB, true));
+    QVERIFY(!f->cp->whoami(bob));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("tenant_suspended"));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("blue"), QStringLiteral("bob"), secret(kPassword)));
+    QVERIFY(f->cp->setTenantSuspended(root, f->tenantB, false));
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("blue"), QStringLiteral("bob"), secret(kPassword)));
+}
+
+void TestControlPlane::checkExplainsDecisions()
+{
+    const QString mia = f->addUser(f->tenantA, QStringLiteral("mia"), authz::builtin::kMember, f->w1);
+    Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto yes = f->cp->checkAccess(owner, f->tenantA, mia, QStringLiteral("workspaces.read"), f->w1);
+    QVERIFY(yes && yes.value().allowed);
+    QVERIFY(yes.value().reason.contains(QLatin1String("Member")));
+    auto no = f->cp->checkAccess(owner, f->tenantA, mia, QStringLiteral("workspaces.read"), f->w2);
+    QVERIFY(no && !no.value().allowed);
+    QVERIFY(no.value().reason.contains(QLatin1String("no binding grants workspaces.read")));
+    QCOMPARE(f->newestEvent().action, QStringLiteral("authz.check"));
+    // Asking about yourself needs nothing; about others needs bindings.read.
+    Caller m = f->signIn(QStringLiteral("acme"), QStringLiteral("mia"));
+    QVERIFY(f->cp->effectivePermissions(m, f->tenantA, mia, f->w1));
+    QVERIFY(!f->cp->checkAccess(m, f->tenantA, f->userId(f->tenantA, QStringLiteral("alice")),
+                                QStringLiteral("users.read")));
+    QCOMPARE(f->cp->effectivePermissions(m, f->tenantA, mia, f->w1).value(),
+             (QStringList{QStringLiteral("workspaces.read"), QStringLiteral("secrets.read")}));
+}
+
+QTEST_GUILESS_MAIN(TestControlPlane)
+#include "TestControlPlane.moc"
