@@ -1,0 +1,397 @@
+// Every control-plane operation x every built-in role x every scope relation, through the control plane itself:
+// the expected allow/deny comes from the table below (written independently of the role definitions), and each
+// call must leave exactly one audit event with the matching outcome.
+#include "ControlPlaneFixture.h"
+
+#include <QtTest>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+using service::Caller;
+namespace roles = authz::builtin;
+
+namespace {
+
+enum class Kind { Platform, Tenant, Workspace };
+enum class Relation { OwnWorkspace, OtherWorkspace, OtherTenant, Platform };
+
+struct Target
+{
+    QString tenantId;
+    QString workspaceId;
+};
+
+using Action = std::function<Result<void>(const Caller&)>;
+
+template <typename T>
+Result<void> discard(const Result<T>& r)
+{
+    if (!r)
+        return r.error();
+    return {};
+}
+
+struct Op
+{
+    const char* name;
+    Kind kind;
+    QStringList allowed; // roles allowed at their own scope
+    std::function<Action(ControlPlaneFixture&, const Target&)> prepare;
+};
+
+int counter = 0;
+QString unique(const char* stem)
+{
+    return QStringLiteral("%1-%2").arg(QLatin1String(stem)).arg(++counter);
+}
+
+// Fresh objects in the target tenant, made by the local system, so each case acts on its own.
+QString freshUser(ControlPlaneFixture& f, const QString& tenantId)
+{
+    return f.cp->createUser(f.system, tenantId, unique("u"), QStringLiteral("U"), {}, secret(kPassword)).value().id;
+}
+QString freshIntegration(ControlPlaneFixture& f, const QString& tenantId)
+{
+    return f.cp->createIntegration(f.system, tenantId, unique("i"), {}).value().id;
+}
+tenancy::Tenant freshTenant(ControlPlaneFixture& f)
+{
+    return f.cp->createTenant(f.system, unique("t"), QStringLiteral("T"), QStringLiteral("owner"), secret(kPassword)).value();
+}
+
+const QStringList kTenantWide{QStringLiteral("TO"), QStringLiteral("TA"), QStringLiteral("SR")};
+const QStringList kAllRoles{QStringLiteral("PO"), QStringLiteral("PA"), QStringLiteral("TO"), QStringLiteral("TA"),
+                            QStringLiteral("SR"), QStringLiteral("SM"), QStringLiteral("MB"), QStringLiteral("IN")};
+
+const QList<Op>& operations()
+{
+    using F = ControlPlaneFixture;
+    const QStringList PO{QStringLiteral("PO")};
+    const QStringList POPA{QStringLiteral("PO"), QStringLiteral("PA")};
+    const QStringList TO{QStringLiteral("TO")};
+    const QStringList TOTA{QStringLiteral("TO"), QStringLiteral("TA")};
+    const QStringList READERS{QStringLiteral("TO"), QStringLiteral("TA"), QStringLiteral("SR")};
+    const QStringList WS_READERS{QStringLiteral("TO"), QStringLiteral("TA"), QStringLiteral("SR"), QStringLiteral("SM"),
+                                 QStringLiteral("MB")};
+    static const QList<Op> ops{
+        // --- platform ---
+        {"tenant.create", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->createTenant(c, unique("n"), QStringLiteral("N"), QStringLiteral("owner"), secret(kPassword))); };
+         }},
+        {"tenant.list", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->listTenants(c)); };
+         }},
+        {"tenant.read", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->getTenant(c, f.tenantA)); };
+         }},
+        {"tenant.rename", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             const QString id = freshTenant(f).id;
+             return [&f, id](const Caller& c) { return discard(f.cp->renameTenant(c, id, QStringLiteral("Renamed"))); };
+         }},
+        {"tenant.suspend", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             const QString id = freshTenant(f).id;
+             return [&f, id](const Caller& c) { return discard(f.cp->setTenantSuspended(c, id, true)); };
+         }},
+        {"tenant.delete", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             const auto t = freshTenant(f);
+             return [&f, t](const Caller& c) { return f.cp->deleteTenant(c, t.id, t.name); };
+         }},
+        {"user.create (platform)", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->createUser(c, {}, unique("p"), QStringLiteral("P"), {}, secret(kPassword))); };
+         }},
+        {"user.list (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->listUsers(c, {})); };
+         }},
+        {"user.read (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->getUser(c, {}, f.platformOwnerId)); };
+         }},
+        {"binding.create (platform)", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             const QString u = freshUser(f, {});
+             return [&f, u](const Caller& c) { return discard(f.cp->createBinding(c, {}, QStringLiteral("user"), u, roles::kPlatformAuditor)); };
+         }},
+        {"binding.list (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->listBindings(c, {})); };
+         }},
+        {"role.list (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->listRoles(c, {})); };
+         }},
+        {"audit.read (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->listAuditEvents(c, {})); };
+         }},
+        // --- tenant ---
+        {"settings.read", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->tenantSettings(c, t.tenantId)); };
+         }},
+        {"settings.update", Kind::Tenant, TO, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->updateTenantSettings(c, t.tenantId, tenancy::TenantSettings{})); };
+         }},
+        {"workspace.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->createWorkspace(c, t.tenantId, unique("w"), QStringLiteral("W"))); };
+         }},
+        {"workspace.list", Kind::Tenant, WS_READERS, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->listWorkspaces(c, t.tenantId)); };
+         }},
+        {"workspace.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const auto w = f.cp->createWorkspace(f.system, t.tenantId, unique("w"), QStringLiteral("W")).value();
+             return [&f, t, w](const Caller& c) { return f.cp->deleteWorkspace(c, t.tenantId, w.id, w.name); };
+         }},
+        {"user.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->createUser(c, t.tenantId, unique("u"), QStringLiteral("U"), {}, secret(kPassword))); };
+         }},
+        {"user.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->listUsers(c, t.tenantId)); };
+         }},
+        {"user.read", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return discard(f.cp->getUser(c, t.tenantId, u)); };
+         }},
+        {"user.update", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return discard(f.cp->updateUser(c, t.tenantId, u, QStringLiteral("New"), {})); };
+         }},
+        {"user.lock", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return discard(f.cp->setUserStatus(c, t.tenantId, u, service::UserStatusChange::Lock)); };
+         }},
+        {"user.password.reset", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return f.cp->resetUserPassword(c, t.tenantId, u, secret("another fine passphrase")); };
+         }},
+        {"user.mfa.reset", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return f.cp->resetUserMfa(c, t.tenantId, u); };
+         }},
+        {"user.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return f.cp->deleteUser(c, t.tenantId, u); };
+         }},
+        {"integration.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->createIntegration(c, t.tenantId, unique("i"), {})); };
+         }},
+        {"integration.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->listIntegrations(c, t.tenantId)); };
+         }},
+        {"integration.lock", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) { return discard(f.cp->setIntegrationLocked(c, t.tenantId, i, true)); };
+         }},
+        {"integration.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) { return f.cp->deleteIntegration(c, t.tenantId, i); };
+         }},
+        {"token.issue", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) { return discard(f.cp->issueToken(c, t.tenantId, i)); };
+         }},
+        {"token.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) { return discard(f.cp->listTokens(c, t.tenantId, i)); };
+         }},
+        {"token.revoke", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             const QString tok = f.cp->issueToken(f.system, t.tenantId, i).value().token.id;
+             return [&f, t, tok](const Caller& c) { return f.cp->revokeToken(c, t.tenantId, tok); };
+         }},
+        {"role.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->createRole(c, t.tenantId, unique("r"), {}, {QStringLiteral("workspaces.read")})); };
+         }},
+        {"role.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->listRoles(c, t.tenantId)); };
+         }},
+        {"role.update", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString r = f.cp->createRole(f.system, t.tenantId, unique("r"), {}, {QStringLiteral("users.read")}).value().id;
+             return [&f, t, r](const Caller& c) { return discard(f.cp->updateRole(c, t.tenantId, r, QStringLiteral("d"), {QStringLiteral("roles.read")})); };
+         }},
+        {"role.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString r = f.cp->createRole(f.system, t.tenantId, unique("r"), {}, {QStringLiteral("users.read")}).value().id;
+             return [&f, t, r](const Caller& c) { return f.cp->deleteRole(c, t.tenantId, r); };
+         }},
+        {"binding.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return discard(f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember)); };
+         }},
+        {"binding.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->listBindings(c, t.tenantId)); };
+         }},
+        {"binding.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             const QString b = f.cp->createBinding(f.system, t.tenantId, QStringLiteral("user"), u, roles::kMember).value().id;
+             return [&f, t, b](const Caller& c) { return f.cp->deleteBinding(c, t.tenantId, b); };
+         }},
+        {"authz.check", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return discard(f.cp->checkAccess(c, t.tenantId, u, QStringLiteral("users.read"))); };
+         }},
+        {"authz.effective", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) { return discard(f.cp->effectivePermissions(c, t.tenantId, u)); };
+         }},
+        {"audit.read", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->listAuditEvents(c, t.tenantId)); };
+         }},
+        // --- workspace ---
+        {"workspace.read", Kind::Workspace, WS_READERS, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->getWorkspace(c, t.tenantId, t.workspaceId)); };
+         }},
+        {"workspace.rename", Kind::Workspace, TOTA, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->renameWorkspace(c, t.tenantId, t.workspaceId, unique("W"))); };
+         }},
+        {"workspace.resume", Kind::Workspace, TOTA, [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) { return discard(f.cp->setWorkspaceSuspended(c, t.tenantId, t.workspaceId, false)); };
+         }},
+        {"binding.create (workspace)", Kind::Workspace, TOTA, [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return discard(f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember, t.workspaceId));
+             };
+         }},
+    };
+    return ops;
+}
+
+} // namespace
+
+class TestPermissionMatrix : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void matrix_data();
+    void matrix();
+    void everyOperationIsInTheMatrix();
+
+private:
+    ControlPlaneFixture f;
+    QHash<QString, Caller> m_callers;
+};
+
+void TestPermissionMatrix::initTestCase()
+{
+    QVERIFY(f.setUp());
+    auto platformUser = [this](const char* name, const QString& role) {
+        const QString id = f.cp->createUser(f.system, {}, QLatin1String(name), QLatin1String(name), {}, secret(kPassword)).value().id;
+        QVERIFY(f.cp->createBinding(f.system, {}, QStringLiteral("user"), id, role));
+    };
+    platformUser("auditor", roles::kPlatformAuditor);
+    QVERIFY(!f.addUser(f.tenantA, QStringLiteral("tadmin"), roles::kTenantAdmin).isEmpty());
+    QVERIFY(!f.addUser(f.tenantA, QStringLiteral("reviewer"), roles::kSecurityReviewer).isEmpty());
+    QVERIFY(!f.addUser(f.tenantA, QStringLiteral("secman"), roles::kSecretsManager, f.w1).isEmpty());
+    QVERIFY(!f.addUser(f.tenantA, QStringLiteral("member"), roles::kMember, f.w1).isEmpty());
+    m_callers[QStringLiteral("PO")] = f.signIn(QString(), QStringLiteral("root"));
+    m_callers[QStringLiteral("PA")] = f.signIn(QString(), QStringLiteral("auditor"));
+    m_callers[QStringLiteral("TO")] = f.signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    m_callers[QStringLiteral("TA")] = f.signIn(QStringLiteral("acme"), QStringLiteral("tadmin"));
+    m_callers[QStringLiteral("SR")] = f.signIn(QStringLiteral("acme"), QStringLiteral("reviewer"));
+    m_callers[QStringLiteral("SM")] = f.signIn(QStringLiteral("acme"), QStringLiteral("secman"));
+    m_callers[QStringLiteral("MB")] = f.signIn(QStringLiteral("acme"), QStringLiteral("member"));
+    const QString robot = f.cp->createIntegration(f.system, f.tenantA, QStringLiteral("robot"), {}).value().id;
+    QVERIFY(f.cp->createBinding(f.system, f.tenantA, QStringLiteral("integration"), robot, roles::kIntegration, f.w1));
+    m_callers[QStringLiteral("IN")] = Caller::withToken(f.cp->issueToken(f.system, f.tenantA, robot).value().secret);
+    for (auto it = m_callers.cbegin(); it != m_callers.cend(); ++it)
+        QVERIFY2(f.cp->whoami(*it), qPrintable(it.key()));
+}
+
+void TestPermissionMatrix::matrix_data()
+{
+    QTest::addColumn<int>("op");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<int>("relation");
+    const auto& ops = operations();
+    for (int i = 0; i < ops.size(); ++i) {
+        QList<Relation> relations;
+        switch (ops[i].kind) {
+        case Kind::Platform:
+            relations = {Relation::Platform};
+            break;
+        case Kind::Tenant:
+            relations = {Relation::OwnWorkspace, Relation::OtherTenant};
+            break;
+        case Kind::Workspace:
+            relations = {Relation::OwnWorkspace, Relation::OtherWorkspace, Relation::OtherTenant};
+            break;
+        }
+        static const char* const names[] = {"own", "other workspace", "other tenant", "platform"};
+        for (const QString& role : kAllRoles) {
+            for (Relation r : relations)
+                QTest::addRow("%s | %s | %s", ops[i].name, qPrintable(role), names[int(r)]) << i << role << int(r);
+        }
+    }
+}
+
+void TestPermissionMatrix::matrix()
+{
+    QFETCH(int, op);
+    QFETCH(QString, role);
+    QFETCH(int, relation);
+    const Op& o = operations()[op];
+    const auto rel = Relation(relation);
+    Target target;
+    switch (rel) {
+    case Relation::OwnWorkspace:
+        target = {f.tenantA, f.w1};
+        break;
+    case Relation::OtherWorkspace:
+        target = {f.tenantA, f.w2};
+        break;
+    case Relation::OtherTenant:
+        target = {f.tenantB, f.wb};
+        break;
+    case Relation::Platform:
+        break;
+    }
+    const bool platformRole = role == QLatin1String("PO") || role == QLatin1String("PA");
+    bool expectAllowed = o.allowed.contains(role);
+    ErrorCode expectedError = ErrorCode::Forbidden;
+    if (rel == Relation::OtherWorkspace)
+        expectAllowed = expectAllowed && kTenantWide.contains(role);
+    if (rel == Relation::OtherTenant) {
+        expectAllowed = false;
+        if (!platformRole)
+            expectedError = ErrorCode::NotFound; // another tenant's objects do not exist for this principal
+    }
+
+    Action action = o.prepare(f, target);
+    const qint64 before = f.auditCount();
+    const Result<void> result = action(m_callers.value(role));
+    QCOMPARE(f.auditCount(), before + 1);
+    const audit::AuditEvent event = f.newestEvent();
+    if (expectAllowed) {
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
+        QCOMPARE(event.outcome, QStringLiteral("success"));
+    } else {
+        QVERIFY2(!result, "allowed, but the table says it must be denied");
+        QCOMPARE(result.error().code, expectedError);
+        QCOMPARE(event.outcome, QStringLiteral("denied"));
+    }
+    QVERIFY(event.actorKind == QLatin1String(role == QLatin1String("IN") ? "integration" : "user"));
+}
+
+void TestPermissionMatrix::everyOperationIsInTheMatrix()
+{
+    // Guard against a new operation slipping in untested: the public operations of ControlPlane (minus the
+    // self-service ones, covered by TestControlPlane) must all be named in the table.
+    const QSet<QString> selfService{QStringLiteral("signIn"), QStringLiteral("signOut"), QStringLiteral("whoami"),
+                                    QStringLiteral("changeOwnPassword"), QStringLiteral("beginTotpEnrollment"),
+                                    QStringLiteral("confirmTotpEnrollment"), QStringLiteral("load")};
+    QFile header(QStringLiteral(GATEHOUSE_SOURCE_DIR "/backend/service/ControlPlane.h"));
+    QVERIFY(header.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(header.readAll());
+    text.truncate(text.indexOf(QLatin1String("\nprivate:"))); // public operations only
+    static const QRegularExpression method(QStringLiteral("^    Result<[^\\n]*?>\\s+(\\w+)\\("),
+                                           QRegularExpression::MultilineOption);
+    QSet<QString> methods;
+    for (auto it = method.globalMatch(text); it.hasNext();)
+        methods.insert(it.next().captured(1));
+    QVERIFY(methods.size() > 40);
+    QSet<QString> covered;
+    QFile self(QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/service/TestPermissionMatrix.cpp"));
+    QVERIFY(self.open(QIODevice::ReadOnly));
+    const QString me = QString::fromUtf8(self.readAll());
+    for (const QString& m : methods) {
+        if (!selfService.contains(m))
+            QVERIFY2(me.contains(QStringLiteral("f.cp->") + m + QLatin1Char('(')), qPrintable(m + QStringLiteral(" is not in the matrix")));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestPermissionMatrix)
+#include "TestPermissionMatrix.moc"
