@@ -51,8 +51,9 @@ Result<SecureBytes> promptOnce(const char* question)
     const int tty = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
     if (tty < 0)
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("no passphrase given and no terminal to ask on: use --passphrase-file FILE or "
-                                        "set GATEHOUSE_PASSPHRASE (never put it on the command line)"));
+                         QStringLiteral("no passphrase or password given and no terminal to ask on: use "
+                                        "--passphrase-file / --admin-password-file FILE, or set GATEHOUSE_PASSPHRASE / "
+                                        "GATEHOUSE_ADMIN_PASSWORD (never put secrets on the command line)"));
     termios saved{};
     const bool isTerminal = ::tcgetattr(tty, &saved) == 0;
     if (isTerminal) {
@@ -73,35 +74,41 @@ Result<SecureBytes> promptOnce(const char* question)
 
 } // namespace
 
+Result<SecureBytes> readSecret(const QString& file, const char* envVar, const char* prompt, bool confirm)
+{
+    if (!file.isEmpty()) {
+        const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return files::errnoError(errno, QStringLiteral("read"), file);
+        auto line = readLine(fd, file);
+        ::close(fd);
+        return line;
+    }
+    if (char* env = std::getenv(envVar); env && *env) {
+        const std::size_t len = std::strlen(env);
+        SecureBytes value(reinterpret_cast<const unsigned char*>(env), len);
+        // Keep it from child processes and from later readers of this process's environment block.
+        OPENSSL_cleanse(env, len);
+        ::unsetenv(envVar);
+        return value;
+    }
+    auto first = promptOnce(prompt);
+    if (!first || !confirm)
+        return first;
+    auto again = promptOnce("Repeat it: ");
+    if (!again)
+        return again;
+    if (!first.value().equals(again.value()))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the two entries differ; nothing was created"));
+    return first;
+}
+
 keys::PassphraseSource passphraseSource(const QString& passphraseFile)
 {
     return [passphraseFile](keys::PassphrasePurpose purpose) -> Result<SecureBytes> {
-        if (!passphraseFile.isEmpty()) {
-            const int fd = ::open(QFile::encodeName(passphraseFile).constData(), O_RDONLY | O_CLOEXEC);
-            if (fd < 0)
-                return files::errnoError(errno, QStringLiteral("read the passphrase file"), passphraseFile);
-            auto line = readLine(fd, passphraseFile);
-            ::close(fd);
-            return line;
-        }
-        if (char* env = std::getenv("GATEHOUSE_PASSPHRASE"); env && *env) {
-            const std::size_t len = std::strlen(env);
-            SecureBytes value(reinterpret_cast<const unsigned char*>(env), len);
-            // Keep it from child processes and from later readers of this process's environment block.
-            OPENSSL_cleanse(env, len);
-            ::unsetenv("GATEHOUSE_PASSPHRASE");
-            return value;
-        }
-        auto first = promptOnce(purpose == keys::PassphrasePurpose::Create ? "New store passphrase: "
-                                                                           : "Store passphrase: ");
-        if (!first || purpose == keys::PassphrasePurpose::Unlock)
-            return first;
-        auto again = promptOnce("Repeat the passphrase: ");
-        if (!again)
-            return again;
-        if (!first.value().equals(again.value()))
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("the two passphrases differ; nothing was created"));
-        return first;
+        const bool create = purpose == keys::PassphrasePurpose::Create;
+        return readSecret(passphraseFile, "GATEHOUSE_PASSPHRASE", create ? "New store passphrase: " : "Store passphrase: ",
+                          create);
     };
 }
 

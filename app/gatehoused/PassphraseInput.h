@@ -11,4 +11,8 @@ namespace gatehouse::cli {
 // user of the machine can read it.
 keys::PassphraseSource passphraseSource(const QString& passphraseFile);
 
+// The same three sources for any other secret (the first administrator's password): `file` if given, else the
+// environment variable `envVar`, else a prompt without echo, asked twice when `confirm` is set.
+Result<SecureBytes> readSecret(const QString& file, const char* envVar, const char* prompt, bool confirm);
+
 } // namespace gatehouse::cli

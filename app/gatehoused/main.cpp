@@ -1,6 +1,8 @@
 // gatehoused: the headless Gatehouse server and its command line.
 #include "PassphraseInput.h"
 #include "core/ProcessHardening.h"
+#include "identity/PasswordPolicy.h"
+#include "service/ControlPlane.h"
 #include "store/Store.h"
 
 #include <QCommandLineParser>
@@ -160,9 +162,13 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(
         QStringLiteral("Gatehouse headless server and command line.\n\n"
                        "Commands:\n"
-                       "  init     create an encrypted store in --data-dir (never over an existing one)\n"
-                       "  status   open the store and print schema, encryption settings read back from SQLCipher,\n"
-                       "           key custody and file size\n\n"
+                       "  init        create an encrypted store in --data-dir (never over an existing one); with\n"
+                       "              --admin-user, also its first platform administrator (Platform Owner)\n"
+                       "  init-admin  create the first platform administrator of a store that has none\n"
+                       "  status      open the store and print schema, encryption settings read back from SQLCipher,\n"
+                       "              key custody and file size\n\n"
+                       "The administrator's password comes from --admin-password-file, GATEHOUSE_ADMIN_PASSWORD, or a\n"
+                       "prompt without echo; never from the command line. 12 to 128 characters, not a common one.\n\n"
                        "Key providers (--key-provider):\n"
                        "  keychain    the OS keychain through the Secret Service (desktop default)\n"
                        "  file        a 0600 key file named by --key-file (servers)\n"
@@ -185,7 +191,13 @@ int main(int argc, char* argv[])
                                             QStringLiteral("Read the passphrase from the first line of FILE."),
                                             QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("status: print JSON."));
-    parser.addOptions({dataDir, provider, keyFile, passphraseFile, json});
+    const QCommandLineOption adminUser(QStringLiteral("admin-user"),
+                                       QStringLiteral("init, init-admin: username of the first platform administrator."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption adminPasswordFile(QStringLiteral("admin-password-file"),
+                                               QStringLiteral("Read the administrator's password from FILE."),
+                                               QStringLiteral("FILE"));
+    parser.addOptions({dataDir, provider, keyFile, passphraseFile, json, adminUser, adminPasswordFile});
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -198,7 +210,7 @@ int main(int argc, char* argv[])
     }
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1)
-        return usage(QStringLiteral("name one command: init or status"));
+        return usage(QStringLiteral("name one command: init, init-admin or status"));
     const QString command = args.first();
     if (!parser.isSet(dataDir))
         return usage(QStringLiteral("--data-dir DIR is required"));
@@ -215,9 +227,40 @@ int main(int argc, char* argv[])
     if (parser.isSet(keyFile) && options.kind && *options.kind != keys::KeyCustody::Kind::KeyFile)
         return usage(QStringLiteral("--key-file goes with --key-provider file"));
 
+    // Reads the administrator's password and checks it against the policy before anything is created.
+    auto adminPassword = [&]() -> Result<SecureBytes> {
+        const QString name = parser.value(adminUser);
+        const QByteArray prompt = "Password for " + name.toUtf8() + ": ";
+        auto password = cli::readSecret(parser.value(adminPasswordFile), "GATEHOUSE_ADMIN_PASSWORD", prompt.constData(), true);
+        if (!password)
+            return password.error();
+        if (auto ok = identity::PasswordPolicy::check(password.value(), name); !ok)
+            return ok.error();
+        return password;
+    };
+    auto bootstrap = [&](store::Store& st, const SecureBytes& password) -> int {
+        service::ControlPlane controlPlane(st.database());
+        if (auto loaded = controlPlane.load(); !loaded)
+            return fail(loaded.error());
+        auto admin = controlPlane.bootstrapPlatformOwner(service::Caller::system(service::Source::Cli),
+                                                         parser.value(adminUser), password);
+        if (!admin)
+            return fail(admin.error());
+        QTextStream(stdout) << "Created platform administrator " << admin.value().username << " (Platform Owner)"
+                            << Qt::endl;
+        return ExitOk;
+    };
+
     if (command == QLatin1String("init")) {
         if (!options.kind)
             options.kind = parser.isSet(keyFile) ? keys::KeyCustody::Kind::KeyFile : keys::KeyCustody::Kind::Keychain;
+        std::optional<SecureBytes> password;
+        if (parser.isSet(adminUser)) {
+            auto p = adminPassword();
+            if (!p)
+                return fail(p.error());
+            password = std::move(p).value();
+        }
         auto keyProvider = keys::MasterKeyProvider::make(options);
         auto store = store::Store::init(parser.value(dataDir), *keyProvider);
         if (!store)
@@ -225,7 +268,23 @@ int main(int argc, char* argv[])
         QTextStream(stdout) << "Created encrypted store " << store.value()->config().storeId << " in "
                             << store.value()->dataDir() << "\n  key custody: "
                             << store.value()->config().custody.describe() << Qt::endl;
-        return ExitOk;
+        if (!password) {
+            QTextStream(stdout) << "No platform administrator yet; create one with: gatehoused init-admin --data-dir "
+                                << store.value()->dataDir() << " --admin-user NAME" << Qt::endl;
+            return ExitOk;
+        }
+        return bootstrap(*store.value(), *password);
+    }
+    if (command == QLatin1String("init-admin")) {
+        if (!parser.isSet(adminUser))
+            return usage(QStringLiteral("init-admin needs --admin-user NAME"));
+        auto password = adminPassword();
+        if (!password)
+            return fail(password.error());
+        auto store = store::Store::open(parser.value(dataDir), options);
+        if (!store)
+            return fail(store.error());
+        return bootstrap(*store.value(), password.value());
     }
     if (command == QLatin1String("status")) {
         auto store = store::Store::open(parser.value(dataDir), options, store::Store::Intent::Inspect);
@@ -240,5 +299,5 @@ int main(int argc, char* argv[])
             printStatus(status.value());
         return ExitOk;
     }
-    return usage(QStringLiteral("unknown command '%1': use init or status").arg(command));
+    return usage(QStringLiteral("unknown command '%1': use init, init-admin or status").arg(command));
 }

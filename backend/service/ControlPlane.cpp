@@ -350,6 +350,9 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
     };
 
     if (!system) {
+        if (op.systemOnly)
+            return deny(ErrorCode::Forbidden, QStringLiteral("system_only"),
+                        QStringLiteral("only the local operator can do this (gatehoused on the server itself)"));
         if (op.needsUserSession && principal.kind != Principal::Kind::User)
             return deny(ErrorCode::Forbidden, QStringLiteral("needs_user"),
                         QStringLiteral("only a signed-in person can do this, not an integration token"));

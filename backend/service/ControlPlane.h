@@ -71,6 +71,12 @@ public:
     // Returns the ten single-use recovery codes, shown once.
     Result<QStringList> confirmTotpEnrollment(const Caller& caller, const QString& code);
 
+    // --- bootstrap ------------------------------------------------------------------------------------
+    // The first platform administrator (Platform Owner), created by `gatehoused init` or the desktop's first
+    // run. Only the local system may call it, and only while the platform has no owner.
+    Result<identity::User> bootstrapPlatformOwner(const Caller& caller, const QString& username,
+                                                  const SecureBytes& password);
+
     // --- tenants (platform scope) ---------------------------------------------------------------------
     // Creates the tenant and its first Tenant Owner.
     Result<tenancy::Tenant> createTenant(const Caller& caller, const QString& name, const QString& displayName,

@@ -453,6 +453,36 @@ Result<QStringList> ControlPlane::confirmTotpEnrollment(const Caller& caller, co
     return codes;
 }
 
+// --- bootstrap ----------------------------------------------------------------------------------------------
+
+Result<User> ControlPlane::bootstrapPlatformOwner(const Caller& caller, const QString& username,
+                                                  const SecureBytes& password)
+{
+    User out;
+    Operation op{QStringLiteral("platform.bootstrap"), Permission::UsersWrite, {}, {}, QStringLiteral("user")};
+    op.systemOnly = true;
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = {{QStringLiteral("username"), username}};
+        if (m_authorizer.countBindings({}, authz::builtin::kPlatformOwner, true) > 0)
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("the platform already has an owner; sign in as them to add administrators"));
+        auto u = insertUser(ctx, {}, username, username, {}, password);
+        if (!u)
+            return u.error();
+        out = u.value();
+        ctx.targetId = out.id;
+        auto b = insertBinding(ctx, {encoding::newId(u"bnd"), {}, QStringLiteral("user"), out.id,
+                                     authz::builtin::kPlatformOwner, {}, ctx.now});
+        if (!b)
+            return b.error();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
 // --- users --------------------------------------------------------------------------------------------------
 
 Result<void> ControlPlane::requireOutranks(const Context& ctx, const QString& tenantId,

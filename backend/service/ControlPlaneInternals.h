@@ -32,6 +32,7 @@ struct ControlPlane::Operation
     bool mutates = false;                      // refused in a suspended workspace
     bool allowedWhileEnrollingMfa = false;     // usable by a session that must enrol MFA first
     bool needsUserSession = false;             // only a signed-in user can do this
+    bool systemOnly = false;                   // only the local system (bootstrap)
 };
 
 struct ControlPlane::Context

@@ -2,6 +2,7 @@
 // nothing on disk changes when a command is refused. Runs inside a private keyring session (ctest does this).
 #include "PlainSqlite.h"
 #include "TestSupport.h"
+#include "service/ControlPlane.h"
 #include "store/Migrations.h"
 
 #include <QDir>
@@ -87,6 +88,7 @@ private slots:
     void newerSchemaIsRefused();
     void readOnlyDirectory();
     void fullDisk();
+    void firstPlatformAdministrator();
 
 private:
     QString dir(const char* name) const { return m_tmp->filePath(QLatin1String(name)); }
@@ -401,6 +403,60 @@ void TestGatehousedCli::fullDisk()
     EXPECT_EXIT(r, 7);
     QVERIFY2(r.err.contains(QLatin1String("disk is full")), qPrintable(describe(r)));
     QVERIFY2(r.out.trimmed().endsWith(QLatin1String("left:")), qPrintable(describe(r)));
+}
+
+void TestGatehousedCli::firstPlatformAdministrator()
+{
+    // A weak password is refused before anything is created.
+    QVERIFY(test::writeBytes(dir("weak"), "password1234\n"));
+    QStringList args = fileStoreArgs("init");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file") << dir("weak");
+    const Run weak = gatehoused(args);
+    EXPECT_EXIT(weak, 2);
+    QVERIFY2(weak.err.contains(QLatin1String("commonly used")), qPrintable(weak.err));
+    QVERIFY(!QFile::exists(dir("data")));
+    QVERIFY(!QFile::exists(dir("master.key")));
+
+    QVERIFY(test::writeBytes(dir("good"), "a sturdy admin passphrase\n"));
+    args = fileStoreArgs("init");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file") << dir("good");
+    const Run created = gatehoused(args);
+    EXPECT_EXIT(created, 0);
+    QVERIFY(created.out.contains(QLatin1String("Created platform administrator root (Platform Owner)")));
+
+    // Only once.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), QStringLiteral("another sturdy passphrase"));
+    const Run again = gatehoused({QStringLiteral("init-admin"), QStringLiteral("--data-dir"), dir("data"),
+                                  QStringLiteral("--admin-user"), QStringLiteral("second")}, env);
+    EXPECT_EXIT(again, 2);
+    QVERIFY(again.err.contains(QLatin1String("already has an owner")));
+
+    // The administrator can sign in, and the creation is in the audit trail without the password.
+    auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+    QVERIFY(store);
+    service::ControlPlane cp(store.value()->database());
+    QVERIFY(cp.load());
+    auto session = cp.signIn(service::Caller::withToken({}), QString(), QStringLiteral("root"),
+                             SecureBytes(reinterpret_cast<const unsigned char*>("a sturdy admin passphrase"), 25));
+    QVERIFY2(session, session ? "" : qPrintable(session.error().message));
+    auto events = cp.listAuditEvents(service::Caller::withToken(session.value().token), QString());
+    QVERIFY(events);
+    bool bootstrapped = false;
+    for (const auto& e : events.value()) {
+        bootstrapped |= e.action == QLatin1String("platform.bootstrap") && e.outcome == QLatin1String("success") &&
+                        e.source == QLatin1String("cli");
+        QVERIFY(!QJsonDocument(e.details).toJson().contains("sturdy"));
+    }
+    QVERIFY(bootstrapped);
+
+    // A store made without --admin-user gets one later through init-admin.
+    EXPECT_EXIT(gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("later"), QStringLiteral("--key-file"),
+                            dir("later.key")}),
+                0);
+    const Run later = gatehoused({QStringLiteral("init-admin"), QStringLiteral("--data-dir"), dir("later"),
+                                  QStringLiteral("--admin-user"), QStringLiteral("ops")}, env);
+    EXPECT_EXIT(later, 0);
 }
 
 QTEST_GUILESS_MAIN(TestGatehousedCli)

@@ -40,6 +40,7 @@ private slots:
     void auditChainIsIntactAndHoldsNoSecrets();
     void suspendedTenantStopsSignInAndSessions();
     void checkExplainsDecisions();
+    void bootstrapOnlyOnceAndOnlyLocally();
 
 private:
     std::unique_ptr<ControlPlaneFixture> f;
@@ -572,6 +573,19 @@ void TestControlPlane::checkExplainsDecisions()
                                 QStringLiteral("users.read")));
     QCOMPARE(f->cp->effectivePermissions(m, f->tenantA, mia, f->w1).value(),
              (QStringList{QStringLiteral("workspaces.read"), QStringLiteral("secrets.read")}));
+}
+
+void TestControlPlane::bootstrapOnlyOnceAndOnlyLocally()
+{
+    auto again = f->cp->bootstrapPlatformOwner(f->system, QStringLiteral("second"), secret(kPassword));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::Conflict);
+    Caller root = f->signIn(QString(), QStringLiteral("root"));
+    auto remote = f->cp->bootstrapPlatformOwner(root, QStringLiteral("third"), secret(kPassword));
+    QVERIFY(!remote);
+    QCOMPARE(remote.error().code, ErrorCode::Forbidden);
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("system_only"));
+    QCOMPARE(f->cp->listUsers(f->system, {}).value().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestControlPlane)

@@ -78,6 +78,9 @@ const QList<Op>& operations()
         {"tenant.create", Kind::Platform, PO, [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) { return discard(f.cp->createTenant(c, unique("n"), QStringLiteral("N"), QStringLiteral("owner"), secret(kPassword))); };
          }},
+        {"platform.bootstrap", Kind::Platform, {}, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->bootstrapPlatformOwner(c, unique("boot"), secret(kPassword))); };
+         }},
         {"tenant.list", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) { return discard(f.cp->listTenants(c)); };
          }},

@@ -40,12 +40,10 @@ struct ControlPlaneFixture
         cp = std::make_unique<service::ControlPlane>(store->database(), clock);
         if (!cp->load())
             return false;
-        auto po = cp->createUser(system, {}, QStringLiteral("root"), QStringLiteral("Root"), {}, secret(kPassword));
+        auto po = cp->bootstrapPlatformOwner(system, QStringLiteral("root"), secret(kPassword));
         if (!po)
             return false;
         platformOwnerId = po.value().id;
-        if (!cp->createBinding(system, {}, QStringLiteral("user"), platformOwnerId, authz::builtin::kPlatformOwner))
-            return false;
         auto a = cp->createTenant(system, QStringLiteral("acme"), QStringLiteral("Acme"), QStringLiteral("alice"),
                                   secret(kPassword));
         auto b = cp->createTenant(system, QStringLiteral("blue"), QStringLiteral("Blue"), QStringLiteral("bob"),
