@@ -2,6 +2,25 @@
 
 namespace gatehouse::authz {
 
+namespace {
+
+QString scopeName(const QString& tenantId, const QString& workspaceId)
+{
+    if (tenantId.isEmpty())
+        return QStringLiteral("platform scope");
+    return workspaceId.isEmpty() ? QStringLiteral("tenant scope") : QStringLiteral("workspace %1").arg(workspaceId);
+}
+
+} // namespace
+
+QString Decision::reason() const
+{
+    if (allowed)
+        return QStringLiteral("allowed by binding %1: role %2 at %3")
+            .arg(bindingId, roleName, scopeName(tenantId, bindingScope));
+    return QStringLiteral("no binding grants %1 at %2").arg(permissionName(permission), scopeName(tenantId, workspaceId));
+}
+
 Authorizer::Authorizer()
 {
     for (const Role& r : builtin::roles())
@@ -21,12 +40,23 @@ void Authorizer::removeRole(const QString& roleId)
         m_roles.remove(roleId);
 }
 
+void Authorizer::unindex(const Binding& binding)
+{
+    auto it = m_byIdentity.find(binding.identityId);
+    if (it == m_byIdentity.end())
+        return;
+    it->removeIf([&binding](const Binding& b) { return b.id == binding.id; });
+    if (it->isEmpty())
+        m_byIdentity.erase(it);
+}
+
 void Authorizer::putBinding(const Binding& binding)
 {
     QWriteLocker lock(&m_lock);
-    if (!m_bindings.contains(binding.id))
-        m_byIdentity[binding.identityId].append(binding.id);
+    if (const auto old = m_bindings.constFind(binding.id); old != m_bindings.cend())
+        unindex(*old);
     m_bindings.insert(binding.id, binding);
+    m_byIdentity[binding.identityId].append(binding);
 }
 
 void Authorizer::removeBinding(const QString& bindingId)
@@ -35,18 +65,15 @@ void Authorizer::removeBinding(const QString& bindingId)
     const auto it = m_bindings.constFind(bindingId);
     if (it == m_bindings.cend())
         return;
-    auto& list = m_byIdentity[it->identityId];
-    list.removeAll(bindingId);
-    if (list.isEmpty())
-        m_byIdentity.remove(it->identityId);
+    unindex(*it);
     m_bindings.erase(it);
 }
 
 void Authorizer::removeIdentity(const QString& identityId)
 {
     QWriteLocker lock(&m_lock);
-    for (const QString& id : m_byIdentity.value(identityId))
-        m_bindings.remove(id);
+    for (const Binding& b : m_byIdentity.value(identityId))
+        m_bindings.remove(b.id);
     m_byIdentity.remove(identityId);
 }
 
@@ -55,10 +82,7 @@ void Authorizer::removeTenant(const QString& tenantId)
     QWriteLocker lock(&m_lock);
     for (auto it = m_bindings.begin(); it != m_bindings.end();) {
         if (it->tenantId == tenantId) {
-            auto& list = m_byIdentity[it->identityId];
-            list.removeAll(it->id);
-            if (list.isEmpty())
-                m_byIdentity.remove(it->identityId);
+            unindex(*it);
             it = m_bindings.erase(it);
         } else {
             ++it;
@@ -79,34 +103,29 @@ bool Authorizer::covers(const Binding& b, const QString& tenantId, const QString
 Decision Authorizer::decide(const QString& identityId, Permission permission, const QString& tenantId,
                             const QString& workspaceId) const
 {
+    Decision d;
+    d.permission = permission;
+    d.tenantId = tenantId;
+    d.workspaceId = workspaceId;
     QReadLocker lock(&m_lock);
     const Level level = tenantId.isEmpty() ? Level::Platform : Level::Tenant;
-    const auto ids = m_byIdentity.constFind(identityId);
-    if (ids != m_byIdentity.cend()) {
-        for (const QString& bindingId : *ids) {
-            const Binding& b = *m_bindings.constFind(bindingId);
-            if (!covers(b, tenantId, workspaceId))
-                continue;
-            const auto role = m_roles.constFind(b.roleId);
-            if (role == m_roles.cend() || role->level != level || !role->permissions.has(permission))
-                continue;
-            return {true,
-                    QStringLiteral("allowed by binding %1: role %2 at %3")
-                        .arg(b.id, role->name,
-                             b.tenantId.isEmpty()         ? QStringLiteral("platform scope")
-                             : b.workspaceId.isEmpty()    ? QStringLiteral("tenant scope")
-                                                          : QStringLiteral("workspace %1").arg(b.workspaceId)),
-                    b.id, b.roleId};
-        }
+    const auto bindings = m_byIdentity.constFind(identityId);
+    if (bindings == m_byIdentity.cend())
+        return d;
+    for (const Binding& b : *bindings) {
+        if (!covers(b, tenantId, workspaceId))
+            continue;
+        const auto role = m_roles.constFind(b.roleId);
+        if (role == m_roles.cend() || role->level != level || !role->permissions.has(permission))
+            continue;
+        d.allowed = true;
+        d.bindingId = b.id;
+        d.roleId = b.roleId;
+        d.roleName = role->name;
+        d.bindingScope = b.workspaceId;
+        return d;
     }
-    return {false,
-            QStringLiteral("no binding grants %1 at %2")
-                .arg(permissionName(permission),
-                     tenantId.isEmpty()        ? QStringLiteral("platform scope")
-                     : workspaceId.isEmpty()   ? QStringLiteral("tenant scope")
-                                               : QStringLiteral("workspace %1").arg(workspaceId)),
-            {},
-            {}};
+    return d;
 }
 
 PermissionSet Authorizer::effective(const QString& identityId, const QString& tenantId, const QString& workspaceId) const
@@ -114,8 +133,7 @@ PermissionSet Authorizer::effective(const QString& identityId, const QString& te
     QReadLocker lock(&m_lock);
     const Level level = tenantId.isEmpty() ? Level::Platform : Level::Tenant;
     PermissionSet out;
-    for (const QString& bindingId : m_byIdentity.value(identityId)) {
-        const Binding& b = *m_bindings.constFind(bindingId);
+    for (const Binding& b : m_byIdentity.value(identityId)) {
         const auto role = m_roles.constFind(b.roleId);
         if (covers(b, tenantId, workspaceId) && role != m_roles.cend() && role->level == level)
             out = out | role->permissions;
@@ -133,10 +151,7 @@ std::optional<Role> Authorizer::role(const QString& roleId) const
 QList<Binding> Authorizer::bindingsOf(const QString& identityId) const
 {
     QReadLocker lock(&m_lock);
-    QList<Binding> out;
-    for (const QString& id : m_byIdentity.value(identityId))
-        out << m_bindings.value(id);
-    return out;
+    return m_byIdentity.value(identityId);
 }
 
 std::optional<Binding> Authorizer::binding(const QString& bindingId) const

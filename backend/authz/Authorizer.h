@@ -12,9 +12,16 @@ namespace gatehouse::authz {
 struct Decision
 {
     bool allowed = false;
-    QString reason;    // for people and for the audit trail
+    Permission permission = Permission::Count_;
+    QString tenantId;
+    QString workspaceId;
     QString bindingId; // the binding that allowed it
     QString roleId;
+    QString roleName;
+    QString bindingScope; // where that binding applies: "" platform/tenant-wide, or its workspace
+
+    // For people and for the audit trail. Built on demand: the hot path only needs `allowed`.
+    QString reason() const;
 };
 
 // The in-memory index behind every authorization decision: roles and bindings, kept in step with the store
@@ -45,10 +52,13 @@ public:
 private:
     bool covers(const Binding& b, const QString& tenantId, const QString& workspaceId) const;
 
+    void unindex(const Binding& binding);
+
     mutable QReadWriteLock m_lock;
     QHash<QString, Role> m_roles;
     QHash<QString, Binding> m_bindings;
-    QHash<QString, QVector<QString>> m_byIdentity; // identity id -> binding ids
+    // identity id -> copies of its bindings: one hash lookup per decision, then a short scan.
+    QHash<QString, QVector<Binding>> m_byIdentity;
 };
 
 } // namespace gatehouse::authz

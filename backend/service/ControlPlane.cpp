@@ -396,7 +396,7 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
         const authz::Decision d = m_authorizer.decide(principal.id, op.permission, op.tenantId, op.workspaceId);
         if (!d.allowed)
             return deny(ErrorCode::Forbidden, QStringLiteral("forbidden"),
-                        QStringLiteral("not allowed: %1").arg(d.reason));
+                        QStringLiteral("not allowed: %1").arg(d.reason()));
     }
 
     Context ctx{principal, now, {}, {}, {}};

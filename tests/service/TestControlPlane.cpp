@@ -561,10 +561,10 @@ void TestControlPlane::checkExplainsDecisions()
     Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
     auto yes = f->cp->checkAccess(owner, f->tenantA, mia, QStringLiteral("workspaces.read"), f->w1);
     QVERIFY(yes && yes.value().allowed);
-    QVERIFY(yes.value().reason.contains(QLatin1String("Member")));
+    QVERIFY(yes.value().reason().contains(QLatin1String("Member")));
     auto no = f->cp->checkAccess(owner, f->tenantA, mia, QStringLiteral("workspaces.read"), f->w2);
     QVERIFY(no && !no.value().allowed);
-    QVERIFY(no.value().reason.contains(QLatin1String("no binding grants workspaces.read")));
+    QVERIFY(no.value().reason().contains(QLatin1String("no binding grants workspaces.read")));
     QCOMPARE(f->newestEvent().action, QStringLiteral("authz.check"));
     // Asking about yourself needs nothing; about others needs bindings.read.
     Caller m = f->signIn(QStringLiteral("acme"), QStringLiteral("mia"));
