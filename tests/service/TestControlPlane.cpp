@@ -1,5 +1,6 @@
 // The control plane's behaviour through its public calls, on a real store and a manual clock.
 #include "ControlPlaneFixture.h"
+#include "crypto/PasswordHasher.h"
 #include "crypto/Totp.h"
 #include "core/Encoding.h"
 #include "identity/TokenCodec.h"
@@ -41,6 +42,7 @@ private slots:
     void suspendedTenantStopsSignInAndSessions();
     void checkExplainsDecisions();
     void bootstrapOnlyOnceAndOnlyLocally();
+    void weakerHashesAreUpgradedAtSignIn();
 
 private:
     std::unique_ptr<ControlPlaneFixture> f;
@@ -586,6 +588,23 @@ void TestControlPlane::bootstrapOnlyOnceAndOnlyLocally()
     QCOMPARE(remote.error().code, ErrorCode::Forbidden);
     QCOMPARE(f->newestEvent().reason, QStringLiteral("system_only"));
     QCOMPARE(f->cp->listUsers(f->system, {}).value().size(), 1);
+}
+
+void TestControlPlane::weakerHashesAreUpgradedAtSignIn()
+{
+    // A hash made with yesterday's (lower) parameters, as after a parameter increase.
+    const QString old = crypto::PasswordHasher::hash(secret(kPassword), crypto::Argon2Params::minimum()).value();
+    QVERIFY(old.contains(QLatin1String("m=19456,t=2,p=1")));
+    QVERIFY(crypto::PasswordHasher::needsRehash(old));
+    auto set = f->store->database().prepare("UPDATE users SET password_hash = ? WHERE username = 'alice';");
+    QVERIFY(set.value().bind(1, old).run());
+    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    QVERIFY(s);
+    QVERIFY(f->newestEvent().details.value(QStringLiteral("password_rehashed")).toBool());
+    const QString now = f->store->database().pragma("SELECT password_hash FROM users WHERE username = 'alice';").value();
+    QVERIFY2(now.contains(QLatin1String("m=32768,t=2,p=1")), qPrintable(now));
+    QVERIFY(!crypto::PasswordHasher::needsRehash(now));
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword)));
 }
 
 QTEST_GUILESS_MAIN(TestControlPlane)
