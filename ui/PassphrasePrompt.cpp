@@ -46,7 +46,8 @@ keys::PassphraseSource passphrasePrompt(QWidget* parent)
         if (!again)
             return again;
         if (!first.value().equals(again.value()))
-            return makeError(ErrorCode::InvalidArgument, QObject::tr("the two passphrases differ; nothing was created"));
+            return makeError(ErrorCode::InvalidArgument,
+                             QObject::tr("the two passphrases differ; nothing was created"));
         return first;
     };
 }

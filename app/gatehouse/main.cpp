@@ -21,7 +21,9 @@ namespace {
 
 bool displayAvailable()
 {
-    const auto set = [](const char* name) { return !qEnvironmentVariableIsEmpty(name); };
+    const auto set = [](const char* name) {
+        return !qEnvironmentVariableIsEmpty(name);
+    };
     return set("QT_QPA_PLATFORM") || set("DISPLAY") || set("WAYLAND_DISPLAY");
 }
 

@@ -34,8 +34,9 @@ Result<SecureBytes> readLine(int fd, const QString& from)
         if (r == 0 || c == '\n')
             break;
         if (n == kMaxPassphrase)
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("the passphrase from %1 is longer than %2 bytes").arg(from).arg(kMaxPassphrase));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("the passphrase from %1 is longer than %2 bytes").arg(from).arg(kMaxPassphrase));
         buffer.data()[n++] = c;
     }
     if (n > 0 && buffer.data()[n - 1] == '\r')
@@ -107,8 +108,8 @@ keys::PassphraseSource passphraseSource(const QString& passphraseFile)
 {
     return [passphraseFile](keys::PassphrasePurpose purpose) -> Result<SecureBytes> {
         const bool create = purpose == keys::PassphrasePurpose::Create;
-        return readSecret(passphraseFile, "GATEHOUSE_PASSPHRASE", create ? "New store passphrase: " : "Store passphrase: ",
-                          create);
+        return readSecret(passphraseFile, "GATEHOUSE_PASSPHRASE",
+                          create ? "New store passphrase: " : "Store passphrase: ", create);
     };
 }
 

@@ -20,14 +20,14 @@ namespace {
 // Exit codes are part of the command-line interface: scripts rely on them, so they only ever grow.
 enum Exit {
     ExitOk = 0,
-    ExitFailure = 1,   // unexpected internal error
-    ExitUsage = 2,     // bad command line
-    ExitNotAStore = 3, // no store here, a store already here, or not a Gatehouse data directory
-    ExitWrongKey = 4,  // the key does not unlock the store
-    ExitCorrupt = 5,   // the store file is damaged
+    ExitFailure = 1,    // unexpected internal error
+    ExitUsage = 2,      // bad command line
+    ExitNotAStore = 3,  // no store here, a store already here, or not a Gatehouse data directory
+    ExitWrongKey = 4,   // the key does not unlock the store
+    ExitCorrupt = 5,    // the store file is damaged
     ExitKeyCustody = 6, // keychain unavailable or refusing, key file unsafe or unreadable
     ExitFileSystem = 7, // permission denied, read-only, disk full, other I/O error
-    ExitSchema = 8,    // the store is newer than this build, or a migration failed
+    ExitSchema = 8,     // the store is newer than this build, or a migration failed
 };
 
 const char* const kExitHelp = "Exit codes:\n"
@@ -127,7 +127,9 @@ QJsonObject statusJson(const store::StoreStatus& s)
 void printStatus(const store::StoreStatus& s)
 {
     const auto& c = s.settings;
-    const auto yesNo = [](bool b) { return b ? QStringLiteral("on") : QStringLiteral("off"); };
+    const auto yesNo = [](bool b) {
+        return b ? QStringLiteral("on") : QStringLiteral("off");
+    };
     QTextStream out(stdout);
     out << "Gatehouse store " << s.storeId << "\n"
         << "  data directory   " << s.dataDir << "\n"
@@ -191,9 +193,9 @@ int main(int argc, char* argv[])
                                             QStringLiteral("Read the passphrase from the first line of FILE."),
                                             QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("status: print JSON."));
-    const QCommandLineOption adminUser(QStringLiteral("admin-user"),
-                                       QStringLiteral("init, init-admin: username of the first platform administrator."),
-                                       QStringLiteral("NAME"));
+    const QCommandLineOption adminUser(
+        QStringLiteral("admin-user"), QStringLiteral("init, init-admin: username of the first platform administrator."),
+        QStringLiteral("NAME"));
     const QCommandLineOption adminPasswordFile(QStringLiteral("admin-password-file"),
                                                QStringLiteral("Read the administrator's password from FILE."),
                                                QStringLiteral("FILE"));
@@ -231,7 +233,8 @@ int main(int argc, char* argv[])
     auto adminPassword = [&]() -> Result<SecureBytes> {
         const QString name = parser.value(adminUser);
         const QByteArray prompt = "Password for " + name.toUtf8() + ": ";
-        auto password = cli::readSecret(parser.value(adminPasswordFile), "GATEHOUSE_ADMIN_PASSWORD", prompt.constData(), true);
+        auto password =
+            cli::readSecret(parser.value(adminPasswordFile), "GATEHOUSE_ADMIN_PASSWORD", prompt.constData(), true);
         if (!password)
             return password.error();
         if (auto ok = identity::PasswordPolicy::check(password.value(), name); !ok)
@@ -266,8 +269,8 @@ int main(int argc, char* argv[])
         if (!store)
             return fail(store.error());
         QTextStream(stdout) << "Created encrypted store " << store.value()->config().storeId << " in "
-                            << store.value()->dataDir() << "\n  key custody: "
-                            << store.value()->config().custody.describe() << Qt::endl;
+                            << store.value()->dataDir()
+                            << "\n  key custody: " << store.value()->config().custody.describe() << Qt::endl;
         if (!password) {
             QTextStream(stdout) << "No platform administrator yet; create one with: gatehoused init-admin --data-dir "
                                 << store.value()->dataDir() << " --admin-user NAME" << Qt::endl;

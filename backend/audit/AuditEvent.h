@@ -12,17 +12,17 @@ struct AuditEvent
 {
     qint64 seq = 0;
     qint64 timeMs = 0;
-    QString tenantId;    // empty: a platform event
+    QString tenantId; // empty: a platform event
     QString workspaceId;
-    QString actorKind;   // user, integration, system, anonymous
+    QString actorKind; // user, integration, system, anonymous
     QString actorId;
     QString actorName;
-    QString action;      // "tenant.create", "auth.signin", ...
+    QString action; // "tenant.create", "auth.signin", ...
     QString targetKind;
     QString targetId;
-    QString outcome;     // success, denied, error
-    QString reason;      // a stable code: ok, forbidden, not_found, bad_credentials, ...
-    QString source;      // gui, api, cli, system
+    QString outcome; // success, denied, error
+    QString reason;  // a stable code: ok, forbidden, not_found, bad_credentials, ...
+    QString source;  // gui, api, cli, system
     QString address;
     QString requestId;
     QJsonObject details;

@@ -18,7 +18,8 @@ QString Decision::reason() const
     if (allowed)
         return QStringLiteral("allowed by binding %1: role %2 at %3")
             .arg(bindingId, roleName, scopeName(tenantId, bindingScope));
-    return QStringLiteral("no binding grants %1 at %2").arg(permissionName(permission), scopeName(tenantId, workspaceId));
+    return QStringLiteral("no binding grants %1 at %2")
+        .arg(permissionName(permission), scopeName(tenantId, workspaceId));
 }
 
 Authorizer::Authorizer()
@@ -128,7 +129,8 @@ Decision Authorizer::decide(const QString& identityId, Permission permission, co
     return d;
 }
 
-PermissionSet Authorizer::effective(const QString& identityId, const QString& tenantId, const QString& workspaceId) const
+PermissionSet Authorizer::effective(const QString& identityId, const QString& tenantId,
+                                    const QString& workspaceId) const
 {
     QReadLocker lock(&m_lock);
     const Level level = tenantId.isEmpty() ? Level::Platform : Level::Tenant;

@@ -66,7 +66,8 @@ Error errnoError(int err, const QString& what, const QString& path)
                                         "directory")
                              .arg(what, path));
     case ENOENT:
-        return makeError(ErrorCode::NotFound, QStringLiteral("cannot %1 %2: no such file or directory").arg(what, path));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("cannot %1 %2: no such file or directory").arg(what, path));
     case EEXIST:
         return makeError(ErrorCode::AlreadyExists, QStringLiteral("cannot %1 %2: it already exists").arg(what, path));
     default:
@@ -90,8 +91,8 @@ Result<void> writeAtomically(const QString& path, const QByteArray& data, int mo
     auto suffix = crypto::randomBytes(6);
     if (!suffix)
         return suffix.error();
-    const QString temp = info.absolutePath() + QLatin1Char('/') + QLatin1Char('.') + info.fileName() + QLatin1Char('.') +
-                         QString::fromLatin1(suffix.value().toHex());
+    const QString temp = info.absolutePath() + QLatin1Char('/') + QLatin1Char('.') + info.fileName() +
+                         QLatin1Char('.') + QString::fromLatin1(suffix.value().toHex());
     const QByteArray tempName = encoded(temp);
 
     FileDescriptor fd(::open(tempName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode));
@@ -133,14 +134,17 @@ Result<QByteArray> readAll(const QString& path, qint64 maxBytes)
     FileDescriptor fd(::open(encoded(path).constData(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
         return errnoError(errno, QStringLiteral("read"), path);
-    struct stat st {};
+    struct stat st
+    {};
     if (::fstat(fd.get(), &st) != 0)
         return errnoError(errno, QStringLiteral("read"), path);
     if (!S_ISREG(st.st_mode))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 is not a regular file").arg(path));
     if (st.st_size > maxBytes)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 is larger than expected (%2 bytes, at most %3)").arg(path).arg(st.st_size).arg(maxBytes));
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 is larger than expected (%2 bytes, at most %3)")
+                                                         .arg(path)
+                                                         .arg(st.st_size)
+                                                         .arg(maxBytes));
     QByteArray data(static_cast<qsizetype>(st.st_size), Qt::Uninitialized);
     qsizetype done = 0;
     while (done < data.size()) {
@@ -161,7 +165,8 @@ Result<QByteArray> readAll(const QString& path, qint64 maxBytes)
 Result<void> ensurePrivateDirectory(const QString& dir)
 {
     const QByteArray name = encoded(dir);
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(name.constData(), &st) != 0) {
         if (errno != ENOENT)
             return errnoError(errno, QStringLiteral("inspect"), dir);
@@ -182,7 +187,8 @@ Result<void> ensurePrivateDirectory(const QString& dir)
 
 bool exists(const QString& path)
 {
-    struct stat st {};
+    struct stat st
+    {};
     return ::lstat(encoded(path).constData(), &st) == 0;
 }
 

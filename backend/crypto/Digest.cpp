@@ -45,8 +45,8 @@ QByteArray hmacSha1(QByteArrayView key, QByteArrayView data)
     if (!ctx ||
         EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char*>(key.data()), static_cast<size_t>(key.size()),
                      params) != 1 ||
-        EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(data.data()), static_cast<size_t>(data.size())) !=
-            1 ||
+        EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(data.data()),
+                       static_cast<size_t>(data.size())) != 1 ||
         EVP_MAC_final(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len, 20) != 1 || len != 20)
         qFatal("HMAC-SHA1 failed");
     return out;

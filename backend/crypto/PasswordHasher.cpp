@@ -14,15 +14,16 @@ Result<QString> PasswordHasher::hash(const SecureBytes& password, const Argon2Pa
     if (!salt)
         return salt.error();
     constexpr std::size_t kHashLength = 32;
-    const std::size_t encodedLength = argon2_encodedlen(params.iterations, params.memoryKiB, params.parallelism,
-                                                        16, kHashLength, Argon2_id);
+    const std::size_t encodedLength =
+        argon2_encodedlen(params.iterations, params.memoryKiB, params.parallelism, 16, kHashLength, Argon2_id);
     QByteArray encoded(static_cast<qsizetype>(encodedLength), '\0');
-    const int rc = argon2id_hash_encoded(params.iterations, params.memoryKiB, params.parallelism, password.data(),
-                                         password.size(), salt.value().constData(), 16, kHashLength, encoded.data(),
-                                         encodedLength);
+    const int rc =
+        argon2id_hash_encoded(params.iterations, params.memoryKiB, params.parallelism, password.data(), password.size(),
+                              salt.value().constData(), 16, kHashLength, encoded.data(), encodedLength);
     if (rc != ARGON2_OK)
-        return makeError(ErrorCode::Crypto,
-                         QStringLiteral("password hashing failed: %1").arg(QString::fromUtf8(argon2_error_message(rc))));
+        return makeError(
+            ErrorCode::Crypto,
+            QStringLiteral("password hashing failed: %1").arg(QString::fromUtf8(argon2_error_message(rc))));
     return QString::fromLatin1(encoded.constData());
 }
 

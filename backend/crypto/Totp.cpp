@@ -31,7 +31,8 @@ QString code(const QByteArray& secret, qint64 step, int digits)
     return QStringLiteral("%1").arg(binary % modulus, digits, 10, QLatin1Char('0'));
 }
 
-std::optional<qint64> acceptedStep(const QByteArray& secret, const QString& candidate, qint64 nowMs, qint64 lastUsedStep)
+std::optional<qint64> acceptedStep(const QByteArray& secret, const QString& candidate, qint64 nowMs,
+                                   qint64 lastUsedStep)
 {
     const QByteArray given = candidate.trimmed().toLatin1();
     if (given.size() != kDigits)

@@ -30,7 +30,9 @@ Result<void> PasswordPolicy::check(const SecureBytes& password, const QString& u
 {
     // Decoded only for counting and comparing; the QString is scrubbed before it goes.
     QString text = QString::fromUtf8(password.chars(), static_cast<qsizetype>(password.size()));
-    auto scrub = [&text] { std::fill(text.begin(), text.end(), QChar(u'\0')); };
+    auto scrub = [&text] {
+        std::fill(text.begin(), text.end(), QChar(u'\0'));
+    };
     const qsizetype length = text.toUcs4().size();
     Result<void> verdict;
     if (length < kMinLength)

@@ -17,9 +17,9 @@ public:
 
     struct Issued
     {
-        QString text;   // shown once to its owner
+        QString text;    // shown once to its owner
         QByteArray hash; // SHA-256 of the text: the only thing kept
-        QString hint;   // the first 12 characters, to recognise a token in lists
+        QString hint;    // the first 12 characters, to recognise a token in lists
     };
 
     static Result<Issued> issue(Kind kind);

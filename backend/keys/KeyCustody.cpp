@@ -96,7 +96,8 @@ QString KeyCustody::describe() const
 {
     switch (kind) {
     case Kind::Keychain:
-        return QStringLiteral("OS keychain (Secret Service), service \"%1\", key \"%2\"").arg(keychainService, keychainAccount);
+        return QStringLiteral("OS keychain (Secret Service), service \"%1\", key \"%2\"")
+            .arg(keychainService, keychainAccount);
     case Kind::KeyFile:
         return QStringLiteral("key file %1 (mode 0600)").arg(keyFile);
     case Kind::Passphrase:

@@ -16,11 +16,11 @@ struct KeyCustody
     enum class Kind { Keychain, KeyFile, Passphrase };
 
     Kind kind = Kind::Keychain;
-    QString keyFile;               // KeyFile: absolute path of the key file
-    QString keychainService;       // Keychain: the Secret Service item's service name
-    QString keychainAccount;       // Keychain: the item's key, one per store
-    crypto::Argon2Params kdf;      // Passphrase: Argon2id cost
-    QByteArray kdfSalt;            // Passphrase: 16 random bytes
+    QString keyFile;          // KeyFile: absolute path of the key file
+    QString keychainService;  // Keychain: the Secret Service item's service name
+    QString keychainAccount;  // Keychain: the item's key, one per store
+    crypto::Argon2Params kdf; // Passphrase: Argon2id cost
+    QByteArray kdfSalt;       // Passphrase: 16 random bytes
 
     static QString kindName(Kind kind);
     static Result<Kind> parseKind(const QString& name);

@@ -20,8 +20,9 @@ constexpr qsizetype kHexSize = 2 * MasterKeyProvider::kKeySize;
 
 Error notAKeyFile(const QString& path)
 {
-    return makeError(ErrorCode::InvalidArgument,
-                     QStringLiteral("%1 is not a Gatehouse key file (expected 64 hex digits); check --key-file").arg(path));
+    return makeError(
+        ErrorCode::InvalidArgument,
+        QStringLiteral("%1 is not a Gatehouse key file (expected 64 hex digits); check --key-file").arg(path));
 }
 
 } // namespace
@@ -36,7 +37,8 @@ Result<SecureBytes> KeyFileProvider::readKeyFile(const QString& path)
                              QStringLiteral("key file %1 is a symbolic link; name the file itself").arg(path));
         return files::errnoError(errno, QStringLiteral("read the key file"), path);
     }
-    struct stat st {};
+    struct stat st
+    {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("key file %1 is not a regular file").arg(path));

@@ -87,8 +87,7 @@ bool noBackend(const JobOutcome& o)
     return o.error == QKeychain::OtherError && !secretServiceOnBus();
 }
 
-template <typename MakeJob>
-JobOutcome runWithRetry(MakeJob makeJob)
+template <typename MakeJob> JobOutcome runWithRetry(MakeJob makeJob)
 {
     JobOutcome outcome;
     {
@@ -129,7 +128,8 @@ Error toError(const JobOutcome& o, const QString& what, const KeyCustody& custod
                                         "declined); unlock it and try again")
                              .arg(what));
     default:
-        return makeError(ErrorCode::KeychainError, QStringLiteral("cannot %1: keychain error: %2").arg(what, o.message));
+        return makeError(ErrorCode::KeychainError,
+                         QStringLiteral("cannot %1: keychain error: %2").arg(what, o.message));
     }
 }
 

@@ -9,10 +9,10 @@ namespace gatehouse::keys {
 class PassphraseKeyProvider final : public MasterKeyProvider
 {
 public:
-    explicit PassphraseKeyProvider(PassphraseSource source, crypto::Argon2Params params = crypto::Argon2Params::defaults())
+    explicit PassphraseKeyProvider(PassphraseSource source,
+                                   crypto::Argon2Params params = crypto::Argon2Params::defaults())
         : m_source(std::move(source)), m_params(params)
-    {
-    }
+    {}
 
     static constexpr qsizetype kMinimumLength = 12;
 

@@ -42,7 +42,8 @@ Result<void> checkName(const QString& value, const QString& what)
 Result<void> checkDisplayName(const QString& value, const QString& what)
 {
     const QString trimmed = value.trimmed();
-    const bool control = std::any_of(value.begin(), value.end(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    const bool control =
+        std::any_of(value.begin(), value.end(), [](QChar c) { return c.category() == QChar::Other_Control; });
     if (trimmed.isEmpty() || value.size() > 200 || control)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("the %1 must be 1 to 200 characters without control characters").arg(what));
@@ -381,8 +382,7 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
     if (!op.tenantId.isEmpty()) {
         auto tenant = loadTenant(op.tenantId);
         if (!tenant)
-            return deny(ErrorCode::NotFound, QStringLiteral("not_found"), tenant.error().message,
-                        principal.tenantId);
+            return deny(ErrorCode::NotFound, QStringLiteral("not_found"), tenant.error().message, principal.tenantId);
         if (!op.workspaceId.isEmpty()) {
             auto ws = loadWorkspace(op.tenantId, op.workspaceId);
             if (!ws)

@@ -121,8 +121,8 @@ public:
     Result<void> deleteUser(const Caller& caller, const QString& tenantId, const QString& userId);
 
     // --- integrations and their tokens ----------------------------------------------------------------
-    Result<identity::Integration> createIntegration(const Caller& caller, const QString& tenantId,
-                                                    const QString& name, const QString& description);
+    Result<identity::Integration> createIntegration(const Caller& caller, const QString& tenantId, const QString& name,
+                                                    const QString& description);
     Result<QList<identity::Integration>> listIntegrations(const Caller& caller, const QString& tenantId);
     Result<identity::Integration> setIntegrationLocked(const Caller& caller, const QString& tenantId,
                                                        const QString& integrationId, bool locked);
@@ -151,8 +151,8 @@ public:
     // --- authorization questions ----------------------------------------------------------------------
     Result<authz::Decision> checkAccess(const Caller& caller, const QString& tenantId, const QString& identityId,
                                         const QString& permission, const QString& workspaceId = {});
-    Result<QStringList> effectivePermissions(const Caller& caller, const QString& tenantId,
-                                             const QString& identityId, const QString& workspaceId = {});
+    Result<QStringList> effectivePermissions(const Caller& caller, const QString& tenantId, const QString& identityId,
+                                             const QString& workspaceId = {});
 
     // --- audit ----------------------------------------------------------------------------------------
     // tenantId empty: the platform's events. Newest first; beforeSeq 0 starts at the newest.

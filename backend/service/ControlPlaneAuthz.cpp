@@ -40,9 +40,9 @@ Result<void> ControlPlane::requireNotLastOwner(const QString& tenantId, const QS
             removesOwner |= b.tenantId == tenantId && b.roleId == ownerRole && b.workspaceId.isEmpty();
     }
     if (removesOwner && m_authorizer.countBindings(tenantId, ownerRole, true) <= 1)
-        return makeError(ErrorCode::Conflict,
-                         QStringLiteral("this is the last %1; make someone else owner first")
-                             .arg(tenantId.isEmpty() ? QStringLiteral("Platform Owner") : QStringLiteral("Tenant Owner")));
+        return makeError(ErrorCode::Conflict, QStringLiteral("this is the last %1; make someone else owner first")
+                                                  .arg(tenantId.isEmpty() ? QStringLiteral("Platform Owner")
+                                                                          : QStringLiteral("Tenant Owner")));
     return {};
 }
 
@@ -81,7 +81,8 @@ Result<PermissionSet> parseTenantPermissions(const QStringList& names)
 
 QJsonObject describe(const Role& r)
 {
-    return {{QStringLiteral("name"), r.name}, {QStringLiteral("permissions"), r.permissions.names().join(QLatin1Char(','))}};
+    return {{QStringLiteral("name"), r.name},
+            {QStringLiteral("permissions"), r.permissions.names().join(QLatin1Char(','))}};
 }
 
 } // namespace
@@ -93,7 +94,8 @@ Result<Role> ControlPlane::createRole(const Caller& caller, const QString& tenan
     Operation op{QStringLiteral("role.create"), Permission::RolesWrite, tenantId, {}, QStringLiteral("role")};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
-        ctx.details = {{QStringLiteral("name"), name}, {QStringLiteral("permissions"), permissions.join(QLatin1Char(','))}};
+        ctx.details = {{QStringLiteral("name"), name},
+                       {QStringLiteral("permissions"), permissions.join(QLatin1Char(','))}};
         if (auto v = checkName(name, QStringLiteral("role name")); !v)
             return v;
         auto set = parseTenantPermissions(permissions);
@@ -190,8 +192,9 @@ Result<void> ControlPlane::deleteRole(const Caller& caller, const QString& tenan
         ctx.details = describe(*existing);
         const int bound = m_authorizer.countBindings(tenantId, roleId, false);
         if (bound > 0)
-            return makeError(ErrorCode::Conflict,
-                             QStringLiteral("the role is still bound %1 times; remove those bindings first").arg(bound));
+            return makeError(
+                ErrorCode::Conflict,
+                QStringLiteral("the role is still bound %1 times; remove those bindings first").arg(bound));
         if (auto d = sql::run(m_db, "DELETE FROM roles WHERE tenant_id = ? AND id = ?;", tenantId, roleId); !d)
             return d;
         ctx.onCommit.push_back([this, roleId] { m_authorizer.removeRole(roleId); });
@@ -271,9 +274,12 @@ Result<QList<Binding>> ControlPlane::listBindings(const Caller& caller, const QS
 Result<void> ControlPlane::deleteBinding(const Caller& caller, const QString& tenantId, const QString& bindingId)
 {
     auto existing = m_authorizer.binding(bindingId);
-    Operation op{QStringLiteral("binding.delete"), Permission::BindingsWrite, tenantId,
+    Operation op{QStringLiteral("binding.delete"),
+                 Permission::BindingsWrite,
+                 tenantId,
                  existing && existing->tenantId == tenantId ? existing->workspaceId : QString(),
-                 QStringLiteral("binding"), bindingId};
+                 QStringLiteral("binding"),
+                 bindingId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         const auto b = m_authorizer.binding(bindingId);
@@ -301,8 +307,12 @@ Result<authz::Decision> ControlPlane::checkAccess(const Caller& caller, const QS
                                                   const QString& workspaceId)
 {
     authz::Decision out;
-    Operation op{QStringLiteral("authz.check"), Permission::BindingsRead, tenantId, workspaceId,
-                 QStringLiteral("identity"), identityId};
+    Operation op{QStringLiteral("authz.check"),
+                 Permission::BindingsRead,
+                 tenantId,
+                 workspaceId,
+                 QStringLiteral("identity"),
+                 identityId};
     // Asking about yourself needs no permission; asking about someone else needs bindings.read.
     op.selfIfIdentity = identityId;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
@@ -310,7 +320,8 @@ Result<authz::Decision> ControlPlane::checkAccess(const Caller& caller, const QS
         if (!p)
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown permission '%1'").arg(permission));
         ctx.details = {{QStringLiteral("permission"), permission}};
-        if (tenantId.isEmpty() ? !loadUser({}, identityId) : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
+        if (tenantId.isEmpty() ? !loadUser({}, identityId)
+                               : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
             return notFound(QStringLiteral("identity"));
         out = m_authorizer.decide(identityId, *p, tenantId, workspaceId);
         ctx.details.insert(QStringLiteral("allowed"), out.allowed);
@@ -325,11 +336,16 @@ Result<QStringList> ControlPlane::effectivePermissions(const Caller& caller, con
                                                        const QString& identityId, const QString& workspaceId)
 {
     QStringList out;
-    Operation op{QStringLiteral("authz.effective"), Permission::BindingsRead, tenantId, workspaceId,
-                 QStringLiteral("identity"), identityId};
+    Operation op{QStringLiteral("authz.effective"),
+                 Permission::BindingsRead,
+                 tenantId,
+                 workspaceId,
+                 QStringLiteral("identity"),
+                 identityId};
     op.selfIfIdentity = identityId;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
-        if (tenantId.isEmpty() ? !loadUser({}, identityId) : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
+        if (tenantId.isEmpty() ? !loadUser({}, identityId)
+                               : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
             return notFound(QStringLiteral("identity"));
         out = m_authorizer.effective(identityId, tenantId, workspaceId).names();
         return {};

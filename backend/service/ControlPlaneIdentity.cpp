@@ -114,8 +114,15 @@ Result<User> ControlPlane::insertUser(Context& ctx, const QString& tenantId, con
     auto hash = crypto::PasswordHasher::hash(password);
     if (!hash)
         return hash.error();
-    User u{encoding::newId(u"usr"), tenantId, username, displayName.trimmed(), email, QStringLiteral("active"),
-           false, 0, ctx.now};
+    User u{encoding::newId(u"usr"),
+           tenantId,
+           username,
+           displayName.trimmed(),
+           email,
+           QStringLiteral("active"),
+           false,
+           0,
+           ctx.now};
     auto ins = sql::run(m_db,
                         "INSERT INTO users (id, tenant_id, username, display_name, email, status, password_hash, "
                         "password_changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);",
@@ -218,8 +225,8 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
         const int failures = failedPasswords + 1;
         const bool lockNow = failures >= settings.lockoutThreshold && lockedUntil <= now;
         if (auto r = sql::run(m_db, "UPDATE users SET failed_passwords = ?, locked_until = ? WHERE id = ?;",
-                              lockNow ? 0 : failures, lockNow ? now + settings.lockoutSeconds * qint64(1000) : lockedUntil,
-                              userId);
+                              lockNow ? 0 : failures,
+                              lockNow ? now + settings.lockoutSeconds * qint64(1000) : lockedUntil, userId);
             !r)
             return r.error();
         if (lockNow) {
@@ -366,7 +373,8 @@ Result<void> ControlPlane::changeOwnPassword(const Caller& caller, const SecureB
         if (!s.value().step().value())
             return notFound(QStringLiteral("user"));
         if (!crypto::PasswordHasher::verify(s.value().text(0), current))
-            return makeError(ErrorCode::Forbidden, QStringLiteral("the current password is wrong; nothing was changed"));
+            return makeError(ErrorCode::Forbidden,
+                             QStringLiteral("the current password is wrong; nothing was changed"));
         if (auto v = identity::PasswordPolicy::check(next, s.value().text(1)); !v)
             return v;
         auto hash = crypto::PasswordHasher::hash(next);
@@ -398,7 +406,8 @@ Result<TotpEnrollment> ControlPlane::beginTotpEnrollment(const Caller& caller)
             !u)
             return u;
         out.secret = encoding::base32(secret.value()).toUpper();
-        out.provisioningUri = crypto::totp::provisioningUri(QStringLiteral("Gatehouse"), ctx.principal.name, secret.value());
+        out.provisioningUri =
+            crypto::totp::provisioningUri(QStringLiteral("Gatehouse"), ctx.principal.name, secret.value());
         return {};
     });
     if (!r)
@@ -465,15 +474,17 @@ Result<User> ControlPlane::bootstrapPlatformOwner(const Caller& caller, const QS
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         ctx.details = {{QStringLiteral("username"), username}};
         if (m_authorizer.countBindings({}, authz::builtin::kPlatformOwner, true) > 0)
-            return makeError(ErrorCode::Conflict,
-                             QStringLiteral("the platform already has an owner; sign in as them to add administrators"));
+            return makeError(
+                ErrorCode::Conflict,
+                QStringLiteral("the platform already has an owner; sign in as them to add administrators"));
         auto u = insertUser(ctx, {}, username, username, {}, password);
         if (!u)
             return u.error();
         out = u.value();
         ctx.targetId = out.id;
-        auto b = insertBinding(ctx, {encoding::newId(u"bnd"), {}, QStringLiteral("user"), out.id,
-                                     authz::builtin::kPlatformOwner, {}, ctx.now});
+        auto b = insertBinding(
+            ctx,
+            {encoding::newId(u"bnd"), {}, QStringLiteral("user"), out.id, authz::builtin::kPlatformOwner, {}, ctx.now});
         if (!b)
             return b.error();
         return {};
@@ -499,9 +510,8 @@ Result<void> ControlPlane::requireOutranks(const Context& ctx, const QString& te
     }
     const authz::PermissionSet mine = m_authorizer.effective(ctx.principal.id, tenantId, {});
     if (!mine.containsAll(theirs))
-        return makeError(ErrorCode::Forbidden,
-                         QStringLiteral("not allowed: they hold permissions you do not (%1)")
-                             .arg((theirs - mine).names().join(QStringLiteral(", "))));
+        return makeError(ErrorCode::Forbidden, QStringLiteral("not allowed: they hold permissions you do not (%1)")
+                                                   .arg((theirs - mine).names().join(QStringLiteral(", "))));
     return {};
 }
 
@@ -600,8 +610,12 @@ Result<User> ControlPlane::setUserStatus(const Caller& caller, const QString& te
 {
     static const char* const actions[] = {"user.lock", "user.unlock", "user.disable", "user.enable"};
     User out;
-    Operation op{QString::fromLatin1(actions[int(change)]), Permission::UsersWrite, tenantId, {},
-                 QStringLiteral("user"), userId};
+    Operation op{QString::fromLatin1(actions[int(change)]),
+                 Permission::UsersWrite,
+                 tenantId,
+                 {},
+                 QStringLiteral("user"),
+                 userId};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto u = loadUser(tenantId, userId);
@@ -647,8 +661,8 @@ Result<User> ControlPlane::setUserStatus(const Caller& caller, const QString& te
 Result<void> ControlPlane::resetUserPassword(const Caller& caller, const QString& tenantId, const QString& userId,
                                              const SecureBytes& password)
 {
-    Operation op{QStringLiteral("user.password.reset"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"),
-                 userId};
+    Operation op{
+        QStringLiteral("user.password.reset"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto u = loadUser(tenantId, userId);
@@ -674,7 +688,8 @@ Result<void> ControlPlane::resetUserPassword(const Caller& caller, const QString
 
 Result<void> ControlPlane::resetUserMfa(const Caller& caller, const QString& tenantId, const QString& userId)
 {
-    Operation op{QStringLiteral("user.mfa.reset"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    Operation op{
+        QStringLiteral("user.mfa.reset"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto u = loadUser(tenantId, userId);
@@ -708,7 +723,8 @@ Result<void> ControlPlane::deleteUser(const Caller& caller, const QString& tenan
         if (auto v = requireNotLastOwner(tenantId, userId, {}, {}); !v)
             return v;
         ctx.details = {{QStringLiteral("username"), u.value().username}};
-        if (auto d = sql::run(m_db, "DELETE FROM bindings WHERE tenant_id = ? AND identity_id = ?;", tenantId, userId); !d)
+        if (auto d = sql::run(m_db, "DELETE FROM bindings WHERE tenant_id = ? AND identity_id = ?;", tenantId, userId);
+            !d)
             return d;
         if (auto d = sql::run(m_db, "DELETE FROM users WHERE tenant_id = ? AND id = ?;", tenantId, userId); !d)
             return d;
@@ -723,7 +739,10 @@ Result<Integration> ControlPlane::createIntegration(const Caller& caller, const 
                                                     const QString& description)
 {
     Integration out;
-    Operation op{QStringLiteral("integration.create"), Permission::IntegrationsWrite, tenantId, {},
+    Operation op{QStringLiteral("integration.create"),
+                 Permission::IntegrationsWrite,
+                 tenantId,
+                 {},
                  QStringLiteral("integration")};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
@@ -731,7 +750,8 @@ Result<Integration> ControlPlane::createIntegration(const Caller& caller, const 
         if (auto v = checkName(name, QStringLiteral("integration name")); !v)
             return v;
         if (description.size() > 1000)
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("the description is longer than 1000 characters"));
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("the description is longer than 1000 characters"));
         out = {encoding::newId(u"int"), tenantId, name, description, QStringLiteral("active"), ctx.now};
         ctx.targetId = out.id;
         auto ins = sql::run(m_db,
@@ -750,8 +770,8 @@ Result<Integration> ControlPlane::createIntegration(const Caller& caller, const 
 Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, const QString& tenantId)
 {
     QList<Integration> out;
-    Operation op{QStringLiteral("integration.list"), Permission::IntegrationsRead, tenantId, {},
-                 QStringLiteral("integration")};
+    Operation op{
+        QStringLiteral("integration.list"), Permission::IntegrationsRead, tenantId, {}, QStringLiteral("integration")};
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto s = sql::query(m_db,
                             "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
@@ -778,7 +798,11 @@ Result<Integration> ControlPlane::setIntegrationLocked(const Caller& caller, con
 {
     Integration out;
     Operation op{locked ? QStringLiteral("integration.lock") : QStringLiteral("integration.unlock"),
-                 Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("integration"), integrationId};
+                 Permission::IntegrationsWrite,
+                 tenantId,
+                 {},
+                 QStringLiteral("integration"),
+                 integrationId};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto i = loadIntegration(tenantId, integrationId);
@@ -799,8 +823,12 @@ Result<Integration> ControlPlane::setIntegrationLocked(const Caller& caller, con
 Result<void> ControlPlane::deleteIntegration(const Caller& caller, const QString& tenantId,
                                              const QString& integrationId)
 {
-    Operation op{QStringLiteral("integration.delete"), Permission::IntegrationsWrite, tenantId, {},
-                 QStringLiteral("integration"), integrationId};
+    Operation op{QStringLiteral("integration.delete"),
+                 Permission::IntegrationsWrite,
+                 tenantId,
+                 {},
+                 QStringLiteral("integration"),
+                 integrationId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto i = loadIntegration(tenantId, integrationId);
@@ -813,7 +841,8 @@ Result<void> ControlPlane::deleteIntegration(const Caller& caller, const QString
                               integrationId);
             !d)
             return d;
-        if (auto d = sql::run(m_db, "DELETE FROM integrations WHERE tenant_id = ? AND id = ?;", tenantId, integrationId);
+        if (auto d =
+                sql::run(m_db, "DELETE FROM integrations WHERE tenant_id = ? AND id = ?;", tenantId, integrationId);
             !d)
             return d;
         ctx.onCommit.push_back([this, integrationId] { m_authorizer.removeIdentity(integrationId); });
@@ -844,8 +873,14 @@ Result<IssuedToken> ControlPlane::issueToken(const Caller& caller, const QString
         if (!issued)
             return issued.error();
         out.secret = issued.value().text;
-        out.token = {encoding::newId(u"tok"), integrationId, issued.value().hint, workspaceId, ctx.now,
-                     ctx.now + qint64(expiryDays) * 24 * 3600 * 1000, 0, 0};
+        out.token = {encoding::newId(u"tok"),
+                     integrationId,
+                     issued.value().hint,
+                     workspaceId,
+                     ctx.now,
+                     ctx.now + qint64(expiryDays) * 24 * 3600 * 1000,
+                     0,
+                     0};
         ctx.targetId = out.token.id;
         ctx.details.insert(QStringLiteral("hint"), out.token.hint);
         return sql::run(m_db,
@@ -863,7 +898,11 @@ Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QSt
                                                  const QString& integrationId)
 {
     QList<ApiToken> out;
-    Operation op{QStringLiteral("token.list"), Permission::IntegrationsRead, tenantId, {}, QStringLiteral("integration"),
+    Operation op{QStringLiteral("token.list"),
+                 Permission::IntegrationsRead,
+                 tenantId,
+                 {},
+                 QStringLiteral("integration"),
                  integrationId};
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         if (auto i = loadIntegration(tenantId, integrationId); !i)
@@ -891,13 +930,13 @@ Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QSt
 
 Result<void> ControlPlane::revokeToken(const Caller& caller, const QString& tenantId, const QString& tokenId)
 {
-    Operation op{QStringLiteral("token.revoke"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token"),
-                 tokenId};
+    Operation op{
+        QStringLiteral("token.revoke"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token"), tokenId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
-        if (auto w = sql::run(m_db,
-                              "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE tenant_id = ? AND id = ?;",
-                              ctx.now, tenantId, tokenId);
+        if (auto w = sql::run(
+                m_db, "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE tenant_id = ? AND id = ?;",
+                ctx.now, tenantId, tokenId);
             !w)
             return w;
         if (sql::changes(m_db) != 1)

@@ -18,21 +18,20 @@ struct ControlPlane::Operation
               QString targetKind_ = {}, QString targetId_ = {})
         : action(std::move(action_)), permission(permission_), tenantId(std::move(tenantId_)),
           workspaceId(std::move(workspaceId_)), targetKind(std::move(targetKind_)), targetId(std::move(targetId_))
-    {
-    }
+    {}
 
-    QString action;                            // audit action, "workspace.create"
+    QString action; // audit action, "workspace.create"
     authz::Permission permission = kNoPermission;
-    QString tenantId;                          // scope: empty = the platform
-    QString workspaceId;                       // scope: empty = the whole tenant
+    QString tenantId;    // scope: empty = the platform
+    QString workspaceId; // scope: empty = the whole tenant
     QString targetKind;
     QString targetId;
-    bool selfService = false;                  // acts on the caller itself: no permission needed
-    QString selfIfIdentity;                    // self-service when the caller is this identity
-    bool mutates = false;                      // refused in a suspended workspace
-    bool allowedWhileEnrollingMfa = false;     // usable by a session that must enrol MFA first
-    bool needsUserSession = false;             // only a signed-in user can do this
-    bool systemOnly = false;                   // only the local system (bootstrap)
+    bool selfService = false;              // acts on the caller itself: no permission needed
+    QString selfIfIdentity;                // self-service when the caller is this identity
+    bool mutates = false;                  // refused in a suspended workspace
+    bool allowedWhileEnrollingMfa = false; // usable by a session that must enrol MFA first
+    bool needsUserSession = false;         // only a signed-in user can do this
+    bool systemOnly = false;               // only the local system (bootstrap)
 };
 
 struct ControlPlane::Context
@@ -40,7 +39,7 @@ struct ControlPlane::Context
     const Principal& principal;
     qint64 now;
     QJsonObject details;
-    QString targetId;                          // set by bodies that create their target
+    QString targetId; // set by bodies that create their target
     std::vector<std::function<void()>> onCommit;
 };
 
@@ -55,16 +54,33 @@ struct ControlPlane::Authentication
 
 namespace sql {
 
-inline void bindOne(store::Statement& s, int i, const QString& v) { s.bind(i, v); }
-inline void bindOne(store::Statement& s, int i, qint64 v) { s.bind(i, v); }
-inline void bindOne(store::Statement& s, int i, int v) { s.bind(i, qint64(v)); }
-inline void bindOne(store::Statement& s, int i, bool v) { s.bind(i, qint64(v ? 1 : 0)); }
-inline void bindOne(store::Statement& s, int i, const QByteArray& v) { s.bindBlob(i, v); }
-inline void bindOne(store::Statement& s, int i, std::nullptr_t) { s.bindNull(i); }
+inline void bindOne(store::Statement& s, int i, const QString& v)
+{
+    s.bind(i, v);
+}
+inline void bindOne(store::Statement& s, int i, qint64 v)
+{
+    s.bind(i, v);
+}
+inline void bindOne(store::Statement& s, int i, int v)
+{
+    s.bind(i, qint64(v));
+}
+inline void bindOne(store::Statement& s, int i, bool v)
+{
+    s.bind(i, qint64(v ? 1 : 0));
+}
+inline void bindOne(store::Statement& s, int i, const QByteArray& v)
+{
+    s.bindBlob(i, v);
+}
+inline void bindOne(store::Statement& s, int i, std::nullptr_t)
+{
+    s.bindNull(i);
+}
 
 // Prepares `sql` with its parameters bound in order. Parameters are bound, never spliced into the SQL.
-template <typename... Args>
-Result<store::Statement> query(store::Database& db, const char* text, const Args&... args)
+template <typename... Args> Result<store::Statement> query(store::Database& db, const char* text, const Args&... args)
 {
     auto s = db.prepare(text);
     if (!s)
@@ -74,8 +90,7 @@ Result<store::Statement> query(store::Database& db, const char* text, const Args
     return s;
 }
 
-template <typename... Args>
-Result<void> run(store::Database& db, const char* text, const Args&... args)
+template <typename... Args> Result<void> run(store::Database& db, const char* text, const Args&... args)
 {
     auto s = query(db, text, args...);
     if (!s)

@@ -108,9 +108,9 @@ Result<Tenant> ControlPlane::createTenant(const Caller& caller, const QString& n
         out.status = QStringLiteral("active");
         out.createdAtMs = ctx.now;
         ctx.targetId = out.id;
-        auto ins = sql::run(m_db,
-                            "INSERT INTO tenants (id, name, display_name, status, created_at) VALUES (?, ?, ?, ?, ?);",
-                            out.id, out.name, out.displayName, out.status, out.createdAtMs);
+        auto ins =
+            sql::run(m_db, "INSERT INTO tenants (id, name, display_name, status, created_at) VALUES (?, ?, ?, ?, ?);",
+                     out.id, out.name, out.displayName, out.status, out.createdAtMs);
         if (!ins && ins.error().code == ErrorCode::InvalidArgument)
             return makeError(ErrorCode::Conflict, QStringLiteral("a tenant named %1 already exists").arg(name));
         if (!ins)
@@ -118,8 +118,13 @@ Result<Tenant> ControlPlane::createTenant(const Caller& caller, const QString& n
         auto owner = insertUser(ctx, out.id, ownerUsername, ownerUsername, QString(), ownerPassword);
         if (!owner)
             return owner.error();
-        authz::Binding b{encoding::newId(u"bnd"), out.id, QStringLiteral("user"), owner.value().id,
-                         authz::builtin::kTenantOwner, QString(), ctx.now};
+        authz::Binding b{encoding::newId(u"bnd"),
+                         out.id,
+                         QStringLiteral("user"),
+                         owner.value().id,
+                         authz::builtin::kTenantOwner,
+                         QString(),
+                         ctx.now};
         if (auto bound = insertBinding(ctx, b); !bound)
             return bound.error();
         ctx.details.insert(QStringLiteral("owner_id"), owner.value().id);
@@ -181,7 +186,9 @@ Result<Tenant> ControlPlane::renameTenant(const Caller& caller, const QString& t
         if (!t)
             return t.error();
         ctx.details = {{QStringLiteral("from"), t.value().displayName}, {QStringLiteral("to"), displayName.trimmed()}};
-        if (auto u = sql::run(m_db, "UPDATE tenants SET display_name = ? WHERE id = ?;", displayName.trimmed(), tenantId); !u)
+        if (auto u =
+                sql::run(m_db, "UPDATE tenants SET display_name = ? WHERE id = ?;", displayName.trimmed(), tenantId);
+            !u)
             return u;
         out = t.value();
         out.displayName = displayName.trimmed();
@@ -196,7 +203,11 @@ Result<Tenant> ControlPlane::setTenantSuspended(const Caller& caller, const QStr
 {
     Tenant out;
     Operation op{suspended ? QStringLiteral("tenant.suspend") : QStringLiteral("tenant.resume"),
-                 Permission::TenantsWrite, {}, {}, QStringLiteral("tenant"), tenantId};
+                 Permission::TenantsWrite,
+                 {},
+                 {},
+                 QStringLiteral("tenant"),
+                 tenantId};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto t = loadTenant(tenantId);
@@ -238,8 +249,8 @@ Result<void> ControlPlane::deleteTenant(const Caller& caller, const QString& ten
 Result<TenantSettings> ControlPlane::tenantSettings(const Caller& caller, const QString& tenantId)
 {
     TenantSettings out;
-    Operation op{QStringLiteral("settings.read"), Permission::SettingsRead, tenantId, {}, QStringLiteral("tenant"),
-                 tenantId};
+    Operation op{
+        QStringLiteral("settings.read"), Permission::SettingsRead, tenantId, {}, QStringLiteral("tenant"), tenantId};
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto t = loadTenant(tenantId);
         if (!t)
@@ -255,8 +266,8 @@ Result<TenantSettings> ControlPlane::tenantSettings(const Caller& caller, const 
 Result<TenantSettings> ControlPlane::updateTenantSettings(const Caller& caller, const QString& tenantId,
                                                           const TenantSettings& settings)
 {
-    Operation op{QStringLiteral("settings.update"), Permission::SettingsWrite, tenantId, {}, QStringLiteral("tenant"),
-                 tenantId};
+    Operation op{
+        QStringLiteral("settings.update"), Permission::SettingsWrite, tenantId, {}, QStringLiteral("tenant"), tenantId};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         if (auto v = checkSettings(settings); !v)
@@ -283,8 +294,8 @@ Result<Workspace> ControlPlane::createWorkspace(const Caller& caller, const QStr
                                                 const QString& displayName)
 {
     Workspace out;
-    Operation op{QStringLiteral("workspace.create"), Permission::WorkspacesWrite, tenantId, {},
-                 QStringLiteral("workspace")};
+    Operation op{
+        QStringLiteral("workspace.create"), Permission::WorkspacesWrite, tenantId, {}, QStringLiteral("workspace")};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name}};
@@ -311,8 +322,8 @@ Result<QList<Workspace>> ControlPlane::listWorkspaces(const Caller& caller, cons
 {
     QList<Workspace> out;
     // Self-service at the gate: what is listed depends on the caller's bindings, filtered below.
-    Operation op{QStringLiteral("workspace.list"), Permission::WorkspacesRead, tenantId, {},
-                 QStringLiteral("workspace")};
+    Operation op{
+        QStringLiteral("workspace.list"), Permission::WorkspacesRead, tenantId, {}, QStringLiteral("workspace")};
     op.selfService = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         if (ctx.principal.tenantId.isEmpty() && ctx.principal.kind != Principal::Kind::System)
@@ -337,7 +348,6 @@ Result<QList<Workspace>> ControlPlane::listWorkspaces(const Caller& caller, cons
                 if (ctx.principal.tokenWorkspaceId.isEmpty() || ctx.principal.tokenWorkspaceId == w.id)
                     out << w;
             }
-
         }
         const bool tenantWide =
             system || m_authorizer.decide(ctx.principal.id, Permission::WorkspacesRead, tenantId, {}).allowed;
@@ -355,8 +365,12 @@ Result<QList<Workspace>> ControlPlane::listWorkspaces(const Caller& caller, cons
 Result<Workspace> ControlPlane::getWorkspace(const Caller& caller, const QString& tenantId, const QString& workspaceId)
 {
     Workspace out;
-    Operation op{QStringLiteral("workspace.read"), Permission::WorkspacesRead, tenantId, workspaceId,
-                 QStringLiteral("workspace"), workspaceId};
+    Operation op{QStringLiteral("workspace.read"),
+                 Permission::WorkspacesRead,
+                 tenantId,
+                 workspaceId,
+                 QStringLiteral("workspace"),
+                 workspaceId};
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto w = loadWorkspace(tenantId, workspaceId);
         if (!w)
@@ -373,8 +387,12 @@ Result<Workspace> ControlPlane::renameWorkspace(const Caller& caller, const QStr
                                                 const QString& workspaceId, const QString& displayName)
 {
     Workspace out;
-    Operation op{QStringLiteral("workspace.rename"), Permission::WorkspacesWrite, tenantId, workspaceId,
-                 QStringLiteral("workspace"), workspaceId};
+    Operation op{QStringLiteral("workspace.rename"),
+                 Permission::WorkspacesWrite,
+                 tenantId,
+                 workspaceId,
+                 QStringLiteral("workspace"),
+                 workspaceId};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         if (auto v = checkDisplayName(displayName, QStringLiteral("display name")); !v)
@@ -398,7 +416,11 @@ Result<Workspace> ControlPlane::setWorkspaceSuspended(const Caller& caller, cons
 {
     Workspace out;
     Operation op{suspended ? QStringLiteral("workspace.suspend") : QStringLiteral("workspace.resume"),
-                 Permission::WorkspacesWrite, tenantId, workspaceId, QStringLiteral("workspace"), workspaceId};
+                 Permission::WorkspacesWrite,
+                 tenantId,
+                 workspaceId,
+                 QStringLiteral("workspace"),
+                 workspaceId};
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto w = loadWorkspace(tenantId, workspaceId);
         if (!w)
@@ -418,8 +440,12 @@ Result<void> ControlPlane::deleteWorkspace(const Caller& caller, const QString& 
                                            const QString& confirmName)
 {
     // Deleting needs the permission over the whole tenant, not just inside the workspace.
-    Operation op{QStringLiteral("workspace.delete"), Permission::WorkspacesWrite, tenantId, {},
-                 QStringLiteral("workspace"), workspaceId};
+    Operation op{QStringLiteral("workspace.delete"),
+                 Permission::WorkspacesWrite,
+                 tenantId,
+                 {},
+                 QStringLiteral("workspace"),
+                 workspaceId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto w = loadWorkspace(tenantId, workspaceId);
@@ -439,8 +465,8 @@ Result<void> ControlPlane::deleteWorkspace(const Caller& caller, const QString& 
             while (s.value().step().value())
                 bindingIds << s.value().text(0);
         }
-        if (auto d = sql::run(m_db, "DELETE FROM bindings WHERE tenant_id = ? AND workspace_id = ?;", tenantId,
-                              workspaceId);
+        if (auto d =
+                sql::run(m_db, "DELETE FROM bindings WHERE tenant_id = ? AND workspace_id = ?;", tenantId, workspaceId);
             !d)
             return d;
         // Tokens limited to the workspace have nothing left to act on: revoke them.
@@ -450,7 +476,8 @@ Result<void> ControlPlane::deleteWorkspace(const Caller& caller, const QString& 
                               ctx.now, tenantId, workspaceId);
             !d)
             return d;
-        if (auto d = sql::run(m_db, "DELETE FROM workspaces WHERE tenant_id = ? AND id = ?;", tenantId, workspaceId); !d)
+        if (auto d = sql::run(m_db, "DELETE FROM workspaces WHERE tenant_id = ? AND id = ?;", tenantId, workspaceId);
+            !d)
             return d;
         ctx.onCommit.push_back([this, bindingIds] {
             for (const QString& id : bindingIds)

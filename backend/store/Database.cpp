@@ -46,8 +46,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     if (mode == OpenMode::CreateNew) {
         // Created here, exclusively and private to the owner whatever the umask; SQLite then takes the empty
         // file as a new database, and its -wal and -shm files inherit this mode.
-        const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-                              0600);
+        const int fd =
+            ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd < 0)
             return files::errnoError(errno, QStringLiteral("create the store file"), path);
         ::close(fd);
@@ -93,8 +93,8 @@ Result<void> Database::configure(const SecureBytes& rawKey)
         return r;
 
     static const char* const setup[] = {
-        "PRAGMA journal_mode = WAL;",  "PRAGMA synchronous = FULL;", "PRAGMA foreign_keys = ON;",
-        "PRAGMA secure_delete = ON;",  "PRAGMA busy_timeout = 5000;", "PRAGMA temp_store = MEMORY;",
+        "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;",  "PRAGMA foreign_keys = ON;",
+        "PRAGMA secure_delete = ON;", "PRAGMA busy_timeout = 5000;", "PRAGMA temp_store = MEMORY;",
     };
     for (const char* sql : setup) {
         if (auto r = pragma(sql); !r)
@@ -188,8 +188,9 @@ Error Database::lastError(const QString& context) const
         return makeError(ErrorCode::WrongKey,
                          QStringLiteral("cannot unlock the store: wrong key, or not a Gatehouse database"));
     case SQLITE_CORRUPT:
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("%1: the store file is corrupt (%2); restore it from a backup").arg(context, detail));
+        return makeError(
+            ErrorCode::Corrupt,
+            QStringLiteral("%1: the store file is corrupt (%2); restore it from a backup").arg(context, detail));
     case SQLITE_FULL:
         return makeError(ErrorCode::DiskFull,
                          QStringLiteral("%1: the disk is full; free some space and try again, the change was not "

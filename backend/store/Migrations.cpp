@@ -175,7 +175,8 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
 {
-    std::sort(m_steps.begin(), m_steps.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    std::sort(m_steps.begin(), m_steps.end(),
+              [](const Migration& a, const Migration& b) { return a.version < b.version; });
 }
 
 const Migrations& Migrations::schema()
@@ -228,13 +229,13 @@ Result<int> Migrations::migrate(Database& db) const
         if (!tx)
             return tx.error();
         auto fail = [&](const Error& e) -> Error {
-            return makeError(e.code == ErrorCode::DiskFull || e.code == ErrorCode::ReadOnly ? e.code
-                                                                                           : ErrorCode::MigrationFailed,
-                             QStringLiteral("schema migration %1 (%2) failed: %3; the store is unchanged at "
-                                            "version %4")
-                                 .arg(step.version)
-                                 .arg(QString::fromUtf8(step.description), e.message)
-                                 .arg(version));
+            return makeError(
+                e.code == ErrorCode::DiskFull || e.code == ErrorCode::ReadOnly ? e.code : ErrorCode::MigrationFailed,
+                QStringLiteral("schema migration %1 (%2) failed: %3; the store is unchanged at "
+                               "version %4")
+                    .arg(step.version)
+                    .arg(QString::fromUtf8(step.description), e.message)
+                    .arg(version));
         };
         if (auto r = createBookkeeping(db); !r)
             return fail(r.error());

@@ -52,9 +52,10 @@ Result<int> lockDirectory(const QString& dataDir, bool exclusive)
         return files::errnoError(errno, QStringLiteral("lock the data directory through"), path);
     if (::flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
         ::close(fd);
-        return makeError(ErrorCode::Io, QStringLiteral("another Gatehouse process is %1 %2; wait for it to finish")
-                                            .arg(exclusive ? QStringLiteral("using") : QStringLiteral("creating a store in"),
-                                                 dataDir));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("another Gatehouse process is %1 %2; wait for it to finish")
+                .arg(exclusive ? QStringLiteral("using") : QStringLiteral("creating a store in"), dataDir));
     }
     return fd;
 }
@@ -67,7 +68,8 @@ void removeDatabaseFiles(const QString& path)
 
 qint64 fileSize(const QString& path)
 {
-    struct stat st {};
+    struct stat st
+    {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? static_cast<qint64>(st.st_size) : 0;
 }
 
@@ -75,7 +77,8 @@ qint64 fileSize(const QString& path)
 // message rather than "wrong key".
 Result<void> inspectDatabaseFile(const QString& dataDir, const QString& path)
 {
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
         if (errno == ENOENT)
             return makeError(ErrorCode::NotFound,
@@ -109,8 +112,7 @@ Result<void> inspectDatabaseFile(const QString& dataDir, const QString& path)
 
 Store::Store(QString dataDir, StoreConfig config, std::unique_ptr<Database> db, int lockFd)
     : m_dataDir(std::move(dataDir)), m_config(std::move(config)), m_db(std::move(db)), m_lockFd(lockFd)
-{
-}
+{}
 
 Store::~Store()
 {

@@ -21,8 +21,9 @@ QByteArray StoreConfig::toJson() const
 Result<StoreConfig> StoreConfig::fromJson(const QByteArray& json, const QString& path)
 {
     auto damaged = [&path](const QString& why) {
-        return makeError(ErrorCode::NotAStore,
-                         QStringLiteral("%1 is damaged (%2); restore it from a backup of the data directory").arg(path, why));
+        return makeError(
+            ErrorCode::NotAStore,
+            QStringLiteral("%1 is damaged (%2); restore it from a backup of the data directory").arg(path, why));
     };
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);

@@ -13,9 +13,7 @@ Result<Transaction> Transaction::begin(Database& db)
     return Transaction(db);
 }
 
-Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db), m_open(std::exchange(other.m_open, false))
-{
-}
+Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db), m_open(std::exchange(other.m_open, false)) {}
 
 Transaction::~Transaction()
 {

@@ -13,7 +13,8 @@ namespace {
 
 int modeOf(const QString& path)
 {
-    struct stat st {};
+    struct stat st
+    {};
     ::stat(QFile::encodeName(path).constData(), &st);
     return st.st_mode & 07777;
 }

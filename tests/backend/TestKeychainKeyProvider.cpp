@@ -5,8 +5,8 @@
 #include <QtTest>
 
 using namespace gatehouse;
-using keys::KeyCustody;
 using keys::KeychainKeyProvider;
+using keys::KeyCustody;
 
 class TestKeychainKeyProvider : public QObject
 {

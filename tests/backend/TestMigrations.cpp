@@ -77,7 +77,8 @@ void TestMigrations::migratesInOrderAndRecordsEachStep()
     QVERIFY2(v, v ? "" : qPrintable(v.error().message));
     QCOMPARE(v.value(), 2);
     QCOMPARE(Migrations::currentVersion(*db).value(), 2);
-    auto rows = db->prepare("SELECT group_concat(version || ':' || description) FROM schema_migrations ORDER BY version;");
+    auto rows =
+        db->prepare("SELECT group_concat(version || ':' || description) FROM schema_migrations ORDER BY version;");
     QVERIFY(rows && rows.value().step().value());
     QCOMPARE(rows.value().text(0), QStringLiteral("1:a,2:b"));
 }

@@ -34,7 +34,9 @@ Stats summarise(std::vector<double>& ns)
     double sum = 0;
     for (double v : ns)
         sum += v;
-    auto at = [&ns](double q) { return ns[std::min(ns.size() - 1, std::size_t(q * double(ns.size())))]; };
+    auto at = [&ns](double q) {
+        return ns[std::min(ns.size() - 1, std::size_t(q * double(ns.size())))];
+    };
     return {at(0.50), at(0.99), at(0.999), sum / double(ns.size())};
 }
 
@@ -91,7 +93,8 @@ int main(int argc, char* argv[])
             role.id = QStringLiteral("rol_%1_%2").arg(t).arg(r);
             role.tenantId = tenant;
             role.level = authz::Level::Tenant;
-            role.permissions = authz::PermissionSet::fromBits(rng.generate64() & authz::allPermissions(authz::Level::Tenant).bits());
+            role.permissions =
+                authz::PermissionSet::fromBits(rng.generate64() & authz::allPermissions(authz::Level::Tenant).bits());
             authorizer.putRole(role);
             roleIds << role.id;
             text(insRole, 1, role.id);
@@ -102,9 +105,15 @@ int main(int argc, char* argv[])
         for (int i = 0; i < kIdentitiesPerTenant; ++i) {
             const QString identity = QStringLiteral("usr_%1_%2").arg(t).arg(i);
             for (int b = 0; b < kBindingsPerIdentity; ++b) {
-                const QString workspace = b == 0 ? QString() : QStringLiteral("wsp_%1_%2").arg(t).arg(rng.bounded(kWorkspaces));
-                const authz::Binding binding{QStringLiteral("bnd_%1").arg(bindingCount++), tenant, QStringLiteral("user"),
-                                             identity, roleIds[rng.bounded(roleIds.size())], workspace, 0};
+                const QString workspace =
+                    b == 0 ? QString() : QStringLiteral("wsp_%1_%2").arg(t).arg(rng.bounded(kWorkspaces));
+                const authz::Binding binding{QStringLiteral("bnd_%1").arg(bindingCount++),
+                                             tenant,
+                                             QStringLiteral("user"),
+                                             identity,
+                                             roleIds[rng.bounded(roleIds.size())],
+                                             workspace,
+                                             0};
                 authorizer.putBinding(binding);
                 text(insBinding, 1, binding.id);
                 text(insBinding, 2, binding.tenantId);
@@ -119,10 +128,10 @@ int main(int argc, char* argv[])
     sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr);
     for (int q = 0; q < 4096; ++q) {
         const int t = int(rng.bounded(kTenants));
-        queries.push_back({QStringLiteral("usr_%1_%2").arg(t).arg(rng.bounded(kIdentitiesPerTenant)),
-                           QStringLiteral("ten_%1").arg(t),
-                           rng.bounded(4) == 0 ? QString() : QStringLiteral("wsp_%1_%2").arg(t).arg(rng.bounded(kWorkspaces)),
-                           authz::Permission(rng.bounded(permissionCount))});
+        queries.push_back(
+            {QStringLiteral("usr_%1_%2").arg(t).arg(rng.bounded(kIdentitiesPerTenant)), QStringLiteral("ten_%1").arg(t),
+             rng.bounded(4) == 0 ? QString() : QStringLiteral("wsp_%1_%2").arg(t).arg(rng.bounded(kWorkspaces)),
+             authz::Permission(rng.bounded(permissionCount))});
     }
 
     // In-process decisions.
@@ -140,10 +149,11 @@ int main(int argc, char* argv[])
 
     // Baseline: the same decisions by indexed SQL query (prepared once), plain SQLite in memory.
     sqlite3_stmt* check = nullptr;
-    sqlite3_prepare_v2(db,
-                       "SELECT 1 FROM bindings b JOIN roles r ON r.id = b.role_id WHERE b.identity_id = ? "
-                       "AND b.tenant_id = ? AND (b.workspace_id = '' OR b.workspace_id = ?) AND (r.perms & ?) <> 0 LIMIT 1;",
-                       -1, &check, nullptr);
+    sqlite3_prepare_v2(
+        db,
+        "SELECT 1 FROM bindings b JOIN roles r ON r.id = b.role_id WHERE b.identity_id = ? "
+        "AND b.tenant_id = ? AND (b.workspace_id = '' OR b.workspace_id = ?) AND (r.perms & ?) <> 0 LIMIT 1;",
+        -1, &check, nullptr);
     const int sqlDecisions = std::min(decisions, 200'000);
     std::vector<double> sqlNs;
     int sqlAllowed = 0;
@@ -177,13 +187,21 @@ int main(int argc, char* argv[])
     sqlite3_finalize(insBinding);
     sqlite3_close(db);
 
-    out << "Authorization decisions: " << kTenants << " tenants, " << kTenants * kIdentitiesPerTenant
-        << " identities, " << bindingCount << " bindings\n";
-    out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(QStringLiteral("engine"), -34).arg(QStringLiteral("p50 ns"), 9)
-               .arg(QStringLiteral("p99 ns"), 9).arg(QStringLiteral("p99.9 ns"), 9).arg(QStringLiteral("mean ns"), 9);
+    out << "Authorization decisions: " << kTenants << " tenants, " << kTenants * kIdentitiesPerTenant << " identities, "
+        << bindingCount << " bindings\n";
+    out << QStringLiteral("  %1 %2 %3 %4 %5\n")
+               .arg(QStringLiteral("engine"), -34)
+               .arg(QStringLiteral("p50 ns"), 9)
+               .arg(QStringLiteral("p99 ns"), 9)
+               .arg(QStringLiteral("p99.9 ns"), 9)
+               .arg(QStringLiteral("mean ns"), 9);
     auto row = [&out](const QString& name, const Stats& s) {
-        out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(name, -34).arg(s.p50, 9, 'f', 0).arg(s.p99, 9, 'f', 0)
-                   .arg(s.p999, 9, 'f', 0).arg(s.mean, 9, 'f', 0);
+        out << QStringLiteral("  %1 %2 %3 %4 %5\n")
+                   .arg(name, -34)
+                   .arg(s.p50, 9, 'f', 0)
+                   .arg(s.p99, 9, 'f', 0)
+                   .arg(s.p999, 9, 'f', 0)
+                   .arg(s.mean, 9, 'f', 0);
     };
     row(QStringLiteral("Gatehouse Authorizer (in memory)"), mem);
     row(QStringLiteral("baseline: indexed SQL, plain SQLite"), sql);
@@ -203,7 +221,8 @@ int main(int argc, char* argv[])
     for (int i = 0; i < 20; ++i) {
         const auto start = Steady::now();
         (void)crypto::PasswordHasher::verify(hash, password);
-        verify.push_back(double(std::chrono::duration_cast<std::chrono::microseconds>(Steady::now() - start).count()) / 1000.0);
+        verify.push_back(double(std::chrono::duration_cast<std::chrono::microseconds>(Steady::now() - start).count()) /
+                         1000.0);
     }
     const Stats v = summarise(verify);
     test::ControlPlaneFixture f;
@@ -214,8 +233,10 @@ int main(int argc, char* argv[])
     std::vector<double> signIn;
     for (int i = 0; i < 20; ++i) {
         const auto start = Steady::now();
-        auto s = f.cp->signIn(test::ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), password);
-        signIn.push_back(double(std::chrono::duration_cast<std::chrono::microseconds>(Steady::now() - start).count()) / 1000.0);
+        auto s = f.cp->signIn(test::ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                              password);
+        signIn.push_back(double(std::chrono::duration_cast<std::chrono::microseconds>(Steady::now() - start).count()) /
+                         1000.0);
         if (!s) {
             out << "sign-in failed: " << s.error().message << "\n";
             return 1;
@@ -224,7 +245,9 @@ int main(int argc, char* argv[])
     const Stats si = summarise(signIn);
     out << "Sign-in cost, Argon2id m=" << params.memoryKiB / 1024 << " MiB t=" << params.iterations
         << " p=" << params.parallelism << ":\n";
-    out << QStringLiteral("  password verification alone      p50 %1 ms, p99 %2 ms\n").arg(v.p50, 0, 'f', 1).arg(v.p99, 0, 'f', 1);
+    out << QStringLiteral("  password verification alone      p50 %1 ms, p99 %2 ms\n")
+               .arg(v.p50, 0, 'f', 1)
+               .arg(v.p99, 0, 'f', 1);
     out << QStringLiteral("  full sign-in (session + audit)   p50 %1 ms, p99 %2 ms (durable commit included)\n")
                .arg(si.p50, 0, 'f', 1)
                .arg(si.p99, 0, 'f', 1);

@@ -24,7 +24,8 @@ struct Run
     QString err;
 };
 
-Run run(const QString& program, const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+Run run(const QString& program, const QStringList& args,
+        const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -54,7 +55,8 @@ Run shell(const QString& script, bool inOwnMountNamespace)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("GATEHOUSED"), QStringLiteral(GATEHOUSED_PATH));
     if (inOwnMountNamespace)
-        return run(QStringLiteral("unshare"), {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"), script}, env);
+        return run(QStringLiteral("unshare"),
+                   {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"), script}, env);
     return run(QStringLiteral("sh"), {QStringLiteral("-c"), script}, env);
 }
 
@@ -94,8 +96,9 @@ private:
     QString dir(const char* name) const { return m_tmp->filePath(QLatin1String(name)); }
     QStringList fileStoreArgs(const char* command) const
     {
-        return {QLatin1String(command), QStringLiteral("--data-dir"), dir("data"), QStringLiteral("--key-provider"),
-                QStringLiteral("file"), QStringLiteral("--key-file"), dir("master.key")};
+        return {
+            QLatin1String(command), QStringLiteral("--data-dir"), dir("data"),      QStringLiteral("--key-provider"),
+            QStringLiteral("file"), QStringLiteral("--key-file"), dir("master.key")};
     }
     void initFileStore()
     {
@@ -128,15 +131,19 @@ void TestGatehousedCli::usageErrors_data()
     QTest::addColumn<QString>("says");
     QTest::newRow("no command") << QStringList{QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")}
                                 << QStringLiteral("name one command");
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("explode"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")}
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("explode"), QStringLiteral("--data-dir"),
+                                                    QStringLiteral("/tmp/x")}
                                      << QStringLiteral("unknown command");
-    QTest::newRow("no data dir") << QStringList{QStringLiteral("status")} << QStringLiteral("--data-dir DIR is required");
-    QTest::newRow("bad provider") << QStringList{QStringLiteral("init"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"),
-                                                 QStringLiteral("--key-provider"), QStringLiteral("usb")}
+    QTest::newRow("no data dir") << QStringList{QStringLiteral("status")}
+                                 << QStringLiteral("--data-dir DIR is required");
+    QTest::newRow("bad provider") << QStringList{QStringLiteral("init"), QStringLiteral("--data-dir"),
+                                                 QStringLiteral("/tmp/x"), QStringLiteral("--key-provider"),
+                                                 QStringLiteral("usb")}
                                   << QStringLiteral("unknown key provider 'usb'");
     // There is deliberately no way to pass a passphrase on the command line.
-    QTest::newRow("passphrase in argv") << QStringList{QStringLiteral("init"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"),
-                                                       QStringLiteral("--passphrase"), QStringLiteral("secret")}
+    QTest::newRow("passphrase in argv") << QStringList{QStringLiteral("init"), QStringLiteral("--data-dir"),
+                                                       QStringLiteral("/tmp/x"), QStringLiteral("--passphrase"),
+                                                       QStringLiteral("secret")}
                                         << QStringLiteral("Unknown option");
 }
 
@@ -158,10 +165,10 @@ void TestGatehousedCli::initAndStatusWithKeyFile()
     QVERIFY(created.out.contains(QLatin1String("key file")));
     const Run status = gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("data")});
     EXPECT_EXIT(status, 0);
-    QVERIFY(status.out.contains(QStringLiteral("schema version   %1").arg(store::Migrations::schema().latestVersion())));
-    for (const char* expected : {"AES-256-CBC", "per-page HMAC on", "page size 4096",
-                                 "journal wal", "synchronous FULL", "secure_delete on", "integrity        ok",
-                                 "bytes (+"}) {
+    QVERIFY(
+        status.out.contains(QStringLiteral("schema version   %1").arg(store::Migrations::schema().latestVersion())));
+    for (const char* expected : {"AES-256-CBC", "per-page HMAC on", "page size 4096", "journal wal", "synchronous FULL",
+                                 "secure_delete on", "integrity        ok", "bytes (+"}) {
         QVERIFY2(status.out.contains(QLatin1String(expected)), expected);
     }
     QVERIFY(status.out.contains(QFileInfo(dir("master.key")).absoluteFilePath()));
@@ -170,7 +177,8 @@ void TestGatehousedCli::initAndStatusWithKeyFile()
 void TestGatehousedCli::statusAsJson()
 {
     initFileStore();
-    const Run r = gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("data"), QStringLiteral("--json")});
+    const Run r =
+        gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("data"), QStringLiteral("--json")});
     EXPECT_EXIT(r, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), store::Migrations::schema().latestVersion());
@@ -233,12 +241,12 @@ void TestGatehousedCli::wrongKeyLeavesStoreByteIdentical()
 {
     initFileStore();
     // A second, valid key file that belongs to another store.
-    EXPECT_EXIT(gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("other"), QStringLiteral("--key-file"),
-                            dir("other.key")}),
+    EXPECT_EXIT(gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("other"),
+                            QStringLiteral("--key-file"), dir("other.key")}),
                 0);
     const QByteArray before = test::sha256(dir("data/gatehouse.db"));
-    const Run r = gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("data"), QStringLiteral("--key-file"),
-                              dir("other.key")});
+    const Run r = gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("data"),
+                              QStringLiteral("--key-file"), dir("other.key")});
     EXPECT_EXIT(r, 4);
     QCOMPARE(r.err.trimmed(),
              QStringLiteral("gatehoused: cannot unlock the store: wrong key, or not a Gatehouse database"));
@@ -302,7 +310,8 @@ void TestGatehousedCli::insecureKeyFileIsRefused()
     EXPECT_EXIT(r, 6);
     QVERIFY(r.err.contains(QLatin1String("accessible by group or others (mode 0644)")));
     QVERIFY(r.err.contains(QLatin1String("chmod 600")));
-    struct stat st {};
+    struct stat st
+    {};
     QVERIFY(::stat(QFile::encodeName(dir("master.key")).constData(), &st) == 0);
     QCOMPARE(int(st.st_mode & 0777), 0644);
 }
@@ -310,8 +319,9 @@ void TestGatehousedCli::insecureKeyFileIsRefused()
 void TestGatehousedCli::passphraseFromFileAndEnvironment()
 {
     QVERIFY(test::writeBytes(dir("pass"), "a passphrase of some length\n"));
-    const Run created = gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("pp"), QStringLiteral("--key-provider"),
-                                    QStringLiteral("passphrase"), QStringLiteral("--passphrase-file"), dir("pass")});
+    const Run created =
+        gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("pp"), QStringLiteral("--key-provider"),
+                    QStringLiteral("passphrase"), QStringLiteral("--passphrase-file"), dir("pass")});
     EXPECT_EXIT(created, 0);
     QVERIFY(created.out.contains(QLatin1String("Argon2id")));
     QVERIFY(!test::fileBytes(dir("pp/store.json")).contains("a passphrase of some length"));
@@ -323,7 +333,8 @@ void TestGatehousedCli::passphraseFromFileAndEnvironment()
     const Run wrong = gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("pp")}, env);
     EXPECT_EXIT(wrong, 4);
     // No passphrase, no terminal: a clear error, not a hang.
-    const Run none = shell(QStringLiteral("setsid \"$GATEHOUSED\" status --data-dir '%1' </dev/null").arg(dir("pp")), false);
+    const Run none =
+        shell(QStringLiteral("setsid \"$GATEHOUSED\" status --data-dir '%1' </dev/null").arg(dir("pp")), false);
     EXPECT_EXIT(none, 2);
     QVERIFY2(none.err.contains(QLatin1String("--passphrase-file")), qPrintable(none.err));
 }
@@ -357,8 +368,8 @@ void TestGatehousedCli::readOnlyDirectory()
         QVERIFY2(r.err.contains(QLatin1String("read-only")), qPrintable(r.err));
     } else {
         QVERIFY(::chmod(QFile::encodeName(dir("ro")).constData(), 0500) == 0);
-        r = gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("ro/store"), QStringLiteral("--key-file"),
-                        dir("ro.key")});
+        r = gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("ro/store"),
+                        QStringLiteral("--key-file"), dir("ro.key")});
         ::chmod(QFile::encodeName(dir("ro")).constData(), 0700);
         EXPECT_EXIT(r, 7);
         QVERIFY2(r.err.contains(QLatin1String("permission denied")), qPrintable(r.err));
@@ -410,7 +421,8 @@ void TestGatehousedCli::firstPlatformAdministrator()
     // A weak password is refused before anything is created.
     QVERIFY(test::writeBytes(dir("weak"), "password1234\n"));
     QStringList args = fileStoreArgs("init");
-    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file") << dir("weak");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file")
+         << dir("weak");
     const Run weak = gatehoused(args);
     EXPECT_EXIT(weak, 2);
     QVERIFY2(weak.err.contains(QLatin1String("commonly used")), qPrintable(weak.err));
@@ -419,7 +431,8 @@ void TestGatehousedCli::firstPlatformAdministrator()
 
     QVERIFY(test::writeBytes(dir("good"), "a sturdy admin passphrase\n"));
     args = fileStoreArgs("init");
-    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file") << dir("good");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file")
+         << dir("good");
     const Run created = gatehoused(args);
     EXPECT_EXIT(created, 0);
     QVERIFY(created.out.contains(QLatin1String("Created platform administrator root (Platform Owner)")));
@@ -428,7 +441,8 @@ void TestGatehousedCli::firstPlatformAdministrator()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), QStringLiteral("another sturdy passphrase"));
     const Run again = gatehoused({QStringLiteral("init-admin"), QStringLiteral("--data-dir"), dir("data"),
-                                  QStringLiteral("--admin-user"), QStringLiteral("second")}, env);
+                                  QStringLiteral("--admin-user"), QStringLiteral("second")},
+                                 env);
     EXPECT_EXIT(again, 2);
     QVERIFY(again.err.contains(QLatin1String("already has an owner")));
 
@@ -451,11 +465,12 @@ void TestGatehousedCli::firstPlatformAdministrator()
     QVERIFY(bootstrapped);
 
     // A store made without --admin-user gets one later through init-admin.
-    EXPECT_EXIT(gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("later"), QStringLiteral("--key-file"),
-                            dir("later.key")}),
+    EXPECT_EXIT(gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("later"),
+                            QStringLiteral("--key-file"), dir("later.key")}),
                 0);
     const Run later = gatehoused({QStringLiteral("init-admin"), QStringLiteral("--data-dir"), dir("later"),
-                                  QStringLiteral("--admin-user"), QStringLiteral("ops")}, env);
+                                  QStringLiteral("--admin-user"), QStringLiteral("ops")},
+                                 env);
     EXPECT_EXIT(later, 0);
 }
 

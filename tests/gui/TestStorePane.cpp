@@ -4,8 +4,8 @@
 
 #include <QFormLayout>
 #include <QLabel>
-#include <QTranslator>
 #include <QListWidget>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -52,7 +52,8 @@ void TestStorePane::paneShowsWhatItIsGiven()
     s.integrity = QStringLiteral("ok");
     ui::StorePane pane;
     pane.showStatus(s);
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("schemaLabel"))->text(), QStringLiteral("1 (this build supports 2)"));
+    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("schemaLabel"))->text(),
+             QStringLiteral("1 (this build supports 2)"));
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("storeIdLabel"))->text(), QStringLiteral("id-1"));
 }
 

@@ -1,8 +1,8 @@
 // The control plane's behaviour through its public calls, on a real store and a manual clock.
 #include "ControlPlaneFixture.h"
+#include "core/Encoding.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/Totp.h"
-#include "core/Encoding.h"
 #include "identity/TokenCodec.h"
 
 #include <QJsonDocument>
@@ -56,11 +56,13 @@ void TestControlPlane::init()
 
 void TestControlPlane::signInOpensASessionAndWhoamiKnowsIt()
 {
-    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                           secret(kPassword));
     QVERIFY2(s, s ? "" : qPrintable(s.error().message));
     QVERIFY(s.value().token.startsWith(QLatin1String("ghs_")));
     QCOMPARE(s.value().expiresAtMs, f->clock.nowMs() + 12 * 3600 * 1000);
-    const QString stored = QString::fromLatin1(f->newestEvent().details.value(QStringLiteral("session_id")).toString().toLatin1());
+    const QString stored =
+        QString::fromLatin1(f->newestEvent().details.value(QStringLiteral("session_id")).toString().toLatin1());
     QVERIFY(!stored.isEmpty());
     auto me = f->cp->whoami(Caller::withToken(s.value().token));
     QVERIFY(me);
@@ -118,7 +120,8 @@ void TestControlPlane::perSourceThrottling()
     const auto c = ControlPlaneFixture::caller(QStringLiteral("192.0.2.7"));
     // Spread over unknown users, so no account lockout is involved: only the source is throttled.
     for (int i = 0; i < 20; ++i)
-        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("nobody%1").arg(i), secret("x-wrong-password")));
+        QVERIFY(
+            !f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("nobody%1").arg(i), secret("x-wrong-password")));
     auto throttled = f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
     QVERIFY(!throttled);
     QCOMPARE(throttled.error().code, ErrorCode::RateLimited);
@@ -171,7 +174,8 @@ void TestControlPlane::passwordChangeEndsAllSessions()
     QVERIFY(f->cp->changeOwnPassword(a, secret(kPassword), secret("a brand new passphrase")));
     QVERIFY(!f->cp->whoami(a));
     QVERIFY(!f->cp->whoami(b));
-    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword)));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                           secret(kPassword)));
     QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
                           secret("a brand new passphrase")));
 }
@@ -184,10 +188,12 @@ void TestControlPlane::lockingAUserStopsItsSessionsAtOnce()
     Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
     QVERIFY(f->cp->setUserStatus(owner, f->tenantA, carol, service::UserStatusChange::Lock));
     QVERIFY(!f->cp->whoami(c));
-    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("carol"), secret(kPassword)));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("carol"),
+                           secret(kPassword)));
     QCOMPARE(f->newestEvent().reason, QStringLiteral("account_locked"));
     QVERIFY(f->cp->setUserStatus(owner, f->tenantA, carol, service::UserStatusChange::Unlock));
-    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("carol"), secret(kPassword)));
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("carol"),
+                          secret(kPassword)));
 }
 
 void TestControlPlane::passwordPolicy_data()
@@ -207,8 +213,9 @@ void TestControlPlane::passwordPolicy()
     QFETCH(QString, password);
     QFETCH(QString, says);
     const QByteArray utf8 = password.toUtf8();
-    auto u = f->cp->createUser(f->system, f->tenantA, QStringLiteral("dave"), QStringLiteral("Dave"), {},
-                               SecureBytes(reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size())));
+    auto u = f->cp->createUser(
+        f->system, f->tenantA, QStringLiteral("dave"), QStringLiteral("Dave"), {},
+        SecureBytes(reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size())));
     if (says.isEmpty()) {
         QVERIFY2(u, u ? "" : qPrintable(u.error().message));
     } else {
@@ -273,14 +280,16 @@ void TestControlPlane::totpFailuresAreCountedApartFromPasswords()
     for (int i = 0; i < 4; ++i)
         QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret("wrong-password-here")));
     for (int i = 0; i < 4; ++i)
-        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), QStringLiteral("123456")));
+        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword),
+                               QStringLiteral("123456")));
     QCOMPARE(f->newestEvent().reason, QStringLiteral("mfa_invalid"));
     QVERIFY(f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword),
                           crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()))));
     // Five wrong codes in a row lock the second factor, not the password.
     f->clock.advanceSeconds(30);
     for (int i = 0; i < 5; ++i)
-        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), QStringLiteral("654321")));
+        QVERIFY(!f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword),
+                               QStringLiteral("654321")));
     QCOMPARE(f->newestEvent().reason, QStringLiteral("mfa_lockout"));
     auto locked = f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword),
                                 crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())));
@@ -296,7 +305,8 @@ void TestControlPlane::tenantCanRequireMfaForAdmins()
     QVERIFY(f->cp->updateTenantSettings(owner, f->tenantA, settings));
     const QString member = f->addUser(f->tenantA, QStringLiteral("mia"), authz::builtin::kMember, f->w1);
     Q_UNUSED(member)
-    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                           secret(kPassword));
     QVERIFY(s);
     QVERIFY(s.value().mfaEnrollmentRequired);
     Caller limited = Caller::withToken(s.value().token);
@@ -309,7 +319,8 @@ void TestControlPlane::tenantCanRequireMfaForAdmins()
     QVERIFY(f->cp->confirmTotpEnrollment(limited, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()))));
     QVERIFY(f->cp->listUsers(limited, f->tenantA));
     // Members are not administrators: no enrolment demanded.
-    auto m = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("mia"), secret(kPassword));
+    auto m =
+        f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("mia"), secret(kPassword));
     QVERIFY(m && !m.value().mfaEnrollmentRequired);
 }
 
@@ -329,7 +340,7 @@ void TestControlPlane::integrationTokens()
     QCOMPARE(issued.value().token.expiresAtMs - issued.value().token.createdAtMs, qint64(90) * 24 * 3600 * 1000);
     Caller bot = Caller::withToken(issued.value().secret);
     QVERIFY(f->cp->getWorkspace(bot, f->tenantA, f->w1));
-    QVERIFY(!f->cp->getWorkspace(bot, f->tenantA, f->w2));   // bound at W1 only
+    QVERIFY(!f->cp->getWorkspace(bot, f->tenantA, f->w2)); // bound at W1 only
     QVERIFY(!f->cp->changeOwnPassword(bot, secret("a"), secret("b")));
     auto listed = f->cp->listTokens(owner, f->tenantA, ci.value().id);
     QVERIFY(listed && listed.value().size() == 1 && listed.value().first().lastUsedAtMs == f->clock.nowMs());
@@ -397,7 +408,8 @@ void TestControlPlane::crossTenantIdsAnswerNotFound()
     auto smuggled = f->cp->getUser(ownerA, f->tenantA, bobId);
     QVERIFY(!smuggled);
     QCOMPARE(smuggled.error().code, ErrorCode::NotFound);
-    QCOMPARE(smuggled.error().message, direct.error().code == ErrorCode::NotFound ? smuggled.error().message : QString());
+    QCOMPARE(smuggled.error().message,
+             direct.error().code == ErrorCode::NotFound ? smuggled.error().message : QString());
     QVERIFY(!f->cp->getWorkspace(ownerA, f->tenantA, f->wb));
     QVERIFY(!f->cp->renameWorkspace(ownerA, f->tenantA, f->wb, QStringLiteral("pwned")));
     QCOMPARE(f->cp->getWorkspace(f->system, f->tenantB, f->wb).value().displayName, QStringLiteral("Main"));
@@ -411,7 +423,8 @@ void TestControlPlane::escalationIsImpossible()
     const QString adminId = f->addUser(f->tenantA, QStringLiteral("adam"), authz::builtin::kTenantAdmin);
     Caller admin = f->signIn(QStringLiteral("acme"), QStringLiteral("adam"));
     // A role with a permission the admin lacks.
-    auto role = f->cp->createRole(admin, f->tenantA, QStringLiteral("settings-editor"), {}, {QStringLiteral("settings.write")});
+    auto role =
+        f->cp->createRole(admin, f->tenantA, QStringLiteral("settings-editor"), {}, {QStringLiteral("settings.write")});
     QVERIFY(!role);
     QCOMPARE(role.error().code, ErrorCode::Forbidden);
     QVERIFY(role.error().message.contains(QLatin1String("settings.write")));
@@ -429,9 +442,12 @@ void TestControlPlane::escalationIsImpossible()
     auto ok = f->cp->createRole(admin, f->tenantA, QStringLiteral("readers"), {}, {QStringLiteral("users.read")});
     QVERIFY(ok);
     QVERIFY(!f->cp->updateRole(admin, f->tenantA, ok.value().id, {}, {QStringLiteral("secrets.reveal")}));
-    QVERIFY(f->cp->updateRole(admin, f->tenantA, ok.value().id, {}, {QStringLiteral("users.read"), QStringLiteral("roles.read")}));
+    QVERIFY(f->cp->updateRole(admin, f->tenantA, ok.value().id, {},
+                              {QStringLiteral("users.read"), QStringLiteral("roles.read")}));
     // The admin still has exactly its role's permissions.
-    QVERIFY(!f->cp->effectivePermissions(f->system, f->tenantA, adminId).value().contains(QStringLiteral("settings.write")));
+    QVERIFY(!f->cp->effectivePermissions(f->system, f->tenantA, adminId)
+                 .value()
+                 .contains(QStringLiteral("settings.write")));
 }
 
 void TestControlPlane::lastOwnerCannotBeRemoved()
@@ -474,7 +490,8 @@ void TestControlPlane::tenantDeletionNeedsTheNameAndRemovesEverything()
     QVERIFY(!f->cp->getTenant(root, f->tenantB));
     QVERIFY(!f->cp->whoami(bob));
     for (const char* table : {"workspaces", "users", "sessions", "bindings", "integrations", "roles", "api_tokens"}) {
-        auto n = f->store->database().prepare(QByteArray("SELECT count(*) FROM ").append(table).append(" WHERE tenant_id = ?;").constData());
+        auto n = f->store->database().prepare(
+            QByteArray("SELECT count(*) FROM ").append(table).append(" WHERE tenant_id = ?;").constData());
         n.value().bind(1, f->tenantB);
         QVERIFY(n.value().step().value());
         QVERIFY2(n.value().int64(0) == 0, table);
@@ -498,14 +515,16 @@ void TestControlPlane::noChangeWithoutItsAuditEvent()
     QVERIFY(!ws);
     QCOMPARE(ws.error().code, ErrorCode::AuditUnavailable);
     QVERIFY(ws.error().message.contains(QLatin1String("not applied")));
-    auto user = f->cp->createUser(owner, f->tenantA, QStringLiteral("ghost"), QStringLiteral("Ghost"), {}, secret(kPassword));
+    auto user =
+        f->cp->createUser(owner, f->tenantA, QStringLiteral("ghost"), QStringLiteral("Ghost"), {}, secret(kPassword));
     QVERIFY(!user);
     QVERIFY(f->store->database().exec("DROP TRIGGER break_audit;"));
     QCOMPARE(f->auditCount(), before);
     auto names = f->cp->listWorkspaces(f->system, f->tenantA).value();
     for (const auto& w : names)
         QVERIFY(w.name != QLatin1String("ghost"));
-    QCOMPARE(f->store->database().pragma("SELECT count(*) FROM users WHERE username = 'ghost';").value(), QStringLiteral("0"));
+    QCOMPARE(f->store->database().pragma("SELECT count(*) FROM users WHERE username = 'ghost';").value(),
+             QStringLiteral("0"));
     // And the log is append-only at the store level too.
     QVERIFY(!f->store->database().exec("UPDATE audit_events SET outcome = 'success';"));
     QVERIFY(!f->store->database().exec("DELETE FROM audit_events;"));
@@ -516,7 +535,8 @@ void TestControlPlane::auditChainIsIntactAndHoldsNoSecrets()
     Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
     const char* canary = "canary-password-93f1c7e2";
     QVERIFY(f->cp->createUser(owner, f->tenantA, QStringLiteral("erin"), QStringLiteral("Erin"), {}, secret(canary)));
-    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("erin"), secret("canary-wrong-4b1d")));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("erin"),
+                           secret("canary-wrong-4b1d")));
     auto ci = f->cp->createIntegration(owner, f->tenantA, QStringLiteral("bot"), {});
     auto token = f->cp->issueToken(owner, f->tenantA, ci.value().id);
     audit::AuditLog log(f->store->database());
@@ -552,9 +572,11 @@ void TestControlPlane::suspendedTenantStopsSignInAndSessions()
     QVERIFY(f->cp->setTenantSuspended(root, f->tenantB, true));
     QVERIFY(!f->cp->whoami(bob));
     QCOMPARE(f->newestEvent().reason, QStringLiteral("tenant_suspended"));
-    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("blue"), QStringLiteral("bob"), secret(kPassword)));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("blue"), QStringLiteral("bob"),
+                           secret(kPassword)));
     QVERIFY(f->cp->setTenantSuspended(root, f->tenantB, false));
-    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("blue"), QStringLiteral("bob"), secret(kPassword)));
+    QVERIFY(
+        f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("blue"), QStringLiteral("bob"), secret(kPassword)));
 }
 
 void TestControlPlane::checkExplainsDecisions()
@@ -598,13 +620,16 @@ void TestControlPlane::weakerHashesAreUpgradedAtSignIn()
     QVERIFY(crypto::PasswordHasher::needsRehash(old));
     auto set = f->store->database().prepare("UPDATE users SET password_hash = ? WHERE username = 'alice';");
     QVERIFY(set.value().bind(1, old).run());
-    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword));
+    auto s = f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                           secret(kPassword));
     QVERIFY(s);
     QVERIFY(f->newestEvent().details.value(QStringLiteral("password_rehashed")).toBool());
-    const QString now = f->store->database().pragma("SELECT password_hash FROM users WHERE username = 'alice';").value();
+    const QString now =
+        f->store->database().pragma("SELECT password_hash FROM users WHERE username = 'alice';").value();
     QVERIFY2(now.contains(QLatin1String("m=32768,t=2,p=1")), qPrintable(now));
     QVERIFY(!crypto::PasswordHasher::needsRehash(now));
-    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword)));
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                          secret(kPassword)));
 }
 
 QTEST_GUILESS_MAIN(TestControlPlane)

@@ -23,8 +23,7 @@ struct Target
 
 using Action = std::function<Result<void>(const Caller&)>;
 
-template <typename T>
-Result<void> discard(const Result<T>& r)
+template <typename T> Result<void> discard(const Result<T>& r)
 {
     if (!r)
         return r.error();
@@ -56,7 +55,8 @@ QString freshIntegration(ControlPlaneFixture& f, const QString& tenantId)
 }
 tenancy::Tenant freshTenant(ControlPlaneFixture& f)
 {
-    return f.cp->createTenant(f.system, unique("t"), QStringLiteral("T"), QStringLiteral("owner"), secret(kPassword)).value();
+    return f.cp->createTenant(f.system, unique("t"), QStringLiteral("T"), QStringLiteral("owner"), secret(kPassword))
+        .value();
 }
 
 const QStringList kTenantWide{QStringLiteral("TO"), QStringLiteral("TA"), QStringLiteral("SR")};
@@ -75,177 +75,328 @@ const QList<Op>& operations()
                                  QStringLiteral("MB")};
     static const QList<Op> ops{
         // --- platform ---
-        {"tenant.create", Kind::Platform, PO, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->createTenant(c, unique("n"), QStringLiteral("N"), QStringLiteral("owner"), secret(kPassword))); };
+        {"tenant.create", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->createTenant(c, unique("n"), QStringLiteral("N"), QStringLiteral("owner"),
+                                                   secret(kPassword)));
+             };
          }},
-        {"platform.bootstrap", Kind::Platform, {}, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->bootstrapPlatformOwner(c, unique("boot"), secret(kPassword))); };
+        {"platform.bootstrap",
+         Kind::Platform,
+         {},
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->bootstrapPlatformOwner(c, unique("boot"), secret(kPassword)));
+             };
          }},
-        {"tenant.list", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->listTenants(c)); };
+        {"tenant.list", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->listTenants(c));
+             };
          }},
-        {"tenant.read", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->getTenant(c, f.tenantA)); };
+        {"tenant.read", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->getTenant(c, f.tenantA));
+             };
          }},
-        {"tenant.rename", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+        {"tenant.rename", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
              const QString id = freshTenant(f).id;
-             return [&f, id](const Caller& c) { return discard(f.cp->renameTenant(c, id, QStringLiteral("Renamed"))); };
+             return [&f, id](const Caller& c) {
+                 return discard(f.cp->renameTenant(c, id, QStringLiteral("Renamed")));
+             };
          }},
-        {"tenant.suspend", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+        {"tenant.suspend", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
              const QString id = freshTenant(f).id;
-             return [&f, id](const Caller& c) { return discard(f.cp->setTenantSuspended(c, id, true)); };
+             return [&f, id](const Caller& c) {
+                 return discard(f.cp->setTenantSuspended(c, id, true));
+             };
          }},
-        {"tenant.delete", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+        {"tenant.delete", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
              const auto t = freshTenant(f);
-             return [&f, t](const Caller& c) { return f.cp->deleteTenant(c, t.id, t.name); };
+             return [&f, t](const Caller& c) {
+                 return f.cp->deleteTenant(c, t.id, t.name);
+             };
          }},
-        {"user.create (platform)", Kind::Platform, PO, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->createUser(c, {}, unique("p"), QStringLiteral("P"), {}, secret(kPassword))); };
+        {"user.create (platform)", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->createUser(c, {}, unique("p"), QStringLiteral("P"), {}, secret(kPassword)));
+             };
          }},
-        {"user.list (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->listUsers(c, {})); };
+        {"user.list (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->listUsers(c, {}));
+             };
          }},
-        {"user.read (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->getUser(c, {}, f.platformOwnerId)); };
+        {"user.read (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->getUser(c, {}, f.platformOwnerId));
+             };
          }},
-        {"binding.create (platform)", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+        {"binding.create (platform)", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
              const QString u = freshUser(f, {});
-             return [&f, u](const Caller& c) { return discard(f.cp->createBinding(c, {}, QStringLiteral("user"), u, roles::kPlatformAuditor)); };
+             return [&f, u](const Caller& c) {
+                 return discard(f.cp->createBinding(c, {}, QStringLiteral("user"), u, roles::kPlatformAuditor));
+             };
          }},
-        {"binding.list (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->listBindings(c, {})); };
+        {"binding.list (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->listBindings(c, {}));
+             };
          }},
-        {"role.list (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->listRoles(c, {})); };
+        {"role.list (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->listRoles(c, {}));
+             };
          }},
-        {"audit.read (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->listAuditEvents(c, {})); };
+        {"audit.read (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->listAuditEvents(c, {}));
+             };
          }},
         // --- tenant ---
-        {"settings.read", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->tenantSettings(c, t.tenantId)); };
+        {"settings.read", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->tenantSettings(c, t.tenantId));
+             };
          }},
-        {"settings.update", Kind::Tenant, TO, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->updateTenantSettings(c, t.tenantId, tenancy::TenantSettings{})); };
+        {"settings.update", Kind::Tenant, TO,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->updateTenantSettings(c, t.tenantId, tenancy::TenantSettings{}));
+             };
          }},
-        {"workspace.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->createWorkspace(c, t.tenantId, unique("w"), QStringLiteral("W"))); };
+        {"workspace.create", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->createWorkspace(c, t.tenantId, unique("w"), QStringLiteral("W")));
+             };
          }},
-        {"workspace.list", Kind::Tenant, WS_READERS, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->listWorkspaces(c, t.tenantId)); };
+        {"workspace.list", Kind::Tenant, WS_READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->listWorkspaces(c, t.tenantId));
+             };
          }},
-        {"workspace.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
+        {"workspace.delete", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
              const auto w = f.cp->createWorkspace(f.system, t.tenantId, unique("w"), QStringLiteral("W")).value();
-             return [&f, t, w](const Caller& c) { return f.cp->deleteWorkspace(c, t.tenantId, w.id, w.name); };
+             return [&f, t, w](const Caller& c) {
+                 return f.cp->deleteWorkspace(c, t.tenantId, w.id, w.name);
+             };
          }},
-        {"user.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->createUser(c, t.tenantId, unique("u"), QStringLiteral("U"), {}, secret(kPassword))); };
+        {"user.create", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(
+                     f.cp->createUser(c, t.tenantId, unique("u"), QStringLiteral("U"), {}, secret(kPassword)));
+             };
          }},
-        {"user.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->listUsers(c, t.tenantId)); };
+        {"user.list", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->listUsers(c, t.tenantId));
+             };
          }},
-        {"user.read", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return discard(f.cp->getUser(c, t.tenantId, u)); };
-         }},
-        {"user.update", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return discard(f.cp->updateUser(c, t.tenantId, u, QStringLiteral("New"), {})); };
-         }},
-        {"user.lock", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return discard(f.cp->setUserStatus(c, t.tenantId, u, service::UserStatusChange::Lock)); };
-         }},
-        {"user.password.reset", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return f.cp->resetUserPassword(c, t.tenantId, u, secret("another fine passphrase")); };
-         }},
-        {"user.mfa.reset", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return f.cp->resetUserMfa(c, t.tenantId, u); };
-         }},
-        {"user.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return f.cp->deleteUser(c, t.tenantId, u); };
-         }},
-        {"integration.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->createIntegration(c, t.tenantId, unique("i"), {})); };
-         }},
-        {"integration.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->listIntegrations(c, t.tenantId)); };
-         }},
-        {"integration.lock", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) { return discard(f.cp->setIntegrationLocked(c, t.tenantId, i, true)); };
-         }},
-        {"integration.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) { return f.cp->deleteIntegration(c, t.tenantId, i); };
-         }},
-        {"token.issue", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) { return discard(f.cp->issueToken(c, t.tenantId, i)); };
-         }},
-        {"token.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) { return discard(f.cp->listTokens(c, t.tenantId, i)); };
-         }},
-        {"token.revoke", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString i = freshIntegration(f, t.tenantId);
-             const QString tok = f.cp->issueToken(f.system, t.tenantId, i).value().token.id;
-             return [&f, t, tok](const Caller& c) { return f.cp->revokeToken(c, t.tenantId, tok); };
-         }},
-        {"role.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->createRole(c, t.tenantId, unique("r"), {}, {QStringLiteral("workspaces.read")})); };
-         }},
-        {"role.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->listRoles(c, t.tenantId)); };
-         }},
-        {"role.update", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString r = f.cp->createRole(f.system, t.tenantId, unique("r"), {}, {QStringLiteral("users.read")}).value().id;
-             return [&f, t, r](const Caller& c) { return discard(f.cp->updateRole(c, t.tenantId, r, QStringLiteral("d"), {QStringLiteral("roles.read")})); };
-         }},
-        {"role.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString r = f.cp->createRole(f.system, t.tenantId, unique("r"), {}, {QStringLiteral("users.read")}).value().id;
-             return [&f, t, r](const Caller& c) { return f.cp->deleteRole(c, t.tenantId, r); };
-         }},
-        {"binding.create", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return discard(f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember)); };
-         }},
-        {"binding.list", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->listBindings(c, t.tenantId)); };
-         }},
-        {"binding.delete", Kind::Tenant, TOTA, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             const QString b = f.cp->createBinding(f.system, t.tenantId, QStringLiteral("user"), u, roles::kMember).value().id;
-             return [&f, t, b](const Caller& c) { return f.cp->deleteBinding(c, t.tenantId, b); };
-         }},
-        {"authz.check", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return discard(f.cp->checkAccess(c, t.tenantId, u, QStringLiteral("users.read"))); };
-         }},
-        {"authz.effective", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) { return discard(f.cp->effectivePermissions(c, t.tenantId, u)); };
-         }},
-        {"audit.read", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->listAuditEvents(c, t.tenantId)); };
-         }},
-        // --- workspace ---
-        {"workspace.read", Kind::Workspace, WS_READERS, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->getWorkspace(c, t.tenantId, t.workspaceId)); };
-         }},
-        {"workspace.rename", Kind::Workspace, TOTA, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->renameWorkspace(c, t.tenantId, t.workspaceId, unique("W"))); };
-         }},
-        {"workspace.resume", Kind::Workspace, TOTA, [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) { return discard(f.cp->setWorkspaceSuspended(c, t.tenantId, t.workspaceId, false)); };
-         }},
-        {"binding.create (workspace)", Kind::Workspace, TOTA, [](F& f, const Target& t) -> Action {
+        {"user.read", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
              return [&f, t, u](const Caller& c) {
-                 return discard(f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember, t.workspaceId));
+                 return discard(f.cp->getUser(c, t.tenantId, u));
+             };
+         }},
+        {"user.update", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return discard(f.cp->updateUser(c, t.tenantId, u, QStringLiteral("New"), {}));
+             };
+         }},
+        {"user.lock", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return discard(f.cp->setUserStatus(c, t.tenantId, u, service::UserStatusChange::Lock));
+             };
+         }},
+        {"user.password.reset", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return f.cp->resetUserPassword(c, t.tenantId, u, secret("another fine passphrase"));
+             };
+         }},
+        {"user.mfa.reset", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return f.cp->resetUserMfa(c, t.tenantId, u);
+             };
+         }},
+        {"user.delete", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return f.cp->deleteUser(c, t.tenantId, u);
+             };
+         }},
+        {"integration.create", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->createIntegration(c, t.tenantId, unique("i"), {}));
+             };
+         }},
+        {"integration.list", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->listIntegrations(c, t.tenantId));
+             };
+         }},
+        {"integration.lock", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) {
+                 return discard(f.cp->setIntegrationLocked(c, t.tenantId, i, true));
+             };
+         }},
+        {"integration.delete", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) {
+                 return f.cp->deleteIntegration(c, t.tenantId, i);
+             };
+         }},
+        {"token.issue", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) {
+                 return discard(f.cp->issueToken(c, t.tenantId, i));
+             };
+         }},
+        {"token.list", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) {
+                 return discard(f.cp->listTokens(c, t.tenantId, i));
+             };
+         }},
+        {"token.revoke", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             const QString tok = f.cp->issueToken(f.system, t.tenantId, i).value().token.id;
+             return [&f, t, tok](const Caller& c) {
+                 return f.cp->revokeToken(c, t.tenantId, tok);
+             };
+         }},
+        {"role.create", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->createRole(c, t.tenantId, unique("r"), {}, {QStringLiteral("workspaces.read")}));
+             };
+         }},
+        {"role.list", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->listRoles(c, t.tenantId));
+             };
+         }},
+        {"role.update", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString r =
+                 f.cp->createRole(f.system, t.tenantId, unique("r"), {}, {QStringLiteral("users.read")}).value().id;
+             return [&f, t, r](const Caller& c) {
+                 return discard(
+                     f.cp->updateRole(c, t.tenantId, r, QStringLiteral("d"), {QStringLiteral("roles.read")}));
+             };
+         }},
+        {"role.delete", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString r =
+                 f.cp->createRole(f.system, t.tenantId, unique("r"), {}, {QStringLiteral("users.read")}).value().id;
+             return [&f, t, r](const Caller& c) {
+                 return f.cp->deleteRole(c, t.tenantId, r);
+             };
+         }},
+        {"binding.create", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return discard(f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember));
+             };
+         }},
+        {"binding.list", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->listBindings(c, t.tenantId));
+             };
+         }},
+        {"binding.delete", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             const QString b =
+                 f.cp->createBinding(f.system, t.tenantId, QStringLiteral("user"), u, roles::kMember).value().id;
+             return [&f, t, b](const Caller& c) {
+                 return f.cp->deleteBinding(c, t.tenantId, b);
+             };
+         }},
+        {"authz.check", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return discard(f.cp->checkAccess(c, t.tenantId, u, QStringLiteral("users.read")));
+             };
+         }},
+        {"authz.effective", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return discard(f.cp->effectivePermissions(c, t.tenantId, u));
+             };
+         }},
+        {"audit.read", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->listAuditEvents(c, t.tenantId));
+             };
+         }},
+        // --- workspace ---
+        {"workspace.read", Kind::Workspace, WS_READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->getWorkspace(c, t.tenantId, t.workspaceId));
+             };
+         }},
+        {"workspace.rename", Kind::Workspace, TOTA,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->renameWorkspace(c, t.tenantId, t.workspaceId, unique("W")));
+             };
+         }},
+        {"workspace.resume", Kind::Workspace, TOTA,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->setWorkspaceSuspended(c, t.tenantId, t.workspaceId, false));
+             };
+         }},
+        {"binding.create (workspace)", Kind::Workspace, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return discard(
+                     f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember, t.workspaceId));
              };
          }},
     };
@@ -272,7 +423,8 @@ void TestPermissionMatrix::initTestCase()
 {
     QVERIFY(f.setUp());
     auto platformUser = [this](const char* name, const QString& role) {
-        const QString id = f.cp->createUser(f.system, {}, QLatin1String(name), QLatin1String(name), {}, secret(kPassword)).value().id;
+        const QString id =
+            f.cp->createUser(f.system, {}, QLatin1String(name), QLatin1String(name), {}, secret(kPassword)).value().id;
         QVERIFY(f.cp->createBinding(f.system, {}, QStringLiteral("user"), id, role));
     };
     platformUser("auditor", roles::kPlatformAuditor);
@@ -373,9 +525,13 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
 {
     // Guard against a new operation slipping in untested: the public operations of ControlPlane (minus the
     // self-service ones, covered by TestControlPlane) must all be named in the table.
-    const QSet<QString> selfService{QStringLiteral("signIn"), QStringLiteral("signOut"), QStringLiteral("whoami"),
-                                    QStringLiteral("changeOwnPassword"), QStringLiteral("beginTotpEnrollment"),
-                                    QStringLiteral("confirmTotpEnrollment"), QStringLiteral("load")};
+    const QSet<QString> selfService{QStringLiteral("signIn"),
+                                    QStringLiteral("signOut"),
+                                    QStringLiteral("whoami"),
+                                    QStringLiteral("changeOwnPassword"),
+                                    QStringLiteral("beginTotpEnrollment"),
+                                    QStringLiteral("confirmTotpEnrollment"),
+                                    QStringLiteral("load")};
     QFile header(QStringLiteral(GATEHOUSE_SOURCE_DIR "/backend/service/ControlPlane.h"));
     QVERIFY(header.open(QIODevice::ReadOnly));
     QString text = QString::fromUtf8(header.readAll());
@@ -392,7 +548,8 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
     const QString me = QString::fromUtf8(self.readAll());
     for (const QString& m : methods) {
         if (!selfService.contains(m))
-            QVERIFY2(me.contains(QStringLiteral("f.cp->") + m + QLatin1Char('(')), qPrintable(m + QStringLiteral(" is not in the matrix")));
+            QVERIFY2(me.contains(QStringLiteral("f.cp->") + m + QLatin1Char('(')),
+                     qPrintable(m + QStringLiteral(" is not in the matrix")));
     }
 }
 

@@ -17,8 +17,8 @@ inline bool createPlainSqlite(const QString& path)
         sqlite3_close(db);
         return false;
     }
-    const int rc = sqlite3_exec(db, "CREATE TABLE notes (v TEXT); INSERT INTO notes VALUES ('hello');", nullptr,
-                                nullptr, nullptr);
+    const int rc =
+        sqlite3_exec(db, "CREATE TABLE notes (v TEXT); INSERT INTO notes VALUES ('hello');", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     return rc == SQLITE_OK;
 }
