@@ -101,39 +101,30 @@ ControlPlane::~ControlPlane() = default;
 Result<void> ControlPlane::load()
 {
     QMutexLocker lock(&m_mutex);
-    auto roles = sql::query(m_db, "SELECT id, tenant_id, name, description, permissions FROM roles;");
+    auto roles = sql::all(
+        m_db,
+        [](const store::Statement& s) {
+            return authz::Role{s.text(0),
+                               s.text(1),
+                               s.text(2),
+                               s.text(3),
+                               authz::Level::Tenant,
+                               authz::PermissionSet::parse(s.text(4).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                                   .value_or(authz::PermissionSet{}),
+                               false};
+        },
+        "SELECT id, tenant_id, name, description, permissions FROM roles;");
     if (!roles)
         return roles.error();
-    for (;;) {
-        auto row = roles.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        const auto& s = roles.value();
-        authz::Role r;
-        r.id = s.text(0);
-        r.tenantId = s.text(1);
-        r.name = s.text(2);
-        r.description = s.text(3);
-        r.level = authz::Level::Tenant;
-        r.permissions = authz::PermissionSet::parse(s.text(4).split(QLatin1Char(','), Qt::SkipEmptyParts))
-                            .value_or(authz::PermissionSet{});
+    for (const authz::Role& r : roles.value())
         m_authorizer.putRole(r);
-    }
-    auto bindings = sql::query(
-        m_db, "SELECT id, tenant_id, identity_kind, identity_id, role_id, workspace_id, created_at FROM bindings;");
+    auto bindings =
+        sql::all(m_db, readBinding,
+                 "SELECT id, tenant_id, identity_kind, identity_id, role_id, workspace_id, created_at FROM bindings;");
     if (!bindings)
         return bindings.error();
-    for (;;) {
-        auto row = bindings.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        const auto& s = bindings.value();
-        m_authorizer.putBinding({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.int64(6)});
-    }
+    for (const authz::Binding& b : bindings.value())
+        m_authorizer.putBinding(b);
     return {};
 }
 

@@ -250,21 +250,14 @@ Result<QList<Binding>> ControlPlane::listBindings(const Caller& caller, const QS
     QList<Binding> out;
     Operation op{QStringLiteral("binding.list"), Permission::BindingsRead, tenantId, {}, QStringLiteral("binding")};
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
-        auto s = sql::query(m_db,
-                            "SELECT id, tenant_id, identity_kind, identity_id, role_id, workspace_id, created_at "
-                            "FROM bindings WHERE tenant_id = ? ORDER BY created_at, id;",
-                            tenantId);
-        if (!s)
-            return s.error();
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                return {};
-            const auto& v = s.value();
-            out << Binding{v.text(0), v.text(1), v.text(2), v.text(3), v.text(4), v.text(5), v.int64(6)};
-        }
+        auto rows = sql::all(m_db, readBinding,
+                             "SELECT id, tenant_id, identity_kind, identity_id, role_id, workspace_id, created_at "
+                             "FROM bindings WHERE tenant_id = ? ORDER BY created_at, id;",
+                             tenantId);
+        if (!rows)
+            return rows.error();
+        out = rows.value();
+        return {};
     });
     if (!r)
         return r.error();

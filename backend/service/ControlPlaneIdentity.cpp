@@ -57,31 +57,15 @@ QString normaliseRecoveryCode(const QString& code)
 Result<User> ControlPlane::loadUser(const QString& tenantId, const QString& userId)
 {
     const QByteArray text = QByteArray("SELECT ") + kUserColumns + " FROM users WHERE tenant_id = ? AND id = ?;";
-    auto s = sql::query(m_db, text.constData(), tenantId, userId);
-    if (!s)
-        return s.error();
-    auto row = s.value().step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return notFound(QStringLiteral("user"));
-    return readUser(s.value());
+    return sql::one(m_db, QStringLiteral("user"), readUser, text.constData(), tenantId, userId);
 }
 
 Result<Integration> ControlPlane::loadIntegration(const QString& tenantId, const QString& integrationId)
 {
-    auto s = sql::query(m_db,
-                        "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
-                        "WHERE tenant_id = ? AND id = ?;",
-                        tenantId, integrationId);
-    if (!s)
-        return s.error();
-    auto row = s.value().step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return notFound(QStringLiteral("integration"));
-    return readIntegration(s.value());
+    return sql::one(m_db, QStringLiteral("integration"), readIntegration,
+                    "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
+                    "WHERE tenant_id = ? AND id = ?;",
+                    tenantId, integrationId);
 }
 
 Result<void> ControlPlane::endSessions(const QString& userId, qint64 now)
@@ -542,17 +526,10 @@ Result<QList<User>> ControlPlane::listUsers(const Caller& caller, const QString&
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         const QByteArray text =
             QByteArray("SELECT ") + kUserColumns + " FROM users WHERE tenant_id = ? ORDER BY username;";
-        auto s = sql::query(m_db, text.constData(), tenantId);
-        if (!s)
-            return s.error();
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            out << readUser(s.value());
-        }
+        auto rows = sql::all(m_db, readUser, text.constData(), tenantId);
+        if (!rows)
+            return rows.error();
+        out = rows.value();
         ctx.details = {{QStringLiteral("count"), out.size()}};
         return {};
     });
@@ -773,20 +750,14 @@ Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, 
     Operation op{
         QStringLiteral("integration.list"), Permission::IntegrationsRead, tenantId, {}, QStringLiteral("integration")};
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
-        auto s = sql::query(m_db,
-                            "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
-                            "WHERE tenant_id = ? ORDER BY name;",
-                            tenantId);
-        if (!s)
-            return s.error();
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                return {};
-            out << readIntegration(s.value());
-        }
+        auto rows = sql::all(m_db, readIntegration,
+                             "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
+                             "WHERE tenant_id = ? ORDER BY name;",
+                             tenantId);
+        if (!rows)
+            return rows.error();
+        out = rows.value();
+        return {};
     });
     if (!r)
         return r.error();
@@ -907,21 +878,15 @@ Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QSt
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         if (auto i = loadIntegration(tenantId, integrationId); !i)
             return i.error();
-        auto s = sql::query(m_db,
-                            "SELECT id, integration_id, hint, workspace_id, created_at, expires_at, "
-                            "coalesce(revoked_at, 0), coalesce(last_used_at, 0) FROM api_tokens "
-                            "WHERE tenant_id = ? AND integration_id = ? ORDER BY created_at;",
-                            tenantId, integrationId);
-        if (!s)
-            return s.error();
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                return {};
-            out << readToken(s.value());
-        }
+        auto rows = sql::all(m_db, readToken,
+                             "SELECT id, integration_id, hint, workspace_id, created_at, expires_at, "
+                             "coalesce(revoked_at, 0), coalesce(last_used_at, 0) FROM api_tokens "
+                             "WHERE tenant_id = ? AND integration_id = ? ORDER BY created_at;",
+                             tenantId, integrationId);
+        if (!rows)
+            return rows.error();
+        out = rows.value();
+        return {};
     });
     if (!r)
         return r.error();

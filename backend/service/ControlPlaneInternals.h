@@ -98,12 +98,52 @@ template <typename... Args> Result<void> run(store::Database& db, const char* te
     return s.value().run();
 }
 
+// The single row a query returns, converted by `read`; NotFound naming `what` when there is none.
+template <typename Read, typename... Args>
+auto one(store::Database& db, const QString& what, Read read, const char* text, const Args&... args)
+    -> Result<decltype(read(std::declval<const store::Statement&>()))>
+{
+    auto s = query(db, text, args...);
+    if (!s)
+        return s.error();
+    auto row = s.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("%1 not found").arg(what));
+    return read(s.value());
+}
+
+// Every row a query returns, converted by `read`.
+template <typename Read, typename... Args>
+auto all(store::Database& db, Read read, const char* text, const Args&... args)
+    -> Result<QList<decltype(read(std::declval<const store::Statement&>()))>>
+{
+    QList<decltype(read(std::declval<const store::Statement&>()))> out;
+    auto s = query(db, text, args...);
+    if (!s)
+        return s.error();
+    for (;;) {
+        auto row = s.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return out;
+        out << read(s.value());
+    }
+}
+
 // Number of rows changed by the last statement on this connection.
 int changes(store::Database& db);
 
 } // namespace sql
 
 Error notFound(const QString& what);
+
+inline authz::Binding readBinding(const store::Statement& s)
+{
+    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.int64(6)};
+}
 
 // Input checks shared by the operations. Names are slugs (lower-case letters, digits, '.', '_', '-'; 2 to 63
 // characters, starting with a letter or digit) so they are safe in URLs, logs and sign-in forms.

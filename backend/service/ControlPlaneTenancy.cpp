@@ -61,31 +61,15 @@ Result<void> checkSettings(const TenantSettings& s)
 Result<Tenant> ControlPlane::loadTenant(const QString& tenantId)
 {
     const QByteArray text = QByteArray("SELECT ") + kTenantColumns + " FROM tenants WHERE id = ? AND id <> '';";
-    auto s = sql::query(m_db, text.constData(), tenantId);
-    if (!s)
-        return s.error();
-    auto row = s.value().step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return notFound(QStringLiteral("tenant"));
-    return readTenant(s.value());
+    return sql::one(m_db, QStringLiteral("tenant"), readTenant, text.constData(), tenantId);
 }
 
 Result<Workspace> ControlPlane::loadWorkspace(const QString& tenantId, const QString& workspaceId)
 {
-    auto s = sql::query(m_db,
-                        "SELECT id, tenant_id, name, display_name, status, created_at FROM workspaces "
-                        "WHERE tenant_id = ? AND id = ?;",
-                        tenantId, workspaceId);
-    if (!s)
-        return s.error();
-    auto row = s.value().step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return notFound(QStringLiteral("workspace"));
-    return readWorkspace(s.value());
+    return sql::one(m_db, QStringLiteral("workspace"), readWorkspace,
+                    "SELECT id, tenant_id, name, display_name, status, created_at FROM workspaces "
+                    "WHERE tenant_id = ? AND id = ?;",
+                    tenantId, workspaceId);
 }
 
 // --- tenants ------------------------------------------------------------------------------------------------
@@ -141,17 +125,11 @@ Result<QList<Tenant>> ControlPlane::listTenants(const Caller& caller)
     Operation op{QStringLiteral("tenant.list"), Permission::TenantsRead, {}, {}, QStringLiteral("tenant")};
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         const QByteArray text = QByteArray("SELECT ") + kTenantColumns + " FROM tenants WHERE id <> '' ORDER BY name;";
-        auto s = sql::query(m_db, text.constData());
-        if (!s)
-            return s.error();
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                return {};
-            out << readTenant(s.value());
-        }
+        auto rows = sql::all(m_db, readTenant, text.constData());
+        if (!rows)
+            return rows.error();
+        out = rows.value();
+        return {};
     });
     if (!r)
         return r.error();
@@ -329,21 +307,14 @@ Result<QList<Workspace>> ControlPlane::listWorkspaces(const Caller& caller, cons
         if (ctx.principal.tenantId.isEmpty() && ctx.principal.kind != Principal::Kind::System)
             return makeError(ErrorCode::Forbidden,
                              QStringLiteral("platform administrators manage tenants, not what is inside them"));
-        auto s = sql::query(m_db,
-                            "SELECT id, tenant_id, name, display_name, status, created_at FROM workspaces "
-                            "WHERE tenant_id = ? ORDER BY name;",
-                            tenantId);
-        if (!s)
-            return s.error();
+        auto rows = sql::all(m_db, readWorkspace,
+                             "SELECT id, tenant_id, name, display_name, status, created_at FROM workspaces "
+                             "WHERE tenant_id = ? ORDER BY name;",
+                             tenantId);
+        if (!rows)
+            return rows.error();
         const bool system = ctx.principal.kind == Principal::Kind::System;
-
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            Workspace w = readWorkspace(s.value());
+        for (const Workspace& w : rows.value()) {
             if (system || m_authorizer.decide(ctx.principal.id, Permission::WorkspacesRead, tenantId, w.id).allowed) {
                 if (ctx.principal.tokenWorkspaceId.isEmpty() || ctx.principal.tokenWorkspaceId == w.id)
                     out << w;
