@@ -242,7 +242,7 @@ int main(int argc, char* argv[])
         return password;
     };
     auto bootstrap = [&](store::Store& st, const SecureBytes& password) -> int {
-        service::ControlPlane controlPlane(st.database());
+        service::ControlPlane controlPlane(st);
         if (auto loaded = controlPlane.load(); !loaded)
             return fail(loaded.error());
         auto admin = controlPlane.bootstrapPlatformOwner(service::Caller::system(service::Source::Cli),
@@ -271,6 +271,12 @@ int main(int argc, char* argv[])
         QTextStream(stdout) << "Created encrypted store " << store.value()->config().storeId << " in "
                             << store.value()->dataDir()
                             << "\n  key custody: " << store.value()->config().custody.describe() << Qt::endl;
+        {
+            // Creates the audit signing key now, while the operator is watching.
+            service::ControlPlane controlPlane(*store.value());
+            if (auto loaded = controlPlane.load(); !loaded)
+                return fail(loaded.error());
+        }
         if (!password) {
             QTextStream(stdout) << "No platform administrator yet; create one with: gatehoused init-admin --data-dir "
                                 << store.value()->dataDir() << " --admin-user NAME" << Qt::endl;

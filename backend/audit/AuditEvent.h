@@ -26,13 +26,18 @@ struct AuditEvent
     QString address;
     QString requestId;
     QJsonObject details;
-    QByteArray prevHash; // 32 bytes; zeros for the first event
-    QByteArray hash;     // SHA-256 of canonical()
+    QByteArray detailsJson; // `details` as stored: compact JSON, sorted keys; what the hash covers
+    QByteArray prevHash;    // 32 bytes; zeros for the first event
+    QByteArray hash;        // SHA-256 of canonical()
 
-    // The bytes the hash covers: every field but `hash`, as compact JSON with keys in sorted order (Qt
-    // sorts object keys), hashes in lower-case hex. Anyone can recompute it from an export.
+    // The bytes the hash covers: every field but `hash`, as one line of JSON with the keys in alphabetical
+    // order, strings escaped per RFC 8259 (control characters as \u00XX), hashes in lower-case hex, and the
+    // details object verbatim as stored. An export writes exactly these bytes, so anyone can recompute the
+    // chain with sha256sum.
     QByteArray canonical() const;
     QByteArray computeHash() const;
+    // Fills detailsJson from details (at append time).
+    void freezeDetails();
 };
 
 } // namespace gatehouse::audit

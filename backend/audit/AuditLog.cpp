@@ -1,9 +1,14 @@
 #include "AuditLog.h"
 
+#include "crypto/Aead.h"
+#include "crypto/Ed25519.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 
 #include <QJsonDocument>
+
+#include <optional>
+#include <variant>
 
 namespace gatehouse::audit {
 
@@ -12,8 +17,103 @@ namespace {
 constexpr const char* kColumns = "seq, time_ms, tenant_id, workspace_id, actor_kind, actor_id, actor_name, action, "
                                  "target_kind, target_id, outcome, reason, source, address, request_id, details, "
                                  "prev_hash, hash";
+constexpr int kPage = 1000;
+const QByteArray kZeroHash(32, '\0');
 
-AuditEvent readRow(const store::Statement& s)
+using Value = std::variant<qint64, QString>;
+
+// A WHERE clause built from optional filters; every value is bound, never spliced.
+struct Filter
+{
+    QByteArray where;
+    std::vector<Value> values;
+
+    void add(const char* condition, Value v)
+    {
+        where += where.isEmpty() ? " WHERE " : " AND ";
+        where += condition;
+        values.push_back(std::move(v));
+    }
+    void add(const char* condition, Value a, Value b)
+    {
+        add(condition, std::move(a));
+        values.push_back(std::move(b));
+    }
+    int bind(store::Statement& s, int first = 1) const
+    {
+        int i = first;
+        for (const Value& v : values) {
+            if (const auto* n = std::get_if<qint64>(&v))
+                s.bind(i++, *n);
+            else
+                s.bind(i++, std::get<QString>(v));
+        }
+        return i;
+    }
+};
+
+// Words for FTS4: each quoted, so the query language (OR, NEAR, -, *) cannot be injected.
+QString ftsQuery(const QString& text)
+{
+    QStringList words;
+    for (QString w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        w.remove(QLatin1Char('"'));
+        if (!w.isEmpty())
+            words << QLatin1Char('"') + w + QLatin1Char('"');
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+Filter filterFor(const AuditQuery& q)
+{
+    Filter f;
+    f.add("tenant_id = ?", q.platform ? QString() : q.tenantId);
+    if (q.fromMs)
+        f.add("time_ms >= ?", q.fromMs);
+    if (q.toMs)
+        f.add("time_ms < ?", q.toMs);
+    if (!q.workspaceId.isEmpty())
+        f.add("workspace_id = ?", q.workspaceId);
+    if (!q.actor.isEmpty())
+        f.add("(actor_id = ? OR actor_name = ?)", q.actor, q.actor);
+    if (!q.actionPrefix.isEmpty()) {
+        // A range, so the (tenant_id, action) index serves it: ["user.", "user/").
+        QString upper = q.actionPrefix;
+        upper[upper.size() - 1] = QChar(upper.back().unicode() + 1);
+        f.add("action >= ? AND action < ?", q.actionPrefix, upper);
+    }
+    if (!q.outcome.isEmpty())
+        f.add("outcome = ?", q.outcome);
+    if (!q.targetId.isEmpty())
+        f.add("target_id = ?", q.targetId);
+    if (!q.address.isEmpty())
+        f.add("address = ?", q.address);
+    if (const QString fts = ftsQuery(q.text); !fts.isEmpty())
+        f.add("seq IN (SELECT docid FROM audit_fts WHERE audit_fts MATCH ?)", fts);
+    return f;
+}
+
+Checkpoint readCheckpoint(const store::Statement& s)
+{
+    return {s.int64(0), s.int64(1), s.blob(2), s.blob(3), s.blob(4)};
+}
+
+} // namespace
+
+struct AuditLog::Statements
+{
+    std::optional<store::Statement> head;
+    std::optional<store::Statement> insert;
+    std::optional<store::Statement> lastCheckpoint;
+    std::optional<store::Statement> insertCheckpoint;
+    std::optional<store::Statement> setLastSeq;
+};
+
+AuditLog::AuditLog(store::Database& db) : m_db(db), m_stmts(std::make_unique<Statements>()) {}
+
+AuditLog::~AuditLog() = default;
+
+AuditEvent AuditLog::readRow(const store::Statement& s)
 {
     AuditEvent e;
     e.seq = s.int64(0);
@@ -31,33 +131,130 @@ AuditEvent readRow(const store::Statement& s)
     e.source = s.text(12);
     e.address = s.text(13);
     e.requestId = s.text(14);
-    e.details = QJsonDocument::fromJson(s.text(15).toUtf8()).object();
+    e.detailsJson = s.blob(15);
+    e.details = QJsonDocument::fromJson(e.detailsJson).object();
     e.prevHash = s.blob(16);
     e.hash = s.blob(17);
     return e;
 }
 
-} // namespace
+Result<void> AuditLog::openSigningKey(const SecureBytes& wrapKey, qint64 nowMs)
+{
+    auto row = m_db.prepare("SELECT public_key, wrapped_private_key FROM audit_keys WHERE id = 1;");
+    if (!row)
+        return row.error();
+    auto found = row.value().step();
+    if (!found)
+        return found.error();
+    if (found.value()) {
+        const QByteArray pub = row.value().blob(0);
+        auto key = crypto::aead::open(wrapKey, row.value().blob(1), "gatehouse/audit-signing-key");
+        if (!key)
+            return makeError(ErrorCode::Crypto,
+                             QStringLiteral("the audit signing key cannot be unwrapped with this store's master key"));
+        m_signingKey = std::move(key).value();
+        m_publicKey = pub;
+        return {};
+    }
+    auto pair = crypto::ed25519::generate();
+    if (!pair)
+        return pair.error();
+    auto wrapped = crypto::aead::seal(wrapKey, pair.value().privateKey.view(), "gatehouse/audit-signing-key");
+    if (!wrapped)
+        return wrapped.error();
+    auto ins = m_db.prepare("INSERT INTO audit_keys (id, public_key, wrapped_private_key, created_at) VALUES (1, ?, ?, ?);");
+    if (!ins)
+        return ins.error();
+    if (auto r = ins.value().bindBlob(1, pair.value().publicKey).bindBlob(2, wrapped.value()).bind(3, nowMs).run(); !r)
+        return r;
+    m_signingKey = std::move(pair.value().privateKey);
+    m_publicKey = pair.value().publicKey;
+    return {};
+}
+
+Result<std::optional<Checkpoint>> AuditLog::lastCheckpoint()
+{
+    if (!m_stmts->lastCheckpoint) {
+        auto s = m_db.prepare("SELECT seq, time_ms, chain_hash, prev_signature, signature FROM audit_checkpoints "
+                              "ORDER BY id DESC LIMIT 1;");
+        if (!s)
+            return s.error();
+        m_stmts->lastCheckpoint.emplace(std::move(s).value());
+    }
+    auto& s = *m_stmts->lastCheckpoint;
+    s.reset();
+    auto row = s.step();
+    if (!row)
+        return row.error();
+    std::optional<Checkpoint> out;
+    if (row.value())
+        out = readCheckpoint(s);
+    s.reset();
+    return out;
+}
+
+Result<Checkpoint> AuditLog::signCheckpoint(qint64 seq, const QByteArray& chainHash, qint64 nowMs)
+{
+    if (m_signingKey.isEmpty())
+        return makeError(ErrorCode::Internal, QStringLiteral("the audit signing key is not open"));
+    auto last = lastCheckpoint();
+    if (!last)
+        return last.error();
+    Checkpoint c{seq, nowMs, chainHash, last.value() ? last.value()->signature : QByteArray(), {}};
+    auto sig = crypto::ed25519::sign(m_signingKey, c.message());
+    if (!sig)
+        return sig.error();
+    c.signature = sig.value();
+    if (!m_stmts->insertCheckpoint) {
+        auto s = m_db.prepare("INSERT INTO audit_checkpoints (seq, time_ms, chain_hash, prev_signature, signature) "
+                              "VALUES (?, ?, ?, ?, ?);");
+        if (!s)
+            return s.error();
+        m_stmts->insertCheckpoint.emplace(std::move(s).value());
+    }
+    auto& s = *m_stmts->insertCheckpoint;
+    s.reset();
+    if (auto r = s.bind(1, c.seq).bind(2, c.timeMs).bindBlob(3, c.chainHash).bindBlob(4, c.prevSignature)
+                     .bindBlob(5, c.signature)
+                     .run();
+        !r)
+        return r.error();
+    s.reset();
+    return c;
+}
 
 Result<void> AuditLog::append(AuditEvent& event)
 {
-    auto last = m_db.prepare("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;");
-    if (!last)
-        return last.error();
-    auto row = last.value().step();
+    if (!m_stmts->head) {
+        auto s = m_db.prepare("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;");
+        if (!s)
+            return s.error();
+        m_stmts->head.emplace(std::move(s).value());
+        const QByteArray sql = QByteArray("INSERT INTO audit_events (") + kColumns +
+                               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);";
+        auto ins = m_db.prepare(sql.constData());
+        if (!ins)
+            return ins.error();
+        m_stmts->insert.emplace(std::move(ins).value());
+        auto state = m_db.prepare("UPDATE audit_state SET last_seq = ? WHERE id = 1;");
+        if (!state)
+            return state.error();
+        m_stmts->setLastSeq.emplace(std::move(state).value());
+    }
+    auto& head = *m_stmts->head;
+    head.reset();
+    auto row = head.step();
     if (!row)
         return row.error();
-    event.seq = row.value() ? last.value().int64(0) + 1 : 1;
-    event.prevHash = row.value() ? last.value().blob(1) : QByteArray(32, '\0');
+    event.seq = row.value() ? head.int64(0) + 1 : 1;
+    event.prevHash = row.value() ? head.blob(1) : kZeroHash;
+    head.reset();
+    event.freezeDetails();
     event.hash = event.computeHash();
 
-    const QByteArray sql = QByteArray("INSERT INTO audit_events (") + kColumns +
-                           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);";
-    auto ins = m_db.prepare(sql.constData());
-    if (!ins)
-        return ins.error();
-    ins.value()
-        .bind(1, event.seq)
+    auto& ins = *m_stmts->insert;
+    ins.reset();
+    ins.bind(1, event.seq)
         .bind(2, event.timeMs)
         .bind(3, event.tenantId)
         .bind(4, event.workspaceId)
@@ -72,63 +269,393 @@ Result<void> AuditLog::append(AuditEvent& event)
         .bind(13, event.source)
         .bind(14, event.address)
         .bind(15, event.requestId)
-        .bind(16, QString::fromUtf8(QJsonDocument(event.details).toJson(QJsonDocument::Compact)))
+        .bindText(16, event.detailsJson)
         .bindBlob(17, event.prevHash)
         .bindBlob(18, event.hash);
-    return ins.value().run();
+    if (auto r = ins.run(); !r)
+        return r;
+    ins.reset();
+    auto& state = *m_stmts->setLastSeq;
+    state.reset();
+    if (auto r = state.bind(1, event.seq).run(); !r)
+        return r;
+    state.reset();
+
+    if (!m_signingKey.isEmpty()) {
+        auto last = lastCheckpoint();
+        if (!last)
+            return last.error();
+        const bool due = !last.value() || event.seq - last.value()->seq >= m_policy.everyEvents ||
+                         event.timeMs - last.value()->timeMs >= m_policy.intervalMs;
+        if (due) {
+            if (auto c = signCheckpoint(event.seq, event.hash, event.timeMs); !c)
+                return c.error();
+        }
+    }
+    return {};
 }
 
-Result<QList<AuditEvent>> AuditLog::list(const AuditQuery& query)
+Result<std::optional<Checkpoint>> AuditLog::checkpoint(qint64 nowMs)
 {
-    const QByteArray sql = QByteArray("SELECT ") + kColumns +
-                           " FROM audit_events WHERE tenant_id = ? AND (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?;";
-    auto stmt = m_db.prepare(sql.constData());
-    if (!stmt)
-        return stmt.error();
-    stmt.value()
-        .bind(1, query.platform ? QString() : query.tenantId)
-        .bind(2, query.beforeSeq)
-        .bind(3, query.beforeSeq)
-        .bind(4, qint64(qBound(1, query.limit, 1000)));
-    QList<AuditEvent> out;
+    auto head = m_db.prepare("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;");
+    if (!head)
+        return head.error();
+    auto row = head.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<Checkpoint>();
+    const qint64 seq = head.value().int64(0);
+    const QByteArray hash = head.value().blob(1);
+    auto last = lastCheckpoint();
+    if (!last)
+        return last.error();
+    if (last.value() && last.value()->seq == seq)
+        return last.value();
+    auto c = signCheckpoint(seq, hash, nowMs);
+    if (!c)
+        return c.error();
+    return std::optional<Checkpoint>(c.value());
+}
+
+Result<AuditPage> AuditLog::search(const AuditQuery& query)
+{
+    Filter f = filterFor(query);
+    if (query.beforeSeq > 0)
+        f.add("seq < ?", query.beforeSeq);
+    const int limit = qBound(1, query.limit, 1000);
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events" + f.where +
+                           " ORDER BY seq DESC LIMIT " + QByteArray::number(limit + 1) + ";";
+    auto s = m_db.prepare(sql.constData());
+    if (!s)
+        return s.error();
+    f.bind(s.value());
+    AuditPage page;
     for (;;) {
-        auto row = stmt.value().step();
+        auto row = s.value().step();
         if (!row)
             return row.error();
         if (!row.value())
             break;
-        out << readRow(stmt.value());
+        if (page.events.size() == limit) {
+            page.nextBeforeSeq = page.events.back().seq;
+            break;
+        }
+        page.events << readRow(s.value());
     }
-    return out;
+    return page;
 }
 
-Result<qint64> AuditLog::firstBroken()
+Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint64 bucketMs)
 {
-    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events ORDER BY seq;";
-    auto stmt = m_db.prepare(sql.constData());
-    if (!stmt)
-        return stmt.error();
-    QByteArray previous(32, '\0');
-    qint64 expectedSeq = 0;
+    if (bucketMs <= 0)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the bucket size must be positive"));
+    const Filter f = filterFor(query);
+    const QByteArray sql = QByteArray("SELECT time_ms / ? AS bucket, count(*) FROM audit_events") + f.where +
+                           " GROUP BY bucket ORDER BY bucket;";
+    auto s = m_db.prepare(sql.constData());
+    if (!s)
+        return s.error();
+    s.value().bind(1, bucketMs);
+    f.bind(s.value(), 2);
+    QList<HistogramBucket> out;
     for (;;) {
-        auto row = stmt.value().step();
+        auto row = s.value().step();
         if (!row)
             return row.error();
         if (!row.value())
-            return qint64(0);
-        const AuditEvent e = readRow(stmt.value());
-        if (expectedSeq != 0 && e.seq != expectedSeq)
-            return expectedSeq;
-        if (e.prevHash != previous || e.computeHash() != e.hash)
-            return e.seq;
-        previous = e.hash;
-        expectedSeq = e.seq + 1;
+            return out;
+        out << HistogramBucket{s.value().int64(0) * bucketMs, s.value().int64(1)};
     }
+}
+
+Result<qint64> AuditLog::forEach(const AuditQuery& query, const std::function<bool(const AuditEvent&)>& visit)
+{
+    Filter f = filterFor(query);
+    f.add("seq > ?", qint64(0));
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events" + f.where +
+                           " ORDER BY seq ASC LIMIT " + QByteArray::number(kPage) + ";";
+    auto s = m_db.prepare(sql.constData());
+    if (!s)
+        return s.error();
+    qint64 after = 0, visited = 0;
+    for (;;) {
+        s.value().reset();
+        f.values.back() = after;
+        f.bind(s.value());
+        int rows = 0;
+        for (;;) {
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            const AuditEvent e = readRow(s.value());
+            after = e.seq;
+            ++rows;
+            ++visited;
+            if (!visit(e))
+                return visited;
+        }
+        if (rows < kPage)
+            return visited;
+    }
+}
+
+Result<QList<AuditEvent>> AuditLog::after(qint64 afterSeq, int limit)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?;";
+    auto s = m_db.prepare(sql.constData());
+    if (!s)
+        return s.error();
+    s.value().bind(1, afterSeq).bind(2, qint64(limit));
+    QList<AuditEvent> out;
+    for (;;) {
+        auto row = s.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return out;
+        out << readRow(s.value());
+    }
+}
+
+Result<QList<Checkpoint>> AuditLog::checkpoints(qint64 fromSeq, qint64 toSeq)
+{
+    auto s = m_db.prepare("SELECT seq, time_ms, chain_hash, prev_signature, signature FROM audit_checkpoints "
+                          "WHERE seq >= ? AND (? = 0 OR seq <= ?) ORDER BY id;");
+    if (!s)
+        return s.error();
+    s.value().bind(1, fromSeq).bind(2, toSeq).bind(3, toSeq);
+    QList<Checkpoint> out;
+    for (;;) {
+        auto row = s.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return out;
+        out << readCheckpoint(s.value());
+    }
+}
+
+Result<VerifyReport> AuditLog::verify(bool incremental)
+{
+    VerifyReport report;
+    auto state = m_db.prepare("SELECT verified_seq, verified_hash, pruned_before, last_seq FROM audit_state WHERE id = 1;");
+    if (!state)
+        return state.error();
+    if (auto r = state.value().step(); !r || !r.value())
+        return r ? makeError(ErrorCode::Corrupt, QStringLiteral("the audit state row is missing")) : r.error();
+    const qint64 verifiedSeq = state.value().int64(0);
+    const QByteArray verifiedHash = state.value().blob(1);
+    const qint64 prunedBefore = state.value().int64(2);
+    const qint64 recordedLast = state.value().int64(3);
+
+    auto all = checkpoints();
+    if (!all)
+        return all.error();
+    QHash<qint64, QByteArray> signedHashes;
+    for (const Checkpoint& c : all.value())
+        signedHashes.insert(c.seq, c.chainHash);
+
+    auto fail = [&report](qint64 seq, const char* problem, const QString& message) {
+        if (report.intact || seq < report.firstBadSeq) {
+            report.intact = false;
+            report.firstBadSeq = seq;
+            report.problem = QLatin1String(problem);
+            report.message = message;
+        }
+    };
+
+    qint64 expectedSeq = 1;
+    QByteArray expectedPrev = kZeroHash;
+    if (incremental && verifiedSeq > 0) {
+        expectedSeq = verifiedSeq + 1;
+        expectedPrev = verifiedHash;
+    } else if (prunedBefore > 1) {
+        expectedSeq = prunedBefore;
+        if (!signedHashes.contains(prunedBefore - 1))
+            fail(prunedBefore, "deleted",
+                 QStringLiteral("events before %1 were removed without a signed retention anchor").arg(prunedBefore));
+        expectedPrev = signedHashes.value(prunedBefore - 1, kZeroHash);
+    }
+    report.fromSeq = expectedSeq;
+
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE seq >= ? ORDER BY seq;";
+    auto s = m_db.prepare(sql.constData());
+    if (!s)
+        return s.error();
+    s.value().bind(1, expectedSeq);
+    QByteArray lastHash = expectedPrev;
+    for (;;) {
+        auto row = s.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        const AuditEvent e = readRow(s.value());
+        ++report.eventsChecked;
+        if (e.seq != expectedSeq) {
+            fail(expectedSeq, "deleted",
+                 QStringLiteral("event %1 is missing (the next one present is %2)").arg(expectedSeq).arg(e.seq));
+            break;
+        }
+        if (e.computeHash() != e.hash) {
+            fail(e.seq, "changed", QStringLiteral("event %1 was changed after it was written").arg(e.seq));
+            break;
+        }
+        if (e.prevHash != expectedPrev) {
+            // Where does it link to? A later event: reordered; an earlier one, skipping some: inserted ones.
+            auto link = m_db.prepare("SELECT seq FROM audit_events WHERE hash = ?;");
+            qint64 linked = 0;
+            if (link && link.value().bindBlob(1, e.prevHash).step().value())
+                linked = link.value().int64(0);
+            if (linked > e.seq)
+                fail(e.seq, "reordered", QStringLiteral("event %1 is out of order").arg(e.seq));
+            else if (linked > 0 && linked < e.seq - 1)
+                fail(linked + 1, "inserted",
+                     QStringLiteral("events %1 to %2 were inserted into the chain").arg(linked + 1).arg(e.seq - 1));
+            else
+                fail(e.seq, "inserted", QStringLiteral("event %1 does not belong to this chain").arg(e.seq));
+            break;
+        }
+        if (const auto it = signedHashes.constFind(e.seq); it != signedHashes.cend() && *it != e.hash) {
+            fail(e.seq, "changed",
+                 QStringLiteral("the chain at event %1 does not match its signed checkpoint: it was rewritten").arg(e.seq));
+            break;
+        }
+        expectedPrev = e.hash;
+        lastHash = e.hash;
+        ++expectedSeq;
+    }
+    const qint64 lastSeen = expectedSeq - 1;
+    report.toSeq = lastSeen;
+    if (report.intact && recordedLast > lastSeen)
+        fail(lastSeen + 1, "truncated",
+             QStringLiteral("events %1 to %2 are missing from the end of the log").arg(lastSeen + 1).arg(recordedLast));
+
+    QByteArray prevSignature;
+    for (const Checkpoint& c : all.value()) {
+        ++report.checkpointsChecked;
+        if (c.prevSignature != prevSignature || !crypto::ed25519::verify(m_publicKey, c.message(), c.signature))
+            fail(c.seq, "bad_signature",
+                 QStringLiteral("the checkpoint at event %1 has a bad signature or breaks the checkpoint chain").arg(c.seq));
+        else if (c.seq > lastSeen && c.seq >= report.fromSeq)
+            fail(lastSeen + 1, "truncated",
+                 QStringLiteral("a signed checkpoint covers event %1, but the log ends at %2").arg(c.seq).arg(lastSeen));
+        prevSignature = c.signature;
+    }
+
+    if (report.intact && report.eventsChecked > 0) {
+        auto mark = m_db.prepare("UPDATE audit_state SET verified_seq = ?, verified_hash = ? WHERE id = 1;");
+        if (!mark)
+            return mark.error();
+        if (auto r = mark.value().bind(1, lastSeen).bindBlob(2, lastHash).run(); !r)
+            return r.error();
+    }
+    if (report.intact)
+        report.message = QStringLiteral("intact: %1 events and %2 signed checkpoints verified")
+                             .arg(report.eventsChecked)
+                             .arg(report.checkpointsChecked);
+    return report;
+}
+
+Result<RetentionPolicy> AuditLog::retention()
+{
+    auto s = m_db.prepare("SELECT retention_days, retention_max_events FROM audit_state WHERE id = 1;");
+    if (!s)
+        return s.error();
+    if (!s.value().step().value())
+        return RetentionPolicy{};
+    return RetentionPolicy{int(s.value().int64(0)), s.value().int64(1)};
+}
+
+Result<void> AuditLog::setRetention(const RetentionPolicy& policy)
+{
+    auto s = m_db.prepare("UPDATE audit_state SET retention_days = ?, retention_max_events = ? WHERE id = 1;");
+    if (!s)
+        return s.error();
+    return s.value().bind(1, qint64(policy.keepDays)).bind(2, policy.keepEvents).run();
+}
+
+Result<qint64> AuditLog::prune(const RetentionPolicy& policy, qint64 nowMs)
+{
+    auto first = firstSeq();
+    auto last = lastSeq();
+    if (!first || !last)
+        return !first ? first.error() : last.error();
+    if (last.value() == 0)
+        return qint64(0);
+    qint64 keepFrom = first.value();
+    if (policy.keepEvents > 0)
+        keepFrom = std::max(keepFrom, last.value() - policy.keepEvents + 1);
+    if (policy.keepDays > 0) {
+        auto s = m_db.prepare("SELECT min(seq) FROM audit_events WHERE time_ms >= ?;");
+        if (!s)
+            return s.error();
+        s.value().bind(1, nowMs - qint64(policy.keepDays) * 24 * 3600 * 1000);
+        (void)s.value().step();
+        const qint64 young = s.value().isNull(0) ? last.value() + 1 : s.value().int64(0);
+        keepFrom = std::max(keepFrom, young);
+    }
+    // The newest event always stays: the chain needs a head to continue from.
+    keepFrom = std::min(keepFrom, last.value());
+    if (keepFrom <= first.value())
+        return qint64(0);
+
+    // Anchor the first kept event: a signed checkpoint over the last removed one.
+    auto anchor = m_db.prepare("SELECT hash FROM audit_events WHERE seq = ?;");
+    if (!anchor)
+        return anchor.error();
+    anchor.value().bind(1, keepFrom - 1);
+    if (!anchor.value().step().value())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("event %1 is missing; verify the log").arg(keepFrom - 1));
+    const QByteArray anchorHash = anchor.value().blob(0);
+    auto existing = checkpoints(keepFrom - 1, keepFrom - 1);
+    if (!existing)
+        return existing.error();
+    if (existing.value().isEmpty()) {
+        if (auto c = signCheckpoint(keepFrom - 1, anchorHash, nowMs); !c)
+            return c.error();
+    }
+    // The delete trigger lets rows go only while this token exists, inside this transaction.
+    if (auto r = m_db.exec("INSERT INTO audit_prune_token (id) VALUES (1);"); !r)
+        return r.error();
+    auto del = m_db.prepare("DELETE FROM audit_events WHERE seq < ?;");
+    if (!del)
+        return del.error();
+    if (auto r = del.value().bind(1, keepFrom).run(); !r)
+        return r.error();
+    if (auto r = m_db.exec("DELETE FROM audit_prune_token;"); !r)
+        return r.error();
+    auto state = m_db.prepare("UPDATE audit_state SET pruned_before = ?, "
+                              "verified_seq = CASE WHEN verified_seq < ? THEN 0 ELSE verified_seq END WHERE id = 1;");
+    if (!state)
+        return state.error();
+    if (auto r = state.value().bind(1, keepFrom).bind(2, keepFrom).run(); !r)
+        return r.error();
+    return keepFrom - first.value();
 }
 
 Result<qint64> AuditLog::count()
 {
     auto n = m_db.pragma("SELECT count(*) FROM audit_events;");
+    if (!n)
+        return n.error();
+    return n.value().toLongLong();
+}
+
+Result<qint64> AuditLog::lastSeq()
+{
+    auto n = m_db.pragma("SELECT coalesce(max(seq), 0) FROM audit_events;");
+    if (!n)
+        return n.error();
+    return n.value().toLongLong();
+}
+
+Result<qint64> AuditLog::firstSeq()
+{
+    auto n = m_db.pragma("SELECT coalesce(min(seq), 0) FROM audit_events;");
     if (!n)
         return n.error();
     return n.value().toLongLong();

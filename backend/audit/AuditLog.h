@@ -1,40 +1,107 @@
 #pragma once
 
 #include "AuditEvent.h"
+#include "AuditQuery.h"
+#include "Checkpoint.h"
 #include "core/Result.h"
+#include "core/SecureBytes.h"
 
 #include <QList>
 
+#include <functional>
+#include <memory>
+
 namespace gatehouse::store {
 class Database;
-}
+class Statement;
+} // namespace gatehouse::store
 
 namespace gatehouse::audit {
 
-struct AuditQuery
+struct AuditPage
 {
-    bool platform = false; // true: platform events only (tenant_id empty)
-    QString tenantId;      // otherwise: this tenant's events only
-    qint64 beforeSeq = 0;  // keyset pagination, newest first; 0 = from the newest
-    int limit = 100;
+    QList<AuditEvent> events;
+    qint64 nextBeforeSeq = 0; // pass as beforeSeq for the next (older) page; 0 when there is none
 };
 
-// The append-only, hash-chained audit trail in the store. append() must run inside the caller's transaction,
-// so an event commits together with the change it records, or neither does.
+struct VerifyReport
+{
+    bool intact = true;
+    qint64 eventsChecked = 0;
+    qint64 checkpointsChecked = 0;
+    qint64 firstBadSeq = 0;
+    QString problem; // changed, deleted, inserted, reordered, bad_signature, truncated
+    QString message;
+    qint64 fromSeq = 0; // where this verification started (after the last verified point when incremental)
+    qint64 toSeq = 0;
+};
+
+struct RetentionPolicy
+{
+    int keepDays = 0;       // 0 = no age limit
+    qint64 keepEvents = 0;  // 0 = no count limit
+};
+
+// The append-only, hash-chained audit trail with signed checkpoints. One instance per store connection;
+// append(), checkpoint() and prune() run inside the caller's transaction, so an event commits together with
+// the change it records, or neither does.
 class AuditLog
 {
 public:
-    explicit AuditLog(store::Database& db) : m_db(db) {}
+    struct CheckpointPolicy
+    {
+        int everyEvents = 1000;
+        qint64 intervalMs = 5 * 60 * 1000;
+    };
 
-    // Fills seq, prevHash and hash; the caller fills the rest.
+    explicit AuditLog(store::Database& db);
+    ~AuditLog();
+
+    // Loads the Ed25519 signing key (wrapped with AES-256-GCM under `wrapKey`), creating it the first time.
+    Result<void> openSigningKey(const SecureBytes& wrapKey, qint64 nowMs);
+    QByteArray publicKey() const { return m_publicKey; }
+    void setCheckpointPolicy(const CheckpointPolicy& policy) { m_policy = policy; }
+
+    // Fills seq, prevHash, detailsJson and hash; signs a checkpoint when the policy says one is due.
     Result<void> append(AuditEvent& event);
-    Result<QList<AuditEvent>> list(const AuditQuery& query);
-    // Walks the whole chain; returns the first sequence number whose hash or link is wrong, or 0 if intact.
-    Result<qint64> firstBroken();
+    // Signs a checkpoint over the current head (if it has none yet).
+    Result<std::optional<Checkpoint>> checkpoint(qint64 nowMs);
+
+    Result<AuditPage> search(const AuditQuery& query);
+    Result<QList<HistogramBucket>> histogram(const AuditQuery& query, qint64 bucketMs);
+    // Every event matching the query's filters, oldest first, streamed in pages (constant memory). The
+    // callback returns false to stop.
+    Result<qint64> forEach(const AuditQuery& query, const std::function<bool(const AuditEvent&)>& visit);
+    // Events after `afterSeq` in the scope (tenantId empty + platform = platform only; `all` = every scope).
+    Result<QList<AuditEvent>> after(qint64 afterSeq, int limit);
+    Result<QList<Checkpoint>> checkpoints(qint64 fromSeq = 0, qint64 toSeq = 0);
+
+    // Walks the chain and the checkpoints. Incremental starts after the last point a previous verification
+    // found intact (recorded in the store); full starts at the beginning (or the retention anchor).
+    Result<VerifyReport> verify(bool incremental);
+
+    // Removes the oldest events beyond the policy, anchoring the first kept one with a signed checkpoint.
+    // Returns the number of events removed.
+    Result<qint64> prune(const RetentionPolicy& policy, qint64 nowMs);
+    Result<RetentionPolicy> retention();
+    Result<void> setRetention(const RetentionPolicy& policy);
+
     Result<qint64> count();
+    Result<qint64> lastSeq();
+    Result<qint64> firstSeq();
+
+    static AuditEvent readRow(const store::Statement& row);
 
 private:
+    Result<std::optional<Checkpoint>> lastCheckpoint();
+    Result<Checkpoint> signCheckpoint(qint64 seq, const QByteArray& chainHash, qint64 nowMs);
+
     store::Database& m_db;
+    CheckpointPolicy m_policy;
+    SecureBytes m_signingKey;
+    QByteArray m_publicKey;
+    struct Statements;
+    std::unique_ptr<Statements> m_stmts;
 };
 
 } // namespace gatehouse::audit

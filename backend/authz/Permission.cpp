@@ -35,6 +35,7 @@ constexpr std::array<Entry, static_cast<int>(Permission::Count_)> kCatalog{{
     {Permission::SecretsReveal, "secrets.reveal", TenantOnly},
     {Permission::AuditRead, "audit.read", Both},
     {Permission::AuditExport, "audit.export", Both},
+    {Permission::AuditManage, "audit.manage", PlatformOnly},
     {Permission::BoundariesRead, "boundaries.read", Both},
     {Permission::EvidenceExport, "evidence.export", Both},
     {Permission::MetricsRead, "metrics.read", PlatformOnly},

@@ -28,6 +28,7 @@ enum class Permission : quint8 {
     SecretsReveal,
     AuditRead,
     AuditExport,
+    AuditManage,
     BoundariesRead,
     EvidenceExport,
     MetricsRead,

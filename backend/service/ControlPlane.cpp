@@ -4,6 +4,7 @@
 #include "core/Logging.h"
 #include "crypto/PasswordHasher.h"
 #include "identity/TokenCodec.h"
+#include "store/Store.h"
 #include "store/Transaction.h"
 
 #include <sqlite3.h>
@@ -90,7 +91,28 @@ QString reasonFor(ErrorCode code)
 
 } // namespace
 
-ControlPlane::ControlPlane(store::Database& db, Clock& clock) : m_db(db), m_clock(clock)
+ControlPlane::ControlPlane(store::Store& store, Clock& clock)
+    : m_store(store), m_db(store.database()), m_clock(clock), m_audit(m_db),
+      m_feed([this](qint64 afterSeq, const audit::FeedScope& scope, int limit) -> Result<QList<audit::AuditEvent>> {
+          // History for followers: read under the control plane's lock, so no commit is half-published.
+          QMutexLocker lock(&m_mutex);
+          audit::AuditQuery q;
+          q.platform = scope.kind == audit::FeedScope::Kind::Platform;
+          q.tenantId = scope.tenantId;
+          if (scope.kind == audit::FeedScope::Kind::All)
+              return m_audit.after(afterSeq, limit);
+          QList<audit::AuditEvent> out;
+          q.limit = limit;
+          auto n = m_audit.forEach(q, [&](const audit::AuditEvent& e) {
+              if (e.seq <= afterSeq)
+                  return true;
+              out << e;
+              return out.size() < limit;
+          });
+          if (!n)
+              return n.error();
+          return out;
+      })
 {
     // Computed now, so the first sign-in of an unknown user costs no more than any other.
     (void)crypto::PasswordHasher::dummyHash();
@@ -101,6 +123,18 @@ ControlPlane::~ControlPlane() = default;
 Result<void> ControlPlane::load()
 {
     QMutexLocker lock(&m_mutex);
+    std::optional<store::Transaction> tx;
+    {
+        auto begun = store::Transaction::begin(m_db);
+        if (!begun)
+            return begun.error();
+        tx.emplace(std::move(begun).value());
+    }
+    auto wrapKey = m_store.deriveKey("gatehouse/audit-signing");
+    if (!wrapKey)
+        return wrapKey.error();
+    if (auto r = m_audit.openSigningKey(wrapKey.value(), m_clock.nowMs()); !r)
+        return r;
     auto roles = sql::all(
         m_db,
         [](const store::Statement& s) {
@@ -125,7 +159,7 @@ Result<void> ControlPlane::load()
         return bindings.error();
     for (const authz::Binding& b : bindings.value())
         m_authorizer.putBinding(b);
-    return {};
+    return tx->commit();
 }
 
 audit::AuditEvent ControlPlane::eventFor(const Caller& caller, const Principal* principal, const Operation& op) const
@@ -152,13 +186,28 @@ audit::AuditEvent ControlPlane::eventFor(const Caller& caller, const Principal* 
 
 Result<void> ControlPlane::appendEvent(audit::AuditEvent& event)
 {
-    audit::AuditLog log(m_db);
-    if (auto r = log.append(event); !r) {
+    if (auto r = m_audit.append(event); !r) {
+        m_auditAvailable = false;
         qCWarning(lcStore) << "audit append failed:" << r.error().message;
         return makeError(ErrorCode::AuditUnavailable,
-                         QStringLiteral("the audit log cannot be written (%1); the operation was not applied")
+                         QStringLiteral("audit unavailable: the audit log cannot be written (%1); the operation was "
+                                        "not applied")
                              .arg(r.error().message));
     }
+    m_pending << event;
+    return {};
+}
+
+Result<void> ControlPlane::commit(store::Transaction& tx)
+{
+    auto r = tx.commit();
+    if (!r) {
+        m_pending.clear();
+        return r;
+    }
+    m_auditAvailable = true;
+    const QList<audit::AuditEvent> committed = std::exchange(m_pending, {});
+    m_feed.publish(committed);
     return {};
 }
 
@@ -277,6 +326,7 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
 Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Body& body)
 {
     QMutexLocker lock(&m_mutex);
+    m_pending.clear();
     const qint64 now = m_clock.nowMs();
 
     // Records a refusal (or a failure) in a transaction of its own, after the work was rolled back.
@@ -290,7 +340,8 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
         e.reason = reason;
         e.details = details;
         if (appendEvent(e))
-            (void)own.value().commit();
+            (void)commit(own.value());
+        m_pending.clear();
         return error;
     };
 
@@ -315,7 +366,7 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
         // Committed with the transaction that looked: a failed authentication is evidence too.
         if (auto r = appendEvent(e); !r)
             return r;
-        if (auto r = tx->commit(); !r)
+        if (auto r = commit(*tx); !r)
             return r;
         return makeError(ErrorCode::Unauthenticated,
                          QStringLiteral("not signed in, or the session or token is no longer valid; sign in again"));
@@ -336,7 +387,7 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
         e.reason = reason;
         if (auto r = appendEvent(e); !r)
             return r;
-        if (auto r = tx->commit(); !r)
+        if (auto r = commit(*tx); !r)
             return r;
         return makeError(code, message);
     };
@@ -407,9 +458,17 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
     e.outcome = QStringLiteral("success");
     e.reason = QStringLiteral("ok");
     e.details = ctx.details;
-    if (auto r = appendEvent(e); !r)
-        return r; // the transaction rolls back with the work: no change without its event
-    if (auto r = tx->commit(); !r)
+    if (auto r = appendEvent(e); !r) {
+        tx.reset(); // the transaction rolls back with the work: no change without its event
+        m_pending.clear();
+        if (op.readOnly) {
+            // Fail closed for changes, stay up for reads: the answer is served, the missing record logged.
+            qCWarning(lcStore) << "audit unavailable: served" << op.action << "without its audit event";
+            return {};
+        }
+        return r;
+    }
+    if (auto r = commit(*tx); !r)
         return r;
     for (auto& f : ctx.onCommit)
         f();

@@ -2,6 +2,9 @@
 
 #include "Caller.h"
 #include "audit/AuditEvent.h"
+#include "audit/AuditExport.h"
+#include "audit/AuditFeed.h"
+#include "audit/AuditLog.h"
 #include "authz/Authorizer.h"
 #include "core/Clock.h"
 #include "core/Result.h"
@@ -13,12 +16,18 @@
 #include <QJsonObject>
 #include <QMutex>
 
+#include <atomic>
+
 #include <functional>
 #include <vector>
 
+class QIODevice;
+
 namespace gatehouse::store {
 class Database;
-}
+class Store;
+class Transaction;
+} // namespace gatehouse::store
 
 namespace gatehouse::service {
 
@@ -54,11 +63,16 @@ enum class UserStatusChange { Lock, Unlock, Disable, Enable };
 class ControlPlane
 {
 public:
-    ControlPlane(store::Database& db, Clock& clock = Clock::system());
+    explicit ControlPlane(store::Store& store, Clock& clock = Clock::system());
     ~ControlPlane();
 
-    // Loads roles and bindings into the authorizer. Call once after opening the store.
+    // Opens the audit signing key (creating it the first time) and loads roles and bindings into the
+    // authorizer. Call once after opening the store.
     Result<void> load();
+
+    // False after an audit event could not be written (disk full, read-only store), until one can again.
+    // While false, changes are refused and reads are still served.
+    bool auditAvailable() const { return m_auditAvailable.load(); }
 
     // --- authentication -------------------------------------------------------------------------------
     // tenantName empty: a platform administrator. `totp` is a 6-digit code or a recovery code.
@@ -155,9 +169,30 @@ public:
                                              const QString& workspaceId = {});
 
     // --- audit ----------------------------------------------------------------------------------------
-    // tenantId empty: the platform's events. Newest first; beforeSeq 0 starts at the newest.
-    Result<QList<audit::AuditEvent>> listAuditEvents(const Caller& caller, const QString& tenantId,
-                                                     qint64 beforeSeq = 0, int limit = 100);
+    // query.tenantId empty (or query.platform): the platform's events. Newest first, keyset pages.
+    Result<audit::AuditPage> searchAudit(const Caller& caller, const audit::AuditQuery& query);
+    Result<QList<audit::HistogramBucket>> auditHistogram(const Caller& caller, const audit::AuditQuery& query,
+                                                         qint64 bucketMs);
+    // The whole chain and every signed checkpoint (platform scope).
+    Result<audit::VerifyReport> verifyAudit(const Caller& caller, bool incremental = false);
+    // Streams the events matching `query` in `format` to `out` (constant memory); returns how many.
+    Result<qint64> exportAudit(const Caller& caller, const audit::AuditQuery& query, audit::ExportFormat format,
+                               QIODevice& out, const audit::Progress& progress = {});
+    // A bundle anyone can verify offline with sha256sum and openssl (platform scope: the whole chain).
+    Result<audit::BundleSummary> exportAuditBundle(const Caller& caller, const QString& directory,
+                                                   const audit::Progress& progress = {});
+    // Follows committed events of a scope (tenantId empty: the platform's) from after `afterSeq`. `notify` is
+    // called from the committing thread when new events may be taken; it must not call back into the
+    // control plane itself (post to your own thread instead).
+    Result<std::shared_ptr<audit::AuditSubscription>> followAudit(const Caller& caller, const QString& tenantId,
+                                                                  qint64 afterSeq, std::function<void()> notify,
+                                                                  int maxQueued = 10000);
+    void unfollowAudit(const std::shared_ptr<audit::AuditSubscription>& subscription);
+    Result<QByteArray> auditPublicKeyPem(const Caller& caller);
+    Result<audit::RetentionPolicy> auditRetention(const Caller& caller);
+    Result<audit::RetentionPolicy> setAuditRetention(const Caller& caller, const audit::RetentionPolicy& policy);
+    // Applies the retention policy; with `bundleDirectory`, first writes a bundle of everything there.
+    Result<qint64> pruneAudit(const Caller& caller, const QString& bundleDirectory = {});
 
     identity::SourceThrottle& throttle() { return m_throttle; }
     const authz::Authorizer& authorizer() const { return m_authorizer; }
@@ -171,6 +206,9 @@ private:
     Result<void> execute(const Caller& caller, Operation op, const Body& body);
     Authentication authenticate(const Caller& caller, qint64 now);
     Result<void> appendEvent(audit::AuditEvent& event);
+    // Commits and hands the transaction's events to followers; or forgets them when it did not commit.
+    Result<void> commit(store::Transaction& tx);
+    void forgetPending() { m_pending.clear(); }
     audit::AuditEvent eventFor(const Caller& caller, const Principal* principal, const Operation& op) const;
 
     // Shared steps of several operations.
@@ -189,8 +227,13 @@ private:
     Result<identity::Integration> loadIntegration(const QString& tenantId, const QString& integrationId);
     Result<bool> userIsAdmin(const QString& tenantId, const QString& userId) const;
 
+    store::Store& m_store;
     store::Database& m_db;
     Clock& m_clock;
+    audit::AuditLog m_audit;
+    audit::AuditFeed m_feed;
+    QList<audit::AuditEvent> m_pending;
+    std::atomic<bool> m_auditAvailable{true};
     authz::Authorizer m_authorizer;
     identity::SourceThrottle m_throttle;
     QMutex m_mutex;

@@ -1,7 +1,6 @@
 // Roles, bindings, authorization questions and the audit trail's read side.
 #include "ControlPlaneInternals.h"
 
-#include "audit/AuditLog.h"
 #include "core/Encoding.h"
 
 namespace gatehouse::service {
@@ -125,6 +124,7 @@ Result<QList<Role>> ControlPlane::listRoles(const Caller& caller, const QString&
 {
     QList<Role> out;
     Operation op{QStringLiteral("role.list"), Permission::RolesRead, tenantId, {}, QStringLiteral("role")};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         const Level level = tenantId.isEmpty() ? Level::Platform : Level::Tenant;
         for (const Role& b : authz::builtin::roles()) {
@@ -249,6 +249,7 @@ Result<QList<Binding>> ControlPlane::listBindings(const Caller& caller, const QS
 {
     QList<Binding> out;
     Operation op{QStringLiteral("binding.list"), Permission::BindingsRead, tenantId, {}, QStringLiteral("binding")};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto rows = sql::all(m_db, readBinding,
                              "SELECT id, tenant_id, identity_kind, identity_id, role_id, workspace_id, created_at "
@@ -306,6 +307,7 @@ Result<authz::Decision> ControlPlane::checkAccess(const Caller& caller, const QS
                  workspaceId,
                  QStringLiteral("identity"),
                  identityId};
+    op.readOnly = true;
     // Asking about yourself needs no permission; asking about someone else needs bindings.read.
     op.selfIfIdentity = identityId;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
@@ -335,34 +337,13 @@ Result<QStringList> ControlPlane::effectivePermissions(const Caller& caller, con
                  workspaceId,
                  QStringLiteral("identity"),
                  identityId};
+    op.readOnly = true;
     op.selfIfIdentity = identityId;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         if (tenantId.isEmpty() ? !loadUser({}, identityId)
                                : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
             return notFound(QStringLiteral("identity"));
         out = m_authorizer.effective(identityId, tenantId, workspaceId).names();
-        return {};
-    });
-    if (!r)
-        return r.error();
-    return out;
-}
-
-// --- audit --------------------------------------------------------------------------------------------------
-
-Result<QList<audit::AuditEvent>> ControlPlane::listAuditEvents(const Caller& caller, const QString& tenantId,
-                                                               qint64 beforeSeq, int limit)
-{
-    QList<audit::AuditEvent> out;
-    Operation op{QStringLiteral("audit.read"), Permission::AuditRead, tenantId, {}, QStringLiteral("audit")};
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
-        // Who looked, and at what, is itself part of the trail.
-        ctx.details = {{QStringLiteral("before_seq"), beforeSeq}, {QStringLiteral("limit"), limit}};
-        audit::AuditLog log(m_db);
-        auto events = log.list({tenantId.isEmpty(), tenantId, beforeSeq, limit});
-        if (!events)
-            return events.error();
-        out = events.value();
         return {};
     });
     if (!r)

@@ -124,6 +124,7 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
                                       const SecureBytes& password, const QString& totp)
 {
     QMutexLocker lock(&m_mutex);
+    m_pending.clear();
     const qint64 now = m_clock.nowMs();
     Operation op{QStringLiteral("auth.signin"), kNoPermission, {}, {}, QStringLiteral("user")};
     audit::AuditEvent event = eventFor(caller, nullptr, op);
@@ -144,7 +145,7 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
         event.reason = reason;
         if (auto r = appendEvent(event); !r)
             return r.error();
-        if (auto r = tx->commit(); !r)
+        if (auto r = commit(*tx); !r)
             return r.error();
         return makeError(code, message);
     };
@@ -308,7 +309,7 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
         event.details.insert(QStringLiteral("mfa_enrollment_required"), true);
     if (auto r = appendEvent(event); !r)
         return r.error();
-    if (auto r = tx->commit(); !r)
+    if (auto r = commit(*tx); !r)
         return r.error();
     return out;
 }
@@ -330,6 +331,7 @@ Result<Principal> ControlPlane::whoami(const Caller& caller)
 {
     Principal out;
     Operation op{QStringLiteral("auth.whoami"), kNoPermission, {}, {}, QStringLiteral("principal")};
+    op.readOnly = true;
     op.selfService = true;
     op.allowedWhileEnrollingMfa = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
@@ -523,6 +525,7 @@ Result<QList<User>> ControlPlane::listUsers(const Caller& caller, const QString&
 {
     QList<User> out;
     Operation op{QStringLiteral("user.list"), Permission::UsersRead, tenantId, {}, QStringLiteral("user")};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         const QByteArray text =
             QByteArray("SELECT ") + kUserColumns + " FROM users WHERE tenant_id = ? ORDER BY username;";
@@ -542,6 +545,7 @@ Result<User> ControlPlane::getUser(const Caller& caller, const QString& tenantId
 {
     User out;
     Operation op{QStringLiteral("user.read"), Permission::UsersRead, tenantId, {}, QStringLiteral("user"), userId};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto u = loadUser(tenantId, userId);
         if (!u)
@@ -749,6 +753,7 @@ Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, 
     QList<Integration> out;
     Operation op{
         QStringLiteral("integration.list"), Permission::IntegrationsRead, tenantId, {}, QStringLiteral("integration")};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto rows = sql::all(m_db, readIntegration,
                              "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
@@ -875,6 +880,7 @@ Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QSt
                  {},
                  QStringLiteral("integration"),
                  integrationId};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         if (auto i = loadIntegration(tenantId, integrationId); !i)
             return i.error();

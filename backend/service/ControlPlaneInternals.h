@@ -32,6 +32,7 @@ struct ControlPlane::Operation
     bool allowedWhileEnrollingMfa = false; // usable by a session that must enrol MFA first
     bool needsUserSession = false;         // only a signed-in user can do this
     bool systemOnly = false;               // only the local system (bootstrap)
+    bool readOnly = false; // served even when its audit event cannot be written
 };
 
 struct ControlPlane::Context

@@ -123,6 +123,7 @@ Result<QList<Tenant>> ControlPlane::listTenants(const Caller& caller)
 {
     QList<Tenant> out;
     Operation op{QStringLiteral("tenant.list"), Permission::TenantsRead, {}, {}, QStringLiteral("tenant")};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         const QByteArray text = QByteArray("SELECT ") + kTenantColumns + " FROM tenants WHERE id <> '' ORDER BY name;";
         auto rows = sql::all(m_db, readTenant, text.constData());
@@ -140,6 +141,7 @@ Result<Tenant> ControlPlane::getTenant(const Caller& caller, const QString& tena
 {
     Tenant out;
     Operation op{QStringLiteral("tenant.read"), Permission::TenantsRead, {}, {}, QStringLiteral("tenant"), tenantId};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto t = loadTenant(tenantId);
         if (!t)
@@ -229,6 +231,7 @@ Result<TenantSettings> ControlPlane::tenantSettings(const Caller& caller, const 
     TenantSettings out;
     Operation op{
         QStringLiteral("settings.read"), Permission::SettingsRead, tenantId, {}, QStringLiteral("tenant"), tenantId};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto t = loadTenant(tenantId);
         if (!t)
@@ -302,6 +305,7 @@ Result<QList<Workspace>> ControlPlane::listWorkspaces(const Caller& caller, cons
     // Self-service at the gate: what is listed depends on the caller's bindings, filtered below.
     Operation op{
         QStringLiteral("workspace.list"), Permission::WorkspacesRead, tenantId, {}, QStringLiteral("workspace")};
+    op.readOnly = true;
     op.selfService = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
         if (ctx.principal.tenantId.isEmpty() && ctx.principal.kind != Principal::Kind::System)
@@ -342,6 +346,7 @@ Result<Workspace> ControlPlane::getWorkspace(const Caller& caller, const QString
                  workspaceId,
                  QStringLiteral("workspace"),
                  workspaceId};
+    op.readOnly = true;
     auto r = execute(caller, op, [&](Context&) -> Result<void> {
         auto w = loadWorkspace(tenantId, workspaceId);
         if (!w)

@@ -171,6 +171,61 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 )sql");
 }
 
+Result<void> schemaV3(Database& db)
+{
+    // Audit: signing key, signed checkpoints (chained in creation order), verification and retention state,
+    // full-text index, search indexes; deletion only by the retention path.
+    return db.exec(R"sql(
+CREATE TABLE audit_keys (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    public_key BLOB NOT NULL,
+    wrapped_private_key BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE audit_checkpoints (
+    id INTEGER PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    time_ms INTEGER NOT NULL,
+    chain_hash BLOB NOT NULL,
+    prev_signature BLOB NOT NULL,
+    signature BLOB NOT NULL
+);
+CREATE INDEX audit_checkpoints_seq ON audit_checkpoints (seq);
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+    BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+    BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+CREATE TABLE audit_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    last_seq INTEGER NOT NULL,
+    verified_seq INTEGER NOT NULL,
+    verified_hash BLOB NOT NULL,
+    pruned_before INTEGER NOT NULL,
+    retention_days INTEGER NOT NULL,
+    retention_max_events INTEGER NOT NULL
+);
+INSERT INTO audit_state VALUES (1, (SELECT coalesce(max(seq), 0) FROM audit_events), 0, zeroblob(32), 0, 0, 0);
+CREATE TABLE audit_prune_token (id INTEGER PRIMARY KEY);
+DROP TRIGGER audit_events_no_delete;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+    WHEN NOT EXISTS (SELECT 1 FROM audit_prune_token)
+    BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE VIRTUAL TABLE audit_fts USING fts4(content="audit_events", action, actor_name, target_id, details);
+INSERT INTO audit_fts (docid, action, actor_name, target_id, details)
+    SELECT seq, action, actor_name, target_id, details FROM audit_events;
+CREATE TRIGGER audit_events_fts_insert AFTER INSERT ON audit_events BEGIN
+    INSERT INTO audit_fts (docid, action, actor_name, target_id, details)
+        VALUES (new.seq, new.action, new.actor_name, new.target_id, new.details);
+END;
+CREATE TRIGGER audit_events_fts_delete BEFORE DELETE ON audit_events BEGIN
+    DELETE FROM audit_fts WHERE docid = old.seq;
+END;
+CREATE INDEX audit_events_tenant_time ON audit_events (tenant_id, time_ms);
+CREATE INDEX audit_events_tenant_action ON audit_events (tenant_id, action, seq);
+CREATE INDEX audit_events_tenant_actor ON audit_events (tenant_id, actor_id, seq);
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -184,6 +239,7 @@ const Migrations& Migrations::schema()
     static const Migrations migrations({
         {1, "store identity", schemaV1},
         {2, "control plane: tenants, identities, sessions, roles, bindings, audit", schemaV2},
+        {3, "audit: signed checkpoints, verification and retention state, full-text search", schemaV3},
     });
     return migrations;
 }

@@ -26,6 +26,8 @@ public:
     Statement& bind(int index, qint64 value);
     Statement& bind(int index, const QString& text);
     Statement& bindBlob(int index, QByteArrayView blob);
+    // UTF-8 text that is already encoded (no QString round trip).
+    Statement& bindText(int index, QByteArrayView utf8);
     Statement& bindNull(int index);
 
     // Advances to the next row: true when a row is available, false when done.

@@ -110,9 +110,16 @@ Result<void> inspectDatabaseFile(const QString& dataDir, const QString& path)
 
 } // namespace
 
-Store::Store(QString dataDir, StoreConfig config, std::unique_ptr<Database> db, int lockFd)
-    : m_dataDir(std::move(dataDir)), m_config(std::move(config)), m_db(std::move(db)), m_lockFd(lockFd)
-{}
+Store::Store(QString dataDir, StoreConfig config, std::unique_ptr<Database> db, int lockFd, SecureBytes master)
+    : m_dataDir(std::move(dataDir)), m_master(std::move(master)), m_config(std::move(config)), m_db(std::move(db)),
+      m_lockFd(lockFd)
+{
+}
+
+Result<SecureBytes> Store::deriveKey(QByteArrayView label) const
+{
+    return crypto::hkdfSha256(m_master, label, 32);
+}
 
 Store::~Store()
 {
@@ -233,7 +240,8 @@ Result<std::unique_ptr<Store>> Store::init(const QString& dataDirArg, keys::Mast
     auto shared = lockDirectory(dataDir, false);
     if (!shared)
         return shared.error();
-    return std::unique_ptr<Store>(new Store(dataDir, std::move(config), std::move(db).value(), shared.value()));
+    return std::unique_ptr<Store>(
+        new Store(dataDir, std::move(config), std::move(db).value(), shared.value(), std::move(master).value()));
 }
 
 Result<std::unique_ptr<Store>> Store::open(const QString& dataDirArg, const keys::ProviderOptions& options,
@@ -317,7 +325,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dataDirArg, const keys
                                  .arg(dbFile, configFile));
     }
     unlock.dismiss();
-    return std::unique_ptr<Store>(new Store(dataDir, std::move(config).value(), std::move(db).value(), lockFd));
+    return std::unique_ptr<Store>(
+        new Store(dataDir, std::move(config).value(), std::move(db).value(), lockFd, std::move(master).value()));
 }
 
 Result<StoreStatus> Store::status()

@@ -54,13 +54,17 @@ public:
     // Reads everything back from the running store (settings from SQLCipher, schema, sizes, quick_check).
     Result<StoreStatus> status();
 
+    // A key for one purpose, HKDF-SHA256(master, label): the master key itself never leaves the Store.
+    Result<SecureBytes> deriveKey(QByteArrayView label) const;
+
     static QString configPath(const QString& dataDir);
     static QString databasePath(const QString& dataDir);
 
 private:
-    Store(QString dataDir, StoreConfig config, std::unique_ptr<Database> db, int lockFd);
+    Store(QString dataDir, StoreConfig config, std::unique_ptr<Database> db, int lockFd, SecureBytes master);
 
     QString m_dataDir;
+    SecureBytes m_master;
     StoreConfig m_config;
     std::unique_ptr<Database> m_db;
     int m_lockFd = -1;

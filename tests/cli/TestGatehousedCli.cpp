@@ -449,15 +449,15 @@ void TestGatehousedCli::firstPlatformAdministrator()
     // The administrator can sign in, and the creation is in the audit trail without the password.
     auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
     QVERIFY(store);
-    service::ControlPlane cp(store.value()->database());
+    service::ControlPlane cp(*store.value());
     QVERIFY(cp.load());
     auto session = cp.signIn(service::Caller::withToken({}), QString(), QStringLiteral("root"),
                              SecureBytes(reinterpret_cast<const unsigned char*>("a sturdy admin passphrase"), 25));
     QVERIFY2(session, session ? "" : qPrintable(session.error().message));
-    auto events = cp.listAuditEvents(service::Caller::withToken(session.value().token), QString());
+    auto events = cp.searchAudit(service::Caller::withToken(session.value().token), {});
     QVERIFY(events);
     bool bootstrapped = false;
-    for (const auto& e : events.value()) {
+    for (const auto& e : events.value().events) {
         bootstrapped |= e.action == QLatin1String("platform.bootstrap") && e.outcome == QLatin1String("success") &&
                         e.source == QLatin1String("cli");
         QVERIFY(!QJsonDocument(e.details).toJson().contains("sturdy"));

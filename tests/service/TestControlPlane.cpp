@@ -539,8 +539,8 @@ void TestControlPlane::auditChainIsIntactAndHoldsNoSecrets()
                            secret("canary-wrong-4b1d")));
     auto ci = f->cp->createIntegration(owner, f->tenantA, QStringLiteral("bot"), {});
     auto token = f->cp->issueToken(owner, f->tenantA, ci.value().id);
-    audit::AuditLog log(f->store->database());
-    QCOMPARE(log.firstBroken().value(), qint64(0));
+    auto intact = f->cp->verifyAudit(f->system);
+    QVERIFY(intact && intact.value().intact);
     auto all = f->store->database().prepare("SELECT details, actor_name, target_id FROM audit_events;");
     while (all.value().step().value()) {
         const QString row = all.value().text(0) + all.value().text(1) + all.value().text(2);
@@ -562,7 +562,10 @@ void TestControlPlane::auditChainIsIntactAndHoldsNoSecrets()
     // Tampering is found: rewrite one event's details behind the triggers' back.
     QVERIFY(f->store->database().exec("DROP TRIGGER audit_events_no_update;"));
     QVERIFY(f->store->database().exec("UPDATE audit_events SET details = '{}' WHERE seq = 5;"));
-    QCOMPARE(log.firstBroken().value(), qint64(5));
+    auto broken = f->cp->verifyAudit(f->system);
+    QVERIFY(broken && !broken.value().intact);
+    QCOMPARE(broken.value().firstBadSeq, qint64(5));
+    QCOMPARE(broken.value().problem, QStringLiteral("changed"));
 }
 
 void TestControlPlane::suspendedTenantStopsSignInAndSessions()

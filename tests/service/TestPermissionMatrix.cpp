@@ -3,6 +3,7 @@
 // call must leave exactly one audit event with the matching outcome.
 #include "ControlPlaneFixture.h"
 
+#include <QBuffer>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -160,11 +161,42 @@ const QList<Op>& operations()
                  return discard(f.cp->listRoles(c, {}));
              };
          }},
-        {"audit.read (platform)", Kind::Platform, POPA,
-         [](F& f, const Target&) -> Action {
+        {"audit.search (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->searchAudit(c, {})); };
+         }},
+        {"audit.histogram (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->auditHistogram(c, {}, 3600 * 1000)); };
+         }},
+        {"audit.verify", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->verifyAudit(c, true)); };
+         }},
+        {"audit.export (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {
-                 return discard(f.cp->listAuditEvents(c, {}));
+                 QBuffer sink;
+                 sink.open(QIODevice::WriteOnly);
+                 return discard(f.cp->exportAudit(c, {}, audit::ExportFormat::JsonLines, sink));
              };
+         }},
+        {"audit.export bundle", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             const QString dir = f.dir.filePath(unique("bundle"));
+             return [&f, dir](const Caller& c) { return discard(f.cp->exportAuditBundle(c, dir)); };
+         }},
+        {"audit.follow (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 auto s = f.cp->followAudit(c, {}, 0, [] {});
+                 if (s)
+                     f.cp->unfollowAudit(s.value());
+                 return discard(s);
+             };
+         }},
+        {"audit.retention.read", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->auditRetention(c)); };
+         }},
+        {"audit.retention.update", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->setAuditRetention(c, {})); };
+         }},
+        {"audit.prune", Kind::Platform, PO, [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) { return discard(f.cp->pruneAudit(c)); };
          }},
         // --- tenant ---
         {"settings.read", Kind::Tenant, READERS,
@@ -366,10 +398,31 @@ const QList<Op>& operations()
                  return discard(f.cp->effectivePermissions(c, t.tenantId, u));
              };
          }},
-        {"audit.read", Kind::Tenant, READERS,
-         [](F& f, const Target& t) -> Action {
+        {"audit.search", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             audit::AuditQuery q;
+             q.tenantId = t.tenantId;
+             return [&f, q](const Caller& c) { return discard(f.cp->searchAudit(c, q)); };
+         }},
+        {"audit.histogram", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             audit::AuditQuery q;
+             q.tenantId = t.tenantId;
+             return [&f, q](const Caller& c) { return discard(f.cp->auditHistogram(c, q, 60000)); };
+         }},
+        {"audit.export", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+             audit::AuditQuery q;
+             q.tenantId = t.tenantId;
+             return [&f, q](const Caller& c) {
+                 QBuffer sink;
+                 sink.open(QIODevice::WriteOnly);
+                 return discard(f.cp->exportAudit(c, q, audit::ExportFormat::Csv, sink));
+             };
+         }},
+        {"audit.follow", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
              return [&f, t](const Caller& c) {
-                 return discard(f.cp->listAuditEvents(c, t.tenantId));
+                 auto s = f.cp->followAudit(c, t.tenantId, 0, [] {});
+                 if (s)
+                     f.cp->unfollowAudit(s.value());
+                 return discard(s);
              };
          }},
         // --- workspace ---
@@ -531,7 +584,9 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
                                     QStringLiteral("changeOwnPassword"),
                                     QStringLiteral("beginTotpEnrollment"),
                                     QStringLiteral("confirmTotpEnrollment"),
-                                    QStringLiteral("load")};
+                                    QStringLiteral("load"),
+                                    // public to anyone signed in; covered by TestAudit
+                                    QStringLiteral("auditPublicKeyPem")};
     QFile header(QStringLiteral(GATEHOUSE_SOURCE_DIR "/backend/service/ControlPlane.h"));
     QVERIFY(header.open(QIODevice::ReadOnly));
     QString text = QString::fromUtf8(header.readAll());

@@ -37,7 +37,7 @@ struct ControlPlaneFixture
         if (!s)
             return false;
         store = std::move(s).value();
-        cp = std::make_unique<service::ControlPlane>(store->database(), clock);
+        cp = std::make_unique<service::ControlPlane>(*store, clock);
         if (!cp->load())
             return false;
         auto po = cp->bootstrapPlatformOwner(system, QStringLiteral("root"), secret(kPassword));
@@ -113,7 +113,12 @@ struct ControlPlaneFixture
             return {};
         const qint64 seq = s.value().int64(0);
         const QString tenant = s.value().text(1);
-        return audit::AuditLog(store->database()).list({tenant.isEmpty(), tenant, seq + 1, 1}).value().value(0);
+        audit::AuditQuery q;
+        q.platform = tenant.isEmpty();
+        q.tenantId = tenant;
+        q.beforeSeq = seq + 1;
+        q.limit = 1;
+        return audit::AuditLog(store->database()).search(q).value().events.value(0);
     }
 };
 

@@ -1,0 +1,248 @@
+// The audit trail's read side, its verification, exports, live follow and retention.
+#include "ControlPlaneInternals.h"
+
+#include "crypto/Ed25519.h"
+
+#include <QIODevice>
+
+namespace gatehouse::service {
+
+using authz::Permission;
+
+namespace {
+
+audit::AuditQuery scoped(const audit::AuditQuery& query)
+{
+    audit::AuditQuery q = query;
+    q.platform = q.platform || q.tenantId.isEmpty();
+    if (q.platform)
+        q.tenantId.clear();
+    return q;
+}
+
+} // namespace
+
+Result<audit::AuditPage> ControlPlane::searchAudit(const Caller& caller, const audit::AuditQuery& query)
+{
+    const audit::AuditQuery q = scoped(query);
+    audit::AuditPage out;
+    Operation op{QStringLiteral("audit.search"), Permission::AuditRead, q.tenantId, {}, QStringLiteral("audit")};
+    op.readOnly = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        // Who looked, and with which filter, is itself part of the trail.
+        ctx.details = q.toJson();
+        auto page = m_audit.search(q);
+        if (!page)
+            return page.error();
+        out = page.value();
+        ctx.details.insert(QStringLiteral("returned"), out.events.size());
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<QList<audit::HistogramBucket>> ControlPlane::auditHistogram(const Caller& caller, const audit::AuditQuery& query,
+                                                                   qint64 bucketMs)
+{
+    const audit::AuditQuery q = scoped(query);
+    QList<audit::HistogramBucket> out;
+    Operation op{QStringLiteral("audit.histogram"), Permission::AuditRead, q.tenantId, {}, QStringLiteral("audit")};
+    op.readOnly = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = q.toJson();
+        ctx.details.insert(QStringLiteral("bucket_ms"), bucketMs);
+        auto buckets = m_audit.histogram(q, bucketMs);
+        if (!buckets)
+            return buckets.error();
+        out = buckets.value();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<audit::VerifyReport> ControlPlane::verifyAudit(const Caller& caller, bool incremental)
+{
+    audit::VerifyReport out;
+    Operation op{QStringLiteral("audit.verify"), Permission::AuditRead, {}, {}, QStringLiteral("audit")};
+    op.readOnly = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto report = m_audit.verify(incremental);
+        if (!report)
+            return report.error();
+        out = report.value();
+        ctx.details = {{QStringLiteral("incremental"), incremental},
+                       {QStringLiteral("intact"), out.intact},
+                       {QStringLiteral("events_checked"), out.eventsChecked},
+                       {QStringLiteral("checkpoints_checked"), out.checkpointsChecked}};
+        if (!out.intact) {
+            ctx.details.insert(QStringLiteral("first_bad_seq"), out.firstBadSeq);
+            ctx.details.insert(QStringLiteral("problem"), out.problem);
+        }
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<qint64> ControlPlane::exportAudit(const Caller& caller, const audit::AuditQuery& query,
+                                         audit::ExportFormat format, QIODevice& out, const audit::Progress& progress)
+{
+    const audit::AuditQuery q = scoped(query);
+    qint64 count = 0;
+    Operation op{QStringLiteral("audit.export"), Permission::AuditExport, q.tenantId, {}, QStringLiteral("audit")};
+    op.readOnly = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        static const char* const names[] = {"jsonl", "csv", "cef", "ocsf"};
+        ctx.details = q.toJson();
+        ctx.details.insert(QStringLiteral("format"), QLatin1String(names[int(format)]));
+        auto n = audit::exportEvents(m_audit, q, format, out, progress);
+        if (!n)
+            return n.error();
+        count = n.value();
+        ctx.details.insert(QStringLiteral("events"), count);
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return count;
+}
+
+Result<audit::BundleSummary> ControlPlane::exportAuditBundle(const Caller& caller, const QString& directory,
+                                                             const audit::Progress& progress)
+{
+    audit::BundleSummary out;
+    Operation op{QStringLiteral("audit.export"), Permission::AuditExport, {}, {}, QStringLiteral("audit")};
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = {{QStringLiteral("format"), QStringLiteral("bundle")}, {QStringLiteral("directory"), directory}};
+        // Sign the head first, so the bundle ends on a signature.
+        if (auto c = m_audit.checkpoint(ctx.now); !c)
+            return c.error();
+        auto summary = audit::writeBundle(m_audit, crypto::ed25519::publicKeyPem(m_audit.publicKey()), directory,
+                                          progress);
+        if (!summary)
+            return summary.error();
+        out = summary.value();
+        ctx.details.insert(QStringLiteral("events"), out.events);
+        ctx.details.insert(QStringLiteral("last_seq"), out.lastSeq);
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<std::shared_ptr<audit::AuditSubscription>> ControlPlane::followAudit(const Caller& caller,
+                                                                            const QString& tenantId, qint64 afterSeq,
+                                                                            std::function<void()> notify, int maxQueued)
+{
+    std::shared_ptr<audit::AuditSubscription> out;
+    Operation op{QStringLiteral("audit.follow"), Permission::AuditRead, tenantId, {}, QStringLiteral("audit")};
+    op.readOnly = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = {{QStringLiteral("after_seq"), afterSeq}};
+        audit::FeedScope scope;
+        scope.kind = tenantId.isEmpty() ? audit::FeedScope::Kind::Platform : audit::FeedScope::Kind::Tenant;
+        scope.tenantId = tenantId;
+        out = m_feed.subscribe(afterSeq, scope, std::move(notify), maxQueued);
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+void ControlPlane::unfollowAudit(const std::shared_ptr<audit::AuditSubscription>& subscription)
+{
+    m_feed.unsubscribe(subscription);
+}
+
+Result<QByteArray> ControlPlane::auditPublicKeyPem(const Caller& caller)
+{
+    QByteArray out;
+    Operation op{QStringLiteral("audit.public-key"), kNoPermission, {}, {}, QStringLiteral("audit")};
+    // The public key is public: anyone signed in may fetch it to verify an export.
+    op.selfService = true;
+    op.readOnly = true;
+    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+        out = crypto::ed25519::publicKeyPem(m_audit.publicKey());
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<audit::RetentionPolicy> ControlPlane::auditRetention(const Caller& caller)
+{
+    audit::RetentionPolicy out;
+    Operation op{QStringLiteral("audit.retention.read"), Permission::AuditManage, {}, {}, QStringLiteral("audit")};
+    op.readOnly = true;
+    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+        auto p = m_audit.retention();
+        if (!p)
+            return p.error();
+        out = p.value();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<audit::RetentionPolicy> ControlPlane::setAuditRetention(const Caller& caller,
+                                                               const audit::RetentionPolicy& policy)
+{
+    Operation op{QStringLiteral("audit.retention.update"), Permission::AuditManage, {}, {}, QStringLiteral("audit")};
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = {{QStringLiteral("keep_days"), policy.keepDays}, {QStringLiteral("keep_events"), policy.keepEvents}};
+        if (policy.keepDays < 0 || policy.keepEvents < 0 || (policy.keepEvents > 0 && policy.keepEvents < 1000))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("keep at least 1000 events (or 0 for no count limit) and a non-negative "
+                                            "number of days"));
+        return m_audit.setRetention(policy);
+    });
+    if (!r)
+        return r.error();
+    return policy;
+}
+
+Result<qint64> ControlPlane::pruneAudit(const Caller& caller, const QString& bundleDirectory)
+{
+    qint64 removed = 0;
+    Operation op{QStringLiteral("audit.prune"), Permission::AuditManage, {}, {}, QStringLiteral("audit")};
+    op.mutates = true;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto policy = m_audit.retention();
+        if (!policy)
+            return policy.error();
+        ctx.details = {{QStringLiteral("keep_days"), policy.value().keepDays},
+                       {QStringLiteral("keep_events"), policy.value().keepEvents}};
+        if (!bundleDirectory.isEmpty()) {
+            // Export before prune: everything, signed, before anything goes.
+            if (auto c = m_audit.checkpoint(ctx.now); !c)
+                return c.error();
+            auto bundle = audit::writeBundle(m_audit, crypto::ed25519::publicKeyPem(m_audit.publicKey()),
+                                             bundleDirectory, {});
+            if (!bundle)
+                return bundle.error();
+            ctx.details.insert(QStringLiteral("bundle"), bundle.value().directory);
+        }
+        auto n = m_audit.prune(policy.value(), ctx.now);
+        if (!n)
+            return n.error();
+        removed = n.value();
+        ctx.details.insert(QStringLiteral("removed"), removed);
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return removed;
+}
+
+} // namespace gatehouse::service
