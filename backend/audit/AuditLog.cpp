@@ -500,12 +500,9 @@ Result<VerifyReport> AuditLog::verify(bool incremental)
                  QStringLiteral("event %1 is missing (the next one present is %2)").arg(expectedSeq).arg(e.seq));
             break;
         }
-        if (e.computeHash() != e.hash) {
-            fail(e.seq, "changed", QStringLiteral("event %1 was changed after it was written").arg(e.seq));
-            break;
-        }
         if (e.prevHash != expectedPrev) {
-            // Where does it link to? A later event: reordered; an earlier one, skipping some: inserted ones.
+            // Where does it link to? A later event: reordered; an earlier one, skipping some: inserted ones;
+            // nothing: the event before it was replaced by one that was not in the chain.
             auto link = m_db.prepare("SELECT seq FROM audit_events WHERE hash = ?;");
             qint64 linked = 0;
             if (link && link.value().bindBlob(1, e.prevHash).step().value())
@@ -516,7 +513,21 @@ Result<VerifyReport> AuditLog::verify(bool incremental)
                 fail(linked + 1, "inserted",
                      QStringLiteral("events %1 to %2 were inserted into the chain").arg(linked + 1).arg(e.seq - 1));
             else
-                fail(e.seq, "inserted", QStringLiteral("event %1 does not belong to this chain").arg(e.seq));
+                fail(std::max<qint64>(report.fromSeq, e.seq - 1), "inserted",
+                     QStringLiteral("event %1 does not link to the event before it: that one was put in place of "
+                                    "the original")
+                         .arg(e.seq));
+            break;
+        }
+        if (e.computeHash() != e.hash) {
+            fail(e.seq, "changed", QStringLiteral("event %1 was changed after it was written").arg(e.seq));
+            break;
+        }
+        if (recordedLast > 0 && e.seq > recordedLast) {
+            fail(e.seq, "inserted",
+                 QStringLiteral("event %1 was added to the log outside Gatehouse (the log ends at %2)")
+                     .arg(e.seq)
+                     .arg(recordedLast));
             break;
         }
         if (const auto it = signedHashes.constFind(e.seq); it != signedHashes.cend() && *it != e.hash) {

@@ -73,6 +73,8 @@ public:
     // False after an audit event could not be written (disk full, read-only store), until one can again.
     // While false, changes are refused and reads are still served.
     bool auditAvailable() const { return m_auditAvailable.load(); }
+    // How often the audit trail is signed (default: every 1000 events or 5 minutes).
+    void setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy);
 
     // --- authentication -------------------------------------------------------------------------------
     // tenantName empty: a platform administrator. `totp` is a 6-digit code or a recovery code.

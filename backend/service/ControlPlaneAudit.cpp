@@ -22,6 +22,12 @@ audit::AuditQuery scoped(const audit::AuditQuery& query)
 
 } // namespace
 
+void ControlPlane::setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy)
+{
+    QMutexLocker lock(&m_mutex);
+    m_audit.setCheckpointPolicy(policy);
+}
+
 Result<audit::AuditPage> ControlPlane::searchAudit(const Caller& caller, const audit::AuditQuery& query)
 {
     const audit::AuditQuery q = scoped(query);
