@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -28,6 +29,7 @@ enum Exit {
     ExitKeyCustody = 6, // keychain unavailable or refusing, key file unsafe or unreadable
     ExitFileSystem = 7, // permission denied, read-only, disk full, other I/O error
     ExitSchema = 8,     // the store is newer than this build, or a migration failed
+    ExitAuditBroken = 9, // audit verify: the chain or a signed checkpoint is broken
 };
 
 const char* const kExitHelp = "Exit codes:\n"
@@ -39,7 +41,9 @@ const char* const kExitHelp = "Exit codes:\n"
                               "  5  the store file is corrupt or truncated\n"
                               "  6  key custody: keychain unavailable or refusing, key file unsafe or unreadable\n"
                               "  7  file system: permission denied, read-only, disk full, I/O error\n"
-                              "  8  schema: the store is newer than this build, or a migration failed\n";
+                              "  8  schema: the store is newer than this build, or a migration failed\n"
+                              "  9  audit verify: the audit chain or a signed checkpoint is broken (the first bad\n"
+                              "     sequence number is printed)\n";
 
 int exitCodeFor(ErrorCode code)
 {
@@ -168,7 +172,14 @@ int main(int argc, char* argv[])
                        "              --admin-user, also its first platform administrator (Platform Owner)\n"
                        "  init-admin  create the first platform administrator of a store that has none\n"
                        "  status      open the store and print schema, encryption settings read back from SQLCipher,\n"
-                       "              key custody and file size\n\n"
+                       "              key custody and file size\n"
+                       "  audit verify [--incremental]   walk the audit chain and check every signed checkpoint\n"
+                       "  audit export --format jsonl|csv|cef|ocsf|bundle --out PATH [--tenant NAME] [--since T]\n"
+                       "               [--until T] [--action PREFIX] [--outcome O] [--actor A] [--text WORDS]\n"
+                       "              (bundle: the whole chain, verifiable offline with sha256sum and openssl)\n"
+                       "  audit public-key               print the PEM public key that signs checkpoints\n"
+                       "  audit prune [--bundle DIR]     apply the retention policy (--keep-days, --keep-events\n"
+                       "              set it first); with --bundle, export everything before removing anything\n\n"
                        "The administrator's password comes from --admin-password-file, GATEHOUSE_ADMIN_PASSWORD, or a\n"
                        "prompt without echo; never from the command line. 12 to 128 characters, not a common one.\n\n"
                        "Key providers (--key-provider):\n"
@@ -179,7 +190,7 @@ int main(int argc, char* argv[])
         QString::fromLatin1(kExitHelp));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init or status"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, init-admin, status or audit"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("The data directory."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption provider(QStringLiteral("key-provider"),
@@ -199,7 +210,35 @@ int main(int argc, char* argv[])
     const QCommandLineOption adminPasswordFile(QStringLiteral("admin-password-file"),
                                                QStringLiteral("Read the administrator's password from FILE."),
                                                QStringLiteral("FILE"));
-    parser.addOptions({dataDir, provider, keyFile, passphraseFile, json, adminUser, adminPasswordFile});
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("audit export: jsonl, csv, cef, ocsf or bundle."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption outPath(QStringLiteral("out"), QStringLiteral("audit export: output file (bundle: directory)."),
+                                     QStringLiteral("PATH"));
+    const QCommandLineOption tenant(QStringLiteral("tenant"), QStringLiteral("audit export: one tenant's events (by name)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("audit export: from this time (ISO 8601)."),
+                                   QStringLiteral("TIME"));
+    const QCommandLineOption until(QStringLiteral("until"), QStringLiteral("audit export: before this time (ISO 8601)."),
+                                   QStringLiteral("TIME"));
+    const QCommandLineOption action(QStringLiteral("action"), QStringLiteral("audit export: action prefix."),
+                                    QStringLiteral("PREFIX"));
+    const QCommandLineOption outcome(QStringLiteral("outcome"), QStringLiteral("audit export: success, denied or error."),
+                                     QStringLiteral("OUTCOME"));
+    const QCommandLineOption actor(QStringLiteral("actor"), QStringLiteral("audit export: actor id or name."),
+                                   QStringLiteral("ACTOR"));
+    const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("audit export: words that must all appear."),
+                                  QStringLiteral("WORDS"));
+    const QCommandLineOption incremental(QStringLiteral("incremental"),
+                                         QStringLiteral("audit verify: start after the last verified point."));
+    const QCommandLineOption bundle(QStringLiteral("bundle"), QStringLiteral("audit prune: export a bundle first."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption keepDays(QStringLiteral("keep-days"), QStringLiteral("audit prune: keep N days (0: no limit)."),
+                                      QStringLiteral("N"));
+    const QCommandLineOption keepEvents(QStringLiteral("keep-events"),
+                                        QStringLiteral("audit prune: keep at most N events (0: no limit, else >= 1000)."),
+                                        QStringLiteral("N"));
+    parser.addOptions({dataDir, provider, keyFile, passphraseFile, json, adminUser, adminPasswordFile, format, outPath,
+                       tenant, since, until, action, outcome, actor, text, incremental, bundle, keepDays, keepEvents});
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -211,8 +250,8 @@ int main(int argc, char* argv[])
         return ExitOk;
     }
     const QStringList args = parser.positionalArguments();
-    if (args.size() != 1)
-        return usage(QStringLiteral("name one command: init, init-admin or status"));
+    if (args.isEmpty() || (args.size() != 1 && args.first() != QLatin1String("audit")) || args.size() > 2)
+        return usage(QStringLiteral("name one command: init, init-admin, status or audit SUBCOMMAND"));
     const QString command = args.first();
     if (!parser.isSet(dataDir))
         return usage(QStringLiteral("--data-dir DIR is required"));
@@ -308,5 +347,106 @@ int main(int argc, char* argv[])
             printStatus(status.value());
         return ExitOk;
     }
-    return usage(QStringLiteral("unknown command '%1': use init, init-admin or status").arg(command));
+    if (command == QLatin1String("audit")) {
+        if (args.size() != 2)
+            return usage(QStringLiteral("audit needs a subcommand: verify, export, public-key or prune"));
+        auto store = store::Store::open(parser.value(dataDir), options);
+        if (!store)
+            return fail(store.error());
+        service::ControlPlane controlPlane(*store.value());
+        if (auto loaded = controlPlane.load(); !loaded)
+            return fail(loaded.error());
+        const service::Caller local = service::Caller::system(service::Source::Cli);
+        const QString sub = args.at(1);
+        QTextStream out(stdout);
+        if (sub == QLatin1String("verify")) {
+            auto report = controlPlane.verifyAudit(local, parser.isSet(incremental));
+            if (!report)
+                return fail(report.error());
+            const auto& r = report.value();
+            if (!r.intact) {
+                QTextStream(stderr) << "gatehoused: audit chain BROKEN at event " << r.firstBadSeq << " (" << r.problem
+                                    << "): " << r.message << Qt::endl;
+                return ExitAuditBroken;
+            }
+            out << "audit chain intact: events " << r.fromSeq << " to " << r.toSeq << ", " << r.eventsChecked
+                << " events and " << r.checkpointsChecked << " signed checkpoints verified" << Qt::endl;
+            return ExitOk;
+        }
+        if (sub == QLatin1String("public-key")) {
+            auto pem = controlPlane.auditPublicKeyPem(local);
+            if (!pem)
+                return fail(pem.error());
+            out << QString::fromLatin1(pem.value());
+            return ExitOk;
+        }
+        if (sub == QLatin1String("prune")) {
+            if (parser.isSet(keepDays) || parser.isSet(keepEvents)) {
+                audit::RetentionPolicy policy{parser.value(keepDays).toInt(), parser.value(keepEvents).toLongLong()};
+                if (auto set = controlPlane.setAuditRetention(local, policy); !set)
+                    return fail(set.error());
+            }
+            auto removed = controlPlane.pruneAudit(local, parser.value(bundle));
+            if (!removed)
+                return fail(removed.error());
+            out << "removed " << removed.value() << " audit events under the retention policy" << Qt::endl;
+            return ExitOk;
+        }
+        if (sub != QLatin1String("export"))
+            return usage(QStringLiteral("unknown audit subcommand '%1': use verify, export, public-key or prune").arg(sub));
+        if (!parser.isSet(format) || !parser.isSet(outPath))
+            return usage(QStringLiteral("audit export needs --format and --out"));
+        auto progress = [](qint64 n) { QTextStream(stderr) << "\rexported " << n << " events" << Qt::flush; };
+        if (parser.value(format) == QLatin1String("bundle")) {
+            auto summary = controlPlane.exportAuditBundle(local, parser.value(outPath), progress);
+            if (!summary)
+                return fail(summary.error());
+            QTextStream(stderr) << "\n";
+            out << "wrote bundle " << summary.value().directory << ": events " << summary.value().firstSeq << " to "
+                << summary.value().lastSeq << ", " << summary.value().checkpoints
+                << " signed checkpoints; verify with: sh " << summary.value().directory << "/VERIFY" << Qt::endl;
+            return ExitOk;
+        }
+        auto fmt = audit::parseExportFormat(parser.value(format));
+        if (!fmt)
+            return usage(fmt.error().message);
+        audit::AuditQuery query;
+        if (parser.isSet(tenant)) {
+            auto tenants = controlPlane.listTenants(local);
+            if (!tenants)
+                return fail(tenants.error());
+            for (const auto& t : tenants.value()) {
+                if (t.name == parser.value(tenant))
+                    query.tenantId = t.id;
+            }
+            if (query.tenantId.isEmpty())
+                return fail(makeError(ErrorCode::NotFound, QStringLiteral("no tenant named %1").arg(parser.value(tenant))));
+        }
+        for (const auto& [option, target] : {std::pair{&since, &query.fromMs}, std::pair{&until, &query.toMs}}) {
+            if (!parser.isSet(*option))
+                continue;
+            const QDateTime t = QDateTime::fromString(parser.value(*option), Qt::ISODate);
+            if (!t.isValid())
+                return usage(QStringLiteral("--%1 takes an ISO 8601 time, e.g. 2026-11-01T00:00:00Z").arg(option->names().first()));
+            *target = t.toMSecsSinceEpoch();
+        }
+        query.actionPrefix = parser.value(action);
+        query.outcome = parser.value(outcome);
+        query.actor = parser.value(actor);
+        query.text = parser.value(text);
+        QSaveFile file(parser.value(outPath));
+        if (!file.open(QIODevice::WriteOnly))
+            return fail(makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(parser.value(outPath), file.errorString())));
+        auto n = controlPlane.exportAudit(local, query, fmt.value(), file, progress);
+        if (!n) {
+            file.cancelWriting();
+            return fail(n.error());
+        }
+        if (!file.commit())
+            return fail(makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(parser.value(outPath), file.errorString())));
+        QTextStream(stderr) << "\n";
+        out << "exported " << n.value() << " events to " << parser.value(outPath) << Qt::endl;
+        return ExitOk;
+    }
+    return usage(QStringLiteral("unknown command '%1': use init, init-admin, status or audit").arg(command));
 }

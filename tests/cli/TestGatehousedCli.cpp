@@ -91,6 +91,7 @@ private slots:
     void readOnlyDirectory();
     void fullDisk();
     void firstPlatformAdministrator();
+    void auditVerifyExportAndTamper();
 
 private:
     QString dir(const char* name) const { return m_tmp->filePath(QLatin1String(name)); }
@@ -119,7 +120,7 @@ void TestGatehousedCli::helpDocumentsExitCodes()
     const Run r = gatehoused({QStringLiteral("--help")});
     EXPECT_EXIT(r, 0);
     QVERIFY(r.out.contains(QLatin1String("Exit codes:")));
-    for (int code = 0; code <= 8; ++code)
+    for (int code = 0; code <= 9; ++code)
         QVERIFY2(r.out.contains(QStringLiteral("\n  %1  ").arg(code)), qPrintable(QString::number(code)));
     QVERIFY(r.out.contains(QLatin1String("--key-provider")));
     QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_PASSPHRASE")));
@@ -472,6 +473,54 @@ void TestGatehousedCli::firstPlatformAdministrator()
                                   QStringLiteral("--admin-user"), QStringLiteral("ops")},
                                  env);
     EXPECT_EXIT(later, 0);
+}
+
+void TestGatehousedCli::auditVerifyExportAndTamper()
+{
+    QVERIFY(test::writeBytes(dir("pw"), "a sturdy admin passphrase\n"));
+    QStringList args = fileStoreArgs("init");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file") << dir("pw");
+    EXPECT_EXIT(gatehoused(args), 0);
+    auto audit = [this](QStringList more) {
+        QStringList a{QStringLiteral("audit")};
+        a << more << QStringLiteral("--data-dir") << dir("data");
+        return gatehoused(a);
+    };
+    const Run verified = audit({QStringLiteral("verify")});
+    EXPECT_EXIT(verified, 0);
+    QVERIFY(verified.out.contains(QLatin1String("audit chain intact")));
+
+    const Run csv = audit({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"),
+                           dir("audit.csv")});
+    EXPECT_EXIT(csv, 0);
+    QVERIFY(test::fileBytes(dir("audit.csv")).startsWith("seq,time,tenant_id"));
+    QVERIFY(test::fileBytes(dir("audit.csv")).contains("platform.bootstrap"));
+
+    const Run bundle = audit({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("bundle"),
+                              QStringLiteral("--out"), dir("bundle")});
+    EXPECT_EXIT(bundle, 0);
+    const Run offline = shell(QStringLiteral("sh '%1/VERIFY'").arg(dir("bundle")), false);
+    EXPECT_EXIT(offline, 0);
+    QVERIFY(offline.out.contains(QLatin1String("OK:")));
+
+    const Run key = audit({QStringLiteral("public-key")});
+    EXPECT_EXIT(key, 0);
+    QVERIFY(key.out.startsWith(QLatin1String("-----BEGIN PUBLIC KEY-----")));
+    EXPECT_EXIT(audit({QStringLiteral("explode")}), 2);
+    EXPECT_EXIT(audit({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("--out"),
+                       dir("x")}),
+                2);
+
+    // Someone with the decrypted store rewrites an event: verify names it and fails.
+    {
+        auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+        QVERIFY(store);
+        QVERIFY(store.value()->database().exec("DROP TRIGGER audit_events_no_update;"));
+        QVERIFY(store.value()->database().exec("UPDATE audit_events SET actor_name = 'nobody' WHERE seq = 2;"));
+    }
+    const Run broken = audit({QStringLiteral("verify")});
+    EXPECT_EXIT(broken, 9);
+    QVERIFY2(broken.err.contains(QLatin1String("BROKEN at event 2 (changed)")), qPrintable(broken.err));
 }
 
 QTEST_GUILESS_MAIN(TestGatehousedCli)
