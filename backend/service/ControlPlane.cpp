@@ -202,8 +202,14 @@ Result<void> ControlPlane::commit(store::Transaction& tx)
 {
     auto r = tx.commit();
     if (!r) {
+        // The change and its audit event are written together, so a commit that fails is an audit failure too.
         m_pending.clear();
-        return r;
+        m_auditAvailable = false;
+        qCWarning(lcStore) << "commit failed:" << r.error().message;
+        return makeError(ErrorCode::AuditUnavailable,
+                         QStringLiteral("audit unavailable: the change and its audit event could not be written (%1); "
+                                        "the operation was not applied")
+                             .arg(r.error().message));
     }
     m_auditAvailable = true;
     const QList<audit::AuditEvent> committed = std::exchange(m_pending, {});
@@ -347,7 +353,8 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
 
     std::optional<store::Transaction> tx;
     {
-        auto begun = store::Transaction::begin(m_db);
+        auto begun = store::Transaction::begin(m_db, op.readOnly ? store::Transaction::Mode::Deferred
+                                                                 : store::Transaction::Mode::Immediate);
         if (!begun)
             return begun.error();
         tx.emplace(std::move(begun).value());
@@ -468,8 +475,13 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
         }
         return r;
     }
-    if (auto r = commit(*tx); !r)
+    if (auto r = commit(*tx); !r) {
+        if (op.readOnly) {
+            qCWarning(lcStore) << "audit unavailable: served" << op.action << "without its audit event";
+            return {};
+        }
         return r;
+    }
     for (auto& f : ctx.onCommit)
         f();
     return {};

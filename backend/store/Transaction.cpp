@@ -6,9 +6,9 @@
 
 namespace gatehouse::store {
 
-Result<Transaction> Transaction::begin(Database& db)
+Result<Transaction> Transaction::begin(Database& db, Mode mode)
 {
-    if (auto r = db.exec("BEGIN IMMEDIATE;"); !r)
+    if (auto r = db.exec(mode == Mode::Immediate ? "BEGIN IMMEDIATE;" : "BEGIN DEFERRED;"); !r)
         return r.error();
     return Transaction(db);
 }

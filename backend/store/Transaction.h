@@ -11,7 +11,11 @@ class Database;
 class Transaction
 {
 public:
-    static Result<Transaction> begin(Database& db);
+    enum class Mode {
+        Immediate, // takes the write lock now: for transactions that will write
+        Deferred,  // starts as a reader: for reads that write only if they can (needs no free space to begin)
+    };
+    static Result<Transaction> begin(Database& db, Mode mode = Mode::Immediate);
     ~Transaction();
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
