@@ -223,35 +223,47 @@ Result<Checkpoint> AuditLog::signCheckpoint(qint64 seq, const QByteArray& chainH
     return c;
 }
 
-Result<void> AuditLog::append(AuditEvent& event)
+Result<void> AuditLog::prepareStatements()
 {
-    if (!m_stmts->head) {
-        auto s = m_db.prepare("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;");
-        if (!s)
-            return s.error();
-        m_stmts->head.emplace(std::move(s).value());
-        const QByteArray sql = QByteArray("INSERT INTO audit_events (") + kColumns +
-                               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);";
-        auto ins = m_db.prepare(sql.constData());
-        if (!ins)
-            return ins.error();
-        m_stmts->insert.emplace(std::move(ins).value());
-        auto state = m_db.prepare("UPDATE audit_state SET last_seq = ? WHERE id = 1;");
-        if (!state)
-            return state.error();
-        m_stmts->setLastSeq.emplace(std::move(state).value());
-    }
+    if (m_stmts->head)
+        return {};
+    auto s = m_db.prepare("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;");
+    if (!s)
+        return s.error();
+    const QByteArray sql = QByteArray("INSERT INTO audit_events (") + kColumns +
+                           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);";
+    auto ins = m_db.prepare(sql.constData());
+    if (!ins)
+        return ins.error();
+    auto state = m_db.prepare("UPDATE audit_state SET last_seq = ? WHERE id = 1;");
+    if (!state)
+        return state.error();
+    m_stmts->head.emplace(std::move(s).value());
+    m_stmts->insert.emplace(std::move(ins).value());
+    m_stmts->setLastSeq.emplace(std::move(state).value());
+    return {};
+}
+
+Result<std::pair<qint64, QByteArray>> AuditLog::head()
+{
+    if (auto r = prepareStatements(); !r)
+        return r.error();
     auto& head = *m_stmts->head;
     head.reset();
     auto row = head.step();
     if (!row)
         return row.error();
-    event.seq = row.value() ? head.int64(0) + 1 : 1;
-    event.prevHash = row.value() ? head.blob(1) : kZeroHash;
+    std::pair<qint64, QByteArray> out = row.value() ? std::pair{head.int64(0), head.blob(1)} : std::pair{qint64(0), kZeroHash};
     head.reset();
+    return out;
+}
+
+Result<void> AuditLog::insertLinked(AuditEvent& event, qint64 seq, const QByteArray& prevHash)
+{
+    event.seq = seq;
+    event.prevHash = prevHash;
     event.freezeDetails();
     event.hash = event.computeHash();
-
     auto& ins = *m_stmts->insert;
     ins.reset();
     ins.bind(1, event.seq)
@@ -275,21 +287,59 @@ Result<void> AuditLog::append(AuditEvent& event)
     if (auto r = ins.run(); !r)
         return r;
     ins.reset();
+    return {};
+}
+
+Result<void> AuditLog::finishAppend(const AuditEvent& last)
+{
     auto& state = *m_stmts->setLastSeq;
     state.reset();
-    if (auto r = state.bind(1, event.seq).run(); !r)
+    if (auto r = state.bind(1, last.seq).run(); !r)
         return r;
     state.reset();
+    if (m_signingKey.isEmpty())
+        return {};
+    auto cp = lastCheckpoint();
+    if (!cp)
+        return cp.error();
+    const bool due = !cp.value() || last.seq - cp.value()->seq >= m_policy.everyEvents ||
+                     last.timeMs - cp.value()->timeMs >= m_policy.intervalMs;
+    if (!due)
+        return {};
+    if (auto c = signCheckpoint(last.seq, last.hash, last.timeMs); !c)
+        return c.error();
+    if (auto n = indexText(); !n)
+        return n.error();
+    return {};
+}
 
-    if (!m_signingKey.isEmpty()) {
-        auto last = lastCheckpoint();
-        if (!last)
-            return last.error();
-        const bool due = !last.value() || event.seq - last.value()->seq >= m_policy.everyEvents ||
-                         event.timeMs - last.value()->timeMs >= m_policy.intervalMs;
-        if (due) {
-            if (auto c = signCheckpoint(event.seq, event.hash, event.timeMs); !c)
-                return c.error();
+Result<void> AuditLog::append(AuditEvent& event)
+{
+    auto h = head();
+    if (!h)
+        return h.error();
+    if (auto r = insertLinked(event, h.value().first + 1, h.value().second); !r)
+        return r;
+    return finishAppend(event);
+}
+
+Result<void> AuditLog::appendBatch(std::vector<AuditEvent>& events)
+{
+    auto h = head();
+    if (!h)
+        return h.error();
+    qint64 seq = h.value().first;
+    QByteArray prev = h.value().second;
+    qint64 sinceCheckpoint = 0;
+    for (AuditEvent& e : events) {
+        if (auto r = insertLinked(e, ++seq, prev); !r)
+            return r;
+        prev = e.hash;
+        // Checkpoints fall at the same places as with single appends.
+        if (++sinceCheckpoint >= m_policy.everyEvents || &e == &events.back()) {
+            if (auto r = finishAppend(e); !r)
+                return r;
+            sinceCheckpoint = 0;
         }
     }
     return {};
@@ -318,8 +368,34 @@ Result<std::optional<Checkpoint>> AuditLog::checkpoint(qint64 nowMs)
     return std::optional<Checkpoint>(c.value());
 }
 
+Result<qint64> AuditLog::indexText()
+{
+    auto from = m_db.pragma("SELECT fts_seq FROM audit_state WHERE id = 1;");
+    if (!from)
+        return from.error();
+    auto ins = m_db.prepare("INSERT INTO audit_fts (docid, action, actor_name, target_id, details) "
+                            "SELECT seq, action, actor_name, target_id, details FROM audit_events WHERE seq > ? "
+                            "ORDER BY seq;");
+    if (!ins)
+        return ins.error();
+    if (auto r = ins.value().bind(1, from.value().toLongLong()).run(); !r)
+        return r.error();
+    const qint64 added = m_db.changes();
+    auto mark = m_db.prepare("UPDATE audit_state SET fts_seq = (SELECT coalesce(max(seq), fts_seq) FROM audit_events) "
+                             "WHERE id = 1;");
+    if (!mark)
+        return mark.error();
+    if (auto r = mark.value().run(); !r)
+        return r.error();
+    return added;
+}
+
 Result<AuditPage> AuditLog::search(const AuditQuery& query)
 {
+    if (!query.text.trimmed().isEmpty()) {
+        if (auto n = indexText(); !n)
+            return n.error();
+    }
     Filter f = filterFor(query);
     if (query.beforeSeq > 0)
         f.add("seq < ?", query.beforeSeq);

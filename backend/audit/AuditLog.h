@@ -9,6 +9,7 @@
 #include <QList>
 
 #include <functional>
+#include <vector>
 #include <memory>
 
 namespace gatehouse::store {
@@ -64,6 +65,8 @@ public:
 
     // Fills seq, prevHash, detailsJson and hash; signs a checkpoint when the policy says one is due.
     Result<void> append(AuditEvent& event);
+    // Group commit: appends all of `events` in order inside the caller's transaction, reading the head once.
+    Result<void> appendBatch(std::vector<AuditEvent>& events);
     // Signs a checkpoint over the current head (if it has none yet).
     Result<std::optional<Checkpoint>> checkpoint(qint64 nowMs);
 
@@ -86,6 +89,10 @@ public:
     Result<RetentionPolicy> retention();
     Result<void> setRetention(const RetentionPolicy& policy);
 
+    // Brings the full-text index up to the newest event, in one bulk insert (done with each checkpoint and
+    // before each text search). Returns how many events were indexed.
+    Result<qint64> indexText();
+
     Result<qint64> count();
     Result<qint64> lastSeq();
     Result<qint64> firstSeq();
@@ -93,6 +100,10 @@ public:
     static AuditEvent readRow(const store::Statement& row);
 
 private:
+    Result<void> prepareStatements();
+    Result<std::pair<qint64, QByteArray>> head();
+    Result<void> insertLinked(AuditEvent& event, qint64 seq, const QByteArray& prevHash);
+    Result<void> finishAppend(const AuditEvent& last);
     Result<std::optional<Checkpoint>> lastCheckpoint();
     Result<Checkpoint> signCheckpoint(qint64 seq, const QByteArray& chainHash, qint64 nowMs);
 

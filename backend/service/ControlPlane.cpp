@@ -21,7 +21,7 @@ using authz::Permission;
 
 int sql::changes(store::Database& db)
 {
-    return sqlite3_changes(db.handle());
+    return db.changes();
 }
 
 Error notFound(const QString& what)

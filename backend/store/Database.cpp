@@ -178,6 +178,11 @@ Result<QString> Database::pragma(const char* sql)
     return row.value() ? stmt.value().text(0) : QString();
 }
 
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
 Error Database::lastError(const QString& context) const
 {
     const int code = sqlite3_extended_errcode(m_db);

@@ -38,6 +38,8 @@ public:
     Result<QString> pragma(const char* sql);
 
     const CipherSettings& settings() const { return m_settings; }
+    // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+    int changes() const;
     const QString& path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
 

@@ -202,9 +202,11 @@ CREATE TABLE audit_state (
     verified_hash BLOB NOT NULL,
     pruned_before INTEGER NOT NULL,
     retention_days INTEGER NOT NULL,
-    retention_max_events INTEGER NOT NULL
+    retention_max_events INTEGER NOT NULL,
+    fts_seq INTEGER NOT NULL
 );
-INSERT INTO audit_state VALUES (1, (SELECT coalesce(max(seq), 0) FROM audit_events), 0, zeroblob(32), 0, 0, 0);
+INSERT INTO audit_state VALUES (1, (SELECT coalesce(max(seq), 0) FROM audit_events), 0, zeroblob(32), 0, 0, 0,
+                                (SELECT coalesce(max(seq), 0) FROM audit_events));
 CREATE TABLE audit_prune_token (id INTEGER PRIMARY KEY);
 DROP TRIGGER audit_events_no_delete;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
@@ -213,11 +215,10 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 CREATE VIRTUAL TABLE audit_fts USING fts4(content="audit_events", action, actor_name, target_id, details);
 INSERT INTO audit_fts (docid, action, actor_name, target_id, details)
     SELECT seq, action, actor_name, target_id, details FROM audit_events;
-CREATE TRIGGER audit_events_fts_insert AFTER INSERT ON audit_events BEGIN
-    INSERT INTO audit_fts (docid, action, actor_name, target_id, details)
-        VALUES (new.seq, new.action, new.actor_name, new.target_id, new.details);
-END;
-CREATE TRIGGER audit_events_fts_delete BEFORE DELETE ON audit_events BEGIN
+-- The full-text index is filled in bulk (AuditLog::indexText) up to audit_state.fts_seq: per-row inserts
+-- would cost more than everything else an append does.
+CREATE TRIGGER audit_events_fts_delete BEFORE DELETE ON audit_events
+    WHEN old.seq <= (SELECT fts_seq FROM audit_state WHERE id = 1) BEGIN
     DELETE FROM audit_fts WHERE docid = old.seq;
 END;
 CREATE INDEX audit_events_tenant_time ON audit_events (tenant_id, time_ms);

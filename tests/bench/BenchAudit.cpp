@@ -1,0 +1,180 @@
+// Audit trail throughput and query latency. A program that prints figures; it asserts nothing.
+//
+//   bench_audit [events-for-queries]      (default 1,000,000)
+//
+// 1. Append throughput on the encrypted store (AuditLog::append: head lookup, chain link, canonical form,
+//    SHA-256, insert with its indexes and full-text index, signed checkpoint every 1,000 events):
+//    single-event durable commits (one fsync'ed transaction each) and batched group commits (1,000 per
+//    transaction). Beside it, the same events, schema and batching on plain SQLite (bench_audit_plainsqlite,
+//    run as a child process in the same run), and the ratio.
+// 2. With N events (10 tenants, spread over 60 days): first page of a filtered query, a full-text query, a
+//    30-day histogram, and a full-chain verification.
+#include "AuditBenchEvents.h"
+#include "TestSupport.h"
+#include "audit/AuditLog.h"
+#include "store/Transaction.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTextStream>
+
+using namespace gatehouse;
+
+namespace {
+
+double seconds(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+template <typename F>
+double bestOfMs(int runs, F f)
+{
+    double best = 1e18;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        best = std::min(best, double(t.nsecsElapsed()) / 1e6);
+    }
+    return best;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const qint64 total = argc > 1 ? QString::fromLatin1(argv[1]).toLongLong() : 1'000'000;
+    QTextStream out(stdout);
+    QTemporaryDir tmp;
+    auto store = test::createFileStore(tmp.filePath(QStringLiteral("data")), tmp.filePath(QStringLiteral("key")));
+    if (!store) {
+        out << "cannot create a store: " << store.error().message << "\n";
+        return 1;
+    }
+    store::Database& db = store.value()->database();
+    audit::AuditLog log(db);
+    {
+        auto tx = store::Transaction::begin(db);
+        if (!log.openSigningKey(store.value()->deriveKey("gatehouse/audit-signing").value(), 0) || !tx.value().commit())
+            return 1;
+    }
+    QRandomGenerator rng(7);
+    qint64 now = 1'800'000'000'000;
+    constexpr int kSingle = 1000, kBatches = 100, kBatch = 1000;
+
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < kSingle; ++i) {
+        auto tx = store::Transaction::begin(db);
+        audit::AuditEvent e = bench::syntheticEvent(rng, now++);
+        if (!log.append(e) || !tx.value().commit())
+            return 1;
+    }
+    const double single = kSingle / seconds(t);
+    // Events are made before the clock starts: what is measured is the append, not the test data.
+    std::vector<audit::AuditEvent> pending;
+    pending.reserve(std::size_t(kBatches) * kBatch);
+    for (int i = 0; i < kBatches * kBatch; ++i)
+        pending.push_back(bench::syntheticEvent(rng, now++));
+    t.restart();
+    for (int b = 0; b < kBatches; ++b) {
+        auto tx = store::Transaction::begin(db);
+        std::vector<audit::AuditEvent> batch(pending.begin() + std::ptrdiff_t(b) * kBatch,
+                                             pending.begin() + std::ptrdiff_t(b + 1) * kBatch);
+        if (!log.appendBatch(batch))
+            return 1;
+        if (!tx.value().commit())
+            return 1;
+    }
+    const double batched = double(kBatches) * kBatch / seconds(t);
+
+    QProcess plain;
+    plain.start(QCoreApplication::applicationDirPath() + QStringLiteral("/bench_audit_plainsqlite"),
+                {tmp.filePath(QStringLiteral("plain")), QString::number(kSingle), QString::number(kBatches),
+                 QString::number(kBatch)});
+    plain.waitForFinished(-1);
+    double plainSingle = 0, plainBatched = 0;
+    QString plainVersion;
+    for (const QByteArray& line : plain.readAllStandardOutput().split('\n')) {
+        if (line.startsWith("single "))
+            plainSingle = line.mid(7).toDouble();
+        else if (line.startsWith("batched "))
+            plainBatched = line.mid(8).toDouble();
+        else if (line.startsWith("sqlite "))
+            plainVersion = QString::fromLatin1(line.mid(7));
+    }
+    out << "Append throughput (events/s), synchronous=FULL, WAL, page size 4096\n";
+    out << QStringLiteral("  %1 %2 %3 %4\n").arg(QString(), -36).arg(QStringLiteral("Gatehouse"), 12)
+               .arg(QStringLiteral("plain SQLite"), 13).arg(QStringLiteral("ratio"), 7);
+    out << QStringLiteral("  %1 %2 %3 %4x\n").arg(QStringLiteral("single-event durable commits"), -36)
+               .arg(single, 12, 'f', 0).arg(plainSingle, 13, 'f', 0).arg(single / plainSingle, 6, 'f', 2);
+    out << QStringLiteral("  %1 %2 %3 %4x\n").arg(QStringLiteral("group commits of 1,000 events"), -36)
+               .arg(batched, 12, 'f', 0).arg(plainBatched, 13, 'f', 0).arg(batched / plainBatched, 6, 'f', 2);
+    out << "  (Gatehouse: SQLCipher " << db.settings().sqlcipherVersion << ", AES-256-CBC + HMAC per page, signed "
+        << "checkpoints; plain: SQLite " << plainVersion << ")\n";
+    out.flush();
+
+    // Fill up to `total` events spread over 60 days, in group commits.
+    const qint64 day = 24 * 3600 * 1000;
+    const qint64 start = now;
+    qint64 have = log.count().value();
+    const qint64 step = std::max<qint64>(1, 60 * day / std::max<qint64>(1, total - have));
+    t.restart();
+    while (have < total) {
+        auto tx = store::Transaction::begin(db);
+        std::vector<audit::AuditEvent> batch;
+        for (int i = 0; i < 5000 && have < total; ++i, ++have) {
+            now += step;
+            batch.push_back(bench::syntheticEvent(rng, now));
+        }
+        if (!log.appendBatch(batch))
+            return 1;
+        if (!tx.value().commit())
+            return 1;
+    }
+    out << "\nQueries with " << have << " events (10 tenants, 60 days; filled in " << QString::number(seconds(t), 'f', 1)
+        << " s; store " << QFileInfo(db.path()).size() / (1024 * 1024) << " MiB)\n";
+
+    audit::AuditQuery filtered;
+    filtered.tenantId = QStringLiteral("ten_3");
+    filtered.actionPrefix = QStringLiteral("user.");
+    filtered.outcome = QStringLiteral("denied");
+    filtered.limit = 100;
+    int rows = 0;
+    const double firstPage = bestOfMs(5, [&] { rows = int(log.search(filtered).value().events.size()); });
+    out << QStringLiteral("  first page, tenant + action prefix + outcome   %1 ms  (%2 rows; target < 20 ms)\n")
+               .arg(firstPage, 0, 'f', 2).arg(rows);
+    audit::AuditQuery text;
+    text.tenantId = QStringLiteral("ten_3");
+    text.text = QStringLiteral("needle");
+    text.limit = 100;
+    const double fts = bestOfMs(5, [&] { rows = int(log.search(text).value().events.size()); });
+    out << QStringLiteral("  full-text query, first page                    %1 ms  (%2 rows; target < 100 ms)\n")
+               .arg(fts, 0, 'f', 2).arg(rows);
+    audit::AuditQuery month;
+    month.tenantId = QStringLiteral("ten_3");
+    month.fromMs = start + 30 * day;
+    month.toMs = start + 60 * day;
+    qint64 counted = 0;
+    const double histogram = bestOfMs(3, [&] {
+        counted = 0;
+        const auto buckets = log.histogram(month, day);
+        if (!buckets)
+            return;
+        const QList<audit::HistogramBucket>& list = buckets.value();
+        for (const auto& b : list)
+            counted += b.count;
+    });
+    out << QStringLiteral("  30-day histogram, daily buckets                %1 ms  (%2 events; target < 200 ms)\n")
+               .arg(histogram, 0, 'f', 1).arg(counted);
+    audit::VerifyReport report;
+    const double verify = bestOfMs(1, [&] { report = log.verify(false).value(); });
+    out << QStringLiteral("  full-chain verification                        %1 s   (%2 events, %3 checkpoints, %4; "
+                          "target < 5 s)\n")
+               .arg(verify / 1000, 0, 'f', 2).arg(report.eventsChecked).arg(report.checkpointsChecked)
+               .arg(report.intact ? QStringLiteral("intact") : QStringLiteral("BROKEN"));
+    return 0;
+}
