@@ -64,7 +64,10 @@ QString ftsQuery(const QString& text)
     return words.join(QLatin1Char(' '));
 }
 
-Filter filterFor(const AuditQuery& q)
+// `denseAction`: the action prefix matches many events, so walking the tenant's events newest first and
+// testing the prefix finds a page sooner than collecting every match through the action index and sorting it
+// (the unary plus keeps SQLite from choosing that index).
+Filter filterFor(const AuditQuery& q, bool denseAction = false)
 {
     Filter f;
     f.add("tenant_id = ?", q.platform ? QString() : q.tenantId);
@@ -80,7 +83,7 @@ Filter filterFor(const AuditQuery& q)
         // A range, so the (tenant_id, action) index serves it: ["user.", "user/").
         QString upper = q.actionPrefix;
         upper[upper.size() - 1] = QChar(upper.back().unicode() + 1);
-        f.add("action >= ? AND action < ?", q.actionPrefix, upper);
+        f.add(denseAction ? "+action >= ? AND +action < ?" : "action >= ? AND action < ?", q.actionPrefix, upper);
     }
     if (!q.outcome.isEmpty())
         f.add("outcome = ?", q.outcome);
@@ -396,7 +399,27 @@ Result<AuditPage> AuditLog::search(const AuditQuery& query)
         if (auto n = indexText(); !n)
             return n.error();
     }
-    Filter f = filterFor(query);
+    bool dense = false;
+    if (!query.actionPrefix.isEmpty()) {
+        // A cheap probe through the action index: are there more than a few thousand matches?
+        const Filter probe = filterFor([&query] {
+            AuditQuery p;
+            p.platform = query.platform;
+            p.tenantId = query.tenantId;
+            p.actionPrefix = query.actionPrefix;
+            return p;
+        }());
+        const QByteArray sql =
+            QByteArray("SELECT count(*) FROM (SELECT 1 FROM audit_events") + probe.where + " LIMIT 5000);";
+        auto s = m_db.prepare(sql.constData());
+        if (!s)
+            return s.error();
+        probe.bind(s.value());
+        if (!s.value().step().value())
+            return makeError(ErrorCode::Internal, QStringLiteral("cannot estimate the audit query"));
+        dense = s.value().int64(0) >= 5000;
+    }
+    Filter f = filterFor(query, dense);
     if (query.beforeSeq > 0)
         f.add("seq < ?", query.beforeSeq);
     const int limit = qBound(1, query.limit, 1000);
