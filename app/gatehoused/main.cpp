@@ -21,14 +21,14 @@ namespace {
 // Exit codes are part of the command-line interface: scripts rely on them, so they only ever grow.
 enum Exit {
     ExitOk = 0,
-    ExitFailure = 1,    // unexpected internal error
-    ExitUsage = 2,      // bad command line
-    ExitNotAStore = 3,  // no store here, a store already here, or not a Gatehouse data directory
-    ExitWrongKey = 4,   // the key does not unlock the store
-    ExitCorrupt = 5,    // the store file is damaged
-    ExitKeyCustody = 6, // keychain unavailable or refusing, key file unsafe or unreadable
-    ExitFileSystem = 7, // permission denied, read-only, disk full, other I/O error
-    ExitSchema = 8,     // the store is newer than this build, or a migration failed
+    ExitFailure = 1,     // unexpected internal error
+    ExitUsage = 2,       // bad command line
+    ExitNotAStore = 3,   // no store here, a store already here, or not a Gatehouse data directory
+    ExitWrongKey = 4,    // the key does not unlock the store
+    ExitCorrupt = 5,     // the store file is damaged
+    ExitKeyCustody = 6,  // keychain unavailable or refusing, key file unsafe or unreadable
+    ExitFileSystem = 7,  // permission denied, read-only, disk full, other I/O error
+    ExitSchema = 8,      // the store is newer than this build, or a migration failed
     ExitAuditBroken = 9, // audit verify: the chain or a signed checkpoint is broken
 };
 
@@ -210,19 +210,23 @@ int main(int argc, char* argv[])
     const QCommandLineOption adminPasswordFile(QStringLiteral("admin-password-file"),
                                                QStringLiteral("Read the administrator's password from FILE."),
                                                QStringLiteral("FILE"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("audit export: jsonl, csv, cef, ocsf or bundle."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("audit export: jsonl, csv, cef, ocsf or bundle."),
                                     QStringLiteral("FORMAT"));
-    const QCommandLineOption outPath(QStringLiteral("out"), QStringLiteral("audit export: output file (bundle: directory)."),
+    const QCommandLineOption outPath(QStringLiteral("out"),
+                                     QStringLiteral("audit export: output file (bundle: directory)."),
                                      QStringLiteral("PATH"));
-    const QCommandLineOption tenant(QStringLiteral("tenant"), QStringLiteral("audit export: one tenant's events (by name)."),
+    const QCommandLineOption tenant(QStringLiteral("tenant"),
+                                    QStringLiteral("audit export: one tenant's events (by name)."),
                                     QStringLiteral("NAME"));
     const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("audit export: from this time (ISO 8601)."),
                                    QStringLiteral("TIME"));
-    const QCommandLineOption until(QStringLiteral("until"), QStringLiteral("audit export: before this time (ISO 8601)."),
-                                   QStringLiteral("TIME"));
+    const QCommandLineOption until(
+        QStringLiteral("until"), QStringLiteral("audit export: before this time (ISO 8601)."), QStringLiteral("TIME"));
     const QCommandLineOption action(QStringLiteral("action"), QStringLiteral("audit export: action prefix."),
                                     QStringLiteral("PREFIX"));
-    const QCommandLineOption outcome(QStringLiteral("outcome"), QStringLiteral("audit export: success, denied or error."),
+    const QCommandLineOption outcome(QStringLiteral("outcome"),
+                                     QStringLiteral("audit export: success, denied or error."),
                                      QStringLiteral("OUTCOME"));
     const QCommandLineOption actor(QStringLiteral("actor"), QStringLiteral("audit export: actor id or name."),
                                    QStringLiteral("ACTOR"));
@@ -232,13 +236,14 @@ int main(int argc, char* argv[])
                                          QStringLiteral("audit verify: start after the last verified point."));
     const QCommandLineOption bundle(QStringLiteral("bundle"), QStringLiteral("audit prune: export a bundle first."),
                                     QStringLiteral("DIR"));
-    const QCommandLineOption keepDays(QStringLiteral("keep-days"), QStringLiteral("audit prune: keep N days (0: no limit)."),
-                                      QStringLiteral("N"));
-    const QCommandLineOption keepEvents(QStringLiteral("keep-events"),
-                                        QStringLiteral("audit prune: keep at most N events (0: no limit, else >= 1000)."),
-                                        QStringLiteral("N"));
-    parser.addOptions({dataDir, provider, keyFile, passphraseFile, json, adminUser, adminPasswordFile, format, outPath,
-                       tenant, since, until, action, outcome, actor, text, incremental, bundle, keepDays, keepEvents});
+    const QCommandLineOption keepDays(QStringLiteral("keep-days"),
+                                      QStringLiteral("audit prune: keep N days (0: no limit)."), QStringLiteral("N"));
+    const QCommandLineOption keepEvents(
+        QStringLiteral("keep-events"),
+        QStringLiteral("audit prune: keep at most N events (0: no limit, else >= 1000)."), QStringLiteral("N"));
+    parser.addOptions({dataDir, provider, keyFile,     passphraseFile, json,     adminUser, adminPasswordFile,
+                       format,  outPath,  tenant,      since,          until,    action,    outcome,
+                       actor,   text,     incremental, bundle,         keepDays, keepEvents});
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -393,10 +398,13 @@ int main(int argc, char* argv[])
             return ExitOk;
         }
         if (sub != QLatin1String("export"))
-            return usage(QStringLiteral("unknown audit subcommand '%1': use verify, export, public-key or prune").arg(sub));
+            return usage(
+                QStringLiteral("unknown audit subcommand '%1': use verify, export, public-key or prune").arg(sub));
         if (!parser.isSet(format) || !parser.isSet(outPath))
             return usage(QStringLiteral("audit export needs --format and --out"));
-        auto progress = [](qint64 n) { QTextStream(stderr) << "\rexported " << n << " events" << Qt::flush; };
+        auto progress = [](qint64 n) {
+            QTextStream(stderr) << "\rexported " << n << " events" << Qt::flush;
+        };
         if (parser.value(format) == QLatin1String("bundle")) {
             auto summary = controlPlane.exportAuditBundle(local, parser.value(outPath), progress);
             if (!summary)
@@ -420,14 +428,16 @@ int main(int argc, char* argv[])
                     query.tenantId = t.id;
             }
             if (query.tenantId.isEmpty())
-                return fail(makeError(ErrorCode::NotFound, QStringLiteral("no tenant named %1").arg(parser.value(tenant))));
+                return fail(
+                    makeError(ErrorCode::NotFound, QStringLiteral("no tenant named %1").arg(parser.value(tenant))));
         }
         for (const auto& [option, target] : {std::pair{&since, &query.fromMs}, std::pair{&until, &query.toMs}}) {
             if (!parser.isSet(*option))
                 continue;
             const QDateTime t = QDateTime::fromString(parser.value(*option), Qt::ISODate);
             if (!t.isValid())
-                return usage(QStringLiteral("--%1 takes an ISO 8601 time, e.g. 2026-11-01T00:00:00Z").arg(option->names().first()));
+                return usage(QStringLiteral("--%1 takes an ISO 8601 time, e.g. 2026-11-01T00:00:00Z")
+                                 .arg(option->names().first()));
             *target = t.toMSecsSinceEpoch();
         }
         query.actionPrefix = parser.value(action);
@@ -436,14 +446,16 @@ int main(int argc, char* argv[])
         query.text = parser.value(text);
         QSaveFile file(parser.value(outPath));
         if (!file.open(QIODevice::WriteOnly))
-            return fail(makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(parser.value(outPath), file.errorString())));
+            return fail(makeError(
+                ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(parser.value(outPath), file.errorString())));
         auto n = controlPlane.exportAudit(local, query, fmt.value(), file, progress);
         if (!n) {
             file.cancelWriting();
             return fail(n.error());
         }
         if (!file.commit())
-            return fail(makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(parser.value(outPath), file.errorString())));
+            return fail(makeError(
+                ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(parser.value(outPath), file.errorString())));
         QTextStream(stderr) << "\n";
         out << "exported " << n.value() << " events to " << parser.value(outPath) << Qt::endl;
         return ExitOk;

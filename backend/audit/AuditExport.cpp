@@ -47,7 +47,8 @@ QJsonObject asJson(const AuditEvent& e)
 QByteArray csvField(const QString& value)
 {
     QString v = value;
-    if (!v.isEmpty() && (v[0] == u'=' || v[0] == u'+' || v[0] == u'-' || v[0] == u'@' || v[0] == u'\t' || v[0] == u'\r'))
+    if (!v.isEmpty() &&
+        (v[0] == u'=' || v[0] == u'+' || v[0] == u'-' || v[0] == u'@' || v[0] == u'\t' || v[0] == u'\r'))
         v.prepend(QLatin1Char('\''));
     v.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return '"' + v.toUtf8() + '"';
@@ -92,17 +93,26 @@ struct OcsfClass
 OcsfClass ocsfClass(const QString& action)
 {
     if (action.startsWith(QLatin1String("auth."))) {
-        const int activity = action == QLatin1String("auth.signin") ? 1 : action == QLatin1String("auth.signout") ? 2 : 99;
+        const int activity = action == QLatin1String("auth.signin")    ? 1
+                             : action == QLatin1String("auth.signout") ? 2
+                                                                       : 99;
         return {3002, 3, activity, "Authentication"};
     }
     static const QHash<QString, int> account{
-        {QStringLiteral("user.create"), 1},         {QStringLiteral("user.enable"), 2},
-        {QStringLiteral("user.password.change"), 3}, {QStringLiteral("user.password.reset"), 4},
-        {QStringLiteral("user.disable"), 5},        {QStringLiteral("user.delete"), 6},
-        {QStringLiteral("binding.create"), 7},      {QStringLiteral("binding.delete"), 8},
-        {QStringLiteral("user.lock"), 9},           {QStringLiteral("user.mfa.enable"), 10},
-        {QStringLiteral("user.mfa.reset"), 11},     {QStringLiteral("user.unlock"), 99},
-        {QStringLiteral("user.update"), 99},        {QStringLiteral("platform.bootstrap"), 1},
+        {QStringLiteral("user.create"), 1},
+        {QStringLiteral("user.enable"), 2},
+        {QStringLiteral("user.password.change"), 3},
+        {QStringLiteral("user.password.reset"), 4},
+        {QStringLiteral("user.disable"), 5},
+        {QStringLiteral("user.delete"), 6},
+        {QStringLiteral("binding.create"), 7},
+        {QStringLiteral("binding.delete"), 8},
+        {QStringLiteral("user.lock"), 9},
+        {QStringLiteral("user.mfa.enable"), 10},
+        {QStringLiteral("user.mfa.reset"), 11},
+        {QStringLiteral("user.unlock"), 99},
+        {QStringLiteral("user.update"), 99},
+        {QStringLiteral("platform.bootstrap"), 1},
     };
     if (const auto it = account.constFind(action); it != account.cend())
         return {3001, 3, *it, "Account Change"};
@@ -129,7 +139,8 @@ QJsonObject ocsfEvent(const AuditEvent& e)
 {
     const OcsfClass c = ocsfClass(e.action);
     const bool success = e.outcome == QLatin1String("success");
-    QJsonObject user{{QStringLiteral("uid"), e.actorId}, {QStringLiteral("name"), e.actorName},
+    QJsonObject user{{QStringLiteral("uid"), e.actorId},
+                     {QStringLiteral("name"), e.actorName},
                      {QStringLiteral("type"), e.actorKind}};
     QJsonObject o{
         {QStringLiteral("class_uid"), c.classUid},
@@ -145,17 +156,18 @@ QJsonObject ocsfEvent(const AuditEvent& e)
         {QStringLiteral("message"), e.action},
         {QStringLiteral("actor"), QJsonObject{{QStringLiteral("user"), user}}},
         {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("version"), QStringLiteral("1.1.0")},
-                     {QStringLiteral("uid"), QString::number(e.seq)},
-                     {QStringLiteral("correlation_uid"), e.requestId},
-                     {QStringLiteral("product"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Gatehouse")},
-                                                             {QStringLiteral("vendor_name"), QStringLiteral("Gatehouse")}}}}},
+         QJsonObject{
+             {QStringLiteral("version"), QStringLiteral("1.1.0")},
+             {QStringLiteral("uid"), QString::number(e.seq)},
+             {QStringLiteral("correlation_uid"), e.requestId},
+             {QStringLiteral("product"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Gatehouse")},
+                                                     {QStringLiteral("vendor_name"), QStringLiteral("Gatehouse")}}}}},
         {QStringLiteral("unmapped"),
          QJsonObject{{QStringLiteral("tenant_id"), e.tenantId},
                      {QStringLiteral("workspace_id"), e.workspaceId},
                      {QStringLiteral("source"), e.source},
-                     {QStringLiteral("target"), QJsonObject{{QStringLiteral("kind"), e.targetKind},
-                                                            {QStringLiteral("id"), e.targetId}}},
+                     {QStringLiteral("target"),
+                      QJsonObject{{QStringLiteral("kind"), e.targetKind}, {QStringLiteral("id"), e.targetId}}},
                      {QStringLiteral("details"), e.details},
                      {QStringLiteral("hash"), QString::fromLatin1(e.hash.toHex())}}},
     };
@@ -198,11 +210,24 @@ QByteArray formatEvent(const AuditEvent& e, ExportFormat format)
     case ExportFormat::JsonLines:
         return QJsonDocument(asJson(e)).toJson(QJsonDocument::Compact) + '\n';
     case ExportFormat::Csv: {
-        const QStringList cells{QString::number(e.seq), isoTime(e.timeMs), e.tenantId,  e.workspaceId, e.actorKind,
-                                e.actorId,              e.actorName,       e.action,    e.targetKind,  e.targetId,
-                                e.outcome,              e.reason,          e.source,    e.address,     e.requestId,
+        const QStringList cells{QString::number(e.seq),
+                                isoTime(e.timeMs),
+                                e.tenantId,
+                                e.workspaceId,
+                                e.actorKind,
+                                e.actorId,
+                                e.actorName,
+                                e.action,
+                                e.targetKind,
+                                e.targetId,
+                                e.outcome,
+                                e.reason,
+                                e.source,
+                                e.address,
+                                e.requestId,
                                 QString::fromUtf8(e.detailsJson),
-                                QString::fromLatin1(e.prevHash.toHex()), QString::fromLatin1(e.hash.toHex())};
+                                QString::fromLatin1(e.prevHash.toHex()),
+                                QString::fromLatin1(e.hash.toHex())};
         QByteArray line;
         for (const QString& cell : cells) {
             if (!line.isEmpty())
@@ -431,10 +456,10 @@ Result<BundleSummary> writeBundle(AuditLog& log, const QByteArray& publicKeyPem,
     }
     if (anchor.isEmpty())
         anchor = QByteArray(64, '0');
-    for (const auto& [name, data] : {std::pair{QStringLiteral("CHECKPOINTS"), list},
-                                     std::pair{QStringLiteral("ANCHOR"), anchor + '\n'},
-                                     std::pair{QStringLiteral("public.pem"), publicKeyPem},
-                                     std::pair{QStringLiteral("VERIFY"), QByteArray(kVerifyScript)}}) {
+    for (const auto& [name, data] :
+         {std::pair{QStringLiteral("CHECKPOINTS"), list}, std::pair{QStringLiteral("ANCHOR"), anchor + '\n'},
+          std::pair{QStringLiteral("public.pem"), publicKeyPem},
+          std::pair{QStringLiteral("VERIFY"), QByteArray(kVerifyScript)}}) {
         if (auto r = writeFile(temp + QLatin1Char('/') + name, data); !r)
             return cleanup(r.error());
     }

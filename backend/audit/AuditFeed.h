@@ -50,8 +50,8 @@ private:
 
     mutable QMutex m_mutex;
     State m_state = State::CatchingUp;
-    qint64 m_delivered = 0;     // the last sequence number handed out (or resumed from)
-    bool m_overflowed = false;  // live events were dropped while catching up: read history once more
+    qint64 m_delivered = 0;    // the last sequence number handed out (or resumed from)
+    bool m_overflowed = false; // live events were dropped while catching up: read history once more
     std::deque<AuditEvent> m_queue;
 };
 

@@ -3,6 +3,7 @@
 #include "crypto/Aead.h"
 #include "crypto/Ed25519.h"
 #include "store/Database.h"
+#include "store/Sql.h"
 #include "store/Statement.h"
 
 #include <QJsonDocument>
@@ -165,7 +166,8 @@ Result<void> AuditLog::openSigningKey(const SecureBytes& wrapKey, qint64 nowMs)
     auto wrapped = crypto::aead::seal(wrapKey, pair.value().privateKey.view(), "gatehouse/audit-signing-key");
     if (!wrapped)
         return wrapped.error();
-    auto ins = m_db.prepare("INSERT INTO audit_keys (id, public_key, wrapped_private_key, created_at) VALUES (1, ?, ?, ?);");
+    auto ins =
+        m_db.prepare("INSERT INTO audit_keys (id, public_key, wrapped_private_key, created_at) VALUES (1, ?, ?, ?);");
     if (!ins)
         return ins.error();
     if (auto r = ins.value().bindBlob(1, pair.value().publicKey).bindBlob(2, wrapped.value()).bind(3, nowMs).run(); !r)
@@ -217,7 +219,10 @@ Result<Checkpoint> AuditLog::signCheckpoint(qint64 seq, const QByteArray& chainH
     }
     auto& s = *m_stmts->insertCheckpoint;
     s.reset();
-    if (auto r = s.bind(1, c.seq).bind(2, c.timeMs).bindBlob(3, c.chainHash).bindBlob(4, c.prevSignature)
+    if (auto r = s.bind(1, c.seq)
+                     .bind(2, c.timeMs)
+                     .bindBlob(3, c.chainHash)
+                     .bindBlob(4, c.prevSignature)
                      .bindBlob(5, c.signature)
                      .run();
         !r)
@@ -256,7 +261,8 @@ Result<std::pair<qint64, QByteArray>> AuditLog::head()
     auto row = head.step();
     if (!row)
         return row.error();
-    std::pair<qint64, QByteArray> out = row.value() ? std::pair{head.int64(0), head.blob(1)} : std::pair{qint64(0), kZeroHash};
+    std::pair<qint64, QByteArray> out =
+        row.value() ? std::pair{head.int64(0), head.blob(1)} : std::pair{qint64(0), kZeroHash};
     head.reset();
     return out;
 }
@@ -457,15 +463,9 @@ Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint
         return s.error();
     s.value().bind(1, bucketMs);
     f.bind(s.value(), 2);
-    QList<HistogramBucket> out;
-    for (;;) {
-        auto row = s.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return out;
-        out << HistogramBucket{s.value().int64(0) * bucketMs, s.value().int64(1)};
-    }
+    return store::sql::rows(s.value(), [bucketMs](const store::Statement& r) {
+        return HistogramBucket{r.int64(0) * bucketMs, r.int64(1)};
+    });
 }
 
 Result<qint64> AuditLog::forEach(const AuditQuery& query, const std::function<bool(const AuditEvent&)>& visit)
@@ -504,43 +504,22 @@ Result<qint64> AuditLog::forEach(const AuditQuery& query, const std::function<bo
 Result<QList<AuditEvent>> AuditLog::after(qint64 afterSeq, int limit)
 {
     const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?;";
-    auto s = m_db.prepare(sql.constData());
-    if (!s)
-        return s.error();
-    s.value().bind(1, afterSeq).bind(2, qint64(limit));
-    QList<AuditEvent> out;
-    for (;;) {
-        auto row = s.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return out;
-        out << readRow(s.value());
-    }
+    return store::sql::all(m_db, readRow, sql.constData(), afterSeq, qint64(limit));
 }
 
 Result<QList<Checkpoint>> AuditLog::checkpoints(qint64 fromSeq, qint64 toSeq)
 {
-    auto s = m_db.prepare("SELECT seq, time_ms, chain_hash, prev_signature, signature FROM audit_checkpoints "
-                          "WHERE seq >= ? AND (? = 0 OR seq <= ?) ORDER BY id;");
-    if (!s)
-        return s.error();
-    s.value().bind(1, fromSeq).bind(2, toSeq).bind(3, toSeq);
-    QList<Checkpoint> out;
-    for (;;) {
-        auto row = s.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return out;
-        out << readCheckpoint(s.value());
-    }
+    return store::sql::all(m_db, readCheckpoint,
+                           "SELECT seq, time_ms, chain_hash, prev_signature, signature FROM audit_checkpoints "
+                           "WHERE seq >= ? AND (? = 0 OR seq <= ?) ORDER BY id;",
+                           fromSeq, toSeq, toSeq);
 }
 
 Result<VerifyReport> AuditLog::verify(bool incremental)
 {
     VerifyReport report;
-    auto state = m_db.prepare("SELECT verified_seq, verified_hash, pruned_before, last_seq FROM audit_state WHERE id = 1;");
+    auto state =
+        m_db.prepare("SELECT verified_seq, verified_hash, pruned_before, last_seq FROM audit_state WHERE id = 1;");
     if (!state)
         return state.error();
     if (auto r = state.value().step(); !r || !r.value())
@@ -631,7 +610,8 @@ Result<VerifyReport> AuditLog::verify(bool incremental)
         }
         if (const auto it = signedHashes.constFind(e.seq); it != signedHashes.cend() && *it != e.hash) {
             fail(e.seq, "changed",
-                 QStringLiteral("the chain at event %1 does not match its signed checkpoint: it was rewritten").arg(e.seq));
+                 QStringLiteral("the chain at event %1 does not match its signed checkpoint: it was rewritten")
+                     .arg(e.seq));
             break;
         }
         expectedPrev = e.hash;
@@ -649,10 +629,12 @@ Result<VerifyReport> AuditLog::verify(bool incremental)
         ++report.checkpointsChecked;
         if (c.prevSignature != prevSignature || !crypto::ed25519::verify(m_publicKey, c.message(), c.signature))
             fail(c.seq, "bad_signature",
-                 QStringLiteral("the checkpoint at event %1 has a bad signature or breaks the checkpoint chain").arg(c.seq));
+                 QStringLiteral("the checkpoint at event %1 has a bad signature or breaks the checkpoint chain")
+                     .arg(c.seq));
         else if (c.seq > lastSeen && c.seq >= report.fromSeq)
-            fail(lastSeen + 1, "truncated",
-                 QStringLiteral("a signed checkpoint covers event %1, but the log ends at %2").arg(c.seq).arg(lastSeen));
+            fail(
+                lastSeen + 1, "truncated",
+                QStringLiteral("a signed checkpoint covers event %1, but the log ends at %2").arg(c.seq).arg(lastSeen));
         prevSignature = c.signature;
     }
 

@@ -9,8 +9,8 @@
 #include <QList>
 
 #include <functional>
-#include <vector>
 #include <memory>
+#include <vector>
 
 namespace gatehouse::store {
 class Database;
@@ -39,8 +39,8 @@ struct VerifyReport
 
 struct RetentionPolicy
 {
-    int keepDays = 0;       // 0 = no age limit
-    qint64 keepEvents = 0;  // 0 = no count limit
+    int keepDays = 0;      // 0 = no age limit
+    qint64 keepEvents = 0; // 0 = no count limit
 };
 
 // The append-only, hash-chained audit trail with signed checkpoints. One instance per store connection;

@@ -19,8 +19,7 @@ struct Checkpoint
     {
         return QByteArray("gatehouse-audit-checkpoint v1\nseq: ") + QByteArray::number(seq) +
                "\nchain-hash: " + chainHash.toHex() + "\ntime-ms: " + QByteArray::number(timeMs) +
-               "\nprevious-signature: " + (prevSignature.isEmpty() ? QByteArray("none") : prevSignature.toHex()) +
-               "\n";
+               "\nprevious-signature: " + (prevSignature.isEmpty() ? QByteArray("none") : prevSignature.toHex()) + "\n";
     }
 };
 

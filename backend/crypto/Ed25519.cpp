@@ -44,8 +44,8 @@ Result<QByteArray> publicKeyOf(const SecureBytes& seed)
 
 Result<KeyPair> generate()
 {
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(EVP_PKEY_CTX_new_from_name(nullptr, "ED25519", nullptr),
-                                                                   EVP_PKEY_CTX_free);
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+        EVP_PKEY_CTX_new_from_name(nullptr, "ED25519", nullptr), EVP_PKEY_CTX_free);
     EVP_PKEY* raw = nullptr;
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 || EVP_PKEY_keygen(ctx.get(), &raw) != 1)
         return failed("key generation");
@@ -68,7 +68,8 @@ Result<QByteArray> sign(const SecureBytes& seed, QByteArrayView message)
     size_t len = 64;
     if (!key || !ctx || EVP_DigestSignInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, key.get(), nullptr) != 1 ||
         EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len,
-                       reinterpret_cast<const unsigned char*>(message.data()), static_cast<size_t>(message.size())) != 1)
+                       reinterpret_cast<const unsigned char*>(message.data()),
+                       static_cast<size_t>(message.size())) != 1)
         return failed("signing");
     return sig;
 }

@@ -19,11 +19,6 @@ namespace gatehouse::service {
 
 using authz::Permission;
 
-int sql::changes(store::Database& db)
-{
-    return db.changes();
-}
-
 Error notFound(const QString& what)
 {
     return makeError(ErrorCode::NotFound, QStringLiteral("%1 not found").arg(what));

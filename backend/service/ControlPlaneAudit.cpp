@@ -128,8 +128,8 @@ Result<audit::BundleSummary> ControlPlane::exportAuditBundle(const Caller& calle
         // Sign the head first, so the bundle ends on a signature.
         if (auto c = m_audit.checkpoint(ctx.now); !c)
             return c.error();
-        auto summary = audit::writeBundle(m_audit, crypto::ed25519::publicKeyPem(m_audit.publicKey()), directory,
-                                          progress);
+        auto summary =
+            audit::writeBundle(m_audit, crypto::ed25519::publicKeyPem(m_audit.publicKey()), directory, progress);
         if (!summary)
             return summary.error();
         out = summary.value();
@@ -206,7 +206,8 @@ Result<audit::RetentionPolicy> ControlPlane::setAuditRetention(const Caller& cal
     Operation op{QStringLiteral("audit.retention.update"), Permission::AuditManage, {}, {}, QStringLiteral("audit")};
     op.mutates = true;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
-        ctx.details = {{QStringLiteral("keep_days"), policy.keepDays}, {QStringLiteral("keep_events"), policy.keepEvents}};
+        ctx.details = {{QStringLiteral("keep_days"), policy.keepDays},
+                       {QStringLiteral("keep_events"), policy.keepEvents}};
         if (policy.keepDays < 0 || policy.keepEvents < 0 || (policy.keepEvents > 0 && policy.keepEvents < 1000))
             return makeError(ErrorCode::InvalidArgument,
                              QStringLiteral("keep at least 1000 events (or 0 for no count limit) and a non-negative "
@@ -233,8 +234,8 @@ Result<qint64> ControlPlane::pruneAudit(const Caller& caller, const QString& bun
             // Export before prune: everything, signed, before anything goes.
             if (auto c = m_audit.checkpoint(ctx.now); !c)
                 return c.error();
-            auto bundle = audit::writeBundle(m_audit, crypto::ed25519::publicKeyPem(m_audit.publicKey()),
-                                             bundleDirectory, {});
+            auto bundle =
+                audit::writeBundle(m_audit, crypto::ed25519::publicKeyPem(m_audit.publicKey()), bundleDirectory, {});
             if (!bundle)
                 return bundle.error();
             ctx.details.insert(QStringLiteral("bundle"), bundle.value().directory);

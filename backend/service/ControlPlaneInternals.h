@@ -4,6 +4,7 @@
 
 #include "ControlPlane.h"
 #include "store/Database.h"
+#include "store/Sql.h"
 #include "store/Statement.h"
 
 #include <optional>
@@ -32,7 +33,7 @@ struct ControlPlane::Operation
     bool allowedWhileEnrollingMfa = false; // usable by a session that must enrol MFA first
     bool needsUserSession = false;         // only a signed-in user can do this
     bool systemOnly = false;               // only the local system (bootstrap)
-    bool readOnly = false; // served even when its audit event cannot be written
+    bool readOnly = false;                 // served even when its audit event cannot be written
 };
 
 struct ControlPlane::Context
@@ -53,91 +54,7 @@ struct ControlPlane::Authentication
     QString actorName;
 };
 
-namespace sql {
-
-inline void bindOne(store::Statement& s, int i, const QString& v)
-{
-    s.bind(i, v);
-}
-inline void bindOne(store::Statement& s, int i, qint64 v)
-{
-    s.bind(i, v);
-}
-inline void bindOne(store::Statement& s, int i, int v)
-{
-    s.bind(i, qint64(v));
-}
-inline void bindOne(store::Statement& s, int i, bool v)
-{
-    s.bind(i, qint64(v ? 1 : 0));
-}
-inline void bindOne(store::Statement& s, int i, const QByteArray& v)
-{
-    s.bindBlob(i, v);
-}
-inline void bindOne(store::Statement& s, int i, std::nullptr_t)
-{
-    s.bindNull(i);
-}
-
-// Prepares `sql` with its parameters bound in order. Parameters are bound, never spliced into the SQL.
-template <typename... Args> Result<store::Statement> query(store::Database& db, const char* text, const Args&... args)
-{
-    auto s = db.prepare(text);
-    if (!s)
-        return s.error();
-    int i = 1;
-    (bindOne(s.value(), i++, args), ...);
-    return s;
-}
-
-template <typename... Args> Result<void> run(store::Database& db, const char* text, const Args&... args)
-{
-    auto s = query(db, text, args...);
-    if (!s)
-        return s.error();
-    return s.value().run();
-}
-
-// The single row a query returns, converted by `read`; NotFound naming `what` when there is none.
-template <typename Read, typename... Args>
-auto one(store::Database& db, const QString& what, Read read, const char* text, const Args&... args)
-    -> Result<decltype(read(std::declval<const store::Statement&>()))>
-{
-    auto s = query(db, text, args...);
-    if (!s)
-        return s.error();
-    auto row = s.value().step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return makeError(ErrorCode::NotFound, QStringLiteral("%1 not found").arg(what));
-    return read(s.value());
-}
-
-// Every row a query returns, converted by `read`.
-template <typename Read, typename... Args>
-auto all(store::Database& db, Read read, const char* text, const Args&... args)
-    -> Result<QList<decltype(read(std::declval<const store::Statement&>()))>>
-{
-    QList<decltype(read(std::declval<const store::Statement&>()))> out;
-    auto s = query(db, text, args...);
-    if (!s)
-        return s.error();
-    for (;;) {
-        auto row = s.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return out;
-        out << read(s.value());
-    }
-}
-
-// Number of rows changed by the last statement on this connection.
-int changes(store::Database& db);
-
-} // namespace sql
+namespace sql = store::sql;
 
 Error notFound(const QString& what);
 

@@ -50,9 +50,9 @@ Statement& Statement::bind(int index, const QString& text)
 Statement& Statement::bindBlob(int index, QByteArrayView blob)
 {
     // An empty blob is a zero-length value, not NULL (SQLite reads a null pointer as NULL).
-    const int rc = blob.isEmpty() ? sqlite3_bind_zeroblob(m_stmt, index, 0)
-                                  : sqlite3_bind_blob(m_stmt, index, blob.data(), static_cast<int>(blob.size()),
-                                                      SQLITE_TRANSIENT);
+    const int rc = blob.isEmpty()
+                       ? sqlite3_bind_zeroblob(m_stmt, index, 0)
+                       : sqlite3_bind_blob(m_stmt, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK && !m_bindError)
         m_bindError = rc;
     return *this;

@@ -113,8 +113,7 @@ Result<void> inspectDatabaseFile(const QString& dataDir, const QString& path)
 Store::Store(QString dataDir, StoreConfig config, std::unique_ptr<Database> db, int lockFd, SecureBytes master)
     : m_dataDir(std::move(dataDir)), m_master(std::move(master)), m_config(std::move(config)), m_db(std::move(db)),
       m_lockFd(lockFd)
-{
-}
+{}
 
 Result<SecureBytes> Store::deriveKey(QByteArrayView label) const
 {

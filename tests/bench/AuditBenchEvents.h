@@ -10,9 +10,9 @@ namespace gatehouse::bench {
 
 inline audit::AuditEvent syntheticEvent(QRandomGenerator& rng, qint64 timeMs)
 {
-    static const char* const actions[] = {"user.create", "user.lock",        "user.update",      "workspace.rename",
-                                          "secret.read", "secret.reveal",    "binding.create",   "auth.signin",
-                                          "auth.signout", "integration.lock", "token.issue",      "role.update"};
+    static const char* const actions[] = {"user.create",  "user.lock",        "user.update",    "workspace.rename",
+                                          "secret.read",  "secret.reveal",    "binding.create", "auth.signin",
+                                          "auth.signout", "integration.lock", "token.issue",    "role.update"};
     static const char* const outcomes[] = {"success", "success", "success", "success", "success",
                                            "success", "success", "denied",  "error",   "success"};
     audit::AuditEvent e;
@@ -32,8 +32,8 @@ inline audit::AuditEvent syntheticEvent(QRandomGenerator& rng, qint64 timeMs)
     e.address = QStringLiteral("10.0.%1.%2").arg(rng.bounded(256)).arg(rng.bounded(256));
     e.requestId = QStringLiteral("req-%1").arg(rng.generate());
     e.details = {{QStringLiteral("name"), QStringLiteral("object %1").arg(rng.bounded(100000))},
-                 {QStringLiteral("note"), rng.bounded(50) == 0 ? QStringLiteral("needle in the haystack")
-                                                               : QStringLiteral("routine change")}};
+                 {QStringLiteral("note"),
+                  rng.bounded(50) == 0 ? QStringLiteral("needle in the haystack") : QStringLiteral("routine change")}};
     return e;
 }
 

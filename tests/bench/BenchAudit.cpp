@@ -28,8 +28,7 @@ double seconds(const QElapsedTimer& t)
     return double(t.nsecsElapsed()) / 1e9;
 }
 
-template <typename F>
-double bestOfMs(int runs, F f)
+template <typename F> double bestOfMs(int runs, F f)
 {
     double best = 1e18;
     for (int i = 0; i < runs; ++i) {
@@ -107,12 +106,21 @@ int main(int argc, char* argv[])
             plainVersion = QString::fromLatin1(line.mid(7));
     }
     out << "Append throughput (events/s), synchronous=FULL, WAL, page size 4096\n";
-    out << QStringLiteral("  %1 %2 %3 %4\n").arg(QString(), -36).arg(QStringLiteral("Gatehouse"), 12)
-               .arg(QStringLiteral("plain SQLite"), 13).arg(QStringLiteral("ratio"), 7);
-    out << QStringLiteral("  %1 %2 %3 %4x\n").arg(QStringLiteral("single-event durable commits"), -36)
-               .arg(single, 12, 'f', 0).arg(plainSingle, 13, 'f', 0).arg(single / plainSingle, 6, 'f', 2);
-    out << QStringLiteral("  %1 %2 %3 %4x\n").arg(QStringLiteral("group commits of 1,000 events"), -36)
-               .arg(batched, 12, 'f', 0).arg(plainBatched, 13, 'f', 0).arg(batched / plainBatched, 6, 'f', 2);
+    out << QStringLiteral("  %1 %2 %3 %4\n")
+               .arg(QString(), -36)
+               .arg(QStringLiteral("Gatehouse"), 12)
+               .arg(QStringLiteral("plain SQLite"), 13)
+               .arg(QStringLiteral("ratio"), 7);
+    out << QStringLiteral("  %1 %2 %3 %4x\n")
+               .arg(QStringLiteral("single-event durable commits"), -36)
+               .arg(single, 12, 'f', 0)
+               .arg(plainSingle, 13, 'f', 0)
+               .arg(single / plainSingle, 6, 'f', 2);
+    out << QStringLiteral("  %1 %2 %3 %4x\n")
+               .arg(QStringLiteral("group commits of 1,000 events"), -36)
+               .arg(batched, 12, 'f', 0)
+               .arg(plainBatched, 13, 'f', 0)
+               .arg(batched / plainBatched, 6, 'f', 2);
     out << "  (Gatehouse: SQLCipher " << db.settings().sqlcipherVersion << ", AES-256-CBC + HMAC per page, signed "
         << "checkpoints; plain: SQLite " << plainVersion << ")\n";
     out.flush();
@@ -135,8 +143,9 @@ int main(int argc, char* argv[])
         if (!tx.value().commit())
             return 1;
     }
-    out << "\nQueries with " << have << " events (10 tenants, 60 days; filled in " << QString::number(seconds(t), 'f', 1)
-        << " s; store " << QFileInfo(db.path()).size() / (1024 * 1024) << " MiB)\n";
+    out << "\nQueries with " << have << " events (10 tenants, 60 days; filled in "
+        << QString::number(seconds(t), 'f', 1) << " s; store " << QFileInfo(db.path()).size() / (1024 * 1024)
+        << " MiB)\n";
 
     audit::AuditQuery filtered;
     filtered.tenantId = QStringLiteral("ten_3");
@@ -146,28 +155,32 @@ int main(int argc, char* argv[])
     int rows = 0;
     const double firstPage = bestOfMs(5, [&] { rows = int(log.search(filtered).value().events.size()); });
     out << QStringLiteral("  first page, tenant + action prefix + outcome   %1 ms  (%2 rows; target < 20 ms)\n")
-               .arg(firstPage, 0, 'f', 2).arg(rows);
+               .arg(firstPage, 0, 'f', 2)
+               .arg(rows);
     audit::AuditQuery byAction;
     byAction.tenantId = QStringLiteral("ten_3");
     byAction.actionPrefix = QStringLiteral("secret.reveal");
     byAction.limit = 100;
     const double actionPage = bestOfMs(5, [&] { rows = int(log.search(byAction).value().events.size()); });
     out << QStringLiteral("  first page, tenant + exact action              %1 ms  (%2 rows; target < 20 ms)\n")
-               .arg(actionPage, 0, 'f', 2).arg(rows);
+               .arg(actionPage, 0, 'f', 2)
+               .arg(rows);
     audit::AuditQuery byActor;
     byActor.tenantId = QStringLiteral("ten_3");
     byActor.actor = QStringLiteral("usr_42");
     byActor.limit = 100;
     const double actorPage = bestOfMs(5, [&] { rows = int(log.search(byActor).value().events.size()); });
     out << QStringLiteral("  first page, tenant + actor                     %1 ms  (%2 rows; target < 20 ms)\n")
-               .arg(actorPage, 0, 'f', 2).arg(rows);
+               .arg(actorPage, 0, 'f', 2)
+               .arg(rows);
     audit::AuditQuery text;
     text.tenantId = QStringLiteral("ten_3");
     text.text = QStringLiteral("needle");
     text.limit = 100;
     const double fts = bestOfMs(5, [&] { rows = int(log.search(text).value().events.size()); });
     out << QStringLiteral("  full-text query, first page                    %1 ms  (%2 rows; target < 100 ms)\n")
-               .arg(fts, 0, 'f', 2).arg(rows);
+               .arg(fts, 0, 'f', 2)
+               .arg(rows);
     audit::AuditQuery month;
     month.tenantId = QStringLiteral("ten_3");
     month.fromMs = start + 30 * day;
@@ -183,12 +196,15 @@ int main(int argc, char* argv[])
             counted += b.count;
     });
     out << QStringLiteral("  30-day histogram, daily buckets                %1 ms  (%2 events; target < 200 ms)\n")
-               .arg(histogram, 0, 'f', 1).arg(counted);
+               .arg(histogram, 0, 'f', 1)
+               .arg(counted);
     audit::VerifyReport report;
     const double verify = bestOfMs(1, [&] { report = log.verify(false).value(); });
     out << QStringLiteral("  full-chain verification                        %1 s   (%2 events, %3 checkpoints, %4; "
                           "target < 5 s)\n")
-               .arg(verify / 1000, 0, 'f', 2).arg(report.eventsChecked).arg(report.checkpointsChecked)
+               .arg(verify / 1000, 0, 'f', 2)
+               .arg(report.eventsChecked)
+               .arg(report.checkpointsChecked)
                .arg(report.intact ? QStringLiteral("intact") : QStringLiteral("BROKEN"));
     return 0;
 }

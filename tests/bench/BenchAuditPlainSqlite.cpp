@@ -32,6 +32,7 @@ CREATE INDEX audit_events_tenant ON audit_events (tenant_id, seq);
 CREATE INDEX audit_events_tenant_time ON audit_events (tenant_id, time_ms);
 CREATE INDEX audit_events_tenant_action ON audit_events (tenant_id, action, seq);
 CREATE INDEX audit_events_tenant_actor ON audit_events (tenant_id, actor_id, seq);
+CREATE INDEX audit_events_tenant_actor_name ON audit_events (tenant_id, actor_name, seq);
 CREATE VIRTUAL TABLE audit_fts USING fts4(content="audit_events", action, actor_name, target_id, details);
 CREATE TABLE audit_state (id INTEGER PRIMARY KEY, last_seq INTEGER NOT NULL, fts_seq INTEGER NOT NULL);
 INSERT INTO audit_state VALUES (1, 0, 0);
@@ -62,8 +63,8 @@ int main(int argc, char* argv[])
     sqlite3_stmt* ins = nullptr;
     sqlite3_stmt* state = nullptr;
     sqlite3_prepare_v2(db, "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;", -1, &head, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO audit_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);", -1,
-                       &ins, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO audit_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);",
+                       -1, &ins, nullptr);
     sqlite3_prepare_v2(db, "UPDATE audit_state SET last_seq = ? WHERE id = 1;", -1, &state, nullptr);
     QRandomGenerator rng(7);
     qint64 now = 1'800'000'000'000;
@@ -72,7 +73,8 @@ int main(int argc, char* argv[])
         sqlite3_reset(head);
         if (sqlite3_step(head) == SQLITE_ROW) {
             e.seq = sqlite3_column_int64(head, 0) + 1;
-            e.prevHash = QByteArray(static_cast<const char*>(sqlite3_column_blob(head, 1)), sqlite3_column_bytes(head, 1));
+            e.prevHash =
+                QByteArray(static_cast<const char*>(sqlite3_column_blob(head, 1)), sqlite3_column_bytes(head, 1));
         } else {
             e.seq = 1;
             e.prevHash = QByteArray(32, '\0');
@@ -83,8 +85,9 @@ int main(int argc, char* argv[])
         sqlite3_reset(ins);
         sqlite3_bind_int64(ins, 1, e.seq);
         sqlite3_bind_int64(ins, 2, e.timeMs);
-        const QString fields[] = {e.tenantId, e.workspaceId, e.actorKind, e.actorId, e.actorName, e.action, e.targetKind,
-                                  e.targetId, e.outcome,     e.reason,    e.source,  e.address,   e.requestId};
+        const QString fields[] = {e.tenantId, e.workspaceId, e.actorKind, e.actorId, e.actorName,
+                                  e.action,   e.targetKind,  e.targetId,  e.outcome, e.reason,
+                                  e.source,   e.address,     e.requestId};
         for (int i = 0; i < 13; ++i)
             text(ins, 3 + i, fields[i]);
         sqlite3_bind_text(ins, 16, e.detailsJson.constData(), int(e.detailsJson.size()), SQLITE_TRANSIENT);

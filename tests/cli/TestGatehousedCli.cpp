@@ -479,7 +479,8 @@ void TestGatehousedCli::auditVerifyExportAndTamper()
 {
     QVERIFY(test::writeBytes(dir("pw"), "a sturdy admin passphrase\n"));
     QStringList args = fileStoreArgs("init");
-    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file") << dir("pw");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file")
+         << dir("pw");
     EXPECT_EXIT(gatehoused(args), 0);
     auto audit = [this](QStringList more) {
         QStringList a{QStringLiteral("audit")};
@@ -490,8 +491,8 @@ void TestGatehousedCli::auditVerifyExportAndTamper()
     EXPECT_EXIT(verified, 0);
     QVERIFY(verified.out.contains(QLatin1String("audit chain intact")));
 
-    const Run csv = audit({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"),
-                           dir("audit.csv")});
+    const Run csv = audit({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+                           QStringLiteral("--out"), dir("audit.csv")});
     EXPECT_EXIT(csv, 0);
     QVERIFY(test::fileBytes(dir("audit.csv")).startsWith("seq,time,tenant_id"));
     QVERIFY(test::fileBytes(dir("audit.csv")).contains("platform.bootstrap"));
@@ -507,8 +508,8 @@ void TestGatehousedCli::auditVerifyExportAndTamper()
     EXPECT_EXIT(key, 0);
     QVERIFY(key.out.startsWith(QLatin1String("-----BEGIN PUBLIC KEY-----")));
     EXPECT_EXIT(audit({QStringLiteral("explode")}), 2);
-    EXPECT_EXIT(audit({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("--out"),
-                       dir("x")}),
+    EXPECT_EXIT(audit({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml"),
+                       QStringLiteral("--out"), dir("x")}),
                 2);
 
     // Someone with the decrypted store rewrites an event: verify names it and fails.

@@ -156,7 +156,9 @@ void TestAudit::tamperingIsNamed()
     dropGuards(db);
     QVERIFY(db.exec("INSERT INTO audit_prune_token (id) VALUES (1);"));
     qint64 expectedSeq = k;
-    auto exec = [&db](const QString& sql) { return bool(db.exec(sql.toUtf8().constData())); };
+    auto exec = [&db](const QString& sql) {
+        return bool(db.exec(sql.toUtf8().constData()));
+    };
     if (tamper == QLatin1String("change")) {
         QVERIFY(exec(QStringLiteral("UPDATE audit_events SET outcome = 'denied' WHERE seq = %1;").arg(k)));
     } else if (tamper == QLatin1String("delete")) {
@@ -164,18 +166,20 @@ void TestAudit::tamperingIsNamed()
     } else if (tamper == QLatin1String("insert")) {
         // A well-formed forgery appended with raw SQL: the head event copied under the next number, relinked
         // and rehashed (no secret is needed for that), but not written by Gatehouse.
-        auto src = db.prepare("SELECT seq, time_ms, tenant_id, workspace_id, actor_kind, actor_id, actor_name, action, "
-                              "target_kind, target_id, outcome, reason, source, address, request_id, details, prev_hash, "
-                              "hash FROM audit_events WHERE seq = ?;");
+        auto src =
+            db.prepare("SELECT seq, time_ms, tenant_id, workspace_id, actor_kind, actor_id, actor_name, action, "
+                       "target_kind, target_id, outcome, reason, source, address, request_id, details, prev_hash, "
+                       "hash FROM audit_events WHERE seq = ?;");
         src.value().bind(1, last);
         QVERIFY(src.value().step().value());
         audit::AuditEvent copy = audit::AuditLog::readRow(src.value());
         copy.seq = last + 1;
         copy.prevHash = copy.hash;
         copy.hash = copy.computeHash();
-        auto put = db.prepare("INSERT INTO audit_events SELECT ?, time_ms, tenant_id, workspace_id, actor_kind, actor_id, "
-                              "actor_name, action, target_kind, target_id, outcome, reason, source, address, "
-                              "request_id, details, ?, ? FROM audit_events WHERE seq = ?;");
+        auto put =
+            db.prepare("INSERT INTO audit_events SELECT ?, time_ms, tenant_id, workspace_id, actor_kind, actor_id, "
+                       "actor_name, action, target_kind, target_id, outcome, reason, source, address, "
+                       "request_id, details, ?, ? FROM audit_events WHERE seq = ?;");
         QVERIFY(put.value().bind(1, copy.seq).bindBlob(2, copy.prevHash).bindBlob(3, copy.hash).bind(4, last).run());
         expectedSeq = last + 1;
     } else if (tamper == QLatin1String("swap")) {
@@ -243,17 +247,20 @@ void TestAudit::bundleVerifiesOfflineWithOpenssl()
     QVERIFY(sums.exitCode != 0);
     QVERIFY2(sums.out.contains(QLatin1String("SHA256SUMS")), qPrintable(sums.out));
     // The same change with SHA256SUMS rewritten to match: the chain catches it.
-    QVERIFY(sh(QStringLiteral("cd '%1' && sha256sum events.jsonl CHECKPOINTS ANCHOR public.pem VERIFY checkpoints/* > SHA256SUMS")
+    QVERIFY(sh(QStringLiteral(
+                   "cd '%1' && sha256sum events.jsonl CHECKPOINTS ANCHOR public.pem VERIFY checkpoints/* > SHA256SUMS")
                    .arg(copy))
                 .exitCode == 0);
     const Run chain = sh(QStringLiteral("sh '%1/VERIFY'").arg(copy));
     QVERIFY(chain.exitCode != 0);
-    QVERIFY2(chain.out.contains(QLatin1String("chain is broken")) || chain.out.contains(QLatin1String("does not match event")),
+    QVERIFY2(chain.out.contains(QLatin1String("chain is broken")) ||
+                 chain.out.contains(QLatin1String("does not match event")),
              qPrintable(chain.out));
     // A forged signature.
     const QString forged = f->dir.filePath(QStringLiteral("forged"));
     QVERIFY(sh(QStringLiteral("cp -r '%1' '%2'").arg(dir, forged)).exitCode == 0);
-    const QString firstCheckpoint = QString::fromLatin1(test::fileBytes(forged + QStringLiteral("/CHECKPOINTS")).split('\n').first());
+    const QString firstCheckpoint =
+        QString::fromLatin1(test::fileBytes(forged + QStringLiteral("/CHECKPOINTS")).split('\n').first());
     QVERIFY(sh(QStringLiteral("cd '%1' && head -c 64 /dev/urandom > checkpoints/%2.sig && "
                               "sha256sum events.jsonl CHECKPOINTS ANCHOR public.pem VERIFY checkpoints/* > SHA256SUMS")
                    .arg(forged, firstCheckpoint))
@@ -267,7 +274,8 @@ void TestAudit::searchFiltersAndPages()
 {
     Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
     for (int i = 0; i < 30; ++i)
-        QVERIFY(f->cp->createIntegration(owner, f->tenantA, QStringLiteral("bot-%1").arg(i), QStringLiteral("zebra %1").arg(i)));
+        QVERIFY(f->cp->createIntegration(owner, f->tenantA, QStringLiteral("bot-%1").arg(i),
+                                         QStringLiteral("zebra %1").arg(i)));
     QVERIFY(!f->cp->createIntegration(owner, f->tenantA, QStringLiteral("bot-0"), {})); // an error event
     audit::AuditQuery q;
     q.tenantId = f->tenantA;
@@ -403,7 +411,8 @@ void TestAudit::liveFollowInOrderWithResume()
 void TestAudit::slowFollowerIsDroppedNotBlocking()
 {
     const qint64 head = audit::AuditLog(f->store->database()).lastSeq().value();
-    auto sub = f->cp->followAudit(f->system, f->tenantA, head, [] {}, 5);
+    auto sub = f->cp->followAudit(
+        f->system, f->tenantA, head, [] {}, 5);
     QVERIFY(sub);
     // Caught up: at most the audit.follow event itself came after `head`; the subscription is live now.
     QVERIFY(sub.value()->take(100).size() <= 1);
@@ -466,9 +475,11 @@ void TestAudit::cefEscapes()
 void TestAudit::ocsfMatchesTheSchemaSubset()
 {
     Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
-    QVERIFY(f->cp->createUser(owner, f->tenantA, QStringLiteral("olive"), QStringLiteral("Olive"), {}, secret(kPassword)));
+    QVERIFY(
+        f->cp->createUser(owner, f->tenantA, QStringLiteral("olive"), QStringLiteral("Olive"), {}, secret(kPassword)));
     QVERIFY(f->cp->listUsers(owner, f->tenantA));
-    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("olive"), secret("nope-nope-nope")));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("olive"),
+                           secret("nope-nope-nope")));
     QBuffer out;
     out.open(QIODevice::WriteOnly);
     audit::AuditQuery q;
@@ -485,21 +496,32 @@ void TestAudit::ocsfMatchesTheSchemaSubset()
         const QJsonObject e = QJsonDocument::fromJson(line).object();
         const int cls = e.value(QStringLiteral("class_uid")).toInt();
         classesSeen.insert(cls);
-        const QJsonObject def = schema.value(QStringLiteral("classes")).toObject().value(QString::number(cls)).toObject();
+        const QJsonObject def =
+            schema.value(QStringLiteral("classes")).toObject().value(QString::number(cls)).toObject();
         QVERIFY2(!def.isEmpty(), qPrintable(QStringLiteral("class %1 is not in the subset").arg(cls)));
         QJsonObject required = base.value(QStringLiteral("required")).toObject();
         const QJsonObject classRequired = def.value(QStringLiteral("required")).toObject();
         for (auto it = classRequired.begin(); it != classRequired.end(); ++it)
             required.insert(it.key(), it.value());
         for (auto it = required.begin(); it != required.end(); ++it)
-            QVERIFY2(hasType(path(e, it.key()), it.value().toString()), qPrintable(it.key() + QLatin1Char(' ') + QString::fromUtf8(line)));
+            QVERIFY2(hasType(path(e, it.key()), it.value().toString()),
+                     qPrintable(it.key() + QLatin1Char(' ') + QString::fromUtf8(line)));
         QCOMPARE(e.value(QStringLiteral("category_uid")).toInt(), def.value(QStringLiteral("category_uid")).toInt());
         const int activity = e.value(QStringLiteral("activity_id")).toInt();
         QVERIFY(def.value(QStringLiteral("activities")).toArray().contains(activity));
         QCOMPARE(e.value(QStringLiteral("type_uid")).toInt(), cls * 100 + activity);
-        QVERIFY(base.value(QStringLiteral("enums")).toObject().value(QStringLiteral("severity_id")).toArray().contains(e.value(QStringLiteral("severity_id"))));
-        QVERIFY(base.value(QStringLiteral("enums")).toObject().value(QStringLiteral("status_id")).toArray().contains(e.value(QStringLiteral("status_id"))));
-        QCOMPARE(path(e, QStringLiteral("metadata.version")).toString(), schema.value(QStringLiteral("version")).toString());
+        QVERIFY(base.value(QStringLiteral("enums"))
+                    .toObject()
+                    .value(QStringLiteral("severity_id"))
+                    .toArray()
+                    .contains(e.value(QStringLiteral("severity_id"))));
+        QVERIFY(base.value(QStringLiteral("enums"))
+                    .toObject()
+                    .value(QStringLiteral("status_id"))
+                    .toArray()
+                    .contains(e.value(QStringLiteral("status_id"))));
+        QCOMPARE(path(e, QStringLiteral("metadata.version")).toString(),
+                 schema.value(QStringLiteral("version")).toString());
     }
     QVERIFY(classesSeen.contains(3002)); // sign-ins
     QVERIFY(classesSeen.contains(3001)); // user.create

@@ -35,8 +35,7 @@ void TestAuditDurability::killedWriterLosesNothing()
     qint64 acknowledged = 0, kills = 0, totalAcks = 0;
     for (int round = 0; round < 25; ++round) {
         QProcess writer;
-        writer.start(QStringLiteral(GATEHOUSE_AUDIT_WRITER),
-                     {QStringLiteral("write"), data, key});
+        writer.start(QStringLiteral(GATEHOUSE_AUDIT_WRITER), {QStringLiteral("write"), data, key});
         QVERIFY(writer.waitForStarted());
         // Let it commit for a random while, then kill it without warning, mid-transaction or not.
         QVERIFY(writer.waitForReadyRead(20000));

@@ -161,27 +161,41 @@ const QList<Op>& operations()
                  return discard(f.cp->listRoles(c, {}));
              };
          }},
-        {"audit.search (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->searchAudit(c, {})); };
+        {"audit.search (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->searchAudit(c, {}));
+             };
          }},
-        {"audit.histogram (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->auditHistogram(c, {}, 3600 * 1000)); };
+        {"audit.histogram (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->auditHistogram(c, {}, 3600 * 1000));
+             };
          }},
-        {"audit.verify", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->verifyAudit(c, true)); };
+        {"audit.verify", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->verifyAudit(c, true));
+             };
          }},
-        {"audit.export (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+        {"audit.export (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {
                  QBuffer sink;
                  sink.open(QIODevice::WriteOnly);
                  return discard(f.cp->exportAudit(c, {}, audit::ExportFormat::JsonLines, sink));
              };
          }},
-        {"audit.export bundle", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+        {"audit.export bundle", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
              const QString dir = f.dir.filePath(unique("bundle"));
-             return [&f, dir](const Caller& c) { return discard(f.cp->exportAuditBundle(c, dir)); };
+             return [&f, dir](const Caller& c) {
+                 return discard(f.cp->exportAuditBundle(c, dir));
+             };
          }},
-        {"audit.follow (platform)", Kind::Platform, POPA, [](F& f, const Target&) -> Action {
+        {"audit.follow (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {
                  auto s = f.cp->followAudit(c, {}, 0, [] {});
                  if (s)
@@ -189,14 +203,23 @@ const QList<Op>& operations()
                  return discard(s);
              };
          }},
-        {"audit.retention.read", Kind::Platform, PO, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->auditRetention(c)); };
+        {"audit.retention.read", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->auditRetention(c));
+             };
          }},
-        {"audit.retention.update", Kind::Platform, PO, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->setAuditRetention(c, {})); };
+        {"audit.retention.update", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->setAuditRetention(c, {}));
+             };
          }},
-        {"audit.prune", Kind::Platform, PO, [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) { return discard(f.cp->pruneAudit(c)); };
+        {"audit.prune", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->pruneAudit(c));
+             };
          }},
         // --- tenant ---
         {"settings.read", Kind::Tenant, READERS,
@@ -398,17 +421,24 @@ const QList<Op>& operations()
                  return discard(f.cp->effectivePermissions(c, t.tenantId, u));
              };
          }},
-        {"audit.search", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+        {"audit.search", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
              audit::AuditQuery q;
              q.tenantId = t.tenantId;
-             return [&f, q](const Caller& c) { return discard(f.cp->searchAudit(c, q)); };
+             return [&f, q](const Caller& c) {
+                 return discard(f.cp->searchAudit(c, q));
+             };
          }},
-        {"audit.histogram", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+        {"audit.histogram", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
              audit::AuditQuery q;
              q.tenantId = t.tenantId;
-             return [&f, q](const Caller& c) { return discard(f.cp->auditHistogram(c, q, 60000)); };
+             return [&f, q](const Caller& c) {
+                 return discard(f.cp->auditHistogram(c, q, 60000));
+             };
          }},
-        {"audit.export", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+        {"audit.export", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
              audit::AuditQuery q;
              q.tenantId = t.tenantId;
              return [&f, q](const Caller& c) {
@@ -417,7 +447,8 @@ const QList<Op>& operations()
                  return discard(f.cp->exportAudit(c, q, audit::ExportFormat::Csv, sink));
              };
          }},
-        {"audit.follow", Kind::Tenant, READERS, [](F& f, const Target& t) -> Action {
+        {"audit.follow", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
              return [&f, t](const Caller& c) {
                  auto s = f.cp->followAudit(c, t.tenantId, 0, [] {});
                  if (s)
@@ -578,13 +609,9 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
 {
     // Guard against a new operation slipping in untested: the public operations of ControlPlane (minus the
     // self-service ones, covered by TestControlPlane) must all be named in the table.
-    const QSet<QString> selfService{QStringLiteral("signIn"),
-                                    QStringLiteral("signOut"),
-                                    QStringLiteral("whoami"),
-                                    QStringLiteral("changeOwnPassword"),
-                                    QStringLiteral("beginTotpEnrollment"),
-                                    QStringLiteral("confirmTotpEnrollment"),
-                                    QStringLiteral("load"),
+    const QSet<QString> selfService{QStringLiteral("signIn"), QStringLiteral("signOut"), QStringLiteral("whoami"),
+                                    QStringLiteral("changeOwnPassword"), QStringLiteral("beginTotpEnrollment"),
+                                    QStringLiteral("confirmTotpEnrollment"), QStringLiteral("load"),
                                     // public to anyone signed in; covered by TestAudit
                                     QStringLiteral("auditPublicKeyPem")};
     QFile header(QStringLiteral(GATEHOUSE_SOURCE_DIR "/backend/service/ControlPlane.h"));

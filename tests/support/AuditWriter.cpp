@@ -28,8 +28,7 @@ void say(const QByteArray& line)
     std::fflush(stdout);
 }
 
-template <typename T>
-QByteArray outcome(const Result<T>& r)
+template <typename T> QByteArray outcome(const Result<T>& r)
 {
     if (r)
         return "ok";
