@@ -7,6 +7,7 @@
 #include "store/Statement.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <optional>
 #include <variant>
@@ -78,8 +79,11 @@ Filter filterFor(const AuditQuery& q, bool denseAction = false)
         f.add("time_ms < ?", q.toMs);
     if (!q.workspaceId.isEmpty())
         f.add("workspace_id = ?", q.workspaceId);
-    if (!q.actor.isEmpty())
-        f.add("(actor_id = ? OR actor_name = ?)", q.actor, q.actor);
+    if (!q.actor.isEmpty()) {
+        // An id ("usr_...", "int_...", "system") or a name; each has its own index, an OR would use neither.
+        static const QRegularExpression id(QStringLiteral("^([a-z]{3}_[a-z2-7]+|system)$"));
+        f.add(id.match(q.actor).hasMatch() ? "actor_id = ?" : "actor_name = ?", q.actor);
+    }
     if (!q.actionPrefix.isEmpty()) {
         // A range, so the (tenant_id, action) index serves it: ["user.", "user/").
         QString upper = q.actionPrefix;

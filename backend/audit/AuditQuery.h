@@ -15,7 +15,7 @@ struct AuditQuery
     qint64 fromMs = 0; // inclusive; 0 = open
     qint64 toMs = 0;   // exclusive; 0 = open
     QString workspaceId;
-    QString actor;        // actor id or actor name
+    QString actor;        // actor id ("usr_...", "int_...", "system") or actor name
     QString actionPrefix; // "user." matches user.create, user.lock, ...
     QString outcome;      // success, denied, error
     QString targetId;
