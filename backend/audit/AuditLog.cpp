@@ -54,6 +54,13 @@ struct Filter
     }
 };
 
+// An id ("usr_...", "int_...", "system") rather than a name.
+bool isActorId(const QString& actor)
+{
+    static const QRegularExpression id(QStringLiteral("^([a-z]{3}_[a-z2-7]+|system)$"));
+    return id.match(actor).hasMatch();
+}
+
 // Words for FTS4: each quoted, so the query language (OR, NEAR, -, *) cannot be injected.
 QString ftsQuery(const QString& text)
 {
@@ -81,8 +88,19 @@ Filter filterFor(const AuditQuery& q, bool denseAction = false)
         f.add("workspace_id = ?", q.workspaceId);
     if (!q.actor.isEmpty()) {
         // An id ("usr_...", "int_...", "system") or a name; each has its own index, an OR would use neither.
-        static const QRegularExpression id(QStringLiteral("^([a-z]{3}_[a-z2-7]+|system)$"));
-        f.add(id.match(q.actor).hasMatch() ? "actor_id = ?" : "actor_name = ?", q.actor);
+        if (isActorId(q.actor)) {
+            f.add("actor_id = ?", q.actor);
+        } else {
+            // Names go through the full-text index (no B-tree index on names: it would slow every append),
+            // then the exact comparison.
+            QStringList terms;
+            static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+            for (const QString& word : q.actor.split(separators, Qt::SkipEmptyParts))
+                terms << QStringLiteral("actor_name:") + word;
+            if (!terms.isEmpty())
+                f.add("seq IN (SELECT docid FROM audit_fts WHERE audit_fts MATCH ?)", terms.join(QLatin1Char(' ')));
+            f.add("actor_name = ?", q.actor);
+        }
     }
     if (!q.actionPrefix.isEmpty()) {
         // A range, so the (tenant_id, action) index serves it: ["user.", "user/").
@@ -403,12 +421,21 @@ Result<qint64> AuditLog::indexText()
     return added;
 }
 
+Result<void> AuditLog::indexTextFor(const AuditQuery& query)
+{
+    // Queries that go through the full-text index first bring it up to the newest event.
+    if (query.text.trimmed().isEmpty() && (query.actor.isEmpty() || isActorId(query.actor)))
+        return {};
+    auto n = indexText();
+    if (!n)
+        return n.error();
+    return {};
+}
+
 Result<AuditPage> AuditLog::search(const AuditQuery& query)
 {
-    if (!query.text.trimmed().isEmpty()) {
-        if (auto n = indexText(); !n)
-            return n.error();
-    }
+    if (auto r = indexTextFor(query); !r)
+        return r.error();
     bool dense = false;
     if (!query.actionPrefix.isEmpty()) {
         // A cheap probe through the action index: are there more than a few thousand matches?
@@ -459,6 +486,8 @@ Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint
 {
     if (bucketMs <= 0)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("the bucket size must be positive"));
+    if (auto r = indexTextFor(query); !r)
+        return r.error();
     const Filter f = filterFor(query);
     const QByteArray sql = QByteArray("SELECT time_ms / ? AS bucket, count(*) FROM audit_events") + f.where +
                            " GROUP BY bucket ORDER BY bucket;";
@@ -474,6 +503,8 @@ Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint
 
 Result<qint64> AuditLog::forEach(const AuditQuery& query, const std::function<bool(const AuditEvent&)>& visit)
 {
+    if (auto r = indexTextFor(query); !r)
+        return r.error();
     Filter f = filterFor(query);
     f.add("seq > ?", qint64(0));
     const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events" + f.where +

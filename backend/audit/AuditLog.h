@@ -101,6 +101,7 @@ public:
 
 private:
     Result<void> prepareStatements();
+    Result<void> indexTextFor(const AuditQuery& query);
     Result<std::pair<qint64, QByteArray>> head();
     Result<void> insertLinked(AuditEvent& event, qint64 seq, const QByteArray& prevHash);
     Result<void> finishAppend(const AuditEvent& last);

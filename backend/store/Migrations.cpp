@@ -224,7 +224,6 @@ END;
 CREATE INDEX audit_events_tenant_time ON audit_events (tenant_id, time_ms);
 CREATE INDEX audit_events_tenant_action ON audit_events (tenant_id, action, seq);
 CREATE INDEX audit_events_tenant_actor ON audit_events (tenant_id, actor_id, seq);
-CREATE INDEX audit_events_tenant_actor_name ON audit_events (tenant_id, actor_name, seq);
 )sql");
 }
 

@@ -32,7 +32,6 @@ CREATE INDEX audit_events_tenant ON audit_events (tenant_id, seq);
 CREATE INDEX audit_events_tenant_time ON audit_events (tenant_id, time_ms);
 CREATE INDEX audit_events_tenant_action ON audit_events (tenant_id, action, seq);
 CREATE INDEX audit_events_tenant_actor ON audit_events (tenant_id, actor_id, seq);
-CREATE INDEX audit_events_tenant_actor_name ON audit_events (tenant_id, actor_name, seq);
 CREATE VIRTUAL TABLE audit_fts USING fts4(content="audit_events", action, actor_name, target_id, details);
 CREATE TABLE audit_state (id INTEGER PRIMARY KEY, last_seq INTEGER NOT NULL, fts_seq INTEGER NOT NULL);
 INSERT INTO audit_state VALUES (1, 0, 0);
