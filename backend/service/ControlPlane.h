@@ -206,6 +206,9 @@ private:
     using Body = std::function<Result<void>(Context&)>;
 
     Result<void> execute(const Caller& caller, Operation op, const Body& body);
+    // execute() for an operation that produces a T: the body fills it in.
+    template <typename T, typename F>
+    Result<T> perform(const Caller& caller, const Operation& op, F&& body);
     Authentication authenticate(const Caller& caller, qint64 now);
     Result<void> appendEvent(audit::AuditEvent& event);
     // Commits and hands the transaction's events to followers; or forgets them when it did not commit.

@@ -31,10 +31,9 @@ void ControlPlane::setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPol
 Result<audit::AuditPage> ControlPlane::searchAudit(const Caller& caller, const audit::AuditQuery& query)
 {
     const audit::AuditQuery q = scoped(query);
-    audit::AuditPage out;
     Operation op{QStringLiteral("audit.search"), Permission::AuditRead, q.tenantId, {}, QStringLiteral("audit")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<audit::AuditPage>(caller, op, [&](Context& ctx, audit::AuditPage& out) -> Result<void> {
         // Who looked, and with which filter, is itself part of the trail.
         ctx.details = q.toJson();
         auto page = m_audit.search(q);
@@ -44,38 +43,31 @@ Result<audit::AuditPage> ControlPlane::searchAudit(const Caller& caller, const a
         ctx.details.insert(QStringLiteral("returned"), out.events.size());
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QList<audit::HistogramBucket>> ControlPlane::auditHistogram(const Caller& caller, const audit::AuditQuery& query,
                                                                    qint64 bucketMs)
 {
     const audit::AuditQuery q = scoped(query);
-    QList<audit::HistogramBucket> out;
     Operation op{QStringLiteral("audit.histogram"), Permission::AuditRead, q.tenantId, {}, QStringLiteral("audit")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
-        ctx.details = q.toJson();
-        ctx.details.insert(QStringLiteral("bucket_ms"), bucketMs);
-        auto buckets = m_audit.histogram(q, bucketMs);
-        if (!buckets)
-            return buckets.error();
-        out = buckets.value();
-        return {};
-    });
-    if (!r)
-        return r.error();
-    return out;
+    return perform<QList<audit::HistogramBucket>>(
+        caller, op, [&](Context& ctx, QList<audit::HistogramBucket>& out) -> Result<void> {
+            ctx.details = q.toJson();
+            ctx.details.insert(QStringLiteral("bucket_ms"), bucketMs);
+            auto buckets = m_audit.histogram(q, bucketMs);
+            if (!buckets)
+                return buckets.error();
+            out = buckets.value();
+            return {};
+        });
 }
 
 Result<audit::VerifyReport> ControlPlane::verifyAudit(const Caller& caller, bool incremental)
 {
-    audit::VerifyReport out;
     Operation op{QStringLiteral("audit.verify"), Permission::AuditRead, {}, {}, QStringLiteral("audit")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<audit::VerifyReport>(caller, op, [&](Context& ctx, audit::VerifyReport& out) -> Result<void> {
         auto report = m_audit.verify(incremental);
         if (!report)
             return report.error();
@@ -90,9 +82,6 @@ Result<audit::VerifyReport> ControlPlane::verifyAudit(const Caller& caller, bool
         }
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<qint64> ControlPlane::exportAudit(const Caller& caller, const audit::AuditQuery& query,
@@ -121,9 +110,8 @@ Result<qint64> ControlPlane::exportAudit(const Caller& caller, const audit::Audi
 Result<audit::BundleSummary> ControlPlane::exportAuditBundle(const Caller& caller, const QString& directory,
                                                              const audit::Progress& progress)
 {
-    audit::BundleSummary out;
     Operation op{QStringLiteral("audit.export"), Permission::AuditExport, {}, {}, QStringLiteral("audit")};
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<audit::BundleSummary>(caller, op, [&](Context& ctx, audit::BundleSummary& out) -> Result<void> {
         ctx.details = {{QStringLiteral("format"), QStringLiteral("bundle")}, {QStringLiteral("directory"), directory}};
         // Sign the head first, so the bundle ends on a signature.
         if (auto c = m_audit.checkpoint(ctx.now); !c)
@@ -137,29 +125,23 @@ Result<audit::BundleSummary> ControlPlane::exportAuditBundle(const Caller& calle
         ctx.details.insert(QStringLiteral("last_seq"), out.lastSeq);
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<std::shared_ptr<audit::AuditSubscription>> ControlPlane::followAudit(const Caller& caller,
                                                                             const QString& tenantId, qint64 afterSeq,
                                                                             std::function<void()> notify, int maxQueued)
 {
-    std::shared_ptr<audit::AuditSubscription> out;
     Operation op{QStringLiteral("audit.follow"), Permission::AuditRead, tenantId, {}, QStringLiteral("audit")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
-        ctx.details = {{QStringLiteral("after_seq"), afterSeq}};
-        audit::FeedScope scope;
-        scope.kind = tenantId.isEmpty() ? audit::FeedScope::Kind::Platform : audit::FeedScope::Kind::Tenant;
-        scope.tenantId = tenantId;
-        out = m_feed.subscribe(afterSeq, scope, std::move(notify), maxQueued);
-        return {};
-    });
-    if (!r)
-        return r.error();
-    return out;
+    return perform<std::shared_ptr<audit::AuditSubscription>>(
+        caller, op, [&](Context& ctx, std::shared_ptr<audit::AuditSubscription>& out) -> Result<void> {
+            ctx.details = {{QStringLiteral("after_seq"), afterSeq}};
+            audit::FeedScope scope;
+            scope.kind = tenantId.isEmpty() ? audit::FeedScope::Kind::Platform : audit::FeedScope::Kind::Tenant;
+            scope.tenantId = tenantId;
+            out = m_feed.subscribe(afterSeq, scope, std::move(notify), maxQueued);
+            return {};
+        });
 }
 
 void ControlPlane::unfollowAudit(const std::shared_ptr<audit::AuditSubscription>& subscription)
@@ -169,35 +151,27 @@ void ControlPlane::unfollowAudit(const std::shared_ptr<audit::AuditSubscription>
 
 Result<QByteArray> ControlPlane::auditPublicKeyPem(const Caller& caller)
 {
-    QByteArray out;
     Operation op{QStringLiteral("audit.public-key"), kNoPermission, {}, {}, QStringLiteral("audit")};
     // The public key is public: anyone signed in may fetch it to verify an export.
     op.selfService = true;
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<QByteArray>(caller, op, [&](Context&, QByteArray& out) -> Result<void> {
         out = crypto::ed25519::publicKeyPem(m_audit.publicKey());
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<audit::RetentionPolicy> ControlPlane::auditRetention(const Caller& caller)
 {
-    audit::RetentionPolicy out;
     Operation op{QStringLiteral("audit.retention.read"), Permission::AuditManage, {}, {}, QStringLiteral("audit")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<audit::RetentionPolicy>(caller, op, [&](Context&, audit::RetentionPolicy& out) -> Result<void> {
         auto p = m_audit.retention();
         if (!p)
             return p.error();
         out = p.value();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<audit::RetentionPolicy> ControlPlane::setAuditRetention(const Caller& caller,

@@ -47,12 +47,11 @@ Result<void> ControlPlane::requireNotLastOwner(const QString& tenantId, const QS
 
 Result<Binding> ControlPlane::insertBinding(Context& ctx, const Binding& b)
 {
-    auto ins = sql::run(m_db,
-                        "INSERT INTO bindings (id, tenant_id, identity_kind, identity_id, role_id, workspace_id, "
-                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?);",
-                        b.id, b.tenantId, b.identityKind, b.identityId, b.roleId, b.workspaceId, b.createdAtMs);
-    if (!ins && ins.error().code == ErrorCode::InvalidArgument)
-        return makeError(ErrorCode::Conflict, QStringLiteral("this binding exists already"));
+    auto ins =
+        sql::insertUnique(m_db, QStringLiteral("this binding exists already"),
+                          "INSERT INTO bindings (id, tenant_id, identity_kind, identity_id, role_id, workspace_id, "
+                          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?);",
+                          b.id, b.tenantId, b.identityKind, b.identityId, b.roleId, b.workspaceId, b.createdAtMs);
     if (!ins)
         return ins.error();
     ctx.onCommit.push_back([this, b] { m_authorizer.putBinding(b); });
@@ -89,10 +88,9 @@ QJsonObject describe(const Role& r)
 Result<Role> ControlPlane::createRole(const Caller& caller, const QString& tenantId, const QString& name,
                                       const QString& description, const QStringList& permissions)
 {
-    Role out;
     Operation op{QStringLiteral("role.create"), Permission::RolesWrite, tenantId, {}, QStringLiteral("role")};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Role>(caller, op, [&](Context& ctx, Role& out) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name},
                        {QStringLiteral("permissions"), permissions.join(QLatin1Char(','))}};
         if (auto v = checkName(name, QStringLiteral("role name")); !v)
@@ -104,28 +102,23 @@ Result<Role> ControlPlane::createRole(const Caller& caller, const QString& tenan
             return v;
         out = {encoding::newId(u"rol"), tenantId, name, description, Level::Tenant, set.value(), false};
         ctx.targetId = out.id;
-        auto ins = sql::run(m_db,
-                            "INSERT INTO roles (id, tenant_id, name, description, permissions, created_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?);",
-                            out.id, tenantId, name, description, set.value().names().join(QLatin1Char(',')), ctx.now);
-        if (!ins && ins.error().code == ErrorCode::InvalidArgument)
-            return makeError(ErrorCode::Conflict, QStringLiteral("a role named %1 already exists").arg(name));
+        auto ins =
+            sql::insertUnique(m_db, QStringLiteral("a role named %1 already exists").arg(name),
+                              "INSERT INTO roles (id, tenant_id, name, description, permissions, created_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?);",
+                              out.id, tenantId, name, description, set.value().names().join(QLatin1Char(',')), ctx.now);
         if (!ins)
             return ins;
         ctx.onCommit.push_back([this, out] { m_authorizer.putRole(out); });
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QList<Role>> ControlPlane::listRoles(const Caller& caller, const QString& tenantId)
 {
-    QList<Role> out;
     Operation op{QStringLiteral("role.list"), Permission::RolesRead, tenantId, {}, QStringLiteral("role")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<QList<Role>>(caller, op, [&](Context&, QList<Role>& out) -> Result<void> {
         const Level level = tenantId.isEmpty() ? Level::Platform : Level::Tenant;
         for (const Role& b : authz::builtin::roles()) {
             if (b.level == level)
@@ -140,18 +133,14 @@ Result<QList<Role>> ControlPlane::listRoles(const Caller& caller, const QString&
         }
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<Role> ControlPlane::updateRole(const Caller& caller, const QString& tenantId, const QString& roleId,
                                       const QString& description, const QStringList& permissions)
 {
-    Role out;
     Operation op{QStringLiteral("role.update"), Permission::RolesWrite, tenantId, {}, QStringLiteral("role"), roleId};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Role>(caller, op, [&](Context& ctx, Role& out) -> Result<void> {
         auto existing = m_authorizer.role(roleId);
         if (!existing || existing->builtin || existing->tenantId != tenantId)
             return existing && existing->builtin
@@ -174,9 +163,6 @@ Result<Role> ControlPlane::updateRole(const Caller& caller, const QString& tenan
         ctx.onCommit.push_back([this, out] { m_authorizer.putRole(out); });
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<void> ControlPlane::deleteRole(const Caller& caller, const QString& tenantId, const QString& roleId)
@@ -208,11 +194,10 @@ Result<Binding> ControlPlane::createBinding(const Caller& caller, const QString&
                                             const QString& identityId, const QString& roleId,
                                             const QString& workspaceId)
 {
-    Binding out;
     Operation op{QStringLiteral("binding.create"), Permission::BindingsWrite, tenantId, workspaceId,
                  QStringLiteral("binding")};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Binding>(caller, op, [&](Context& ctx, Binding& out) -> Result<void> {
         ctx.details = {{QStringLiteral("identity_kind"), identityKind},
                        {QStringLiteral("identity_id"), identityId},
                        {QStringLiteral("role_id"), roleId}};
@@ -240,17 +225,13 @@ Result<Binding> ControlPlane::createBinding(const Caller& caller, const QString&
             return b.error();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QList<Binding>> ControlPlane::listBindings(const Caller& caller, const QString& tenantId)
 {
-    QList<Binding> out;
     Operation op{QStringLiteral("binding.list"), Permission::BindingsRead, tenantId, {}, QStringLiteral("binding")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<QList<Binding>>(caller, op, [&](Context&, QList<Binding>& out) -> Result<void> {
         auto rows = sql::all(m_db, readBinding,
                              "SELECT id, tenant_id, identity_kind, identity_id, role_id, workspace_id, created_at "
                              "FROM bindings WHERE tenant_id = ? ORDER BY created_at, id;",
@@ -260,9 +241,6 @@ Result<QList<Binding>> ControlPlane::listBindings(const Caller& caller, const QS
         out = rows.value();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<void> ControlPlane::deleteBinding(const Caller& caller, const QString& tenantId, const QString& bindingId)
@@ -300,7 +278,6 @@ Result<authz::Decision> ControlPlane::checkAccess(const Caller& caller, const QS
                                                   const QString& identityId, const QString& permission,
                                                   const QString& workspaceId)
 {
-    authz::Decision out;
     Operation op{QStringLiteral("authz.check"),
                  Permission::BindingsRead,
                  tenantId,
@@ -310,7 +287,7 @@ Result<authz::Decision> ControlPlane::checkAccess(const Caller& caller, const QS
     op.readOnly = true;
     // Asking about yourself needs no permission; asking about someone else needs bindings.read.
     op.selfIfIdentity = identityId;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<authz::Decision>(caller, op, [&](Context& ctx, authz::Decision& out) -> Result<void> {
         const auto p = authz::permissionFromName(permission);
         if (!p)
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown permission '%1'").arg(permission));
@@ -322,15 +299,11 @@ Result<authz::Decision> ControlPlane::checkAccess(const Caller& caller, const QS
         ctx.details.insert(QStringLiteral("allowed"), out.allowed);
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QStringList> ControlPlane::effectivePermissions(const Caller& caller, const QString& tenantId,
                                                        const QString& identityId, const QString& workspaceId)
 {
-    QStringList out;
     Operation op{QStringLiteral("authz.effective"),
                  Permission::BindingsRead,
                  tenantId,
@@ -339,16 +312,13 @@ Result<QStringList> ControlPlane::effectivePermissions(const Caller& caller, con
                  identityId};
     op.readOnly = true;
     op.selfIfIdentity = identityId;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<QStringList>(caller, op, [&](Context&, QStringList& out) -> Result<void> {
         if (tenantId.isEmpty() ? !loadUser({}, identityId)
                                : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
             return notFound(QStringLiteral("identity"));
         out = m_authorizer.effective(identityId, tenantId, workspaceId).names();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 } // namespace gatehouse::service

@@ -107,12 +107,11 @@ Result<User> ControlPlane::insertUser(Context& ctx, const QString& tenantId, con
            false,
            0,
            ctx.now};
-    auto ins = sql::run(m_db,
-                        "INSERT INTO users (id, tenant_id, username, display_name, email, status, password_hash, "
-                        "password_changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);",
-                        u.id, tenantId, u.username, u.displayName, u.email, u.status, hash.value(), ctx.now, ctx.now);
-    if (!ins && ins.error().code == ErrorCode::InvalidArgument)
-        return makeError(ErrorCode::Conflict, QStringLiteral("the username %1 is taken").arg(username));
+    auto ins =
+        sql::insertUnique(m_db, QStringLiteral("the username %1 is taken").arg(username),
+                          "INSERT INTO users (id, tenant_id, username, display_name, email, status, "
+                          "password_hash, password_changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);",
+                          u.id, tenantId, u.username, u.displayName, u.email, u.status, hash.value(), ctx.now, ctx.now);
     if (!ins)
         return ins.error();
     return u;
@@ -329,19 +328,15 @@ Result<void> ControlPlane::signOut(const Caller& caller)
 
 Result<Principal> ControlPlane::whoami(const Caller& caller)
 {
-    Principal out;
     Operation op{QStringLiteral("auth.whoami"), kNoPermission, {}, {}, QStringLiteral("principal")};
     op.readOnly = true;
     op.selfService = true;
     op.allowedWhileEnrollingMfa = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Principal>(caller, op, [&](Context& ctx, Principal& out) -> Result<void> {
         out = ctx.principal;
         ctx.targetId = out.id;
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<void> ControlPlane::changeOwnPassword(const Caller& caller, const SecureBytes& current, const SecureBytes& next)
@@ -377,12 +372,11 @@ Result<void> ControlPlane::changeOwnPassword(const Caller& caller, const SecureB
 
 Result<TotpEnrollment> ControlPlane::beginTotpEnrollment(const Caller& caller)
 {
-    TotpEnrollment out;
     Operation op{QStringLiteral("user.mfa.begin"), kNoPermission, {}, {}, QStringLiteral("user")};
     op.selfService = true;
     op.needsUserSession = true;
     op.allowedWhileEnrollingMfa = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<TotpEnrollment>(caller, op, [&](Context& ctx, TotpEnrollment& out) -> Result<void> {
         ctx.targetId = ctx.principal.id;
         auto secret = crypto::randomBytes(20);
         if (!secret)
@@ -396,9 +390,6 @@ Result<TotpEnrollment> ControlPlane::beginTotpEnrollment(const Caller& caller)
             crypto::totp::provisioningUri(QStringLiteral("Gatehouse"), ctx.principal.name, secret.value());
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QStringList> ControlPlane::confirmTotpEnrollment(const Caller& caller, const QString& code)
@@ -453,11 +444,10 @@ Result<QStringList> ControlPlane::confirmTotpEnrollment(const Caller& caller, co
 Result<User> ControlPlane::bootstrapPlatformOwner(const Caller& caller, const QString& username,
                                                   const SecureBytes& password)
 {
-    User out;
     Operation op{QStringLiteral("platform.bootstrap"), Permission::UsersWrite, {}, {}, QStringLiteral("user")};
     op.systemOnly = true;
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<User>(caller, op, [&](Context& ctx, User& out) -> Result<void> {
         ctx.details = {{QStringLiteral("username"), username}};
         if (m_authorizer.countBindings({}, authz::builtin::kPlatformOwner, true) > 0)
             return makeError(
@@ -475,9 +465,6 @@ Result<User> ControlPlane::bootstrapPlatformOwner(const Caller& caller, const QS
             return b.error();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 // --- users --------------------------------------------------------------------------------------------------
@@ -504,10 +491,9 @@ Result<void> ControlPlane::requireOutranks(const Context& ctx, const QString& te
 Result<User> ControlPlane::createUser(const Caller& caller, const QString& tenantId, const QString& username,
                                       const QString& displayName, const QString& email, const SecureBytes& password)
 {
-    User out;
     Operation op{QStringLiteral("user.create"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user")};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<User>(caller, op, [&](Context& ctx, User& out) -> Result<void> {
         ctx.details = {{QStringLiteral("username"), username}};
         auto u = insertUser(ctx, tenantId, username, displayName, email, password);
         if (!u)
@@ -516,17 +502,13 @@ Result<User> ControlPlane::createUser(const Caller& caller, const QString& tenan
         ctx.targetId = out.id;
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QList<User>> ControlPlane::listUsers(const Caller& caller, const QString& tenantId)
 {
-    QList<User> out;
     Operation op{QStringLiteral("user.list"), Permission::UsersRead, tenantId, {}, QStringLiteral("user")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<QList<User>>(caller, op, [&](Context& ctx, QList<User>& out) -> Result<void> {
         const QByteArray text =
             QByteArray("SELECT ") + kUserColumns + " FROM users WHERE tenant_id = ? ORDER BY username;";
         auto rows = sql::all(m_db, readUser, text.constData(), tenantId);
@@ -536,35 +518,27 @@ Result<QList<User>> ControlPlane::listUsers(const Caller& caller, const QString&
         ctx.details = {{QStringLiteral("count"), out.size()}};
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<User> ControlPlane::getUser(const Caller& caller, const QString& tenantId, const QString& userId)
 {
-    User out;
     Operation op{QStringLiteral("user.read"), Permission::UsersRead, tenantId, {}, QStringLiteral("user"), userId};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<User>(caller, op, [&](Context&, User& out) -> Result<void> {
         auto u = loadUser(tenantId, userId);
         if (!u)
             return u.error();
         out = u.value();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<User> ControlPlane::updateUser(const Caller& caller, const QString& tenantId, const QString& userId,
                                       const QString& displayName, const QString& email)
 {
-    User out;
     Operation op{QStringLiteral("user.update"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<User>(caller, op, [&](Context& ctx, User& out) -> Result<void> {
         if (auto v = checkDisplayName(displayName, QStringLiteral("display name")); !v)
             return v;
         if (auto v = checkEmail(email); !v)
@@ -581,16 +555,12 @@ Result<User> ControlPlane::updateUser(const Caller& caller, const QString& tenan
         return sql::run(m_db, "UPDATE users SET display_name = ?, email = ? WHERE tenant_id = ? AND id = ?;",
                         out.displayName, out.email, tenantId, userId);
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<User> ControlPlane::setUserStatus(const Caller& caller, const QString& tenantId, const QString& userId,
                                          UserStatusChange change)
 {
     static const char* const actions[] = {"user.lock", "user.unlock", "user.disable", "user.enable"};
-    User out;
     Operation op{QString::fromLatin1(actions[int(change)]),
                  Permission::UsersWrite,
                  tenantId,
@@ -598,7 +568,7 @@ Result<User> ControlPlane::setUserStatus(const Caller& caller, const QString& te
                  QStringLiteral("user"),
                  userId};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<User>(caller, op, [&](Context& ctx, User& out) -> Result<void> {
         auto u = loadUser(tenantId, userId);
         if (!u)
             return u.error();
@@ -634,9 +604,6 @@ Result<User> ControlPlane::setUserStatus(const Caller& caller, const QString& te
         out.lockedUntilMs = 0;
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<void> ControlPlane::resetUserPassword(const Caller& caller, const QString& tenantId, const QString& userId,
@@ -719,14 +686,13 @@ Result<void> ControlPlane::deleteUser(const Caller& caller, const QString& tenan
 Result<Integration> ControlPlane::createIntegration(const Caller& caller, const QString& tenantId, const QString& name,
                                                     const QString& description)
 {
-    Integration out;
     Operation op{QStringLiteral("integration.create"),
                  Permission::IntegrationsWrite,
                  tenantId,
                  {},
                  QStringLiteral("integration")};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Integration>(caller, op, [&](Context& ctx, Integration& out) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name}};
         if (auto v = checkName(name, QStringLiteral("integration name")); !v)
             return v;
@@ -735,26 +701,19 @@ Result<Integration> ControlPlane::createIntegration(const Caller& caller, const 
                              QStringLiteral("the description is longer than 1000 characters"));
         out = {encoding::newId(u"int"), tenantId, name, description, QStringLiteral("active"), ctx.now};
         ctx.targetId = out.id;
-        auto ins = sql::run(m_db,
-                            "INSERT INTO integrations (id, tenant_id, name, description, status, created_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?);",
-                            out.id, tenantId, out.name, out.description, out.status, ctx.now);
-        if (!ins && ins.error().code == ErrorCode::InvalidArgument)
-            return makeError(ErrorCode::Conflict, QStringLiteral("an integration named %1 already exists").arg(name));
-        return ins;
+        return sql::insertUnique(m_db, QStringLiteral("an integration named %1 already exists").arg(name),
+                                 "INSERT INTO integrations (id, tenant_id, name, description, status, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?);",
+                                 out.id, tenantId, out.name, out.description, out.status, ctx.now);
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, const QString& tenantId)
 {
-    QList<Integration> out;
     Operation op{
         QStringLiteral("integration.list"), Permission::IntegrationsRead, tenantId, {}, QStringLiteral("integration")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<QList<Integration>>(caller, op, [&](Context&, QList<Integration>& out) -> Result<void> {
         auto rows = sql::all(m_db, readIntegration,
                              "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
                              "WHERE tenant_id = ? ORDER BY name;",
@@ -764,15 +723,11 @@ Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, 
         out = rows.value();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<Integration> ControlPlane::setIntegrationLocked(const Caller& caller, const QString& tenantId,
                                                        const QString& integrationId, bool locked)
 {
-    Integration out;
     Operation op{locked ? QStringLiteral("integration.lock") : QStringLiteral("integration.unlock"),
                  Permission::IntegrationsWrite,
                  tenantId,
@@ -780,7 +735,7 @@ Result<Integration> ControlPlane::setIntegrationLocked(const Caller& caller, con
                  QStringLiteral("integration"),
                  integrationId};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Integration>(caller, op, [&](Context& ctx, Integration& out) -> Result<void> {
         auto i = loadIntegration(tenantId, integrationId);
         if (!i)
             return i.error();
@@ -791,9 +746,6 @@ Result<Integration> ControlPlane::setIntegrationLocked(const Caller& caller, con
         return sql::run(m_db, "UPDATE integrations SET status = ? WHERE tenant_id = ? AND id = ?;", out.status,
                         tenantId, integrationId);
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<void> ControlPlane::deleteIntegration(const Caller& caller, const QString& tenantId,
@@ -829,10 +781,9 @@ Result<void> ControlPlane::deleteIntegration(const Caller& caller, const QString
 Result<IssuedToken> ControlPlane::issueToken(const Caller& caller, const QString& tenantId,
                                              const QString& integrationId, int expiryDays, const QString& workspaceId)
 {
-    IssuedToken out;
     Operation op{QStringLiteral("token.issue"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token")};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<IssuedToken>(caller, op, [&](Context& ctx, IssuedToken& out) -> Result<void> {
         ctx.details = {{QStringLiteral("integration_id"), integrationId}, {QStringLiteral("expiry_days"), expiryDays}};
         if (expiryDays < 1 || expiryDays > 365)
             return makeError(ErrorCode::InvalidArgument,
@@ -865,15 +816,11 @@ Result<IssuedToken> ControlPlane::issueToken(const Caller& caller, const QString
                         out.token.id, tenantId, integrationId, issued.value().hash, out.token.hint, workspaceId,
                         ctx.now, out.token.expiresAtMs);
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QString& tenantId,
                                                  const QString& integrationId)
 {
-    QList<ApiToken> out;
     Operation op{QStringLiteral("token.list"),
                  Permission::IntegrationsRead,
                  tenantId,
@@ -881,7 +828,7 @@ Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QSt
                  QStringLiteral("integration"),
                  integrationId};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<QList<ApiToken>>(caller, op, [&](Context&, QList<ApiToken>& out) -> Result<void> {
         if (auto i = loadIntegration(tenantId, integrationId); !i)
             return i.error();
         auto rows = sql::all(m_db, readToken,
@@ -894,9 +841,6 @@ Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QSt
         out = rows.value();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<void> ControlPlane::revokeToken(const Caller& caller, const QString& tenantId, const QString& tokenId)

@@ -56,6 +56,16 @@ struct ControlPlane::Authentication
 
 namespace sql = store::sql;
 
+template <typename T, typename F>
+Result<T> ControlPlane::perform(const Caller& caller, const Operation& op, F&& body)
+{
+    T out{};
+    auto r = execute(caller, op, [&](Context& ctx) { return body(ctx, out); });
+    if (!r)
+        return r.error();
+    return out;
+}
+
 Error notFound(const QString& what);
 
 inline authz::Binding readBinding(const store::Statement& s)

@@ -77,10 +77,9 @@ Result<Workspace> ControlPlane::loadWorkspace(const QString& tenantId, const QSt
 Result<Tenant> ControlPlane::createTenant(const Caller& caller, const QString& name, const QString& displayName,
                                           const QString& ownerUsername, const SecureBytes& ownerPassword)
 {
-    Tenant out;
     Operation op{QStringLiteral("tenant.create"), Permission::TenantsWrite, {}, {}, QStringLiteral("tenant")};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Tenant>(caller, op, [&](Context& ctx, Tenant& out) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name}, {QStringLiteral("owner"), ownerUsername}};
         if (auto v = checkName(name, QStringLiteral("tenant name")); !v)
             return v;
@@ -92,11 +91,10 @@ Result<Tenant> ControlPlane::createTenant(const Caller& caller, const QString& n
         out.status = QStringLiteral("active");
         out.createdAtMs = ctx.now;
         ctx.targetId = out.id;
-        auto ins =
-            sql::run(m_db, "INSERT INTO tenants (id, name, display_name, status, created_at) VALUES (?, ?, ?, ?, ?);",
-                     out.id, out.name, out.displayName, out.status, out.createdAtMs);
-        if (!ins && ins.error().code == ErrorCode::InvalidArgument)
-            return makeError(ErrorCode::Conflict, QStringLiteral("a tenant named %1 already exists").arg(name));
+        auto ins = sql::insertUnique(
+            m_db, QStringLiteral("a tenant named %1 already exists").arg(name),
+            "INSERT INTO tenants (id, name, display_name, status, created_at) VALUES (?, ?, ?, ?, ?);", out.id,
+            out.name, out.displayName, out.status, out.createdAtMs);
         if (!ins)
             return ins;
         auto owner = insertUser(ctx, out.id, ownerUsername, ownerUsername, QString(), ownerPassword);
@@ -114,17 +112,13 @@ Result<Tenant> ControlPlane::createTenant(const Caller& caller, const QString& n
         ctx.details.insert(QStringLiteral("owner_id"), owner.value().id);
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QList<Tenant>> ControlPlane::listTenants(const Caller& caller)
 {
-    QList<Tenant> out;
     Operation op{QStringLiteral("tenant.list"), Permission::TenantsRead, {}, {}, QStringLiteral("tenant")};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<QList<Tenant>>(caller, op, [&](Context&, QList<Tenant>& out) -> Result<void> {
         const QByteArray text = QByteArray("SELECT ") + kTenantColumns + " FROM tenants WHERE id <> '' ORDER BY name;";
         auto rows = sql::all(m_db, readTenant, text.constData());
         if (!rows)
@@ -132,34 +126,26 @@ Result<QList<Tenant>> ControlPlane::listTenants(const Caller& caller)
         out = rows.value();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<Tenant> ControlPlane::getTenant(const Caller& caller, const QString& tenantId)
 {
-    Tenant out;
     Operation op{QStringLiteral("tenant.read"), Permission::TenantsRead, {}, {}, QStringLiteral("tenant"), tenantId};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<Tenant>(caller, op, [&](Context&, Tenant& out) -> Result<void> {
         auto t = loadTenant(tenantId);
         if (!t)
             return t.error();
         out = t.value();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<Tenant> ControlPlane::renameTenant(const Caller& caller, const QString& tenantId, const QString& displayName)
 {
-    Tenant out;
     Operation op{QStringLiteral("tenant.rename"), Permission::TenantsWrite, {}, {}, QStringLiteral("tenant"), tenantId};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Tenant>(caller, op, [&](Context& ctx, Tenant& out) -> Result<void> {
         if (auto v = checkDisplayName(displayName, QStringLiteral("display name")); !v)
             return v;
         auto t = loadTenant(tenantId);
@@ -174,14 +160,10 @@ Result<Tenant> ControlPlane::renameTenant(const Caller& caller, const QString& t
         out.displayName = displayName.trimmed();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<Tenant> ControlPlane::setTenantSuspended(const Caller& caller, const QString& tenantId, bool suspended)
 {
-    Tenant out;
     Operation op{suspended ? QStringLiteral("tenant.suspend") : QStringLiteral("tenant.resume"),
                  Permission::TenantsWrite,
                  {},
@@ -189,7 +171,7 @@ Result<Tenant> ControlPlane::setTenantSuspended(const Caller& caller, const QStr
                  QStringLiteral("tenant"),
                  tenantId};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<Tenant>(caller, op, [&](Context&, Tenant& out) -> Result<void> {
         auto t = loadTenant(tenantId);
         if (!t)
             return t.error();
@@ -198,9 +180,6 @@ Result<Tenant> ControlPlane::setTenantSuspended(const Caller& caller, const QStr
         // Suspension stops every session and token of the tenant at once (authentication checks the status).
         return sql::run(m_db, "UPDATE tenants SET status = ? WHERE id = ?;", out.status, tenantId);
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<void> ControlPlane::deleteTenant(const Caller& caller, const QString& tenantId, const QString& confirmName)
@@ -228,20 +207,16 @@ Result<void> ControlPlane::deleteTenant(const Caller& caller, const QString& ten
 
 Result<TenantSettings> ControlPlane::tenantSettings(const Caller& caller, const QString& tenantId)
 {
-    TenantSettings out;
     Operation op{
         QStringLiteral("settings.read"), Permission::SettingsRead, tenantId, {}, QStringLiteral("tenant"), tenantId};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<TenantSettings>(caller, op, [&](Context&, TenantSettings& out) -> Result<void> {
         auto t = loadTenant(tenantId);
         if (!t)
             return t.error();
         out = t.value().settings;
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<TenantSettings> ControlPlane::updateTenantSettings(const Caller& caller, const QString& tenantId,
@@ -274,11 +249,10 @@ Result<TenantSettings> ControlPlane::updateTenantSettings(const Caller& caller, 
 Result<Workspace> ControlPlane::createWorkspace(const Caller& caller, const QString& tenantId, const QString& name,
                                                 const QString& displayName)
 {
-    Workspace out;
     Operation op{
         QStringLiteral("workspace.create"), Permission::WorkspacesWrite, tenantId, {}, QStringLiteral("workspace")};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Workspace>(caller, op, [&](Context& ctx, Workspace& out) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name}};
         if (auto v = checkName(name, QStringLiteral("workspace name")); !v)
             return v;
@@ -286,28 +260,22 @@ Result<Workspace> ControlPlane::createWorkspace(const Caller& caller, const QStr
             return v;
         out = {encoding::newId(u"wsp"), tenantId, name, displayName.trimmed(), QStringLiteral("active"), ctx.now};
         ctx.targetId = out.id;
-        auto ins = sql::run(m_db,
-                            "INSERT INTO workspaces (id, tenant_id, name, display_name, status, created_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?);",
-                            out.id, tenantId, out.name, out.displayName, out.status, out.createdAtMs);
-        if (!ins && ins.error().code == ErrorCode::InvalidArgument)
-            return makeError(ErrorCode::Conflict, QStringLiteral("a workspace named %1 already exists").arg(name));
+        auto ins = sql::insertUnique(m_db, QStringLiteral("a workspace named %1 already exists").arg(name),
+                                     "INSERT INTO workspaces (id, tenant_id, name, display_name, status, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?);",
+                                     out.id, tenantId, out.name, out.displayName, out.status, out.createdAtMs);
         return ins;
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<QList<Workspace>> ControlPlane::listWorkspaces(const Caller& caller, const QString& tenantId)
 {
-    QList<Workspace> out;
     // Self-service at the gate: what is listed depends on the caller's bindings, filtered below.
     Operation op{
         QStringLiteral("workspace.list"), Permission::WorkspacesRead, tenantId, {}, QStringLiteral("workspace")};
     op.readOnly = true;
     op.selfService = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<QList<Workspace>>(caller, op, [&](Context& ctx, QList<Workspace>& out) -> Result<void> {
         if (ctx.principal.tenantId.isEmpty() && ctx.principal.kind != Principal::Kind::System)
             return makeError(ErrorCode::Forbidden,
                              QStringLiteral("platform administrators manage tenants, not what is inside them"));
@@ -332,14 +300,10 @@ Result<QList<Workspace>> ControlPlane::listWorkspaces(const Caller& caller, cons
         ctx.details = {{QStringLiteral("count"), out.size()}};
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<Workspace> ControlPlane::getWorkspace(const Caller& caller, const QString& tenantId, const QString& workspaceId)
 {
-    Workspace out;
     Operation op{QStringLiteral("workspace.read"),
                  Permission::WorkspacesRead,
                  tenantId,
@@ -347,22 +311,18 @@ Result<Workspace> ControlPlane::getWorkspace(const Caller& caller, const QString
                  QStringLiteral("workspace"),
                  workspaceId};
     op.readOnly = true;
-    auto r = execute(caller, op, [&](Context&) -> Result<void> {
+    return perform<Workspace>(caller, op, [&](Context&, Workspace& out) -> Result<void> {
         auto w = loadWorkspace(tenantId, workspaceId);
         if (!w)
             return w.error();
         out = w.value();
         return {};
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<Workspace> ControlPlane::renameWorkspace(const Caller& caller, const QString& tenantId,
                                                 const QString& workspaceId, const QString& displayName)
 {
-    Workspace out;
     Operation op{QStringLiteral("workspace.rename"),
                  Permission::WorkspacesWrite,
                  tenantId,
@@ -370,7 +330,7 @@ Result<Workspace> ControlPlane::renameWorkspace(const Caller& caller, const QStr
                  QStringLiteral("workspace"),
                  workspaceId};
     op.mutates = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Workspace>(caller, op, [&](Context& ctx, Workspace& out) -> Result<void> {
         if (auto v = checkDisplayName(displayName, QStringLiteral("display name")); !v)
             return v;
         auto w = loadWorkspace(tenantId, workspaceId);
@@ -382,22 +342,18 @@ Result<Workspace> ControlPlane::renameWorkspace(const Caller& caller, const QStr
         return sql::run(m_db, "UPDATE workspaces SET display_name = ? WHERE tenant_id = ? AND id = ?;", out.displayName,
                         tenantId, workspaceId);
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<Workspace> ControlPlane::setWorkspaceSuspended(const Caller& caller, const QString& tenantId,
                                                       const QString& workspaceId, bool suspended)
 {
-    Workspace out;
     Operation op{suspended ? QStringLiteral("workspace.suspend") : QStringLiteral("workspace.resume"),
                  Permission::WorkspacesWrite,
                  tenantId,
                  workspaceId,
                  QStringLiteral("workspace"),
                  workspaceId};
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    return perform<Workspace>(caller, op, [&](Context& ctx, Workspace& out) -> Result<void> {
         auto w = loadWorkspace(tenantId, workspaceId);
         if (!w)
             return w.error();
@@ -407,9 +363,6 @@ Result<Workspace> ControlPlane::setWorkspaceSuspended(const Caller& caller, cons
         return sql::run(m_db, "UPDATE workspaces SET status = ? WHERE tenant_id = ? AND id = ?;", out.status, tenantId,
                         workspaceId);
     });
-    if (!r)
-        return r.error();
-    return out;
 }
 
 Result<void> ControlPlane::deleteWorkspace(const Caller& caller, const QString& tenantId, const QString& workspaceId,

@@ -218,6 +218,8 @@ Error Database::lastError(const QString& context) const
             return files::errnoError(systemErrno, QStringLiteral("access the store file"), m_path);
         return makeError(ErrorCode::Io, QStringLiteral("%1: %2").arg(context, detail));
     case SQLITE_CONSTRAINT:
+        if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return makeError(ErrorCode::AlreadyExists, QStringLiteral("%1: %2").arg(context, detail));
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1: %2").arg(context, detail));
     default:
         return makeError(ErrorCode::Internal, QStringLiteral("%1: %2").arg(context, detail));

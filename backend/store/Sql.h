@@ -58,6 +58,16 @@ template <typename... Args> Result<void> run(Database& db, const char* text, con
     return s.value().run();
 }
 
+// Runs an INSERT; when it would duplicate a unique key, a Conflict saying `conflict` instead.
+template <typename... Args>
+Result<void> insertUnique(Database& db, const QString& conflict, const char* text, const Args&... args)
+{
+    auto r = run(db, text, args...);
+    if (!r && r.error().code == ErrorCode::AlreadyExists)
+        return makeError(ErrorCode::Conflict, conflict);
+    return r;
+}
+
 // The single row a query returns, converted by `read`; NotFound naming `what` when there is none.
 template <typename Read, typename... Args>
 auto one(Database& db, const QString& what, Read read, const char* text, const Args&... args)
