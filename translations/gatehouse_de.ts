@@ -29,17 +29,17 @@
         <translation>Passphrase wiederholen:</translation>
     </message>
     <message>
-        <location filename="../ui/PassphrasePrompt.cpp" line="49"/>
+        <location filename="../ui/PassphrasePrompt.cpp" line="50"/>
         <source>the two passphrases differ; nothing was created</source>
         <translation>die beiden Passphrasen unterscheiden sich; es wurde nichts angelegt</translation>
     </message>
     <message>
-        <location filename="../app/gatehouse/main.cpp" line="75"/>
+        <location filename="../app/gatehouse/main.cpp" line="79"/>
         <source>Create a Gatehouse store</source>
         <translation>Gatehouse-Speicher anlegen</translation>
     </message>
     <message>
-        <location filename="../app/gatehouse/main.cpp" line="76"/>
+        <location filename="../app/gatehouse/main.cpp" line="80"/>
         <source>There is no Gatehouse store in %1.
 
 Create a new encrypted store there, with its master key held in your OS keychain?</source>
@@ -48,10 +48,44 @@ Create a new encrypted store there, with its master key held in your OS keychain
 Dort einen neuen verschlüsselten Speicher anlegen, dessen Hauptschlüssel in Ihrem Schlüsselbund des Betriebssystems liegt?</translation>
     </message>
     <message>
-        <location filename="../app/gatehouse/main.cpp" line="85"/>
-        <location filename="../app/gatehouse/main.cpp" line="92"/>
+        <location filename="../app/gatehouse/main.cpp" line="89"/>
+        <location filename="../app/gatehouse/main.cpp" line="96"/>
+        <location filename="../app/gatehouse/main.cpp" line="105"/>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AdministratorDialog</name>
+    <message>
+        <location filename="../ui/AdministratorDialog.cpp" line="36"/>
+        <source>Create the platform administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AdministratorDialog.cpp" line="47"/>
+        <source>This administrator manages tenants and reads the platform audit trail. The password needs 12 to 128 characters and must not be a common one.</source>
+        <translation>Dieser Administrator verwaltet Mandanten und liest das Audit-Protokoll der Plattform. Das Passwort braucht 12 bis 128 Zeichen und darf kein gängiges sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AdministratorDialog.cpp" line="52"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../ui/AdministratorDialog.cpp" line="53"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/AdministratorDialog.cpp" line="54"/>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AdministratorDialog.cpp" line="73"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>Die beiden Passwörter unterscheiden sich; bitte erneut eingeben.</translation>
     </message>
 </context>
 <context>

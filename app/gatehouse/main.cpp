@@ -1,7 +1,9 @@
 // gatehouse: the desktop security console.
+#include "AdministratorDialog.h"
 #include "MainWindow.h"
 #include "PassphrasePrompt.h"
 #include "core/ProcessHardening.h"
+#include "service/ControlPlane.h"
 #include "store/Store.h"
 
 #include <QApplication>
@@ -95,6 +97,18 @@ int main(int argc, char* argv[])
             return 1;
         }
         store = std::move(opened).value();
+    }
+
+    // The control plane, and at first run its first administrator.
+    service::ControlPlane controlPlane(*store);
+    if (auto loaded = controlPlane.load(); !loaded) {
+        QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), loaded.error().message);
+        return 1;
+    }
+    if (!controlPlane.hasPlatformOwner()) {
+        ui::AdministratorDialog dialog(controlPlane);
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
     }
 
     ui::MainWindow window(*store);

@@ -88,6 +88,8 @@ public:
     Result<QStringList> confirmTotpEnrollment(const Caller& caller, const QString& code);
 
     // --- bootstrap ------------------------------------------------------------------------------------
+    // Whether the platform has its first administrator yet (the desktop asks for one at first run).
+    bool hasPlatformOwner() const;
     // The first platform administrator (Platform Owner), created by `gatehoused init` or the desktop's first
     // run. Only the local system may call it, and only while the platform has no owner.
     Result<identity::User> bootstrapPlatformOwner(const Caller& caller, const QString& username,

@@ -441,6 +441,11 @@ Result<QStringList> ControlPlane::confirmTotpEnrollment(const Caller& caller, co
 
 // --- bootstrap ----------------------------------------------------------------------------------------------
 
+bool ControlPlane::hasPlatformOwner() const
+{
+    return m_authorizer.countBindings({}, authz::builtin::kPlatformOwner, true) > 0;
+}
+
 Result<User> ControlPlane::bootstrapPlatformOwner(const Caller& caller, const QString& username,
                                                   const SecureBytes& password)
 {

@@ -1,10 +1,15 @@
+#include "AdministratorDialog.h"
 #include "MainWindow.h"
 #include "StorePane.h"
 #include "TestSupport.h"
+#include "service/ControlPlane.h"
 
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTranslator>
 #include <QtTest>
 
@@ -17,6 +22,7 @@ private slots:
     void mainWindowShowsTheOpenStore();
     void paneShowsWhatItIsGiven();
     void germanTranslationIsEmbedded();
+    void firstRunCreatesThePlatformAdministrator();
 };
 
 void TestStorePane::mainWindowShowsTheOpenStore()
@@ -72,6 +78,54 @@ void TestStorePane::germanTranslationIsEmbedded()
     }
     QCoreApplication::removeTranslator(&translator);
     QVERIFY2(labels.contains(QStringLiteral("Datenverzeichnis")), qPrintable(labels.join(QLatin1Char(','))));
+}
+
+void TestStorePane::firstRunCreatesThePlatformAdministrator()
+{
+    QTemporaryDir tmp;
+    auto store = test::createFileStore(tmp.filePath(QStringLiteral("data")), tmp.filePath(QStringLiteral("k")));
+    QVERIFY(store);
+    service::ControlPlane cp(*store.value());
+    QVERIFY(cp.load());
+    QVERIFY(!cp.hasPlatformOwner());
+    ui::AdministratorDialog dialog(cp);
+    dialog.show();
+    auto* user = dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
+    auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("passwordEdit"));
+    auto* repeat = dialog.findChild<QLineEdit*>(QStringLiteral("repeatEdit"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    auto* buttons = dialog.findChild<QDialogButtonBox*>(QStringLiteral("buttons"));
+    QVERIFY(user && password && repeat && error && buttons);
+    // A common password: refused, the dialog stays, nothing created.
+    user->setText(QStringLiteral("root"));
+    QTest::keyClicks(password, QStringLiteral("password1234"));
+    QTest::keyClicks(repeat, QStringLiteral("password1234"));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(error->text().contains(QLatin1String("commonly used")));
+    QVERIFY(password->text().isEmpty());
+    QVERIFY(!cp.hasPlatformOwner());
+    // Mismatch.
+    QTest::keyClicks(password, QStringLiteral("a sturdy admin passphrase"));
+    QTest::keyClicks(repeat, QStringLiteral("a sturdy admin passphrase!"));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QVERIFY(error->text().contains(QLatin1String("differ")));
+    // Good.
+    QTest::keyClicks(password, QStringLiteral("a sturdy admin passphrase"));
+    QTest::keyClicks(repeat, QStringLiteral("a sturdy admin passphrase"));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(cp.hasPlatformOwner());
+    QVERIFY(cp.signIn(service::Caller::withToken({}), QString(), QStringLiteral("root"),
+                      SecureBytes(reinterpret_cast<const unsigned char*>("a sturdy admin passphrase"), 25)));
+    auto events = cp.searchAudit(service::Caller::system(), {});
+    QVERIFY(events);
+    bool fromGui = false;
+    for (const auto& e : events.value().events)
+        fromGui |= e.action == QLatin1String("platform.bootstrap") && e.source == QLatin1String("gui") &&
+                   e.outcome == QLatin1String("success");
+    QVERIFY(fromGui);
 }
 
 QTEST_MAIN(TestStorePane)
