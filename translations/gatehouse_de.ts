@@ -60,7 +60,7 @@ Dort einen neuen verschlüsselten Speicher anlegen, dessen Hauptschlüssel in Ih
     <message>
         <location filename="../ui/AdministratorDialog.cpp" line="36"/>
         <source>Create the platform administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform-Administrator anlegen</translation>
     </message>
     <message>
         <location filename="../ui/AdministratorDialog.cpp" line="47"/>
