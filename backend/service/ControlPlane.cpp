@@ -130,6 +130,10 @@ Result<void> ControlPlane::load()
         return wrapKey.error();
     if (auto r = m_audit.openSigningKey(wrapKey.value(), m_clock.nowMs()); !r)
         return r;
+    auto tenantWrap = m_store.deriveKey("gatehouse/tenant-keys");
+    if (!tenantWrap)
+        return tenantWrap.error();
+    m_keyRing.emplace(m_db, std::move(tenantWrap).value());
     auto roles = sql::all(
         m_db,
         [](const store::Statement& s) {

@@ -11,6 +11,8 @@
 #include "core/SecureBytes.h"
 #include "identity/SourceThrottle.h"
 #include "identity/User.h"
+#include "secrets/Secret.h"
+#include "secrets/TenantKeyRing.h"
 #include "tenancy/Tenant.h"
 
 #include <QJsonObject>
@@ -166,6 +168,32 @@ public:
     Result<QList<authz::Binding>> listBindings(const Caller& caller, const QString& tenantId);
     Result<void> deleteBinding(const Caller& caller, const QString& tenantId, const QString& bindingId);
 
+    // --- secrets (workspace scope) ----------------------------------------------------------------------
+    struct NewSecret
+    {
+        QString name; // path-like: db/prod/password
+        QString description;
+        QStringList tags;
+        int rotationDays = 0;
+        qint64 expiresAtMs = 0;
+    };
+    // The value (at most 64 KiB) is sealed at once; it is never stored, logged or audited in clear.
+    Result<secrets::Secret> createSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                         const NewSecret& secret, const SecureBytes& value);
+    // A new version becomes current; versions beyond the secret's keep count are destroyed.
+    Result<secrets::Secret> updateSecretValue(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                              const QString& name, const SecureBytes& value);
+    // Metadata only, never values.
+    Result<QList<secrets::Secret>> listSecrets(const Caller& caller, const QString& tenantId,
+                                               const QString& workspaceId);
+    Result<QList<secrets::SecretVersion>> listSecretVersions(const Caller& caller, const QString& tenantId,
+                                                             const QString& workspaceId, const QString& name);
+    // version 0: the current one. The reason is required and goes into the audit event.
+    Result<SecureBytes> revealSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                     const QString& name, int version, const QString& reason);
+    Result<void> deleteSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                              const QString& name);
+
     // --- authorization questions ----------------------------------------------------------------------
     Result<authz::Decision> checkAccess(const Caller& caller, const QString& tenantId, const QString& identityId,
                                         const QString& permission, const QString& workspaceId = {});
@@ -209,8 +237,7 @@ private:
 
     Result<void> execute(const Caller& caller, Operation op, const Body& body);
     // execute() for an operation that produces a T: the body fills it in.
-    template <typename T, typename F>
-    Result<T> perform(const Caller& caller, const Operation& op, F&& body);
+    template <typename T, typename F> Result<T> perform(const Caller& caller, const Operation& op, F&& body);
     Authentication authenticate(const Caller& caller, qint64 now);
     Result<void> appendEvent(audit::AuditEvent& event);
     // Commits and hands the transaction's events to followers; or forgets them when it did not commit.
@@ -233,11 +260,14 @@ private:
     Result<identity::User> loadUser(const QString& tenantId, const QString& userId);
     Result<identity::Integration> loadIntegration(const QString& tenantId, const QString& integrationId);
     Result<bool> userIsAdmin(const QString& tenantId, const QString& userId) const;
+    Result<secrets::Secret> loadSecret(const QString& tenantId, const QString& workspaceId, const QString& name);
+    Result<void> sealVersion(const Context& ctx, const secrets::Secret& secret, int version, const SecureBytes& value);
 
     store::Store& m_store;
     store::Database& m_db;
     Clock& m_clock;
     audit::AuditLog m_audit;
+    std::optional<secrets::TenantKeyRing> m_keyRing;
     audit::AuditFeed m_feed;
     QList<audit::AuditEvent> m_pending;
     std::atomic<bool> m_auditAvailable{true};

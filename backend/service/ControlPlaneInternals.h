@@ -56,8 +56,7 @@ struct ControlPlane::Authentication
 
 namespace sql = store::sql;
 
-template <typename T, typename F>
-Result<T> ControlPlane::perform(const Caller& caller, const Operation& op, F&& body)
+template <typename T, typename F> Result<T> ControlPlane::perform(const Caller& caller, const Operation& op, F&& body)
 {
     T out{};
     auto r = execute(caller, op, [&](Context& ctx) { return body(ctx, out); });

@@ -227,6 +227,48 @@ CREATE INDEX audit_events_tenant_actor ON audit_events (tenant_id, actor_id, seq
 )sql");
 }
 
+Result<void> schemaV4(Database& db)
+{
+    // Secrets: values sealed under per-tenant keys (AES-256-GCM), which are sealed under the master key.
+    return db.exec(R"sql(
+CREATE TABLE tenant_keys (
+    tenant_id TEXT PRIMARY KEY NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    wrapped_key BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE secrets (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    current_version INTEGER NOT NULL,
+    keep_versions INTEGER NOT NULL,
+    rotation_days INTEGER NOT NULL,
+    next_rotation_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted_at INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (tenant_id, workspace_id, name)
+);
+CREATE TABLE secret_versions (
+    secret_id TEXT NOT NULL REFERENCES secrets(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    tenant_id TEXT NOT NULL,
+    ciphertext BLOB,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    destroyed_at INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (secret_id, version)
+) WITHOUT ROWID;
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -241,6 +283,7 @@ const Migrations& Migrations::schema()
         {1, "store identity", schemaV1},
         {2, "control plane: tenants, identities, sessions, roles, bindings, audit", schemaV2},
         {3, "audit: signed checkpoints, verification and retention state, full-text search", schemaV3},
+        {4, "secrets: tenant keys, secrets and their versions", schemaV4},
     });
     return migrations;
 }

@@ -54,6 +54,13 @@ QString freshIntegration(ControlPlaneFixture& f, const QString& tenantId)
 {
     return f.cp->createIntegration(f.system, tenantId, unique("i"), {}).value().id;
 }
+QString freshSecret(ControlPlaneFixture& f, const Target& t)
+{
+    const QString name = unique("app/key");
+    (void)f.cp->createSecret(f.system, t.tenantId, t.workspaceId, {name, {}, {}, 0, 0}, secret("initial-value"));
+    return name;
+}
+
 tenancy::Tenant freshTenant(ControlPlaneFixture& f)
 {
     return f.cp->createTenant(f.system, unique("t"), QStringLiteral("T"), QStringLiteral("owner"), secret(kPassword))
@@ -74,6 +81,8 @@ const QList<Op>& operations()
     const QStringList READERS{QStringLiteral("TO"), QStringLiteral("TA"), QStringLiteral("SR")};
     const QStringList WS_READERS{QStringLiteral("TO"), QStringLiteral("TA"), QStringLiteral("SR"), QStringLiteral("SM"),
                                  QStringLiteral("MB")};
+    const QStringList SECRET_WRITERS{QStringLiteral("TO"), QStringLiteral("TA"), QStringLiteral("SM")};
+    const QStringList REVEALERS{QStringLiteral("TO"), QStringLiteral("SM")};
     static const QList<Op> ops{
         // --- platform ---
         {"tenant.create", Kind::Platform, PO,
@@ -473,6 +482,47 @@ const QList<Op>& operations()
          [](F& f, const Target& t) -> Action {
              return [&f, t](const Caller& c) {
                  return discard(f.cp->setWorkspaceSuspended(c, t.tenantId, t.workspaceId, false));
+             };
+         }},
+        {"secret.create", Kind::Workspace, SECRET_WRITERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->createSecret(c, t.tenantId, t.workspaceId, {unique("db/pw"), {}, {}, 0, 0},
+                                                   secret("s3cr3t-value")));
+             };
+         }},
+        {"secret.update", Kind::Workspace, SECRET_WRITERS,
+         [](F& f, const Target& t) -> Action {
+             const QString name = freshSecret(f, t);
+             return [&f, t, name](const Caller& c) {
+                 return discard(f.cp->updateSecretValue(c, t.tenantId, t.workspaceId, name, secret("next-value")));
+             };
+         }},
+        {"secret.list", Kind::Workspace, WS_READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->listSecrets(c, t.tenantId, t.workspaceId));
+             };
+         }},
+        {"secret.versions", Kind::Workspace, WS_READERS,
+         [](F& f, const Target& t) -> Action {
+             const QString name = freshSecret(f, t);
+             return [&f, t, name](const Caller& c) {
+                 return discard(f.cp->listSecretVersions(c, t.tenantId, t.workspaceId, name));
+             };
+         }},
+        {"secret.reveal", Kind::Workspace, REVEALERS,
+         [](F& f, const Target& t) -> Action {
+             const QString name = freshSecret(f, t);
+             return [&f, t, name](const Caller& c) {
+                 return discard(f.cp->revealSecret(c, t.tenantId, t.workspaceId, name, 0, QStringLiteral("matrix")));
+             };
+         }},
+        {"secret.delete", Kind::Workspace, SECRET_WRITERS,
+         [](F& f, const Target& t) -> Action {
+             const QString name = freshSecret(f, t);
+             return [&f, t, name](const Caller& c) {
+                 return f.cp->deleteSecret(c, t.tenantId, t.workspaceId, name);
              };
          }},
         {"binding.create (workspace)", Kind::Workspace, TOTA,

@@ -1,0 +1,294 @@
+// Secrets: sealed with AES-256-GCM under the tenant's key, bound to tenant, workspace, secret and version.
+#include "ControlPlaneInternals.h"
+
+#include "core/Encoding.h"
+#include "crypto/Aead.h"
+
+#include <QRegularExpression>
+
+namespace gatehouse::service {
+
+using authz::Permission;
+using secrets::Secret;
+using secrets::SecretVersion;
+using secrets::TenantKeyRing;
+
+namespace {
+
+constexpr qsizetype kMaxValueBytes = 64 * 1024;
+
+constexpr const char* kSecretColumns =
+    "id, tenant_id, workspace_id, name, description, tags, owner_id, current_version, keep_versions, rotation_days, "
+    "next_rotation_at, expires_at, created_by, created_at, updated_by, updated_at, deleted_at";
+
+Secret readSecret(const store::Statement& s)
+{
+    Secret x;
+    x.id = s.text(0);
+    x.tenantId = s.text(1);
+    x.workspaceId = s.text(2);
+    x.name = s.text(3);
+    x.description = s.text(4);
+    x.tags = s.text(5).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    x.ownerId = s.text(6);
+    x.currentVersion = int(s.int64(7));
+    x.keepVersions = int(s.int64(8));
+    x.rotationDays = int(s.int64(9));
+    x.nextRotationAtMs = s.int64(10);
+    x.expiresAtMs = s.int64(11);
+    x.createdBy = s.text(12);
+    x.createdAtMs = s.int64(13);
+    x.updatedBy = s.text(14);
+    x.updatedAtMs = s.int64(15);
+    x.deletedAtMs = s.int64(16);
+    return x;
+}
+
+Result<void> checkSecretName(const QString& name)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"));
+    if (name.size() > 200 || !re.match(name).hasMatch())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("a secret name is a path of letters, digits, '.', '_' and '-' separated by "
+                                        "'/', at most 200 characters (e.g. db/prod/password)"));
+    return {};
+}
+
+Result<void> checkValue(const SecureBytes& value)
+{
+    if (value.isEmpty() || qsizetype(value.size()) > kMaxValueBytes)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("a secret value is 1 byte to 64 KiB (this one is %1 bytes)").arg(value.size()));
+    return {};
+}
+
+QJsonObject describe(const Secret& s)
+{
+    return {{QStringLiteral("name"), s.name}, {QStringLiteral("version"), s.currentVersion}};
+}
+
+} // namespace
+
+Result<Secret> ControlPlane::loadSecret(const QString& tenantId, const QString& workspaceId, const QString& name)
+{
+    const QByteArray text = QByteArray("SELECT ") + kSecretColumns +
+                            " FROM secrets WHERE tenant_id = ? AND workspace_id = ? AND name = ? AND deleted_at = 0;";
+    return sql::one(m_db, QStringLiteral("secret"), readSecret, text.constData(), tenantId, workspaceId, name);
+}
+
+Result<void> ControlPlane::sealVersion(const Context& ctx, const Secret& secret, int version, const SecureBytes& value)
+{
+    auto key = m_keyRing->keyFor(secret.tenantId, ctx.now);
+    if (!key)
+        return key.error();
+    auto sealed =
+        crypto::aead::seal(key.value(), value.view(),
+                           TenantKeyRing::associatedData(secret.tenantId, secret.workspaceId, secret.id, version));
+    if (!sealed)
+        return sealed.error();
+    return sql::run(m_db,
+                    "INSERT INTO secret_versions (secret_id, version, tenant_id, ciphertext, created_by, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?);",
+                    secret.id, version, secret.tenantId, sealed.value(), ctx.principal.id, ctx.now);
+}
+
+Result<Secret> ControlPlane::createSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                          const NewSecret& spec, const SecureBytes& value)
+{
+    Operation op{QStringLiteral("secret.create"), Permission::SecretsWrite, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.mutates = true;
+    return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
+        // The name goes into the audit trail only once it is a valid name: a value pasted into the wrong field
+        // must not end up there.
+        if (auto v = checkSecretName(spec.name); !v)
+            return v;
+        ctx.details = {{QStringLiteral("name"), spec.name}};
+        if (auto v = checkValue(value); !v)
+            return v;
+        if (spec.rotationDays < 0 || spec.rotationDays > 3650 || spec.description.size() > 1000)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("the rotation period is 0 to 3650 days and the description at most 1000 "
+                                            "characters"));
+        out.id = encoding::newId(u"sec");
+        out.tenantId = tenantId;
+        out.workspaceId = workspaceId;
+        out.name = spec.name;
+        out.description = spec.description;
+        out.tags = spec.tags;
+        out.ownerId = ctx.principal.id;
+        out.currentVersion = 1;
+        out.rotationDays = spec.rotationDays;
+        out.nextRotationAtMs = spec.rotationDays ? ctx.now + qint64(spec.rotationDays) * 24 * 3600 * 1000 : 0;
+        out.expiresAtMs = spec.expiresAtMs;
+        out.createdBy = out.updatedBy = ctx.principal.id;
+        out.createdAtMs = out.updatedAtMs = ctx.now;
+        ctx.targetId = out.id;
+        auto ins = sql::insertUnique(
+            m_db, QStringLiteral("a secret named %1 exists in this workspace").arg(spec.name),
+            "INSERT INTO secrets (id, tenant_id, workspace_id, name, description, tags, owner_id, current_version, "
+            "keep_versions, rotation_days, next_rotation_at, expires_at, created_by, created_at, updated_by, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);",
+            out.id, tenantId, workspaceId, out.name, out.description, out.tags.join(QLatin1Char(',')), out.ownerId,
+            out.currentVersion, out.keepVersions, out.rotationDays, out.nextRotationAtMs, out.expiresAtMs,
+            out.createdBy, out.createdAtMs, out.updatedBy, out.updatedAtMs);
+        if (!ins)
+            return ins;
+        ctx.details = describe(out);
+        return sealVersion(ctx, out, 1, value);
+    });
+}
+
+Result<Secret> ControlPlane::updateSecretValue(const Caller& caller, const QString& tenantId,
+                                               const QString& workspaceId, const QString& name,
+                                               const SecureBytes& value)
+{
+    Operation op{QStringLiteral("secret.update"), Permission::SecretsWrite, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.mutates = true;
+    return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
+        if (auto v = checkValue(value); !v)
+            return v;
+        auto s = loadSecret(tenantId, workspaceId, name);
+        if (!s)
+            return s.error();
+        out = s.value();
+        ctx.targetId = out.id;
+        out.currentVersion += 1;
+        out.updatedBy = ctx.principal.id;
+        out.updatedAtMs = ctx.now;
+        if (out.rotationDays)
+            out.nextRotationAtMs = ctx.now + qint64(out.rotationDays) * 24 * 3600 * 1000;
+        if (auto r = sealVersion(ctx, out, out.currentVersion, value); !r)
+            return r;
+        if (auto r =
+                sql::run(m_db,
+                         "UPDATE secrets SET current_version = ?, updated_by = ?, updated_at = ?, "
+                         "next_rotation_at = ? WHERE tenant_id = ? AND id = ?;",
+                         out.currentVersion, out.updatedBy, out.updatedAtMs, out.nextRotationAtMs, tenantId, out.id);
+            !r)
+            return r;
+        // Versions beyond the keep count are destroyed: the ciphertext goes, the record of it stays.
+        if (auto r = sql::run(m_db,
+                              "UPDATE secret_versions SET ciphertext = NULL, destroyed_at = ? WHERE secret_id = ? "
+                              "AND tenant_id = ? AND version <= ? AND destroyed_at = 0;",
+                              ctx.now, out.id, tenantId, out.currentVersion - out.keepVersions);
+            !r)
+            return r;
+        ctx.details = describe(out);
+        return {};
+    });
+}
+
+Result<QList<Secret>> ControlPlane::listSecrets(const Caller& caller, const QString& tenantId,
+                                                const QString& workspaceId)
+{
+    Operation op{QStringLiteral("secret.list"), Permission::SecretsRead, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.readOnly = true;
+    return perform<QList<Secret>>(caller, op, [&](Context& ctx, QList<Secret>& out) -> Result<void> {
+        const QByteArray text =
+            QByteArray("SELECT ") + kSecretColumns +
+            " FROM secrets WHERE tenant_id = ? AND workspace_id = ? AND deleted_at = 0 ORDER BY name;";
+        auto rows = sql::all(m_db, readSecret, text.constData(), tenantId, workspaceId);
+        if (!rows)
+            return rows.error();
+        out = rows.value();
+        ctx.details = {{QStringLiteral("count"), out.size()}};
+        return {};
+    });
+}
+
+Result<QList<SecretVersion>> ControlPlane::listSecretVersions(const Caller& caller, const QString& tenantId,
+                                                              const QString& workspaceId, const QString& name)
+{
+    Operation op{QStringLiteral("secret.versions"), Permission::SecretsRead, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.readOnly = true;
+    return perform<QList<SecretVersion>>(caller, op, [&](Context& ctx, QList<SecretVersion>& out) -> Result<void> {
+        auto s = loadSecret(tenantId, workspaceId, name);
+        if (!s)
+            return s.error();
+        ctx.targetId = s.value().id;
+        auto rows = sql::all(
+            m_db,
+            [](const store::Statement& r) {
+                return SecretVersion{int(r.int64(0)), r.text(1), r.int64(2), r.int64(3)};
+            },
+            "SELECT version, created_by, created_at, destroyed_at FROM secret_versions WHERE secret_id = ? "
+            "AND tenant_id = ? ORDER BY version DESC;",
+            s.value().id, tenantId);
+        if (!rows)
+            return rows.error();
+        out = rows.value();
+        return {};
+    });
+}
+
+Result<SecureBytes> ControlPlane::revealSecret(const Caller& caller, const QString& tenantId,
+                                               const QString& workspaceId, const QString& name, int version,
+                                               const QString& reason)
+{
+    Operation op{QStringLiteral("secret.reveal"), Permission::SecretsReveal, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    // A reveal is never served without its audit event.
+    std::optional<SecureBytes> revealed;
+    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+        ctx.details = {{QStringLiteral("name"), name}, {QStringLiteral("reason"), reason.left(500)}};
+        if (reason.trimmed().isEmpty())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("say why you reveal this secret: the reason goes into the audit trail"));
+        auto s = loadSecret(tenantId, workspaceId, name);
+        if (!s)
+            return s.error();
+        ctx.targetId = s.value().id;
+        const int wanted = version > 0 ? version : s.value().currentVersion;
+        ctx.details.insert(QStringLiteral("version"), wanted);
+        auto row = sql::query(m_db,
+                              "SELECT ciphertext, destroyed_at FROM secret_versions WHERE secret_id = ? AND "
+                              "tenant_id = ? AND version = ?;",
+                              s.value().id, tenantId, wanted);
+        if (!row)
+            return row.error();
+        if (!row.value().step().value())
+            return notFound(QStringLiteral("version %1").arg(wanted));
+        if (row.value().int64(1) != 0)
+            return makeError(ErrorCode::NotFound, QStringLiteral("version %1 was destroyed").arg(wanted));
+        auto key = m_keyRing->keyFor(tenantId, ctx.now);
+        if (!key)
+            return key.error();
+        auto plain = crypto::aead::open(key.value(), row.value().blob(0),
+                                        TenantKeyRing::associatedData(tenantId, workspaceId, s.value().id, wanted));
+        if (!plain)
+            return makeError(
+                ErrorCode::Corrupt,
+                QStringLiteral("version %1 of %2 fails authentication: it was changed or moved; restore it "
+                               "from a backup")
+                    .arg(wanted)
+                    .arg(name));
+        revealed = std::move(plain).value();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return std::move(*revealed);
+}
+
+Result<void> ControlPlane::deleteSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                        const QString& name)
+{
+    Operation op{QStringLiteral("secret.delete"), Permission::SecretsWrite, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.mutates = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto s = loadSecret(tenantId, workspaceId, name);
+        if (!s)
+            return s.error();
+        ctx.targetId = s.value().id;
+        ctx.details = describe(s.value());
+        return sql::run(m_db, "UPDATE secrets SET deleted_at = ? WHERE tenant_id = ? AND id = ?;", ctx.now, tenantId,
+                        s.value().id);
+    });
+}
+
+} // namespace gatehouse::service
