@@ -191,8 +191,23 @@ public:
     // version 0: the current one. The reason is required and goes into the audit event.
     Result<SecureBytes> revealSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
                                      const QString& name, int version, const QString& reason);
+    // Soft delete: hidden and unrevealable, restorable with undeleteSecret() for 30 days.
     Result<void> deleteSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
                               const QString& name);
+    Result<secrets::Secret> undeleteSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                           const QString& name);
+    // Makes an earlier version the newest again (as a new version).
+    Result<secrets::Secret> restoreSecretVersion(const Caller& caller, const QString& tenantId,
+                                                 const QString& workspaceId, const QString& name, int version);
+    // Destroys one version's value for good (not the current one).
+    Result<void> destroySecretVersion(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                      const QString& name, int version);
+    // The value was rotated outside Gatehouse: the next rotation is due one period from now.
+    Result<secrets::Secret> markSecretRotated(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                              const QString& name);
+    // Secrets of the tenant (or one workspace) whose rotation or expiry is due within `withinDays` or overdue.
+    Result<QList<secrets::Secret>> dueSecrets(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                              int withinDays = 0);
 
     // --- authorization questions ----------------------------------------------------------------------
     Result<authz::Decision> checkAccess(const Caller& caller, const QString& tenantId, const QString& identityId,
@@ -262,6 +277,8 @@ private:
     Result<bool> userIsAdmin(const QString& tenantId, const QString& userId) const;
     Result<secrets::Secret> loadSecret(const QString& tenantId, const QString& workspaceId, const QString& name);
     Result<void> sealVersion(const Context& ctx, const secrets::Secret& secret, int version, const SecureBytes& value);
+    Result<SecureBytes> openVersion(const Context& ctx, const secrets::Secret& secret, int version);
+    Result<void> addVersion(Context& ctx, secrets::Secret& secret, const SecureBytes& value);
 
     store::Store& m_store;
     store::Database& m_db;

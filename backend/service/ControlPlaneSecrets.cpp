@@ -16,6 +16,7 @@ using secrets::TenantKeyRing;
 namespace {
 
 constexpr qsizetype kMaxValueBytes = 64 * 1024;
+constexpr qint64 kUndeleteWindowMs = qint64(30) * 24 * 3600 * 1000;
 
 constexpr const char* kSecretColumns =
     "id, tenant_id, workspace_id, name, description, tags, owner_id, current_version, keep_versions, rotation_days, "
@@ -92,6 +93,59 @@ Result<void> ControlPlane::sealVersion(const Context& ctx, const Secret& secret,
                     secret.id, version, secret.tenantId, sealed.value(), ctx.principal.id, ctx.now);
 }
 
+Result<SecureBytes> ControlPlane::openVersion(const Context& ctx, const Secret& secret, int version)
+{
+    auto row = sql::query(m_db,
+                          "SELECT ciphertext, destroyed_at FROM secret_versions WHERE secret_id = ? AND tenant_id = ? "
+                          "AND version = ?;",
+                          secret.id, secret.tenantId, version);
+    if (!row)
+        return row.error();
+    if (!row.value().step().value())
+        return notFound(QStringLiteral("version %1").arg(version));
+    if (row.value().int64(1) != 0)
+        return makeError(ErrorCode::NotFound, QStringLiteral("version %1 was destroyed").arg(version));
+    auto key = m_keyRing->keyFor(secret.tenantId, ctx.now);
+    if (!key)
+        return key.error();
+    auto plain =
+        crypto::aead::open(key.value(), row.value().blob(0),
+                           TenantKeyRing::associatedData(secret.tenantId, secret.workspaceId, secret.id, version));
+    if (!plain)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("version %1 of %2 fails authentication: it was changed or "
+                                                            "moved; restore it from a backup")
+                                                 .arg(version)
+                                                 .arg(secret.name));
+    return plain;
+}
+
+Result<void> ControlPlane::addVersion(Context& ctx, Secret& out, const SecureBytes& value)
+{
+    out.currentVersion += 1;
+    out.updatedBy = ctx.principal.id;
+    out.updatedAtMs = ctx.now;
+    if (out.rotationDays)
+        out.nextRotationAtMs = ctx.now + qint64(out.rotationDays) * 24 * 3600 * 1000;
+    if (auto r = sealVersion(ctx, out, out.currentVersion, value); !r)
+        return r;
+    if (auto r =
+            sql::run(m_db,
+                     "UPDATE secrets SET current_version = ?, updated_by = ?, updated_at = ?, next_rotation_at = ? "
+                     "WHERE tenant_id = ? AND id = ?;",
+                     out.currentVersion, out.updatedBy, out.updatedAtMs, out.nextRotationAtMs, out.tenantId, out.id);
+        !r)
+        return r;
+    // Versions beyond the keep count are destroyed: the ciphertext goes, the record of it stays.
+    if (auto r = sql::run(m_db,
+                          "UPDATE secret_versions SET ciphertext = NULL, destroyed_at = ? WHERE secret_id = ? AND "
+                          "tenant_id = ? AND version <= ? AND destroyed_at = 0;",
+                          ctx.now, out.id, out.tenantId, out.currentVersion - out.keepVersions);
+        !r)
+        return r;
+    ctx.details = describe(out);
+    return {};
+}
+
 Result<Secret> ControlPlane::createSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
                                           const NewSecret& spec, const SecureBytes& value)
 {
@@ -154,29 +208,7 @@ Result<Secret> ControlPlane::updateSecretValue(const Caller& caller, const QStri
             return s.error();
         out = s.value();
         ctx.targetId = out.id;
-        out.currentVersion += 1;
-        out.updatedBy = ctx.principal.id;
-        out.updatedAtMs = ctx.now;
-        if (out.rotationDays)
-            out.nextRotationAtMs = ctx.now + qint64(out.rotationDays) * 24 * 3600 * 1000;
-        if (auto r = sealVersion(ctx, out, out.currentVersion, value); !r)
-            return r;
-        if (auto r =
-                sql::run(m_db,
-                         "UPDATE secrets SET current_version = ?, updated_by = ?, updated_at = ?, "
-                         "next_rotation_at = ? WHERE tenant_id = ? AND id = ?;",
-                         out.currentVersion, out.updatedBy, out.updatedAtMs, out.nextRotationAtMs, tenantId, out.id);
-            !r)
-            return r;
-        // Versions beyond the keep count are destroyed: the ciphertext goes, the record of it stays.
-        if (auto r = sql::run(m_db,
-                              "UPDATE secret_versions SET ciphertext = NULL, destroyed_at = ? WHERE secret_id = ? "
-                              "AND tenant_id = ? AND version <= ? AND destroyed_at = 0;",
-                              ctx.now, out.id, tenantId, out.currentVersion - out.keepVersions);
-            !r)
-            return r;
-        ctx.details = describe(out);
-        return {};
+        return addVersion(ctx, out, value);
     });
 }
 
@@ -244,28 +276,9 @@ Result<SecureBytes> ControlPlane::revealSecret(const Caller& caller, const QStri
         ctx.targetId = s.value().id;
         const int wanted = version > 0 ? version : s.value().currentVersion;
         ctx.details.insert(QStringLiteral("version"), wanted);
-        auto row = sql::query(m_db,
-                              "SELECT ciphertext, destroyed_at FROM secret_versions WHERE secret_id = ? AND "
-                              "tenant_id = ? AND version = ?;",
-                              s.value().id, tenantId, wanted);
-        if (!row)
-            return row.error();
-        if (!row.value().step().value())
-            return notFound(QStringLiteral("version %1").arg(wanted));
-        if (row.value().int64(1) != 0)
-            return makeError(ErrorCode::NotFound, QStringLiteral("version %1 was destroyed").arg(wanted));
-        auto key = m_keyRing->keyFor(tenantId, ctx.now);
-        if (!key)
-            return key.error();
-        auto plain = crypto::aead::open(key.value(), row.value().blob(0),
-                                        TenantKeyRing::associatedData(tenantId, workspaceId, s.value().id, wanted));
+        auto plain = openVersion(ctx, s.value(), wanted);
         if (!plain)
-            return makeError(
-                ErrorCode::Corrupt,
-                QStringLiteral("version %1 of %2 fails authentication: it was changed or moved; restore it "
-                               "from a backup")
-                    .arg(wanted)
-                    .arg(name));
+            return plain.error();
         revealed = std::move(plain).value();
         return {};
     });
@@ -288,6 +301,121 @@ Result<void> ControlPlane::deleteSecret(const Caller& caller, const QString& ten
         ctx.details = describe(s.value());
         return sql::run(m_db, "UPDATE secrets SET deleted_at = ? WHERE tenant_id = ? AND id = ?;", ctx.now, tenantId,
                         s.value().id);
+    });
+}
+
+Result<Secret> ControlPlane::undeleteSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
+                                            const QString& name)
+{
+    Operation op{QStringLiteral("secret.undelete"), Permission::SecretsWrite, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.mutates = true;
+    return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
+        const QByteArray text =
+            QByteArray("SELECT ") + kSecretColumns +
+            " FROM secrets WHERE tenant_id = ? AND workspace_id = ? AND name = ? AND deleted_at > ?;";
+        auto s = sql::one(m_db, QStringLiteral("deleted secret"), readSecret, text.constData(), tenantId, workspaceId,
+                          name, ctx.now - kUndeleteWindowMs);
+        if (!s)
+            return s.error();
+        out = s.value();
+        out.deletedAtMs = 0;
+        ctx.targetId = out.id;
+        ctx.details = describe(out);
+        return sql::run(m_db, "UPDATE secrets SET deleted_at = 0 WHERE tenant_id = ? AND id = ?;", tenantId, out.id);
+    });
+}
+
+Result<Secret> ControlPlane::restoreSecretVersion(const Caller& caller, const QString& tenantId,
+                                                  const QString& workspaceId, const QString& name, int version)
+{
+    Operation op{QStringLiteral("secret.restore"), Permission::SecretsWrite, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.mutates = true;
+    return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
+        auto s = loadSecret(tenantId, workspaceId, name);
+        if (!s)
+            return s.error();
+        out = s.value();
+        ctx.targetId = out.id;
+        auto old = openVersion(ctx, out, version);
+        if (!old)
+            return old.error();
+        if (auto r = addVersion(ctx, out, old.value()); !r)
+            return r;
+        ctx.details.insert(QStringLiteral("restored_from"), version);
+        return {};
+    });
+}
+
+Result<void> ControlPlane::destroySecretVersion(const Caller& caller, const QString& tenantId,
+                                                const QString& workspaceId, const QString& name, int version)
+{
+    Operation op{QStringLiteral("secret.version.destroy"), Permission::SecretsWrite, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.mutates = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto s = loadSecret(tenantId, workspaceId, name);
+        if (!s)
+            return s.error();
+        ctx.targetId = s.value().id;
+        ctx.details = {{QStringLiteral("name"), name}, {QStringLiteral("version"), version}};
+        if (version == s.value().currentVersion)
+            return makeError(ErrorCode::Conflict, QStringLiteral("the current version cannot be destroyed; write a new "
+                                                                 "value or delete the secret"));
+        if (auto r = sql::run(m_db,
+                              "UPDATE secret_versions SET ciphertext = NULL, destroyed_at = ? WHERE secret_id = ? AND "
+                              "tenant_id = ? AND version = ? AND destroyed_at = 0;",
+                              ctx.now, s.value().id, tenantId, version);
+            !r)
+            return r;
+        if (sql::changes(m_db) != 1)
+            return notFound(QStringLiteral("version %1 (or it was destroyed already)").arg(version));
+        return {};
+    });
+}
+
+Result<Secret> ControlPlane::markSecretRotated(const Caller& caller, const QString& tenantId,
+                                               const QString& workspaceId, const QString& name)
+{
+    Operation op{QStringLiteral("secret.rotated"), Permission::SecretsWrite, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.mutates = true;
+    return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
+        auto s = loadSecret(tenantId, workspaceId, name);
+        if (!s)
+            return s.error();
+        out = s.value();
+        ctx.targetId = out.id;
+        if (!out.rotationDays)
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 has no rotation period").arg(name));
+        out.nextRotationAtMs = ctx.now + qint64(out.rotationDays) * 24 * 3600 * 1000;
+        ctx.details = describe(out);
+        return sql::run(m_db, "UPDATE secrets SET next_rotation_at = ? WHERE tenant_id = ? AND id = ?;",
+                        out.nextRotationAtMs, tenantId, out.id);
+    });
+}
+
+Result<QList<Secret>> ControlPlane::dueSecrets(const Caller& caller, const QString& tenantId,
+                                               const QString& workspaceId, int withinDays)
+{
+    Operation op{QStringLiteral("secret.due"), Permission::SecretsRead, tenantId, workspaceId,
+                 QStringLiteral("secret")};
+    op.readOnly = true;
+    return perform<QList<Secret>>(caller, op, [&](Context& ctx, QList<Secret>& out) -> Result<void> {
+        const qint64 horizon = ctx.now + qint64(std::max(0, withinDays)) * 24 * 3600 * 1000;
+        const QByteArray text =
+            QByteArray("SELECT ") + kSecretColumns +
+            " FROM secrets WHERE tenant_id = ? AND (? = '' OR workspace_id = ?) AND deleted_at = 0 AND "
+            "((next_rotation_at > 0 AND next_rotation_at <= ?) OR (expires_at > 0 AND expires_at <= ?)) "
+            "ORDER BY min(CASE WHEN next_rotation_at > 0 THEN next_rotation_at ELSE expires_at END, "
+            "CASE WHEN expires_at > 0 THEN expires_at ELSE next_rotation_at END), name;";
+        auto rows = sql::all(m_db, readSecret, text.constData(), tenantId, workspaceId, workspaceId, horizon, horizon);
+        if (!rows)
+            return rows.error();
+        out = rows.value();
+        ctx.details = {{QStringLiteral("within_days"), withinDays}, {QStringLiteral("count"), out.size()}};
+        return {};
     });
 }
 

@@ -465,6 +465,12 @@ const QList<Op>& operations()
                  return discard(s);
              };
          }},
+        {"secret.due", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->dueSecrets(c, t.tenantId, {}, 30));
+             };
+         }},
         // --- workspace ---
         {"workspace.read", Kind::Workspace, WS_READERS,
          [](F& f, const Target& t) -> Action {
@@ -523,6 +529,38 @@ const QList<Op>& operations()
              const QString name = freshSecret(f, t);
              return [&f, t, name](const Caller& c) {
                  return f.cp->deleteSecret(c, t.tenantId, t.workspaceId, name);
+             };
+         }},
+        {"secret.undelete", Kind::Workspace, SECRET_WRITERS,
+         [](F& f, const Target& t) -> Action {
+             const QString name = freshSecret(f, t);
+             (void)f.cp->deleteSecret(f.system, t.tenantId, t.workspaceId, name);
+             return [&f, t, name](const Caller& c) {
+                 return discard(f.cp->undeleteSecret(c, t.tenantId, t.workspaceId, name));
+             };
+         }},
+        {"secret.restore", Kind::Workspace, SECRET_WRITERS,
+         [](F& f, const Target& t) -> Action {
+             const QString name = freshSecret(f, t);
+             (void)f.cp->updateSecretValue(f.system, t.tenantId, t.workspaceId, name, secret("second-value"));
+             return [&f, t, name](const Caller& c) {
+                 return discard(f.cp->restoreSecretVersion(c, t.tenantId, t.workspaceId, name, 1));
+             };
+         }},
+        {"secret.version.destroy", Kind::Workspace, SECRET_WRITERS,
+         [](F& f, const Target& t) -> Action {
+             const QString name = freshSecret(f, t);
+             (void)f.cp->updateSecretValue(f.system, t.tenantId, t.workspaceId, name, secret("second-value"));
+             return [&f, t, name](const Caller& c) {
+                 return f.cp->destroySecretVersion(c, t.tenantId, t.workspaceId, name, 1);
+             };
+         }},
+        {"secret.rotated", Kind::Workspace, SECRET_WRITERS,
+         [](F& f, const Target& t) -> Action {
+             const QString name = unique("rotating");
+             (void)f.cp->createSecret(f.system, t.tenantId, t.workspaceId, {name, {}, {}, 30, 0}, secret("v"));
+             return [&f, t, name](const Caller& c) {
+                 return discard(f.cp->markSecretRotated(c, t.tenantId, t.workspaceId, name));
              };
          }},
         {"binding.create (workspace)", Kind::Workspace, TOTA,

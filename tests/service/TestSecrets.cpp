@@ -31,6 +31,8 @@ private slots:
     void ciphertextMovedOrChangedFailsToOpen();
     void reviewerReadsMetadataButNeverReveals();
     void deletingTheTenantShredsItsKey();
+    void restoreDestroyUndelete();
+    void rotationAndExpiryDue();
     void badInput_data();
     void badInput();
 
@@ -230,6 +232,59 @@ void TestSecrets::deletingTheTenantShredsItsKey()
     QVERIFY(!crypto::aead::open(other.value(), oldCiphertext,
                                 secrets::TenantKeyRing::associatedData(f->tenantB, f->wb, s.value().id, 1)));
     QVERIFY(db.exec("ROLLBACK;"));
+}
+
+void TestSecrets::restoreDestroyUndelete()
+{
+    QVERIFY(f->cp->createSecret(owner, f->tenantA, f->w1, {QStringLiteral("k"), {}, {}, 0, 0}, secret("first")));
+    QVERIFY(f->cp->updateSecretValue(owner, f->tenantA, f->w1, QStringLiteral("k"), secret("second")));
+    auto restored = f->cp->restoreSecretVersion(owner, f->tenantA, f->w1, QStringLiteral("k"), 1);
+    QVERIFY(restored);
+    QCOMPARE(restored.value().currentVersion, 3);
+    QCOMPARE(f->newestEvent().details.value(QStringLiteral("restored_from")).toInt(), 1);
+    QCOMPARE(text(f->cp->revealSecret(owner, f->tenantA, f->w1, QStringLiteral("k"), 0, QStringLiteral("r")).value()),
+             QByteArray("first"));
+    // Destroy a version: irrecoverable; the current one cannot be destroyed.
+    QVERIFY(f->cp->destroySecretVersion(owner, f->tenantA, f->w1, QStringLiteral("k"), 2));
+    QVERIFY(!f->cp->revealSecret(owner, f->tenantA, f->w1, QStringLiteral("k"), 2, QStringLiteral("r")));
+    QVERIFY(!f->cp->restoreSecretVersion(owner, f->tenantA, f->w1, QStringLiteral("k"), 2));
+    QCOMPARE(f->cp->destroySecretVersion(owner, f->tenantA, f->w1, QStringLiteral("k"), 3).error().code,
+             ErrorCode::Conflict);
+    auto row = f->store->database().prepare("SELECT ciphertext IS NULL FROM secret_versions WHERE version = 2;");
+    QVERIFY(row.value().step().value());
+    QCOMPARE(row.value().int64(0), qint64(1));
+    // Soft delete and undelete within 30 days; after that, gone.
+    QVERIFY(f->cp->deleteSecret(owner, f->tenantA, f->w1, QStringLiteral("k")));
+    QVERIFY(f->cp->undeleteSecret(owner, f->tenantA, f->w1, QStringLiteral("k")));
+    QCOMPARE(text(f->cp->revealSecret(owner, f->tenantA, f->w1, QStringLiteral("k"), 0, QStringLiteral("r")).value()),
+             QByteArray("first"));
+    QVERIFY(f->cp->deleteSecret(owner, f->tenantA, f->w1, QStringLiteral("k")));
+    f->clock.advanceSeconds(31 * 24 * 3600);
+    owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto late = f->cp->undeleteSecret(owner, f->tenantA, f->w1, QStringLiteral("k"));
+    QVERIFY(!late);
+    QCOMPARE(late.error().code, ErrorCode::NotFound);
+}
+
+void TestSecrets::rotationAndExpiryDue()
+{
+    const qint64 day = 24 * 3600 * 1000;
+    QVERIFY(f->cp->createSecret(owner, f->tenantA, f->w1, {QStringLiteral("rotates"), {}, {}, 30, 0}, secret("a")));
+    QVERIFY(f->cp->createSecret(owner, f->tenantA, f->w2,
+                                {QStringLiteral("expires"), {}, {}, 0, f->clock.nowMs() + 10 * day}, secret("b")));
+    QVERIFY(f->cp->createSecret(owner, f->tenantA, f->w1, {QStringLiteral("calm"), {}, {}, 0, 0}, secret("c")));
+    QCOMPARE(f->cp->dueSecrets(owner, f->tenantA, {}, 0).value().size(), 0);
+    auto soon = f->cp->dueSecrets(owner, f->tenantA, {}, 14).value();
+    QCOMPARE(soon.size(), 1);
+    QCOMPARE(soon.first().name, QStringLiteral("expires"));
+    f->clock.advanceMs(31 * day);
+    owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    auto overdue = f->cp->dueSecrets(owner, f->tenantA, {}, 0).value();
+    QCOMPARE(overdue.size(), 2);
+    QCOMPARE(f->cp->dueSecrets(owner, f->tenantA, f->w1, 0).value().size(), 1);
+    QVERIFY(f->cp->markSecretRotated(owner, f->tenantA, f->w1, QStringLiteral("rotates")));
+    QCOMPARE(f->cp->dueSecrets(owner, f->tenantA, f->w1, 0).value().size(), 0);
+    QVERIFY(!f->cp->markSecretRotated(owner, f->tenantA, f->w1, QStringLiteral("calm")));
 }
 
 void TestSecrets::badInput_data()
