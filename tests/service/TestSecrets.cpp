@@ -3,6 +3,9 @@
 #include "crypto/Aead.h"
 #include "secrets/TenantKeyRing.h"
 
+#include <QBuffer>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -33,6 +36,7 @@ private slots:
     void deletingTheTenantShredsItsKey();
     void restoreDestroyUndelete();
     void rotationAndExpiryDue();
+    void canaryIsNowhere();
     void badInput_data();
     void badInput();
 
@@ -285,6 +289,77 @@ void TestSecrets::rotationAndExpiryDue()
     QVERIFY(f->cp->markSecretRotated(owner, f->tenantA, f->w1, QStringLiteral("rotates")));
     QCOMPARE(f->cp->dueSecrets(owner, f->tenantA, f->w1, 0).value().size(), 0);
     QVERIFY(!f->cp->markSecretRotated(owner, f->tenantA, f->w1, QStringLiteral("calm")));
+}
+
+namespace {
+QStringList g_logLines;
+void captureLog(QtMsgType, const QMessageLogContext&, const QString& message)
+{
+    g_logLines << message;
+}
+} // namespace
+
+void TestSecrets::canaryIsNowhere()
+{
+    // A unique value through a whole scenario; afterwards it must be in no log line, audit event, export, error
+    // message or byte of the store files.
+    const QByteArray canary = "canary-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16) + "-value";
+    const SecureBytes value(reinterpret_cast<const unsigned char*>(canary.constData()), std::size_t(canary.size()));
+    g_logLines.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("gatehouse.*=true"));
+    const auto previous = qInstallMessageHandler(captureLog);
+    QStringList errors;
+    auto note = [&errors](const auto& r) {
+        if (!r)
+            errors << r.error().message;
+    };
+    note(f->cp->createSecret(owner, f->tenantA, f->w1, {QStringLiteral("svc/token"), {}, {}, 30, 0}, value));
+    note(f->cp->updateSecretValue(owner, f->tenantA, f->w1, QStringLiteral("svc/token"), value));
+    note(f->cp->revealSecret(owner, f->tenantA, f->w1, QStringLiteral("svc/token"), 0, QStringLiteral("canary test")));
+    note(f->cp->restoreSecretVersion(owner, f->tenantA, f->w1, QStringLiteral("svc/token"), 1));
+    // Failed calls with the value where it does not belong.
+    note(f->cp->createSecret(owner, f->tenantA, f->w1,
+                             {QStringLiteral("pasted ") + QString::fromLatin1(canary), {}, {}, 0, 0}, value));
+    note(f->cp->createSecret(owner, f->tenantA, f->w1, {QStringLiteral("x"), QString::fromLatin1(canary), {}, -1, 0},
+                             value));
+    note(f->cp->updateSecretValue(owner, f->tenantA, f->w1, QString::fromLatin1(canary), value));
+    note(f->cp->createUser(owner, f->tenantA, QStringLiteral("someone"), QStringLiteral("S"), {}, value));
+    note(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"), value));
+    note(f->cp->createSecret(Caller::withToken(QString::fromLatin1(canary)), f->tenantA, f->w1,
+                             {QStringLiteral("y"), {}, {}, 0, 0}, value));
+    // Exports of every kind.
+    QByteArray exported;
+    for (auto format : {audit::ExportFormat::JsonLines, audit::ExportFormat::Csv, audit::ExportFormat::Cef,
+                        audit::ExportFormat::Ocsf}) {
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        audit::AuditQuery q;
+        q.tenantId = f->tenantA;
+        QVERIFY(f->cp->exportAudit(f->system, q, format, out));
+        exported += out.data();
+    }
+    const QString bundle = f->dir.filePath(QStringLiteral("canary-bundle"));
+    QVERIFY(f->cp->exportAuditBundle(f->system, bundle));
+    exported += test::fileBytes(bundle + QStringLiteral("/events.jsonl"));
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+
+    QVERIFY(errors.size() >= 5);
+    for (const QString& e : errors)
+        QVERIFY2(!e.toUtf8().contains(canary), qPrintable(e));
+    for (const QString& line : g_logLines)
+        QVERIFY2(!line.toUtf8().contains(canary), qPrintable(line));
+    QVERIFY(!exported.contains(canary));
+    auto all =
+        f->store->database().prepare("SELECT details || actor_name || target_id || request_id FROM audit_events;");
+    while (all.value().step().value())
+        QVERIFY(!all.value().text(0).toUtf8().contains(canary));
+    for (const QString& suffix : {QString(), QStringLiteral("-wal")})
+        QVERIFY(!test::fileBytes(f->store->database().path() + suffix).contains(canary));
+    // And the value is really there, behind the reveal.
+    QCOMPARE(text(f->cp->revealSecret(owner, f->tenantA, f->w1, QStringLiteral("svc/token"), 0, QStringLiteral("check"))
+                      .value()),
+             canary);
 }
 
 void TestSecrets::badInput_data()
