@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -110,6 +111,7 @@ QJsonObject statusJson(const store::StoreStatus& s)
         {QStringLiteral("database_bytes"), s.databaseBytes},
         {QStringLiteral("wal_bytes"), s.walBytes},
         {QStringLiteral("integrity"), s.integrity},
+        {QStringLiteral("key_rotation"), s.keyRotation},
         {QStringLiteral("encryption"),
          QJsonObject{
              {QStringLiteral("sqlcipher_version"), c.sqlcipherVersion},
@@ -143,6 +145,8 @@ void printStatus(const store::StoreStatus& s)
         << "  database file    " << s.databasePath << ", " << s.databaseBytes << " bytes (+" << s.walBytes
         << " bytes WAL)\n"
         << "  integrity        " << s.integrity << "\n"
+        << (s.keyRotation.isEmpty() ? QString()
+                                    : QStringLiteral("  key rotation     ") + s.keyRotation + QLatin1Char('\n'))
         << "  encryption       SQLCipher " << c.sqlcipherVersion << ", " << c.cipher << " with per-page HMAC "
         << yesNo(c.hmac) << ", " << c.cryptoProvider << ", page size " << c.pageSize
         << ", raw 256-bit key (HKDF-SHA256 of the master key)\n"
@@ -179,7 +183,10 @@ int main(int argc, char* argv[])
                        "              (bundle: the whole chain, verifiable offline with sha256sum and openssl)\n"
                        "  audit public-key               print the PEM public key that signs checkpoints\n"
                        "  audit prune [--bundle DIR]     apply the retention policy (--keep-days, --keep-events\n"
-                       "              set it first); with --bundle, export everything before removing anything\n\n"
+                       "              set it first); with --bundle, export everything before removing anything\n"
+                       "  key rotate [--new-key-provider keychain|file] [--new-key-file PATH]\n"
+                       "              new master key: re-keys the store and re-wraps tenant and audit keys; an\n"
+                       "              interrupted rotation finishes the next time the store is opened\n\n"
                        "The administrator's password comes from --admin-password-file, GATEHOUSE_ADMIN_PASSWORD, or a\n"
                        "prompt without echo; never from the command line. 12 to 128 characters, not a common one.\n\n"
                        "Key providers (--key-provider):\n"
@@ -238,12 +245,19 @@ int main(int argc, char* argv[])
                                     QStringLiteral("DIR"));
     const QCommandLineOption keepDays(QStringLiteral("keep-days"),
                                       QStringLiteral("audit prune: keep N days (0: no limit)."), QStringLiteral("N"));
+    const QCommandLineOption newKeyFile(
+        QStringLiteral("new-key-file"),
+        QStringLiteral("key rotate: where the new master key file goes (must not exist)."), QStringLiteral("PATH"));
+    const QCommandLineOption newProvider(QStringLiteral("new-key-provider"),
+                                         QStringLiteral("key rotate: keychain or file (default: the current one)."),
+                                         QStringLiteral("PROVIDER"));
     const QCommandLineOption keepEvents(
         QStringLiteral("keep-events"),
         QStringLiteral("audit prune: keep at most N events (0: no limit, else >= 1000)."), QStringLiteral("N"));
-    parser.addOptions({dataDir, provider, keyFile,     passphraseFile, json,     adminUser, adminPasswordFile,
-                       format,  outPath,  tenant,      since,          until,    action,    outcome,
-                       actor,   text,     incremental, bundle,         keepDays, keepEvents});
+    parser.addOptions({dataDir,    provider, keyFile,     passphraseFile, json,     adminUser,  adminPasswordFile,
+                       format,     outPath,  tenant,      since,          until,    action,     outcome,
+                       actor,      text,     incremental, bundle,         keepDays, keepEvents, newKeyFile,
+                       newProvider});
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -255,7 +269,8 @@ int main(int argc, char* argv[])
         return ExitOk;
     }
     const QStringList args = parser.positionalArguments();
-    if (args.isEmpty() || (args.size() != 1 && args.first() != QLatin1String("audit")) || args.size() > 2)
+    const bool hasSubcommand = args.value(0) == QLatin1String("audit") || args.value(0) == QLatin1String("key");
+    if (args.isEmpty() || (args.size() != 1 && !hasSubcommand) || args.size() > 2)
         return usage(QStringLiteral("name one command: init, init-admin, status or audit SUBCOMMAND"));
     const QString command = args.first();
     if (!parser.isSet(dataDir))
@@ -350,6 +365,40 @@ int main(int argc, char* argv[])
             QTextStream(stdout) << QJsonDocument(statusJson(status.value())).toJson(QJsonDocument::Indented);
         else
             printStatus(status.value());
+        return ExitOk;
+    }
+    if (command == QLatin1String("key")) {
+        if (args.value(1) != QLatin1String("rotate"))
+            return usage(QStringLiteral("key needs a subcommand: rotate"));
+        auto store = store::Store::open(parser.value(dataDir), options);
+        if (!store)
+            return fail(store.error());
+        service::ControlPlane controlPlane(*store.value());
+        if (auto loaded = controlPlane.load(); !loaded)
+            return fail(loaded.error());
+        keys::ProviderOptions next;
+        next.kind = store.value()->config().custody.kind;
+        if (parser.isSet(newProvider)) {
+            auto kind = keys::KeyCustody::parseKind(parser.value(newProvider));
+            if (!kind)
+                return usage(kind.error().message);
+            next.kind = kind.value();
+        }
+        if (next.kind == keys::KeyCustody::Kind::KeyFile && !parser.isSet(newKeyFile))
+            return usage(QStringLiteral("rotating to a key file needs --new-key-file PATH (a new path)"));
+        if (next.kind == keys::KeyCustody::Kind::KeyFile && QFileInfo::exists(parser.value(newKeyFile)))
+            return usage(
+                QStringLiteral("%1 exists; the new key file must be a new path").arg(parser.value(newKeyFile)));
+        next.keyFile = parser.value(newKeyFile);
+        auto nextProvider = keys::MasterKeyProvider::make(next);
+        const QString before = store.value()->config().custody.describe();
+        if (auto r = controlPlane.rotateMasterKey(service::Caller::system(service::Source::Cli), *nextProvider); !r)
+            return fail(r.error());
+        QTextStream(stdout) << "master key rotated\n  was: " << before
+                            << "\n  now: " << store.value()->config().custody.describe() << Qt::endl;
+        if (before.startsWith(QLatin1String("key file")))
+            QTextStream(stdout) << "The old key file no longer opens the store; destroy it (shred -u) and its backups."
+                                << Qt::endl;
         return ExitOk;
     }
     if (command == QLatin1String("audit")) {

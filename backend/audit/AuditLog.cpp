@@ -199,6 +199,24 @@ Result<void> AuditLog::openSigningKey(const SecureBytes& wrapKey, qint64 nowMs)
     return {};
 }
 
+Result<void> AuditLog::rewrapSigningKey(store::Database& db, const SecureBytes& oldWrapKey,
+                                        const SecureBytes& newWrapKey)
+{
+    auto row = store::sql::query(db, "SELECT wrapped_private_key FROM audit_keys WHERE id = 1;");
+    if (!row)
+        return row.error();
+    if (!row.value().step().value())
+        return {}; // no signing key yet: nothing to re-wrap
+    auto key = crypto::aead::open(oldWrapKey, row.value().blob(0), "gatehouse/audit-signing-key");
+    if (!key)
+        return makeError(ErrorCode::Crypto,
+                         QStringLiteral("the audit signing key does not open under the old master key"));
+    auto sealed = crypto::aead::seal(newWrapKey, key.value().view(), "gatehouse/audit-signing-key");
+    if (!sealed)
+        return sealed.error();
+    return store::sql::run(db, "UPDATE audit_keys SET wrapped_private_key = ? WHERE id = 1;", sealed.value());
+}
+
 Result<std::optional<Checkpoint>> AuditLog::lastCheckpoint()
 {
     if (!m_stmts->lastCheckpoint) {

@@ -61,6 +61,9 @@ public:
     // Loads the Ed25519 signing key (wrapped with AES-256-GCM under `wrapKey`), creating it the first time.
     Result<void> openSigningKey(const SecureBytes& wrapKey, qint64 nowMs);
     QByteArray publicKey() const { return m_publicKey; }
+    // Master-key rotation: the signing key re-sealed from the old wrapping key to the new one.
+    static Result<void> rewrapSigningKey(store::Database& db, const SecureBytes& oldWrapKey,
+                                         const SecureBytes& newWrapKey);
     void setCheckpointPolicy(const CheckpointPolicy& policy) { m_policy = policy; }
 
     // Fills seq, prevHash, detailsJson and hash; signs a checkpoint when the policy says one is due.

@@ -58,4 +58,32 @@ Result<SecureBytes> TenantKeyRing::keyFor(const QString& tenantId, qint64 nowMs)
     }
 }
 
+Result<int> TenantKeyRing::rewrap(store::Database& db, const SecureBytes& oldWrappingKey,
+                                  const SecureBytes& newWrappingKey)
+{
+    auto rows = store::sql::all(
+        db,
+        [](const store::Statement& r) {
+            return std::pair{r.text(0), r.blob(1)};
+        },
+        "SELECT tenant_id, wrapped_key FROM tenant_keys;");
+    if (!rows)
+        return rows.error();
+    for (const auto& [tenantId, wrapped] : rows.value()) {
+        auto key = crypto::aead::open(oldWrappingKey, wrapped, wrapContext(tenantId));
+        if (!key)
+            return makeError(
+                ErrorCode::Crypto,
+                QStringLiteral("the key of tenant %1 does not open under the old master key").arg(tenantId));
+        auto sealed = crypto::aead::seal(newWrappingKey, key.value().view(), wrapContext(tenantId));
+        if (!sealed)
+            return sealed.error();
+        if (auto r = store::sql::run(db, "UPDATE tenant_keys SET wrapped_key = ? WHERE tenant_id = ?;", sealed.value(),
+                                     tenantId);
+            !r)
+            return r.error();
+    }
+    return int(rows.value().size());
+}
+
 } // namespace gatehouse::secrets

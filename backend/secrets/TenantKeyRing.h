@@ -23,6 +23,11 @@ public:
     // The tenant's key, created on first use (inside the caller's transaction, so it commits with its first use).
     Result<SecureBytes> keyFor(const QString& tenantId, qint64 nowMs);
 
+    // Master-key rotation: every tenant key re-sealed from the old wrapping key to the new one (in the caller's
+    // transaction). Returns how many.
+    static Result<int> rewrap(store::Database& db, const SecureBytes& oldWrappingKey,
+                              const SecureBytes& newWrappingKey);
+
     // Seals and opens secret values bound to where they belong.
     static QByteArray associatedData(const QString& tenantId, const QString& workspaceId, const QString& secretId,
                                      int version);

@@ -125,6 +125,18 @@ Result<void> ControlPlane::load()
             return begun.error();
         tx.emplace(std::move(begun).value());
     }
+    // An interrupted master-key rotation is finished before anything else reads a wrapped key.
+    if (m_store.rotationPending()) {
+        tx.reset();
+        lock.unlock();
+        if (auto r = completeRotation(Caller::system(Source::System)); !r)
+            return r;
+        lock.relock();
+        auto again = store::Transaction::begin(m_db);
+        if (!again)
+            return again.error();
+        tx.emplace(std::move(again).value());
+    }
     auto wrapKey = m_store.deriveKey("gatehouse/audit-signing");
     if (!wrapKey)
         return wrapKey.error();

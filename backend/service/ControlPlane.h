@@ -11,6 +11,7 @@
 #include "core/SecureBytes.h"
 #include "identity/SourceThrottle.h"
 #include "identity/User.h"
+#include "keys/MasterKeyProvider.h"
 #include "secrets/Secret.h"
 #include "secrets/TenantKeyRing.h"
 #include "tenancy/Tenant.h"
@@ -96,6 +97,12 @@ public:
     // run. Only the local system may call it, and only while the platform has no owner.
     Result<identity::User> bootstrapPlatformOwner(const Caller& caller, const QString& username,
                                                   const SecureBytes& password);
+
+    // --- master key ---------------------------------------------------------------------------------------
+    // Rotates the master key to a new one held by `next` (local system only): the database is re-keyed, tenant
+    // keys and the audit signing key re-wrapped, the old key removed from the keychain. Crash-safe: an
+    // interrupted rotation completes the next time the store is loaded.
+    Result<void> rotateMasterKey(const Caller& caller, keys::MasterKeyProvider& next);
 
     // --- tenants (platform scope) ---------------------------------------------------------------------
     // Creates the tenant and its first Tenant Owner.
@@ -255,6 +262,8 @@ private:
     template <typename T, typename F> Result<T> perform(const Caller& caller, const Operation& op, F&& body);
     Authentication authenticate(const Caller& caller, qint64 now);
     Result<void> appendEvent(audit::AuditEvent& event);
+    // Re-wraps what the master key protects (if not done yet) and finishes an unfinished rotation.
+    Result<void> completeRotation(const Caller& caller);
     // Commits and hands the transaction's events to followers; or forgets them when it did not commit.
     Result<void> commit(store::Transaction& tx);
     void forgetPending() { m_pending.clear(); }

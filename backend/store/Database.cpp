@@ -72,16 +72,41 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     return db;
 }
 
-Result<void> Database::configure(const SecureBytes& rawKey)
+SecureBytes Database::keySpec(const SecureBytes& rawKey)
 {
     // Raw key syntax: x'<64 hex digits>' bypasses SQLCipher's own PBKDF2; our key is already derived.
     const SecureBytes hex = rawKey.toHex();
-    SecureBytes keySpec(hex.size() + 3);
-    keySpec.data()[0] = 'x';
-    keySpec.data()[1] = '\'';
-    std::copy(hex.data(), hex.data() + hex.size(), keySpec.data() + 2);
-    keySpec.data()[keySpec.size() - 1] = '\'';
-    if (sqlite3_key(m_db, keySpec.data(), static_cast<int>(keySpec.size())) != SQLITE_OK)
+    SecureBytes spec(hex.size() + 3);
+    spec.data()[0] = 'x';
+    spec.data()[1] = '\'';
+    std::copy(hex.data(), hex.data() + hex.size(), spec.data() + 2);
+    spec.data()[spec.size() - 1] = '\'';
+    return spec;
+}
+
+Result<void> Database::rekey(const SecureBytes& newRawKey)
+{
+    if (newRawKey.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the database key must be 256 bits"));
+    if (auto r = pragma("PRAGMA journal_mode = DELETE;"); !r)
+        return r.error();
+    const SecureBytes spec = keySpec(newRawKey);
+    const int rc = sqlite3_rekey(m_db, spec.data(), static_cast<int>(spec.size()));
+    auto restored = pragma("PRAGMA journal_mode = WAL;");
+    if (rc != SQLITE_OK)
+        return lastError(QStringLiteral("cannot re-key the store"));
+    if (!restored)
+        return restored.error();
+    // Prove the new key reads the file.
+    if (auto r = exec("SELECT count(*) FROM sqlite_master;"); !r)
+        return r;
+    return {};
+}
+
+Result<void> Database::configure(const SecureBytes& rawKey)
+{
+    const SecureBytes spec = keySpec(rawKey);
+    if (sqlite3_key(m_db, spec.data(), static_cast<int>(spec.size())) != SQLITE_OK)
         return lastError(QStringLiteral("cannot set the store key"));
 
     // Must precede the first read of the file.

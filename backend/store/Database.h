@@ -38,6 +38,10 @@ public:
     Result<QString> pragma(const char* sql);
 
     const CipherSettings& settings() const { return m_settings; }
+    // Re-encrypts every page under a new raw key, atomically (SQLCipher's rekey, done in rollback-journal mode
+    // and WAL restored afterwards). A crash leaves the file wholly under the old key or wholly under the new one.
+    Result<void> rekey(const SecureBytes& newRawKey);
+
     // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
     int changes() const;
     const QString& path() const { return m_path; }
@@ -49,6 +53,7 @@ public:
 private:
     Database(sqlite3* db, QString path);
     Result<void> configure(const SecureBytes& rawKey);
+    static SecureBytes keySpec(const SecureBytes& rawKey);
 
     sqlite3* m_db = nullptr;
     QString m_path;

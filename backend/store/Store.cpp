@@ -3,6 +3,7 @@
 #include "Migrations.h"
 #include "Statement.h"
 #include "Transaction.h"
+#include "core/FaultInjection.h"
 #include "core/Files.h"
 #include "core/Logging.h"
 #include "crypto/Hkdf.h"
@@ -118,6 +119,96 @@ Store::Store(QString dataDir, StoreConfig config, std::unique_ptr<Database> db, 
 Result<SecureBytes> Store::deriveKey(QByteArrayView label) const
 {
     return crypto::hkdfSha256(m_master, label, 32);
+}
+
+Result<SecureBytes> Store::deriveNextKey(QByteArrayView label) const
+{
+    if (m_next.isEmpty())
+        return makeError(ErrorCode::Internal, QStringLiteral("no master-key rotation is in progress"));
+    return crypto::hkdfSha256(m_next, label, 32);
+}
+
+Result<void> Store::beginRotation(keys::MasterKeyProvider& next)
+{
+    if (m_config.rotation)
+        return makeError(ErrorCode::Conflict, QStringLiteral("a master-key rotation is already in progress; open the "
+                                                             "store once to finish it"));
+    if (m_config.custody.kind == keys::KeyCustody::Kind::Passphrase)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("rotating a passphrase-held master key is not supported yet; move the store "
+                                        "to a key file or the keychain"));
+    // Only this process may have the store open while its key changes.
+    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0)
+        return makeError(
+            ErrorCode::Conflict,
+            QStringLiteral("another Gatehouse process has %1 open; stop it before rotating the key").arg(m_dataDir));
+    auto shared = qScopeGuard([this] { ::flock(m_lockFd, LOCK_SH | LOCK_NB); });
+    StoreConfig::Rotation rotation;
+    auto key = next.create(m_config.storeId + QStringLiteral("/next"), rotation.next);
+    if (!key)
+        return key.error();
+    if (rotation.next.kind == keys::KeyCustody::Kind::KeyFile && rotation.next.keyFile == m_config.custody.keyFile) {
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the new key file must be a new path, not the current key file"));
+    }
+    auto derived = deriveKeys(key.value());
+    if (!derived) {
+        next.discard(rotation.next);
+        return derived.error();
+    }
+    if (CRYPTO_memcmp(derived.value().keyCheck.constData(), m_config.keyCheck.constData(), 16) == 0) {
+        next.discard(rotation.next);
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the new master key is the current one"));
+    }
+    rotation.nextKeyCheck = derived.value().keyCheck;
+    StoreConfig updated = m_config;
+    updated.rotation = rotation;
+    if (auto r = files::writeAtomically(configPath(m_dataDir), updated.toJson()); !r) {
+        next.discard(rotation.next);
+        return r.error();
+    }
+    m_config = updated;
+    m_next = std::move(key).value();
+    shared.dismiss(); // keep the exclusive lock until the rotation is finished
+    crashPoint("rotate-after-begin");
+    return {};
+}
+
+Result<void> Store::finishRotation(keys::MasterKeyProvider& oldProvider)
+{
+    if (!m_config.rotation)
+        return {};
+    if (m_next.isEmpty())
+        return makeError(ErrorCode::KeychainError,
+                         QStringLiteral("the next master key of the unfinished rotation cannot be loaded (%1); restore "
+                                        "it, then open the store again")
+                             .arg(m_config.rotation->next.describe()));
+    if (!m_dbUnderNext) {
+        auto dbKey = crypto::hkdfSha256(m_next, "gatehouse/db", 32);
+        if (!dbKey)
+            return dbKey.error();
+        if (auto r = m_db->rekey(dbKey.value()); !r)
+            return r;
+        m_dbUnderNext = true;
+        crashPoint("rotate-after-rekey");
+    }
+    const keys::KeyCustody old = m_config.custody;
+    StoreConfig updated = m_config;
+    updated.custody = m_config.rotation->next;
+    updated.keyCheck = m_config.rotation->nextKeyCheck;
+    updated.rotation.reset();
+    if (auto r = files::writeAtomically(configPath(m_dataDir), updated.toJson()); !r)
+        return r;
+    m_config = updated;
+    crashPoint("rotate-after-switch");
+    // The old key is useless now; the keychain item goes (a key file the operator made stays theirs to destroy).
+    oldProvider.discard(old);
+    m_master = std::move(m_next);
+    m_next = SecureBytes();
+    m_dbUnderNext = false;
+    ::flock(m_lockFd, LOCK_SH | LOCK_NB);
+    qCInfo(lcStore) << "master key rotated for store" << m_config.storeId;
+    return {};
 }
 
 Store::~Store()
@@ -296,7 +387,28 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dataDirArg, const keys
         return makeError(ErrorCode::WrongKey,
                          QStringLiteral("cannot unlock the store: wrong key, or not a Gatehouse database"));
 
-    auto db = Database::open(dbFile, derived.value().database, Database::OpenMode::OpenExisting);
+    // An unfinished rotation: the next key may already be the one the database is under.
+    SecureBytes nextMaster;
+    std::unique_ptr<Database> underNext;
+    if (config.value().rotation) {
+        keys::ProviderOptions nextOptions;
+        nextOptions.kind = config.value().rotation->next.kind;
+        auto nextProvider = keys::MasterKeyProvider::make(nextOptions);
+        auto loaded = nextProvider->load(config.value().rotation->next);
+        if (loaded) {
+            auto nextDerived = deriveKeys(loaded.value());
+            if (nextDerived && CRYPTO_memcmp(nextDerived.value().keyCheck.constData(),
+                                             config.value().rotation->nextKeyCheck.constData(), 16) == 0) {
+                auto tryNext = Database::open(dbFile, nextDerived.value().database, Database::OpenMode::OpenExisting);
+                if (tryNext)
+                    underNext = std::move(tryNext).value();
+                nextMaster = std::move(loaded).value();
+            }
+        }
+    }
+    const bool openedWithNext = underNext != nullptr;
+    auto db = openedWithNext ? Result<std::unique_ptr<Database>>(std::move(underNext))
+                             : Database::open(dbFile, derived.value().database, Database::OpenMode::OpenExisting);
     if (!db) {
         // The key is verified above, so a page that fails to decrypt means damage, not a wrong key.
         if (db.error().code == ErrorCode::WrongKey)
@@ -324,8 +436,13 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dataDirArg, const keys
                                  .arg(dbFile, configFile));
     }
     unlock.dismiss();
-    return std::unique_ptr<Store>(
+    std::unique_ptr<Store> store(
         new Store(dataDir, std::move(config).value(), std::move(db).value(), lockFd, std::move(master).value()));
+    store->m_next = std::move(nextMaster);
+    store->m_dbUnderNext = openedWithNext;
+    if (store->m_config.rotation && ::flock(lockFd, LOCK_EX | LOCK_NB) != 0)
+        qCWarning(lcStore) << "an unfinished key rotation waits for other processes to close the store";
+    return store;
 }
 
 Result<StoreStatus> Store::status()
@@ -357,6 +474,13 @@ Result<StoreStatus> Store::status()
                                         "restore it from a backup")
                              .arg(s.databasePath, check.value()));
     s.integrity = check.value();
+    if (m_config.rotation)
+        s.keyRotation = m_next.isEmpty()
+                            ? QStringLiteral("unfinished; the next key (%1) cannot be loaded")
+                                  .arg(m_config.rotation->next.describe())
+                            : QStringLiteral("unfinished; the database is under the %1 key; it completes the next time "
+                                             "the store is opened for use")
+                                  .arg(m_dbUnderNext ? QStringLiteral("new") : QStringLiteral("old"));
     s.databaseBytes = fileSize(s.databasePath);
     s.walBytes = fileSize(s.databasePath + QLatin1String("-wal"));
     return s;

@@ -25,6 +25,7 @@ struct StoreStatus
     qint64 databaseBytes = 0;
     qint64 walBytes = 0;
     QString integrity;
+    QString keyRotation; // empty, or what state an unfinished master-key rotation is in
 };
 
 // A data directory holding one encrypted store: store.json (custody and identity, not secret), gatehouse.db
@@ -57,6 +58,20 @@ public:
     // A key for one purpose, HKDF-SHA256(master, label): the master key itself never leaves the Store.
     Result<SecureBytes> deriveKey(QByteArrayView label) const;
 
+    // --- master-key rotation (see docs/operations.md) ---
+    // Starts a rotation: a new master key from `next` is recorded in store.json beside the current one.
+    // Needs this process to be the store's only user.
+    Result<void> beginRotation(keys::MasterKeyProvider& next);
+    bool rotationPending() const { return m_config.rotation.has_value(); }
+    // During a rotation, a key for one purpose from the next master key.
+    Result<SecureBytes> deriveNextKey(QByteArrayView label) const;
+    QByteArray nextKeyCheck() const { return m_config.rotation ? m_config.rotation->nextKeyCheck : QByteArray(); }
+    // After everything wrapped under the master key was re-wrapped under the next one: re-keys the database
+    // (unless a previous attempt did), makes the next key the current one in store.json, and removes the old
+    // key from the keychain. Every step can be repeated after a crash; `oldProvider` removes the old key.
+    Result<void> finishRotation(keys::MasterKeyProvider& oldProvider);
+    bool databaseUnderNextKey() const { return m_dbUnderNext; }
+
     static QString configPath(const QString& dataDir);
     static QString databasePath(const QString& dataDir);
 
@@ -65,6 +80,8 @@ private:
 
     QString m_dataDir;
     SecureBytes m_master;
+    SecureBytes m_next;         // during a rotation
+    bool m_dbUnderNext = false; // during a rotation: the database was already re-keyed
     StoreConfig m_config;
     std::unique_ptr<Database> m_db;
     int m_lockFd = -1;

@@ -7,7 +7,7 @@ namespace gatehouse::store {
 
 QByteArray StoreConfig::toJson() const
 {
-    const QJsonObject o{
+    QJsonObject o{
         {QStringLiteral("format"), QStringLiteral("gatehouse-store")},
         {QStringLiteral("version"), kFormatVersion},
         {QStringLiteral("store_id"), storeId},
@@ -15,6 +15,10 @@ QByteArray StoreConfig::toJson() const
         {QStringLiteral("key"), custody.toJson()},
         {QStringLiteral("key_check"), QString::fromLatin1(keyCheck.toBase64())},
     };
+    if (rotation)
+        o.insert(QStringLiteral("rotation"), QJsonObject{{QStringLiteral("next_key"), rotation->next.toJson()},
+                                                         {QStringLiteral("next_key_check"),
+                                                          QString::fromLatin1(rotation->nextKeyCheck.toBase64())}});
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -55,6 +59,15 @@ Result<StoreConfig> StoreConfig::fromJson(const QByteArray& json, const QString&
     if (!custody)
         return damaged(custody.error().message);
     c.custody = custody.value();
+    if (o.contains(QStringLiteral("rotation"))) {
+        const QJsonObject r = o.value(QStringLiteral("rotation")).toObject();
+        auto next = keys::KeyCustody::fromJson(r.value(QStringLiteral("next_key")).toObject());
+        const QByteArray check =
+            QByteArray::fromBase64(r.value(QStringLiteral("next_key_check")).toString().toLatin1());
+        if (!next || check.size() != 16)
+            return damaged(QStringLiteral("the key rotation record is incomplete"));
+        c.rotation = Rotation{next.value(), check};
+    }
     return c;
 }
 

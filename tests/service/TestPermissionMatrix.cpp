@@ -2,6 +2,7 @@
 // the expected allow/deny comes from the table below (written independently of the role definitions), and each
 // call must leave exactly one audit event with the matching outcome.
 #include "ControlPlaneFixture.h"
+#include "keys/KeyFileProvider.h"
 
 #include <QBuffer>
 #include <QtTest>
@@ -98,6 +99,15 @@ const QList<Op>& operations()
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {
                  return discard(f.cp->bootstrapPlatformOwner(c, unique("boot"), secret(kPassword)));
+             };
+         }},
+        {"key.rotate",
+         Kind::Platform,
+         {},
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 keys::KeyFileProvider next(f.dir.filePath(unique("next.key")));
+                 return f.cp->rotateMasterKey(c, next);
              };
          }},
         {"tenant.list", Kind::Platform, POPA,
