@@ -184,7 +184,8 @@ int main(int argc, char* argv[])
                        "  audit public-key               print the PEM public key that signs checkpoints\n"
                        "  audit prune [--bundle DIR]     apply the retention policy (--keep-days, --keep-events\n"
                        "              set it first); with --bundle, export everything before removing anything\n"
-                       "  key rotate [--new-key-provider keychain|file] [--new-key-file PATH]\n"
+                       "  key rotate [--new-key-provider keychain|file|passphrase] [--new-key-file PATH]\n"
+                       "             [--new-passphrase-file FILE]\n"
                        "              new master key: re-keys the store and re-wraps tenant and audit keys; an\n"
                        "              interrupted rotation finishes the next time the store is opened\n\n"
                        "The administrator's password comes from --admin-password-file, GATEHOUSE_ADMIN_PASSWORD, or a\n"
@@ -251,13 +252,37 @@ int main(int argc, char* argv[])
     const QCommandLineOption newProvider(QStringLiteral("new-key-provider"),
                                          QStringLiteral("key rotate: keychain or file (default: the current one)."),
                                          QStringLiteral("PROVIDER"));
+    const QCommandLineOption newPassphraseFile(
+        QStringLiteral("new-passphrase-file"),
+        QStringLiteral("key rotate to a passphrase: read the new passphrase from FILE (or GATEHOUSE_NEW_PASSPHRASE, "
+                       "or a prompt); also needed to finish such a rotation after a crash."),
+        QStringLiteral("FILE"));
     const QCommandLineOption keepEvents(
         QStringLiteral("keep-events"),
         QStringLiteral("audit prune: keep at most N events (0: no limit, else >= 1000)."), QStringLiteral("N"));
-    parser.addOptions({dataDir,    provider, keyFile,     passphraseFile, json,     adminUser,  adminPasswordFile,
-                       format,     outPath,  tenant,      since,          until,    action,     outcome,
-                       actor,      text,     incremental, bundle,         keepDays, keepEvents, newKeyFile,
-                       newProvider});
+    parser.addOptions({dataDir,
+                       provider,
+                       keyFile,
+                       passphraseFile,
+                       json,
+                       adminUser,
+                       adminPasswordFile,
+                       format,
+                       outPath,
+                       tenant,
+                       since,
+                       until,
+                       action,
+                       outcome,
+                       actor,
+                       text,
+                       incremental,
+                       bundle,
+                       keepDays,
+                       keepEvents,
+                       newKeyFile,
+                       newProvider,
+                       newPassphraseFile});
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -285,6 +310,11 @@ int main(int argc, char* argv[])
     }
     options.keyFile = parser.value(keyFile);
     options.passphrase = cli::passphraseSource(parser.value(passphraseFile));
+    options.nextPassphrase = [file = parser.value(newPassphraseFile)](keys::PassphrasePurpose purpose) {
+        const bool create = purpose == keys::PassphrasePurpose::Create;
+        return cli::readSecret(file, "GATEHOUSE_NEW_PASSPHRASE",
+                               create ? "New master passphrase: " : "New passphrase: ", create);
+    };
     if (parser.isSet(keyFile) && options.kind && *options.kind != keys::KeyCustody::Kind::KeyFile)
         return usage(QStringLiteral("--key-file goes with --key-provider file"));
 
@@ -390,6 +420,7 @@ int main(int argc, char* argv[])
             return usage(
                 QStringLiteral("%1 exists; the new key file must be a new path").arg(parser.value(newKeyFile)));
         next.keyFile = parser.value(newKeyFile);
+        next.passphrase = options.nextPassphrase;
         auto nextProvider = keys::MasterKeyProvider::make(next);
         const QString before = store.value()->config().custody.describe();
         if (auto r = controlPlane.rotateMasterKey(service::Caller::system(service::Source::Cli), *nextProvider); !r)

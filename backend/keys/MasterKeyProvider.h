@@ -21,6 +21,8 @@ struct ProviderOptions
     std::optional<KeyCustody::Kind> kind;
     QString keyFile;
     PassphraseSource passphrase;
+    // During a master-key rotation to (or resumed towards) a passphrase: where the new passphrase comes from.
+    PassphraseSource nextPassphrase;
 };
 
 // Holds a store's 256-bit master key. Gatehouse never writes the master key to disk in clear itself;

@@ -190,9 +190,9 @@ public:
     // A new version becomes current; versions beyond the secret's keep count are destroyed.
     Result<secrets::Secret> updateSecretValue(const Caller& caller, const QString& tenantId, const QString& workspaceId,
                                               const QString& name, const SecureBytes& value);
-    // Metadata only, never values.
+    // Metadata only, never values. `search` (optional) matches a name prefix, a tag or words of the description.
     Result<QList<secrets::Secret>> listSecrets(const Caller& caller, const QString& tenantId,
-                                               const QString& workspaceId);
+                                               const QString& workspaceId, const QString& search = {});
     Result<QList<secrets::SecretVersion>> listSecretVersions(const Caller& caller, const QString& tenantId,
                                                              const QString& workspaceId, const QString& name);
     // version 0: the current one. The reason is required and goes into the audit event.

@@ -213,20 +213,30 @@ Result<Secret> ControlPlane::updateSecretValue(const Caller& caller, const QStri
 }
 
 Result<QList<Secret>> ControlPlane::listSecrets(const Caller& caller, const QString& tenantId,
-                                                const QString& workspaceId)
+                                                const QString& workspaceId, const QString& search)
 {
     Operation op{QStringLiteral("secret.list"), Permission::SecretsRead, tenantId, workspaceId,
                  QStringLiteral("secret")};
     op.readOnly = true;
     return perform<QList<Secret>>(caller, op, [&](Context& ctx, QList<Secret>& out) -> Result<void> {
-        const QByteArray text =
-            QByteArray("SELECT ") + kSecretColumns +
-            " FROM secrets WHERE tenant_id = ? AND workspace_id = ? AND deleted_at = 0 ORDER BY name;";
-        auto rows = sql::all(m_db, readSecret, text.constData(), tenantId, workspaceId);
+        // LIKE patterns with the wildcards of the search text escaped: it is matched literally.
+        QString literal = search.trimmed();
+        literal.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        const QByteArray text = QByteArray("SELECT ") + kSecretColumns +
+                                " FROM secrets WHERE tenant_id = ? AND workspace_id = ? AND deleted_at = 0 AND "
+                                "(? = '' OR name LIKE ? ESCAPE '\\' OR ',' || tags || ',' LIKE ? ESCAPE '\\' "
+                                "OR description LIKE ? ESCAPE '\\') ORDER BY name;";
+        auto rows = sql::all(m_db, readSecret, text.constData(), tenantId, workspaceId, literal,
+                             literal + QLatin1Char('%'), QStringLiteral("%,") + literal + QStringLiteral(",%"),
+                             QLatin1Char('%') + literal + QLatin1Char('%'));
         if (!rows)
             return rows.error();
         out = rows.value();
         ctx.details = {{QStringLiteral("count"), out.size()}};
+        if (!search.isEmpty())
+            ctx.details.insert(QStringLiteral("search"), search.left(200));
         return {};
     });
 }

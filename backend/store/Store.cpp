@@ -133,10 +133,6 @@ Result<void> Store::beginRotation(keys::MasterKeyProvider& next)
     if (m_config.rotation)
         return makeError(ErrorCode::Conflict, QStringLiteral("a master-key rotation is already in progress; open the "
                                                              "store once to finish it"));
-    if (m_config.custody.kind == keys::KeyCustody::Kind::Passphrase)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("rotating a passphrase-held master key is not supported yet; move the store "
-                                        "to a key file or the keychain"));
     // Only this process may have the store open while its key changes.
     if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0)
         return makeError(
@@ -393,6 +389,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dataDirArg, const keys
     if (config.value().rotation) {
         keys::ProviderOptions nextOptions;
         nextOptions.kind = config.value().rotation->next.kind;
+        nextOptions.passphrase = options.nextPassphrase;
         auto nextProvider = keys::MasterKeyProvider::make(nextOptions);
         auto loaded = nextProvider->load(config.value().rotation->next);
         if (loaded) {
@@ -409,6 +406,12 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dataDirArg, const keys
     const bool openedWithNext = underNext != nullptr;
     auto db = openedWithNext ? Result<std::unique_ptr<Database>>(std::move(underNext))
                              : Database::open(dbFile, derived.value().database, Database::OpenMode::OpenExisting);
+    if (!db && db.error().code == ErrorCode::WrongKey && config.value().rotation && nextMaster.isEmpty())
+        return makeError(ErrorCode::KeychainError,
+                         QStringLiteral("a master-key rotation was interrupted after the store was re-keyed: the new "
+                                        "key (%1) is needed to open it; make it available (for a passphrase: "
+                                        "--new-passphrase-file or GATEHOUSE_NEW_PASSPHRASE) and try again")
+                             .arg(config.value().rotation->next.describe()));
     if (!db) {
         // The key is verified above, so a page that fails to decrypt means damage, not a wrong key.
         if (db.error().code == ErrorCode::WrongKey)

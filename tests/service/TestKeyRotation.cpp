@@ -41,6 +41,7 @@ private slots:
     void rotationSurvivesACrashAtEveryStep_data();
     void rotationSurvivesACrashAtEveryStep();
     void refusesUnsafeRequests();
+    void passphraseRotationResumesWithBothPassphrases();
 };
 
 void TestKeyRotation::rotationSurvivesACrashAtEveryStep_data()
@@ -145,6 +146,42 @@ void TestKeyRotation::refusesUnsafeRequests()
     QVERIFY2(busy.out.contains(QLatin1String("stop it before rotating")), qPrintable(busy.out));
     QCOMPARE(test::fileBytes(store::Store::configPath(data)), before);
     QVERIFY(!QFile::exists(tmp.filePath(QStringLiteral("k2"))));
+}
+
+void TestKeyRotation::passphraseRotationResumesWithBothPassphrases()
+{
+    QTemporaryDir tmp;
+    const QString data = tmp.filePath(QStringLiteral("data"));
+    const QString p1 = tmp.filePath(QStringLiteral("p1"));
+    const QString p2 = tmp.filePath(QStringLiteral("p2"));
+    QVERIFY(test::writeBytes(p1, "first long passphrase\n"));
+    QVERIFY(test::writeBytes(p2, "second long passphrase\n"));
+    const Run init =
+        gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), data, QStringLiteral("--key-provider"),
+                    QStringLiteral("passphrase"), QStringLiteral("--passphrase-file"), p1});
+    QVERIFY2(init.exitCode == 0, qPrintable(init.out));
+    const Run crashed =
+        gatehoused({QStringLiteral("key"), QStringLiteral("rotate"), QStringLiteral("--data-dir"), data,
+                    QStringLiteral("--passphrase-file"), p1, QStringLiteral("--new-passphrase-file"), p2},
+                   QStringLiteral("rotate-after-rekey"));
+    QVERIFY(crashed.crashed);
+    // Without the new passphrase the rotation cannot finish, and says so; the store is not lost.
+    const Run stuck =
+        gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), data, QStringLiteral("--passphrase-file"),
+                    p1, QStringLiteral("--new-passphrase-file"), tmp.filePath(QStringLiteral("missing"))});
+    QCOMPARE(stuck.exitCode, 6);
+    QVERIFY2(stuck.out.contains(QLatin1String("rotation was interrupted")), qPrintable(stuck.out));
+    // With both, any command finishes it; afterwards only the new passphrase opens the store.
+    const Run finish =
+        gatehoused({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--data-dir"), data,
+                    QStringLiteral("--passphrase-file"), p1, QStringLiteral("--new-passphrase-file"), p2});
+    QVERIFY2(finish.exitCode == 0, qPrintable(finish.out));
+    const Run withNew = gatehoused(
+        {QStringLiteral("status"), QStringLiteral("--data-dir"), data, QStringLiteral("--passphrase-file"), p2});
+    QVERIFY2(withNew.exitCode == 0 && !withNew.out.contains(QLatin1String("key rotation")), qPrintable(withNew.out));
+    const Run withOld = gatehoused(
+        {QStringLiteral("status"), QStringLiteral("--data-dir"), data, QStringLiteral("--passphrase-file"), p1});
+    QCOMPARE(withOld.exitCode, 4);
 }
 
 QTEST_GUILESS_MAIN(TestKeyRotation)

@@ -138,6 +138,16 @@ void TestSecrets::versionsAndRetention()
     auto gone = f->cp->revealSecret(owner, f->tenantA, f->w1, QStringLiteral("api/token"), 1, QStringLiteral("r"));
     QVERIFY(!gone);
     QVERIFY(gone.error().message.contains(QLatin1String("destroyed")));
+    // Search: name prefix, tag, description words; wildcards are literal.
+    QVERIFY(f->cp->createSecret(
+        owner, f->tenantA, f->w1,
+        {QStringLiteral("db/prod/pw"), QStringLiteral("the main database"), {QStringLiteral("pci")}, 0, 0},
+        secret("x-value")));
+    QCOMPARE(f->cp->listSecrets(owner, f->tenantA, f->w1, QStringLiteral("db/")).value().size(), 1);
+    QCOMPARE(f->cp->listSecrets(owner, f->tenantA, f->w1, QStringLiteral("pci")).value().size(), 1);
+    QCOMPARE(f->cp->listSecrets(owner, f->tenantA, f->w1, QStringLiteral("main database")).value().size(), 1);
+    QCOMPARE(f->cp->listSecrets(owner, f->tenantA, f->w1, QStringLiteral("%")).value().size(), 0);
+    QVERIFY(f->cp->deleteSecret(owner, f->tenantA, f->w1, QStringLiteral("db/prod/pw")));
     // Listing shows metadata only.
     auto list = f->cp->listSecrets(owner, f->tenantA, f->w1);
     QVERIFY(list && list.value().size() == 1);
