@@ -142,6 +142,20 @@ Result<SecureBytes> KeychainKeyProvider::create(const QString& storeId, KeyCusto
     custody.keychainService = QString::fromLatin1(kService);
     custody.keychainAccount = accountFor(storeId);
 
+    // Never overwrite an existing item: it may hold the key of a live store.
+    {
+        JobOutcome existing = runWithRetry([&] {
+            auto job = std::make_unique<QKeychain::ReadPasswordJob>(custody.keychainService);
+            job->setKey(custody.keychainAccount);
+            return job;
+        });
+        if (!existing.data.isEmpty())
+            OPENSSL_cleanse(existing.data.data(), static_cast<std::size_t>(existing.data.size()));
+        if (!existing.timedOut && existing.error == QKeychain::NoError)
+            return makeError(ErrorCode::AlreadyExists,
+                             QStringLiteral("the keychain already holds an item \"%1\"; refusing to overwrite it")
+                                 .arg(custody.keychainAccount));
+    }
     auto key = crypto::randomKey(kKeySize);
     if (!key)
         return key.error();

@@ -3,6 +3,7 @@
 #include "Migrations.h"
 #include "Statement.h"
 #include "Transaction.h"
+#include "core/Encoding.h"
 #include "core/FaultInjection.h"
 #include "core/Files.h"
 #include "core/Logging.h"
@@ -140,7 +141,8 @@ Result<void> Store::beginRotation(keys::MasterKeyProvider& next)
             QStringLiteral("another Gatehouse process has %1 open; stop it before rotating the key").arg(m_dataDir));
     auto shared = qScopeGuard([this] { ::flock(m_lockFd, LOCK_SH | LOCK_NB); });
     StoreConfig::Rotation rotation;
-    auto key = next.create(m_config.storeId + QStringLiteral("/next"), rotation.next);
+    // A name of its own for every rotation's key (keychain item), so nothing current is ever overwritten.
+    auto key = next.create(m_config.storeId + QLatin1Char('/') + encoding::newId(u"rot"), rotation.next);
     if (!key)
         return key.error();
     if (rotation.next.kind == keys::KeyCustody::Kind::KeyFile && rotation.next.keyFile == m_config.custody.keyFile) {

@@ -16,6 +16,7 @@ private slots:
     void roundTripThroughTheKeychain();
     void eachStoreHasItsOwnItem();
     void discardedKeyIsGoneWithAClearError();
+    void neverOverwritesAnExistingItem();
 };
 
 void TestKeychainKeyProvider::initTestCase()
@@ -60,6 +61,17 @@ void TestKeychainKeyProvider::discardedKeyIsGoneWithAClearError()
     QVERIFY(!loaded);
     QCOMPARE(loaded.error().code, ErrorCode::KeychainError);
     QVERIFY2(loaded.error().message.contains(QLatin1String("holds no master key")), qPrintable(loaded.error().message));
+}
+
+void TestKeychainKeyProvider::neverOverwritesAnExistingItem()
+{
+    KeyCustody first, second;
+    auto original = KeychainKeyProvider().create(QStringLiteral("taken"), first);
+    QVERIFY(original);
+    auto again = KeychainKeyProvider().create(QStringLiteral("taken"), second);
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::AlreadyExists);
+    QVERIFY(KeychainKeyProvider().load(first).value().equals(original.value()));
 }
 
 QTEST_GUILESS_MAIN(TestKeychainKeyProvider)

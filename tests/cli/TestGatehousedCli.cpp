@@ -92,6 +92,7 @@ private slots:
     void fullDisk();
     void firstPlatformAdministrator();
     void auditVerifyExportAndTamper();
+    void keychainKeyRotatesTwice();
 
 private:
     QString dir(const char* name) const { return m_tmp->filePath(QLatin1String(name)); }
@@ -522,6 +523,27 @@ void TestGatehousedCli::auditVerifyExportAndTamper()
     const Run broken = audit({QStringLiteral("verify")});
     EXPECT_EXIT(broken, 9);
     QVERIFY2(broken.err.contains(QLatin1String("BROKEN at event 2 (changed)")), qPrintable(broken.err));
+}
+
+void TestGatehousedCli::keychainKeyRotatesTwice()
+{
+    EXPECT_EXIT(gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("kc")}), 0);
+    QString previous;
+    for (int round = 0; round < 2; ++round) {
+        const Run r =
+            gatehoused({QStringLiteral("key"), QStringLiteral("rotate"), QStringLiteral("--data-dir"), dir("kc")});
+        EXPECT_EXIT(r, 0);
+        const Run s =
+            gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("kc"), QStringLiteral("--json")});
+        EXPECT_EXIT(s, 0);
+        const QString custody =
+            QJsonDocument::fromJson(s.out.toUtf8()).object().value(QStringLiteral("key_custody")).toString();
+        QVERIFY(custody != previous);
+        previous = custody;
+    }
+    const Run verified =
+        gatehoused({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--data-dir"), dir("kc")});
+    EXPECT_EXIT(verified, 0);
 }
 
 QTEST_GUILESS_MAIN(TestGatehousedCli)
