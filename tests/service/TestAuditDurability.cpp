@@ -76,7 +76,7 @@ void TestAuditDurability::killedWriterLosesNothing()
 void TestAuditDurability::fullAndReadOnlyDiskFailClosed()
 {
     if (!test::isRoot())
-        QSKIP("needs root for a private tmpfs (a real ENOSPC) and a read-only remount; CI runs as root");
+        QSKIP("needs root for a private tmpfs (a real ENOSPC) and the immutable flag; CI runs as root");
     QTemporaryDir tmp;
     const QString mnt = tmp.filePath(QStringLiteral("mnt"));
     QVERIFY(QDir().mkpath(mnt));
