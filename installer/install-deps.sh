@@ -14,6 +14,8 @@ packages=(
     libsecret-1-0
     # tests: a private D-Bus session with a real gnome-keyring; unshare/mount/setsid for file-system faults
     dbus-daemon gnome-keyring util-linux
+    # tests: the offline audit bundle is verified with the openssl command line, as a reviewer would
+    openssl
 )
 
 missing=()
