@@ -219,14 +219,11 @@ Result<void> AuditLog::rewrapSigningKey(store::Database& db, const SecureBytes& 
 
 Result<std::optional<Checkpoint>> AuditLog::lastCheckpoint()
 {
-    if (!m_stmts->lastCheckpoint) {
-        auto s = m_db.prepare("SELECT seq, time_ms, chain_hash, prev_signature, signature FROM audit_checkpoints "
-                              "ORDER BY id DESC LIMIT 1;");
-        if (!s)
-            return s.error();
-        m_stmts->lastCheckpoint.emplace(std::move(s).value());
-    }
-    auto& s = *m_stmts->lastCheckpoint;
+    auto cached = prepareOnce(m_stmts->lastCheckpoint, "SELECT seq, time_ms, chain_hash, prev_signature, signature "
+                                                       "FROM audit_checkpoints ORDER BY id DESC LIMIT 1;");
+    if (!cached)
+        return cached.error();
+    auto& s = *cached.value();
     s.reset();
     auto row = s.step();
     if (!row)
@@ -250,14 +247,11 @@ Result<Checkpoint> AuditLog::signCheckpoint(qint64 seq, const QByteArray& chainH
     if (!sig)
         return sig.error();
     c.signature = sig.value();
-    if (!m_stmts->insertCheckpoint) {
-        auto s = m_db.prepare("INSERT INTO audit_checkpoints (seq, time_ms, chain_hash, prev_signature, signature) "
-                              "VALUES (?, ?, ?, ?, ?);");
-        if (!s)
-            return s.error();
-        m_stmts->insertCheckpoint.emplace(std::move(s).value());
-    }
-    auto& s = *m_stmts->insertCheckpoint;
+    auto cached = prepareOnce(m_stmts->insertCheckpoint, "INSERT INTO audit_checkpoints (seq, time_ms, chain_hash, "
+                                                         "prev_signature, signature) VALUES (?, ?, ?, ?, ?);");
+    if (!cached)
+        return cached.error();
+    auto& s = *cached.value();
     s.reset();
     if (auto r = s.bind(1, c.seq)
                      .bind(2, c.timeMs)
@@ -271,24 +265,28 @@ Result<Checkpoint> AuditLog::signCheckpoint(qint64 seq, const QByteArray& chainH
     return c;
 }
 
+Result<store::Statement*> AuditLog::prepareOnce(std::optional<store::Statement>& slot, const char* sql)
+{
+    // Prepared on first use and kept: the append path runs these for every event.
+    if (!slot) {
+        auto s = m_db.prepare(sql);
+        if (!s)
+            return s.error();
+        slot.emplace(std::move(s).value());
+    }
+    return &*slot;
+}
+
 Result<void> AuditLog::prepareStatements()
 {
-    if (m_stmts->head)
-        return {};
-    auto s = m_db.prepare("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;");
-    if (!s)
-        return s.error();
-    const QByteArray sql = QByteArray("INSERT INTO audit_events (") + kColumns +
-                           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);";
-    auto ins = m_db.prepare(sql.constData());
-    if (!ins)
-        return ins.error();
-    auto state = m_db.prepare("UPDATE audit_state SET last_seq = ? WHERE id = 1;");
-    if (!state)
-        return state.error();
-    m_stmts->head.emplace(std::move(s).value());
-    m_stmts->insert.emplace(std::move(ins).value());
-    m_stmts->setLastSeq.emplace(std::move(state).value());
+    const QByteArray insert = QByteArray("INSERT INTO audit_events (") + kColumns +
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);";
+    for (auto [slot, sql] : {std::pair{&m_stmts->head, "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;"},
+                             std::pair{&m_stmts->insert, insert.constData()},
+                             std::pair{&m_stmts->setLastSeq, "UPDATE audit_state SET last_seq = ? WHERE id = 1;"}}) {
+        if (auto r = prepareOnce(*slot, sql); !r)
+            return r.error();
+    }
     return {};
 }
 

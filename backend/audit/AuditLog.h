@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace gatehouse::store {
@@ -103,6 +104,7 @@ public:
     static AuditEvent readRow(const store::Statement& row);
 
 private:
+    Result<store::Statement*> prepareOnce(std::optional<store::Statement>& slot, const char* sql);
     Result<void> prepareStatements();
     Result<void> indexTextFor(const AuditQuery& query);
     Result<std::pair<qint64, QByteArray>> head();
