@@ -56,6 +56,15 @@ struct IssuedToken
 
 enum class UserStatusChange { Lock, Unlock, Disable, Enable };
 
+// One figure for monitoring, in Prometheus terms.
+struct MetricSample
+{
+    const char* name;
+    const char* help;
+    const char* type; // gauge or counter
+    qint64 value;
+};
+
 // The control plane: the one place every operation passes through, from every front door. Each call
 //   1. authenticates the caller (session or integration token still valid, identity and tenant active),
 //   2. authorizes the action on its scope (deny by default; a denial is an audited event),
@@ -247,6 +256,10 @@ public:
     Result<audit::RetentionPolicy> setAuditRetention(const Caller& caller, const audit::RetentionPolicy& policy);
     // Applies the retention policy; with `bundleDirectory`, first writes a bundle of everything there.
     Result<qint64> pruneAudit(const Caller& caller, const QString& bundleDirectory = {});
+
+    // --- monitoring -------------------------------------------------------------------------------------
+    // Counts of what the platform holds and the state of its audit trail (platform scope, metrics.read).
+    Result<QList<MetricSample>> readMetrics(const Caller& caller);
 
     identity::SourceThrottle& throttle() { return m_throttle; }
     const authz::Authorizer& authorizer() const { return m_authorizer; }

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "HttpMessage.h"
+#include "HttpServer.h"
+#include "JsonBody.h"
+#include "core/Result.h"
+#include "core/SecureBytes.h"
+#include "service/Caller.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace gatehouse::service {
+class ControlPlane;
+}
+
+namespace gatehouse::api {
+
+class ApiService;
+
+// What a route handler works with: the request, its path parameters, the caller as the control plane sees it,
+// and the control plane. Handlers only translate between HTTP and control-plane calls.
+class ApiRequest
+{
+public:
+    ApiRequest(const HttpRequest& http, const ConnectionInfo& connection, service::Caller caller,
+               QHash<QString, QString> params, service::ControlPlane& controlPlane, const ApiService& api,
+               const StreamStarter& startStream)
+        : m_http(http), m_connection(connection), m_caller(std::move(caller)), m_params(std::move(params)),
+          m_cp(controlPlane), m_api(api), m_startStream(startStream)
+    {
+    }
+
+    const HttpRequest& http() const { return m_http; }
+    const ConnectionInfo& connection() const { return m_connection; }
+    const service::Caller& caller() const { return m_caller; }
+    service::ControlPlane& cp() const { return m_cp; }
+    const ApiService& api() const { return m_api; }
+
+    QString param(const char* name) const { return m_params.value(QLatin1String(name)); }
+    QString query(const char* name) const
+    {
+        return m_http.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    }
+    bool hasQuery(const char* name) const { return m_http.query.hasQueryItem(QLatin1String(name)); }
+
+    // Sends the status and headers of `head` now and returns the stream for the body (decorated like any
+    // response). The handler finishes the stream and returns a response with `sent` set.
+    std::shared_ptr<ResponseStream> startStream(HttpResponse head);
+
+    // The body as a JSON object (checked for content type, size and depth once).
+    Result<QJsonObject> json();
+
+private:
+    const HttpRequest& m_http;
+    const ConnectionInfo& m_connection;
+    service::Caller m_caller;
+    QHash<QString, QString> m_params;
+    service::ControlPlane& m_cp;
+    const ApiService& m_api;
+    const StreamStarter& m_startStream;
+    std::optional<Result<QJsonObject>> m_json;
+};
+
+// A password or secret value from a JSON body, moved into a scrubbed buffer (the UTF-8 copy is wiped).
+SecureBytes secretField(const QJsonObject& object, const char* key);
+
+// Responses.
+HttpResponse jsonResponse(const QJsonObject& body, int status = 200);
+HttpResponse jsonResponse(const QJsonArray& items, const QString& nextCursor = {});
+HttpResponse noContent();
+// RFC 9457 problem details for a control-plane error (no internals: unexpected errors answer a generic 500).
+HttpResponse problem(const Error& error);
+HttpResponse problem(int status, const QString& slug, const QString& title, const QString& detail);
+
+// A strong entity tag over a resource's JSON form.
+QByteArray entityTag(const QJsonObject& resource);
+// 412 when the request's If-Match names another version of `resource`; empty response when it may go ahead.
+std::optional<HttpResponse> checkIfMatch(const ApiRequest& request, const QJsonObject& resource);
+
+// Reply helpers: a Result of T turned into JSON by `toJson`, or its error as a problem.
+template <typename T, typename F> HttpResponse reply(const Result<T>& result, F&& toJson, int status = 200)
+{
+    if (!result.ok())
+        return problem(result.error());
+    HttpResponse r = jsonResponse(toJson(result.value()), status);
+    return r;
+}
+inline HttpResponse reply(const Result<void>& result)
+{
+    return result.ok() ? noContent() : problem(result.error());
+}
+
+// A list in pages: `limit` (1..500, default 100) items after the opaque `cursor` of the previous page, in the
+// order given (the control plane's order).
+HttpResponse pagedList(const ApiRequest& request, const QJsonArray& items, const QString& idKey = QStringLiteral("id"));
+
+} // namespace gatehouse::api

@@ -1,0 +1,312 @@
+#include "HttpConnection.h"
+
+#include <QLocalSocket>
+#include <QSslSocket>
+#include <QTcpSocket>
+
+namespace gatehouse::api {
+
+// The body of a streamed response, written through the connection while it lasts.
+class HttpConnection::Stream : public ResponseStream
+{
+public:
+    explicit Stream(HttpConnection* connection) : m_connection(connection) {}
+
+    bool write(const QByteArray& data) override
+    {
+        if (!m_connection || data.isEmpty())
+            return m_connection != nullptr;
+        HttpConnection* c = m_connection;
+        if (c->m_streamChunked)
+            c->writeOut(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+        else
+            c->writeOut(data);
+        // Back-pressure: a client that does not read is given the idle timeout to catch up, then cut off.
+        while (m_connection && c->m_socket->bytesToWrite() > c->m_server.limits().maxQueuedOutput) {
+            if (!c->m_socket->waitForBytesWritten(c->m_server.limits().idleTimeoutMs)) {
+                c->abortNow();
+                return false;
+            }
+        }
+        return m_connection != nullptr;
+    }
+
+    void finish() override
+    {
+        if (!m_connection)
+            return;
+        HttpConnection* c = std::exchange(m_connection, nullptr);
+        m_onClosed = nullptr;
+        if (c->m_streamChunked)
+            c->writeOut(QByteArrayLiteral("0\r\n\r\n"));
+        c->endStream();
+    }
+
+    void abort() override
+    {
+        if (!m_connection)
+            return;
+        HttpConnection* c = std::exchange(m_connection, nullptr);
+        m_onClosed = nullptr;
+        c->abortNow();
+    }
+
+    QObject* context() override { return m_connection; }
+    void onClosed(std::function<void()> callback) override { m_onClosed = std::move(callback); }
+
+    // The connection is going away before finish().
+    void detach()
+    {
+        m_connection = nullptr;
+        if (auto cb = std::exchange(m_onClosed, nullptr))
+            cb();
+    }
+
+private:
+    HttpConnection* m_connection;
+    std::function<void()> m_onClosed;
+};
+
+HttpConnection::HttpConnection(HttpServer& server, QIODevice* socket, const ConnectionInfo& info, bool handshaking)
+    : m_server(server), m_socket(socket), m_info(info), m_parser(server.limits().parser), m_handshaking(handshaking)
+{
+    m_socket->setParent(this);
+    m_timer.setSingleShot(true);
+    m_requestTimer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(&m_requestTimer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(m_socket, &QIODevice::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::onBytesWritten);
+    if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket)) {
+        // The kernel holds back what we have not read: a client cannot make us buffer without limit.
+        tcp->setReadBufferSize(64 * 1024);
+        connect(tcp, &QAbstractSocket::disconnected, this, &HttpConnection::abortNow);
+        connect(tcp, &QAbstractSocket::errorOccurred, this, &HttpConnection::abortNow);
+    } else if (auto* local = qobject_cast<QLocalSocket*>(m_socket)) {
+        local->setReadBufferSize(64 * 1024);
+        connect(local, &QLocalSocket::disconnected, this, &HttpConnection::abortNow);
+        connect(local, &QLocalSocket::errorOccurred, this, &HttpConnection::abortNow);
+    }
+    if (auto* ssl = qobject_cast<QSslSocket*>(m_socket); ssl && m_handshaking) {
+        connect(ssl, &QSslSocket::encrypted, this, &HttpConnection::onEncrypted);
+        m_timer.start(server.limits().handshakeTimeoutMs);
+    } else {
+        armIdleTimer();
+    }
+}
+
+HttpConnection::~HttpConnection()
+{
+    if (auto s = std::exchange(m_stream, nullptr))
+        s->detach();
+    m_server.connectionClosed();
+}
+
+void HttpConnection::onEncrypted()
+{
+    m_handshaking = false;
+    auto* ssl = qobject_cast<QSslSocket*>(m_socket);
+    const QSslCertificate peer = ssl->peerCertificate();
+    if (!peer.isNull())
+        m_info.peerCertificateSha256 = peer.digest(QCryptographicHash::Sha256).toHex();
+    armIdleTimer();
+    if (ssl->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void HttpConnection::armIdleTimer()
+{
+    m_sawHeaders = false;
+    m_requestTimer.stop();
+    m_timer.start(m_server.limits().idleTimeoutMs);
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (m_closed || m_handshaking)
+        return;
+    // Read no more than one request's worth ahead; the rest waits in the socket.
+    const qsizetype cap = m_server.limits().parser.maxHeaderBytes + m_server.limits().parser.maxBodyBytes;
+    if (m_input.size() < cap) {
+        const QByteArray bytes = m_socket->read(cap - m_input.size());
+        if (!bytes.isEmpty() && m_input.isEmpty() && !m_parser.midRequest() && !m_stream)
+            m_requestTimer.start(m_server.limits().requestTimeoutMs); // a new request begins
+        m_input.append(bytes);
+        if (m_sawHeaders)
+            m_timer.start(m_server.limits().idleTimeoutMs); // the body is making progress
+    }
+    processInput();
+}
+
+void HttpConnection::onBytesWritten()
+{
+    if (!m_stream && !m_closing && !m_input.isEmpty())
+        processInput();
+}
+
+void HttpConnection::processInput()
+{
+    while (!m_closed && !m_closing && !m_stream && !m_input.isEmpty()
+           && m_socket->bytesToWrite() <= m_server.limits().maxQueuedOutput) {
+        const auto state = m_parser.parse(m_input);
+        if (state == HttpRequestParser::State::Error) {
+            HttpResponse r = m_server.m_handler.protocolError(m_parser.errorStatus(), m_parser.errorMessage());
+            r.close = true;
+            respond(std::move(r), nullptr);
+            return;
+        }
+        if (state == HttpRequestParser::State::NeedMore) {
+            if (m_parser.headersDone() && !m_sawHeaders) {
+                m_sawHeaders = true;
+                m_timer.start(m_server.limits().idleTimeoutMs);
+            }
+            break;
+        }
+        const HttpRequest request = m_parser.takeRequest();
+        m_server.m_served.fetch_add(1);
+        const bool closeAfter = !request.keepAlive || m_draining;
+        const StreamStarter starter = [this, &request, closeAfter](HttpResponse head) {
+            head.close = head.close || closeAfter;
+            head.stream = [](std::shared_ptr<ResponseStream>) {};
+            respond(std::move(head), &request);
+            return std::static_pointer_cast<ResponseStream>(m_stream);
+        };
+        HttpResponse response = m_server.m_handler.handle(request, m_info, starter);
+        if (response.sent)
+            continue; // streamed and finished by the handler; endStream() picked up from there
+        if (closeAfter)
+            response.close = true;
+        respond(std::move(response), &request);
+        if (!m_closing && !m_stream) {
+            armIdleTimer();
+            if (!m_input.isEmpty())
+                m_requestTimer.start(m_server.limits().requestTimeoutMs);
+        }
+    }
+    if (!m_closed && m_draining && !m_stream && !m_parser.midRequest() && m_input.isEmpty())
+        closeSoon();
+}
+
+QByteArray HttpConnection::head(const HttpResponse& response, bool headRequest, bool chunked,
+                                qint64 contentLength) const
+{
+    Q_UNUSED(headRequest);
+    QByteArray out;
+    out.reserve(512);
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    for (const auto& h : response.headers)
+        out += h.first + ": " + h.second + "\r\n";
+    if (chunked)
+        out += "Transfer-Encoding: chunked\r\n";
+    else if (contentLength >= 0)
+        out += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    out += response.close ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
+    out += "\r\n";
+    return out;
+}
+
+void HttpConnection::respond(HttpResponse response, const HttpRequest* request)
+{
+    const bool headRequest = request && request->method == "HEAD";
+    const bool http10 = request && request->versionMinor == 0;
+    if (response.stream && !headRequest) {
+        m_streamChunked = !http10;
+        if (http10)
+            response.close = true; // the body ends when the connection does
+        writeOut(head(response, false, m_streamChunked, -1));
+        m_stream = std::make_shared<Stream>(this);
+        m_timer.stop();
+        m_requestTimer.stop();
+        m_closeAfterStream = response.close;
+        auto stream = m_stream;
+        response.stream(stream);
+        return;
+    }
+    writeOut(head(response, headRequest, false, response.body.size()));
+    if (!headRequest && !response.body.isEmpty())
+        writeOut(response.body);
+    if (response.close)
+        closeSoon();
+}
+
+void HttpConnection::endStream()
+{
+    m_stream.reset();
+    if (m_closeAfterStream || m_draining) {
+        closeSoon();
+        return;
+    }
+    armIdleTimer();
+    if (!m_input.isEmpty())
+        QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+}
+
+void HttpConnection::writeOut(const QByteArray& bytes)
+{
+    if (!m_closed)
+        m_socket->write(bytes);
+}
+
+void HttpConnection::closeSoon()
+{
+    if (m_closed || m_closing)
+        return;
+    m_closing = true;
+    m_timer.start(m_server.limits().idleTimeoutMs); // a client that never reads the last answer is cut
+    if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket))
+        tcp->disconnectFromHost(); // after what is queued has been written
+    else if (auto* local = qobject_cast<QLocalSocket*>(m_socket))
+        local->disconnectFromServer();
+}
+
+void HttpConnection::abortNow()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_timer.stop();
+    m_requestTimer.stop();
+    if (auto s = std::exchange(m_stream, nullptr))
+        s->detach();
+    if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket))
+        tcp->abort();
+    else if (auto* local = qobject_cast<QLocalSocket*>(m_socket))
+        local->abort();
+    deleteLater();
+}
+
+void HttpConnection::onTimeout()
+{
+    if (m_closed)
+        return;
+    if (m_handshaking || m_closing) {
+        abortNow();
+        return;
+    }
+    if (m_parser.midRequest() || !m_input.isEmpty()) {
+        // A request that does not arrive in time (slow-loris): say so and hang up.
+        HttpResponse r = m_server.m_handler.protocolError(408, QStringLiteral("The request did not arrive in time."));
+        r.close = true;
+        respond(std::move(r), nullptr);
+        return;
+    }
+    closeSoon();
+}
+
+void HttpConnection::drain()
+{
+    m_draining = true;
+    if (m_stream) {
+        auto s = m_stream;
+        s->detach();
+        if (m_streamChunked)
+            writeOut(QByteArrayLiteral("0\r\n\r\n"));
+        m_stream.reset();
+        closeSoon();
+        return;
+    }
+    if (!m_parser.midRequest() && m_input.isEmpty())
+        closeSoon();
+}
+
+} // namespace gatehouse::api

@@ -1,0 +1,58 @@
+#include "ControlPlane.h"
+#include "ControlPlaneInternals.h"
+
+#include "store/Sql.h"
+
+namespace gatehouse::service {
+
+using authz::Permission;
+
+Result<QList<MetricSample>> ControlPlane::readMetrics(const Caller& caller)
+{
+    Operation op{QStringLiteral("metrics.read"), Permission::MetricsRead, {}, {}, QStringLiteral("metrics")};
+    op.readOnly = true;
+    return perform<QList<MetricSample>>(caller, op, [&](Context& ctx, QList<MetricSample>& out) -> Result<void> {
+        auto count = [this](const char* text, qint64 now = 0) -> Result<qint64> {
+            auto s = now ? store::sql::query(m_db, text, now) : store::sql::query(m_db, text);
+            if (!s)
+                return s.error();
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            return s.value().int64(0);
+        };
+        struct Figure
+        {
+            const char* name;
+            const char* help;
+            const char* sql;
+            bool withNow;
+        };
+        static const Figure figures[] = {
+            {"gatehouse_tenants", "Tenants on the platform.", "SELECT count(*) FROM tenants", false},
+            {"gatehouse_workspaces", "Workspaces of all tenants.", "SELECT count(*) FROM workspaces", false},
+            {"gatehouse_users", "User accounts, platform administrators included.", "SELECT count(*) FROM users", false},
+            {"gatehouse_integrations", "Integrations of all tenants.", "SELECT count(*) FROM integrations", false},
+            {"gatehouse_active_sessions", "Sessions neither ended nor expired.",
+             "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND expires_at > ?", true},
+            {"gatehouse_secrets", "Secrets not deleted.", "SELECT count(*) FROM secrets WHERE deleted_at = 0", false},
+        };
+        for (const Figure& f : figures) {
+            auto n = count(f.sql, f.withNow ? ctx.now : 0);
+            if (!n)
+                return n.error();
+            out.append({f.name, f.help, "gauge", n.value()});
+        }
+        auto seq = m_audit.lastSeq();
+        if (!seq)
+            return seq.error();
+        out.append({"gatehouse_audit_last_seq", "Sequence number of the newest audit event.", "counter", seq.value()});
+        out.append({"gatehouse_audit_available", "1 while audit events can be written (changes are accepted).",
+                    "gauge", m_auditAvailable.load() ? 1 : 0});
+        out.append({"gatehouse_audit_followers", "Live followers of the audit trail.", "gauge",
+                    m_feed.subscriberCount()});
+        return {};
+    });
+}
+
+} // namespace gatehouse::service
