@@ -17,10 +17,12 @@ struct HttpRequestParser::Callbacks
 {
     static HttpRequestParser* self(http_parser* p) { return static_cast<HttpRequestParser*>(p->data); }
 
-    static bool headerBudgetExceeded(http_parser* p)
+    // Counts what the request line and headers have used so far (their text plus separators).
+    static bool headerBudgetExceeded(http_parser* p, size_t more = 0)
     {
         HttpRequestParser* s = self(p);
-        if (qsizetype(p->nread) > s->m_limits.maxHeaderBytes)
+        s->m_headerBytes += qsizetype(more);
+        if (s->m_headerBytes > s->m_limits.maxHeaderBytes)
             return s->fail(431, QStringLiteral("The request line and headers exceed %1 bytes.")
                                     .arg(s->m_limits.maxHeaderBytes));
         return false;
@@ -35,13 +37,14 @@ struct HttpRequestParser::Callbacks
         s->m_inValue = false;
         s->m_started = true;
         s->m_complete = false;
+        s->m_headerBytes = 16; // method, version and line ends
         s->m_headersDone = false;
         return 0;
     }
     static int url(http_parser* p, const char* at, size_t length)
     {
         self(p)->m_current.target.append(at, qsizetype(length));
-        return headerBudgetExceeded(p) ? 1 : 0;
+        return headerBudgetExceeded(p, length) ? 1 : 0;
     }
     static int headerField(http_parser* p, const char* at, size_t length)
     {
@@ -55,16 +58,17 @@ struct HttpRequestParser::Callbacks
             s->m_field.clear();
             s->m_value.clear();
             s->m_inValue = false;
+            s->m_headerBytes += 4; // ": " and CRLF
         }
         s->m_field.append(at, qsizetype(length));
-        return headerBudgetExceeded(p) ? 1 : 0;
+        return headerBudgetExceeded(p, length) ? 1 : 0;
     }
     static int headerValue(http_parser* p, const char* at, size_t length)
     {
         HttpRequestParser* s = self(p);
         s->m_inValue = true;
         s->m_value.append(at, qsizetype(length));
-        return headerBudgetExceeded(p) ? 1 : 0;
+        return headerBudgetExceeded(p, length) ? 1 : 0;
     }
     static int headersComplete(http_parser* p)
     {
@@ -177,6 +181,11 @@ HttpRequestParser::State HttpRequestParser::parse(QByteArray& buffer)
     const auto err = static_cast<http_errno>(p.http_errno);
     if (m_errorStatus != 0)
         return State::Error;
+    if (err == HPE_UNEXPECTED_CONTENT_LENGTH && ((p.flags & F_CHUNKED) || p.uses_transfer_encoding)) {
+        fail(411, QStringLiteral("Send the request body with a Content-Length header; "
+                                 "Transfer-Encoding is not accepted."));
+        return State::Error;
+    }
     if (err != HPE_OK && err != HPE_PAUSED) {
         fail(400, QStringLiteral("Malformed HTTP request (%1).").arg(QString::fromLatin1(http_errno_description(err))));
         return State::Error;
@@ -185,11 +194,6 @@ HttpRequestParser::State HttpRequestParser::parse(QByteArray& buffer)
     if (m_complete) {
         m_complete = false;
         return State::Request;
-    }
-    // Still inside the request line and headers: hold them to the limit even before a callback fires.
-    if (m_started && !m_current.method.size() && qsizetype(p.nread) > m_limits.maxHeaderBytes) {
-        fail(431, QStringLiteral("The request line and headers exceed %1 bytes.").arg(m_limits.maxHeaderBytes));
-        return State::Error;
     }
     return State::NeedMore;
 }

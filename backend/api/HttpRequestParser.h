@@ -57,6 +57,7 @@ private:
     bool m_started = false;
     bool m_complete = false;
     bool m_headersDone = false;
+    qsizetype m_headerBytes = 0;
     int m_errorStatus = 0;
     QString m_errorMessage;
 };
