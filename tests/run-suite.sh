@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite twice: the release build, then the AddressSanitizer +
 # UndefinedBehaviorSanitizer build, so memory errors fail the run. Warnings are errors in both.
+# Before them, the fuzz targets run for a bounded time (GATEHOUSE_FUZZ_SECONDS, default 60).
 # Ends with CTest's summary of the sanitizer run; exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+echo "== fuzz: request parser, router and JSON bodies"
+bash tests/fuzz/run-fuzz.sh "${GATEHOUSE_FUZZ_SECONDS:-60}"
 
 for preset in release asan; do
     echo "== ${preset}: configure and build"
