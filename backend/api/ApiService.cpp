@@ -168,8 +168,12 @@ HttpResponse ApiService::handle(const HttpRequest& request, const ConnectionInfo
     decorate(response, requestId);
     const int s = response.status;
     (s >= 500 ? m_counters.status5xx : s >= 400 ? m_counters.status4xx : m_counters.status2xx).fetch_add(1);
-    qCInfo(lcApi).noquote() << "request" << QString::fromLatin1(request.method) << pattern << "status" << s << "ms"
-                            << timer.elapsed() << "request_id" << QString::fromLatin1(requestId) << "client" << address;
+    if (m_config.accessLog)
+        qCInfo(lcApi).noquote() << QStringLiteral("event=request method=%1 route=%2 status=%3 ms=%4 request_id=%5 client=%6")
+                                       .arg(QString::fromLatin1(request.method), pattern)
+                                       .arg(s)
+                                       .arg(timer.elapsed())
+                                       .arg(QString::fromLatin1(requestId), address);
     return response;
 }
 

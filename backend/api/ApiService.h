@@ -25,7 +25,8 @@ struct ApiConfig
     double tokenBurst = 200;
     // Peers whose X-Forwarded-For is believed (a TLS-terminating reverse proxy).
     QList<QHostAddress> trustedProxies;
-    bool tls = true; // sends Strict-Transport-Security
+    bool tls = true;       // sends Strict-Transport-Security
+    bool accessLog = true; // one line per request on the gatehouse.api category
 };
 
 // The API front door: request ids, security headers, rate limits, bearer tokens, routing, problem details.
