@@ -85,7 +85,10 @@ Result<void> syncDirectory(const QString& dir)
     return {};
 }
 
-Result<void> writeAtomically(const QString& path, const QByteArray& data, int mode)
+namespace {
+
+// Writes `data` to a new, uniquely named file next to `path` and syncs it; returns that file's name.
+Result<QString> writeTemporary(const QString& path, QByteArrayView data, int mode)
 {
     const QFileInfo info(path);
     auto suffix = crypto::randomBytes(6);
@@ -99,14 +102,14 @@ Result<void> writeAtomically(const QString& path, const QByteArray& data, int mo
     if (fd.get() < 0)
         return errnoError(errno, QStringLiteral("create"), temp);
 
-    auto fail = [&](int err, const QString& what) -> Result<void> {
+    auto fail = [&](int err, const QString& what) -> Error {
         ::close(fd.release());
         ::unlink(tempName.constData());
         return errnoError(err, what, path);
     };
     qsizetype written = 0;
     while (written < data.size()) {
-        const ssize_t n = ::write(fd.get(), data.constData() + written, static_cast<size_t>(data.size() - written));
+        const ssize_t n = ::write(fd.get(), data.data() + written, static_cast<size_t>(data.size() - written));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -121,12 +124,38 @@ Result<void> writeAtomically(const QString& path, const QByteArray& data, int mo
         ::unlink(tempName.constData());
         return errnoError(err, QStringLiteral("write"), path);
     }
+    return temp;
+}
+
+} // namespace
+
+Result<void> writeAtomically(const QString& path, const QByteArray& data, int mode)
+{
+    auto temp = writeTemporary(path, data, mode);
+    if (!temp)
+        return temp.error();
+    const QByteArray tempName = encoded(temp.value());
     if (::rename(tempName.constData(), encoded(path).constData()) != 0) {
         const int err = errno;
         ::unlink(tempName.constData());
         return errnoError(err, QStringLiteral("replace"), path);
     }
-    return syncDirectory(info.absolutePath());
+    return syncDirectory(QFileInfo(path).absolutePath());
+}
+
+Result<void> createExclusively(const QString& path, QByteArrayView data, int mode)
+{
+    auto temp = writeTemporary(path, data, mode);
+    if (!temp)
+        return temp.error();
+    // link() fails with EEXIST instead of replacing, which rename() would do.
+    const QByteArray tempName = encoded(temp.value());
+    const int linked = ::link(tempName.constData(), encoded(path).constData());
+    const int err = errno;
+    ::unlink(tempName.constData());
+    if (linked != 0)
+        return errnoError(err, QStringLiteral("create"), path);
+    return syncDirectory(QFileInfo(path).absolutePath());
 }
 
 Result<QByteArray> readAll(const QString& path, qint64 maxBytes)

@@ -16,6 +16,10 @@ Error errnoError(int err, const QString& what, const QString& path);
 // and fsyncs the directory. Either the old or the new contents remain, never a mix.
 Result<void> writeAtomically(const QString& path, const QByteArray& data, int mode = 0600);
 
+// Creates `path` holding `data` only if nothing is there yet: the file appears whole (synced, directory synced)
+// or not at all, and an existing file is never replaced (AlreadyExists).
+Result<void> createExclusively(const QString& path, QByteArrayView data, int mode = 0600);
+
 // Reads a whole file of at most maxBytes.
 Result<QByteArray> readAll(const QString& path, qint64 maxBytes);
 
