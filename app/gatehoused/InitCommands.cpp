@@ -27,17 +27,18 @@ Result<SecureBytes> adminPassword(const Invocation& in)
     return password;
 }
 
-int bootstrap(const Invocation& in, store::Store& st, const SecureBytes& password)
+Result<identity::User> bootstrap(const Invocation& in, store::Store& st, const SecureBytes& password)
 {
     service::ControlPlane controlPlane(st);
     if (auto loaded = controlPlane.load(); !loaded)
-        return fail(loaded.error());
-    auto admin = controlPlane.bootstrapPlatformOwner(service::Caller::system(service::Source::Cli),
-                                                     in.value("admin-user"), password);
-    if (!admin)
-        return fail(admin.error());
-    QTextStream(stdout) << "Created platform administrator " << admin.value().username << " (Platform Owner)"
-                        << Qt::endl;
+        return loaded.error();
+    return controlPlane.bootstrapPlatformOwner(service::Caller::system(service::Source::Cli), in.value("admin-user"),
+                                               password);
+}
+
+int reportAdministrator(const identity::User& admin)
+{
+    QTextStream(stdout) << "Created platform administrator " << admin.username << " (Platform Owner)" << Qt::endl;
     return ExitOk;
 }
 
@@ -71,7 +72,18 @@ int runInit(Invocation& in)
                             << store.value()->dataDir() << " --admin-user NAME" << Qt::endl;
         return ExitOk;
     }
-    return bootstrap(in, *store.value(), *password);
+    auto admin = bootstrap(in, *store.value(), *password);
+    if (!admin) {
+        // The password passed the policy before the store was made, so this is a failure of the store itself
+        // (a full disk, say): say exactly what is there and how to finish.
+        const int code = fail(admin.error());
+        QTextStream(stderr) << "gatehoused: the store in " << store.value()->dataDir()
+                            << " was created without its platform administrator; once the cause is fixed, finish "
+                               "with: gatehoused init-admin --data-dir "
+                            << store.value()->dataDir() << " --admin-user " << in.value("admin-user") << Qt::endl;
+        return code;
+    }
+    return reportAdministrator(admin.value());
 }
 
 int runInitAdmin(Invocation& in)
@@ -84,7 +96,10 @@ int runInitAdmin(Invocation& in)
     auto store = store::Store::open(in.dataDir(), in.keyOptions);
     if (!store)
         return fail(store.error());
-    return bootstrap(in, *store.value(), password.value());
+    auto admin = bootstrap(in, *store.value(), password.value());
+    if (!admin)
+        return fail(admin.error());
+    return reportAdministrator(admin.value());
 }
 
 } // namespace

@@ -91,6 +91,9 @@ private slots:
     void readOnlyDirectory();
     void fullDisk();
     void firstPlatformAdministrator();
+    void adminPasswordFromEnvironment();
+    void refusedAdminPasswordLeavesNothing_data();
+    void refusedAdminPasswordLeavesNothing();
     void auditVerifyExportAndTamper();
     void keychainKeyRotatesTwice();
 
@@ -125,6 +128,7 @@ void TestGatehousedCli::helpDocumentsExitCodes()
         QVERIFY2(r.out.contains(QStringLiteral("\n  %1  ").arg(code)), qPrintable(QString::number(code)));
     QVERIFY(r.out.contains(QLatin1String("--key-provider")));
     QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_PASSPHRASE")));
+    QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_ADMIN_PASSWORD")));
 }
 
 void TestGatehousedCli::usageErrors_data()
@@ -474,6 +478,79 @@ void TestGatehousedCli::firstPlatformAdministrator()
                                   QStringLiteral("--admin-user"), QStringLiteral("ops")},
                                  env);
     EXPECT_EXIT(later, 0);
+}
+
+void TestGatehousedCli::adminPasswordFromEnvironment()
+{
+    const QString password = QStringLiteral("harbour-lantern-quietly-9");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), password);
+    QStringList args = fileStoreArgs("init");
+    args << QStringLiteral("--admin-user") << QStringLiteral("ops");
+    const Run created = gatehoused(args, env);
+    EXPECT_EXIT(created, 0);
+    QVERIFY(created.out.contains(QLatin1String("Created platform administrator ops (Platform Owner)")));
+    QVERIFY(!created.out.contains(password) && !created.err.contains(password));
+
+    auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+    QVERIFY(store);
+    service::ControlPlane cp(*store.value());
+    QVERIFY(cp.load());
+    const QByteArray utf8 = password.toUtf8();
+    auto session =
+        cp.signIn(service::Caller::withToken({}), QString(), QStringLiteral("ops"),
+                  SecureBytes(reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size())));
+    QVERIFY2(session, session ? "" : qPrintable(session.error().message));
+}
+
+void TestGatehousedCli::refusedAdminPasswordLeavesNothing_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("common, from a file") << QStringLiteral("file") << QStringLiteral("password1234")
+                                         << QStringLiteral("commonly used");
+    QTest::newRow("common, from the environment")
+        << QStringLiteral("env") << QStringLiteral("password1234") << QStringLiteral("commonly used");
+    QTest::newRow("too short") << QStringLiteral("env") << QStringLiteral("short-one") << QStringLiteral("12");
+    QTest::newRow("contains the username")
+        << QStringLiteral("file") << QStringLiteral("root-and-some-more") << QStringLiteral("username");
+    QTest::newRow("empty file") << QStringLiteral("file") << QString() << QStringLiteral("empty");
+}
+
+void TestGatehousedCli::refusedAdminPasswordLeavesNothing()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, password);
+    QFETCH(QString, says);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"));
+    QStringList args = fileStoreArgs("init");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root");
+    if (source == QLatin1String("file")) {
+        QVERIFY(test::writeBytes(dir("pw"), password.toUtf8() + "\n"));
+        args << QStringLiteral("--admin-password-file") << dir("pw");
+    } else {
+        env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), password);
+    }
+    const Run r = gatehoused(args, env);
+    EXPECT_EXIT(r, 2);
+    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+    QVERIFY(!r.err.contains(password) || password.isEmpty());
+    // Checked before anything was made: no data directory, no key file.
+    QVERIFY(!QFile::exists(dir("data")));
+    QVERIFY(!QFile::exists(dir("master.key")));
+
+    // init-admin on an existing store refuses the same password and leaves the store as it was.
+    initFileStore();
+    const QByteArray before = test::sha256(dir("data/gatehouse.db"));
+    QStringList again{QStringLiteral("init-admin"), QStringLiteral("--data-dir"), dir("data"),
+                      QStringLiteral("--admin-user"), QStringLiteral("root")};
+    if (source == QLatin1String("file"))
+        again << QStringLiteral("--admin-password-file") << dir("pw");
+    const Run refused = gatehoused(again, env);
+    EXPECT_EXIT(refused, 2);
+    QCOMPARE(test::sha256(dir("data/gatehouse.db")), before);
 }
 
 void TestGatehousedCli::auditVerifyExportAndTamper()
