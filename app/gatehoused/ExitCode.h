@@ -11,9 +11,9 @@ enum Exit {
     ExitOk = 0,
     ExitFailure = 1,     // unexpected internal error
     ExitUsage = 2,       // bad command line
-    ExitNotAStore = 3,   // no store here, a store already here, or not a Gatehouse data directory
+    ExitNotAStore = 3,   // no store here, a store already here, or not a Gatehouse data directory (or backup)
     ExitWrongKey = 4,    // the key does not unlock the store
-    ExitCorrupt = 5,     // the store file is damaged
+    ExitCorrupt = 5,     // the store file or a backup is damaged
     ExitKeyCustody = 6,  // keychain unavailable or refusing, key file unsafe or unreadable
     ExitFileSystem = 7,  // permission denied, read-only, disk full, other I/O error
     ExitSchema = 8,      // the store is newer than this build, or a migration failed

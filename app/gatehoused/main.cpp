@@ -32,7 +32,8 @@ void addSharedOptions(CommandTable& table)
                                     "GATEHOUSE_NEW_PASSPHRASE, or a prompt); also needed to finish such a rotation "
                                     "after a crash."),
                      QStringLiteral("FILE")});
-    table.addOption({QStringLiteral("out"), QStringLiteral("audit export: output file (bundle: directory)."),
+    table.addOption({QStringLiteral("out"),
+                     QStringLiteral("audit export: output file (bundle: directory); backup: the new backup file."),
                      QStringLiteral("PATH")});
 }
 
@@ -69,6 +70,7 @@ int main(int argc, char* argv[])
     addInitCommands(table);
     addStoreCommands(table);
     addAuditCommands(table);
+    addBackupCommands(table);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(description(table));
