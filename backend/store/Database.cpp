@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <QFile>
+#include <QScopeGuard>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -100,6 +101,34 @@ Result<void> Database::rekey(const SecureBytes& newRawKey)
     // Prove the new key reads the file.
     if (auto r = exec("SELECT count(*) FROM sqlite_master;"); !r)
         return r;
+    return {};
+}
+
+Result<void> Database::copyTo(Database& target, const std::function<void(int, int)>& progress)
+{
+    // A read transaction of our own, held across every step: without it each step would take a new snapshot,
+    // and a write by another process between steps would restart the copy from the first page.
+    if (auto r = exec("BEGIN DEFERRED;"); !r)
+        return r;
+    auto endRead = qScopeGuard([this] { (void)exec("ROLLBACK;"); });
+    if (auto r = exec("SELECT count(*) FROM sqlite_master;"); !r)
+        return r;
+    sqlite3_backup* backup = sqlite3_backup_init(target.m_db, "main", m_db, "main");
+    if (!backup)
+        return target.lastError(QStringLiteral("cannot start copying the store to %1").arg(target.m_path));
+    int rc = SQLITE_OK;
+    // Steps of 1024 pages (4 MiB) between progress reports.
+    while ((rc = sqlite3_backup_step(backup, 1024)) == SQLITE_OK) {
+        if (progress)
+            progress(sqlite3_backup_pagecount(backup) - sqlite3_backup_remaining(backup),
+                     sqlite3_backup_pagecount(backup));
+    }
+    const int total = sqlite3_backup_pagecount(backup);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        return target.lastError(QStringLiteral("cannot copy the store to %1").arg(target.m_path));
+    if (progress)
+        progress(total, total);
     return {};
 }
 

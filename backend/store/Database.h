@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 struct sqlite3;
@@ -41,6 +42,12 @@ public:
     // Re-encrypts every page under a new raw key, atomically (SQLCipher's rekey, done in rollback-journal mode
     // and WAL restored afterwards). A crash leaves the file wholly under the old key or wholly under the new one.
     Result<void> rekey(const SecureBytes& newRawKey);
+
+    // Copies this database, page by page, into `target` (a new, empty database under the same key and cipher
+    // settings: SQLCipher copies pages decrypted and the target encrypts them again). The copy runs inside one
+    // read transaction, so it is the state of the moment it began while other connections and processes keep
+    // writing (WAL); it never takes the write lock. `progress` gets pages copied and pages in all.
+    Result<void> copyTo(Database& target, const std::function<void(int done, int total)>& progress = {});
 
     // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
     int changes() const;

@@ -209,6 +209,63 @@ Result<void> Store::finishRotation(keys::MasterKeyProvider& oldProvider)
     return {};
 }
 
+Result<void> Store::snapshotTo(const QString& path, const std::function<Result<void>(Database&)>& readBack,
+                               const std::function<void(int, int)>& progress)
+{
+    if (m_config.rotation)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("a master-key rotation of this store is unfinished; open the store once to "
+                                        "finish it (any gatehoused command but status), then back it up"));
+    auto keys = deriveKeys(m_master);
+    if (!keys)
+        return keys.error();
+    auto copy = Database::open(path, keys.value().database, Database::OpenMode::CreateNew);
+    if (!copy)
+        return copy.error();
+    // From here on the file is ours: anything that fails removes it.
+    auto removeCopy = qScopeGuard([&] { removeDatabaseFiles(path); });
+    // Written straight into its file rather than through a second WAL, so the copy needs its size once.
+    if (auto r = copy.value()->pragma("PRAGMA journal_mode = DELETE;"); !r)
+        return r.error();
+    if (auto r = m_db->copyTo(*copy.value(), progress); !r)
+        return r;
+    copy.value().reset();
+
+    auto again = Database::open(path, keys.value().database, Database::OpenMode::OpenExisting);
+    if (!again)
+        return again.error();
+    auto check = again.value()->pragma("PRAGMA integrity_check;");
+    if (!check)
+        return check.error();
+    if (check.value() != QLatin1String("ok"))
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("the copy of the store fails its integrity check (%1); the store itself may "
+                                        "be damaged: run `gatehoused status --data-dir %2`")
+                             .arg(check.value(), m_dataDir));
+    {
+        auto meta = again.value()->prepare("SELECT value FROM store_meta WHERE key = 'store_id';");
+        if (!meta)
+            return meta.error();
+        auto row = meta.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value() || meta.value().text(0) != m_config.storeId)
+            return makeError(ErrorCode::Internal, QStringLiteral("the copy of the store does not name this store"));
+    }
+    if (readBack) {
+        if (auto r = readBack(*again.value()); !r)
+            return r;
+    }
+    again.value().reset();
+    // Closing the last connection folds its WAL back into the file; a copy is one file or it is not done.
+    if (files::exists(path + QLatin1String("-wal")))
+        return makeError(ErrorCode::Io, QStringLiteral("the copy of the store at %1 could not be closed cleanly "
+                                                       "(its write-ahead log is still there)")
+                                            .arg(path));
+    removeCopy.dismiss();
+    return {};
+}
+
 Store::~Store()
 {
     m_db.reset();

@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace gatehouse::store {
@@ -54,6 +55,15 @@ public:
 
     // Reads everything back from the running store (settings from SQLCipher, schema, sizes, quick_check).
     Result<StoreStatus> status();
+
+    // Writes a consistent copy of the database to `path` (a new file, mode 0600) under the same key and cipher
+    // settings, while other processes keep reading and writing the store: one WAL read transaction, never the
+    // write lock. The copy is then opened again, must pass PRAGMA integrity_check and name this store, and is
+    // handed to `readBack` before it is closed. A failed snapshot leaves nothing at `path`. The shared
+    // directory lock this Store holds keeps a key rotation (which needs the store to itself) from starting
+    // meanwhile.
+    Result<void> snapshotTo(const QString& path, const std::function<Result<void>(Database&)>& readBack,
+                            const std::function<void(int done, int total)>& progress = {});
 
     // A key for one purpose, HKDF-SHA256(master, label): the master key itself never leaves the Store.
     Result<SecureBytes> deriveKey(QByteArrayView label) const;

@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "service/ControlPlane.h"
 #include "store/Migrations.h"
+#include "store/Statement.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -65,6 +66,22 @@ QString describe(const Run& r)
     return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
 }
 
+// Every audit event's sequence number and hash, in order: two stores with the same history agree on it.
+QList<std::pair<qint64, QByteArray>> chainOf(store::Store& store)
+{
+    QList<std::pair<qint64, QByteArray>> out;
+    auto s = store.database().prepare("SELECT seq, hash FROM audit_events ORDER BY seq;");
+    while (s && s.value().step().value())
+        out.append({s.value().int64(0), s.value().blob(1)});
+    return out;
+}
+
+// Entries of a directory, hidden ones included.
+QStringList entriesOf(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
+}
+
 } // namespace
 
 #define EXPECT_EXIT(r, code) QVERIFY2((r).exitCode == (code), qPrintable(describe(r)))
@@ -91,6 +108,15 @@ private slots:
     void readOnlyDirectory();
     void fullDisk();
     void firstPlatformAdministrator();
+    void adminPasswordFromEnvironment();
+    void refusedAdminPasswordLeavesNothing_data();
+    void refusedAdminPasswordLeavesNothing();
+    void backupWhileAnotherProcessWrites();
+    void tamperedBackupIsRefused_data();
+    void tamperedBackupIsRefused();
+    void restoreRefusals();
+    void backupNeverReplacesAFile();
+    void keychainStoreRestoresOnTheSameMachine();
     void auditVerifyExportAndTamper();
     void keychainKeyRotatesTwice();
 
@@ -125,6 +151,9 @@ void TestGatehousedCli::helpDocumentsExitCodes()
         QVERIFY2(r.out.contains(QStringLiteral("\n  %1  ").arg(code)), qPrintable(QString::number(code)));
     QVERIFY(r.out.contains(QLatin1String("--key-provider")));
     QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_PASSPHRASE")));
+    QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_ADMIN_PASSWORD")));
+    for (const char* option : {"backup --out FILE", "restore --from FILE", "--from <FILE>"})
+        QVERIFY2(r.out.contains(QLatin1String(option)), option);
 }
 
 void TestGatehousedCli::usageErrors_data()
@@ -474,6 +503,303 @@ void TestGatehousedCli::firstPlatformAdministrator()
                                   QStringLiteral("--admin-user"), QStringLiteral("ops")},
                                  env);
     EXPECT_EXIT(later, 0);
+}
+
+void TestGatehousedCli::adminPasswordFromEnvironment()
+{
+    const QString password = QStringLiteral("harbour-lantern-quietly-9");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), password);
+    QStringList args = fileStoreArgs("init");
+    args << QStringLiteral("--admin-user") << QStringLiteral("ops");
+    const Run created = gatehoused(args, env);
+    EXPECT_EXIT(created, 0);
+    QVERIFY(created.out.contains(QLatin1String("Created platform administrator ops (Platform Owner)")));
+    QVERIFY(!created.out.contains(password) && !created.err.contains(password));
+
+    auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+    QVERIFY(store);
+    service::ControlPlane cp(*store.value());
+    QVERIFY(cp.load());
+    const QByteArray utf8 = password.toUtf8();
+    auto session =
+        cp.signIn(service::Caller::withToken({}), QString(), QStringLiteral("ops"),
+                  SecureBytes(reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size())));
+    QVERIFY2(session, session ? "" : qPrintable(session.error().message));
+}
+
+void TestGatehousedCli::refusedAdminPasswordLeavesNothing_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("common, from a file") << QStringLiteral("file") << QStringLiteral("password1234")
+                                         << QStringLiteral("commonly used");
+    QTest::newRow("common, from the environment")
+        << QStringLiteral("env") << QStringLiteral("password1234") << QStringLiteral("commonly used");
+    QTest::newRow("too short") << QStringLiteral("env") << QStringLiteral("short-one") << QStringLiteral("12");
+    QTest::newRow("contains the username")
+        << QStringLiteral("file") << QStringLiteral("root-and-some-more") << QStringLiteral("username");
+    QTest::newRow("empty file") << QStringLiteral("file") << QString() << QStringLiteral("empty");
+}
+
+void TestGatehousedCli::refusedAdminPasswordLeavesNothing()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, password);
+    QFETCH(QString, says);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"));
+    QStringList args = fileStoreArgs("init");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root");
+    if (source == QLatin1String("file")) {
+        QVERIFY(test::writeBytes(dir("pw"), password.toUtf8() + "\n"));
+        args << QStringLiteral("--admin-password-file") << dir("pw");
+    } else {
+        env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), password);
+    }
+    const Run r = gatehoused(args, env);
+    EXPECT_EXIT(r, 2);
+    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+    QVERIFY(!r.err.contains(password) || password.isEmpty());
+    // Checked before anything was made: no data directory, no key file.
+    QVERIFY(!QFile::exists(dir("data")));
+    QVERIFY(!QFile::exists(dir("master.key")));
+
+    // init-admin on an existing store refuses the same password and leaves the store as it was.
+    initFileStore();
+    const QByteArray before = test::sha256(dir("data/gatehouse.db"));
+    QStringList again{QStringLiteral("init-admin"), QStringLiteral("--data-dir"), dir("data"),
+                      QStringLiteral("--admin-user"), QStringLiteral("root")};
+    if (source == QLatin1String("file"))
+        again << QStringLiteral("--admin-password-file") << dir("pw");
+    const Run refused = gatehoused(again, env);
+    EXPECT_EXIT(refused, 2);
+    QCOMPARE(test::sha256(dir("data/gatehouse.db")), before);
+}
+
+void TestGatehousedCli::backupWhileAnotherProcessWrites()
+{
+    initFileStore();
+    QProcess writer;
+    writer.start(QStringLiteral(GATEHOUSE_AUDIT_WRITER), {QStringLiteral("write"), dir("data"), dir("master.key")});
+    QVERIFY(writer.waitForStarted());
+    QByteArray pending;
+    qint64 lastAck = 0, acks = 0;
+    auto takeAcks = [&] {
+        pending += writer.readAllStandardOutput();
+        while (pending.contains('\n')) {
+            const qsizetype end = pending.indexOf('\n');
+            const QByteArray line = pending.left(end);
+            pending.remove(0, end + 1);
+            QVERIFY2(line.startsWith("ack "), line.constData());
+            lastAck = line.mid(4).toLongLong();
+            ++acks;
+        }
+    };
+    QTRY_VERIFY_WITH_TIMEOUT((takeAcks(), acks >= 200), 30000);
+
+    // Everything acknowledged up to here must be in the backup; the writer goes on meanwhile.
+    takeAcks();
+    const qint64 acknowledgedBefore = lastAck;
+    const qint64 acksBefore = acks;
+    const Run backup = gatehoused(
+        {QStringLiteral("backup"), QStringLiteral("--data-dir"), dir("data"), QStringLiteral("--out"), dir("b.ghb")});
+    QTest::qWait(200);
+    takeAcks();
+    EXPECT_EXIT(backup, 0);
+    QVERIFY2(acks > acksBefore, "the writer stalled while the backup ran");
+    QCOMPARE(writer.state(), QProcess::Running);
+    writer.kill();
+    QVERIFY(writer.waitForFinished(20000));
+    takeAcks();
+
+    struct stat st
+    {};
+    QVERIFY(::stat(QFile::encodeName(dir("b.ghb")).constData(), &st) == 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+    QVERIFY(test::fileBytes(dir("b.ghb")).startsWith("GHBACKUP"));
+    // Nothing else was left beside it (temporary copies).
+    QCOMPARE(entriesOf(m_tmp->path()),
+             (QStringList{QStringLiteral("b.ghb"), QStringLiteral("data"), QStringLiteral("master.key")}));
+
+    const Run restored = gatehoused({QStringLiteral("restore"), QStringLiteral("--from"), dir("b.ghb"),
+                                     QStringLiteral("--data-dir"), dir("restored")});
+    EXPECT_EXIT(restored, 0);
+    QVERIFY(restored.out.contains(QLatin1String("integrity ok; audit chain intact")));
+    EXPECT_EXIT(gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("restored")}), 0);
+    EXPECT_EXIT(
+        gatehoused({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--data-dir"), dir("restored")}),
+        0);
+
+    // The restored chain is the original's, event for event, up to a point at or after the last acknowledgement
+    // seen before the backup began.
+    auto original = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+    QVERIFY(original);
+    auto copy = store::Store::open(dir("restored"), test::keyFileOptions(QString()));
+    QVERIFY(copy);
+    const auto originalChain = chainOf(*original.value());
+    const auto copyChain = chainOf(*copy.value());
+    // The backup reports the last event it holds; the restored store has those (and the events its own
+    // verifications added since).
+    static const QRegularExpression upTo(QStringLiteral("up to event (\\d+)"));
+    const qint64 inBackup = upTo.match(backup.out).captured(1).toLongLong();
+    QVERIFY2(inBackup >= acknowledgedBefore,
+             qPrintable(QStringLiteral("the backup holds events up to %1, but %2 was acknowledged before it began")
+                            .arg(inBackup)
+                            .arg(acknowledgedBefore)));
+    QVERIFY(inBackup < originalChain.size()); // the writer went on after the snapshot
+    QVERIFY(copyChain.size() > inBackup);
+    QCOMPARE(copyChain.mid(0, inBackup), originalChain.mid(0, inBackup));
+}
+
+void TestGatehousedCli::tamperedBackupIsRefused_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
+    const QString damaged = QStringLiteral("damaged or was tampered with");
+    QTest::newRow("magic") << QStringLiteral("magic") << 3 << QStringLiteral("is not a Gatehouse backup");
+    QTest::newRow("manifest length") << QStringLiteral("length") << 5 << damaged;
+    QTest::newRow("manifest") << QStringLiteral("manifest") << 5 << damaged;
+    QTest::newRow("store.json") << QStringLiteral("config") << 5 << damaged;
+    QTest::newRow("database") << QStringLiteral("database") << 5 << QStringLiteral("gatehouse.db does not match");
+    QTest::newRow("last byte") << QStringLiteral("trailer") << 5 << damaged;
+    QTest::newRow("truncated") << QStringLiteral("truncate") << 5 << damaged;
+}
+
+void TestGatehousedCli::tamperedBackupIsRefused()
+{
+    QFETCH(QString, where);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    initFileStore();
+    EXPECT_EXIT(gatehoused({QStringLiteral("backup"), QStringLiteral("--data-dir"), dir("data"),
+                            QStringLiteral("--out"), dir("b.ghb")}),
+                0);
+    QByteArray bytes = test::fileBytes(dir("b.ghb"));
+    const QByteArray manifest = bytes.mid(16, qFromBigEndian<quint32>(bytes.constData() + 12));
+    const qsizetype configAt = 16 + manifest.size();
+    qsizetype at = 0;
+    if (where == QLatin1String("magic"))
+        at = 1;
+    else if (where == QLatin1String("length"))
+        at = 15;
+    else if (where == QLatin1String("manifest"))
+        at = 16 + manifest.indexOf("created_at") + 20; // a digit of the time: still valid JSON
+    else if (where == QLatin1String("config"))
+        at = configAt + 3;
+    else if (where == QLatin1String("database"))
+        at = bytes.size() - 32 - 3000;
+    else if (where == QLatin1String("trailer"))
+        at = bytes.size() - 1;
+    if (where == QLatin1String("truncate"))
+        bytes.chop(4096);
+    else
+        bytes[at] = static_cast<char>(bytes[at] ^ 0x01);
+    QVERIFY(test::writeBytes(dir("b.ghb"), bytes));
+
+    const Run r = gatehoused({QStringLiteral("restore"), QStringLiteral("--from"), dir("b.ghb"),
+                              QStringLiteral("--data-dir"), dir("restored")});
+    EXPECT_EXIT(r, exitCode);
+    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("nothing was restored")), qPrintable(r.err));
+    QVERIFY(!QFile::exists(dir("restored")));
+    QCOMPARE(entriesOf(m_tmp->path()),
+             (QStringList{QStringLiteral("b.ghb"), QStringLiteral("data"), QStringLiteral("master.key")}));
+}
+
+void TestGatehousedCli::restoreRefusals()
+{
+    initFileStore();
+    EXPECT_EXIT(gatehoused({QStringLiteral("backup"), QStringLiteral("--data-dir"), dir("data"),
+                            QStringLiteral("--out"), dir("b.ghb")}),
+                0);
+    auto restore = [this](const QString& target, QStringList more = {}) {
+        QStringList args{QStringLiteral("restore"), QStringLiteral("--from"), dir("b.ghb"),
+                         QStringLiteral("--data-dir"), target};
+        return gatehoused(args + more);
+    };
+
+    // A directory that holds anything at all (here: a hidden file) is not a restore target.
+    QVERIFY(QDir().mkpath(dir("busy")));
+    QVERIFY(test::writeBytes(dir("busy/.keep"), "mine"));
+    const Run busy = restore(dir("busy"));
+    EXPECT_EXIT(busy, 3);
+    QVERIFY2(busy.err.contains(QLatin1String("is not empty")), qPrintable(busy.err));
+    QCOMPARE(entriesOf(dir("busy")), QStringList{QStringLiteral(".keep")});
+    QCOMPARE(test::fileBytes(dir("busy/.keep")), QByteArray("mine"));
+
+    // The key of another store: the usual wrong-key message and exit code, and nothing restored.
+    EXPECT_EXIT(gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("other"),
+                            QStringLiteral("--key-file"), dir("other.key")}),
+                0);
+    const Run wrongKey = restore(dir("restored"), {QStringLiteral("--key-file"), dir("other.key")});
+    EXPECT_EXIT(wrongKey, 4);
+    QVERIFY2(
+        wrongKey.err.split(QLatin1Char('\n'))
+            .contains(QLatin1String("gatehoused: cannot unlock the store: wrong key, or not a Gatehouse database")),
+        qPrintable(wrongKey.err));
+    QVERIFY(!QFile::exists(dir("restored")));
+
+    // An empty directory is a fine target, and takes the restored store's private mode.
+    QVERIFY(QDir().mkpath(dir("empty")));
+    const Run intoEmpty = restore(dir("empty"));
+    EXPECT_EXIT(intoEmpty, 0);
+    QVERIFY(QFile::exists(dir("empty/gatehouse.db")));
+    struct stat st
+    {};
+    QVERIFY(::stat(QFile::encodeName(dir("empty")).constData(), &st) == 0);
+    QCOMPARE(int(st.st_mode & 0777), 0700);
+    // No staging directory is left behind, whatever happened above.
+    for (const QString& name : entriesOf(m_tmp->path()))
+        QVERIFY2(!name.contains(QLatin1String(".restore-")), qPrintable(name));
+
+    // Not a backup at all.
+    const Run notBackup = gatehoused({QStringLiteral("restore"), QStringLiteral("--from"), dir("master.key"),
+                                      QStringLiteral("--data-dir"), dir("restored")});
+    EXPECT_EXIT(notBackup, 3);
+    QVERIFY(notBackup.err.contains(QLatin1String("is not a Gatehouse backup")));
+    EXPECT_EXIT(gatehoused({QStringLiteral("restore"), QStringLiteral("--data-dir"), dir("restored")}), 2);
+}
+
+void TestGatehousedCli::backupNeverReplacesAFile()
+{
+    initFileStore();
+    QVERIFY(test::writeBytes(dir("b.ghb"), "precious"));
+    const Run r = gatehoused(
+        {QStringLiteral("backup"), QStringLiteral("--data-dir"), dir("data"), QStringLiteral("--out"), dir("b.ghb")});
+    EXPECT_EXIT(r, 2);
+    QVERIFY2(r.err.contains(QLatin1String("never replaces a file")), qPrintable(r.err));
+    QCOMPARE(test::fileBytes(dir("b.ghb")), QByteArray("precious"));
+    EXPECT_EXIT(gatehoused({QStringLiteral("backup"), QStringLiteral("--data-dir"), dir("data")}), 2);
+    const Run nowhere = gatehoused({QStringLiteral("backup"), QStringLiteral("--data-dir"), dir("data"),
+                                    QStringLiteral("--out"), dir("missing/b.ghb")});
+    EXPECT_EXIT(nowhere, 3);
+    QVERIFY(nowhere.err.contains(QLatin1String("does not exist")));
+}
+
+void TestGatehousedCli::keychainStoreRestoresOnTheSameMachine()
+{
+    EXPECT_EXIT(gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("kc")}), 0);
+    EXPECT_EXIT(gatehoused({QStringLiteral("backup"), QStringLiteral("--data-dir"), dir("kc"), QStringLiteral("--out"),
+                            dir("kc.ghb")}),
+                0);
+    // The backup carries no key: the archive does not contain the keychain item's secret, only its name.
+    const Run r = gatehoused(
+        {QStringLiteral("restore"), QStringLiteral("--from"), dir("kc.ghb"), QStringLiteral("--data-dir"), dir("kc2")});
+    EXPECT_EXIT(r, 0);
+    QVERIFY(r.out.contains(QLatin1String("OS keychain")));
+    EXPECT_EXIT(gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("kc2")}), 0);
+
+    // Elsewhere, without the keychain item, the restore stops at the key and leaves nothing.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + dir("no-bus"));
+    const Run elsewhere = gatehoused(
+        {QStringLiteral("restore"), QStringLiteral("--from"), dir("kc.ghb"), QStringLiteral("--data-dir"), dir("kc3")},
+        env);
+    EXPECT_EXIT(elsewhere, 6);
+    QVERIFY(!QFile::exists(dir("kc3")));
 }
 
 void TestGatehousedCli::auditVerifyExportAndTamper()
