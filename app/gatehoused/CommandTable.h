@@ -57,5 +57,6 @@ void addInitCommands(CommandTable& table);   // init, init-admin (InitCommands.c
 void addStoreCommands(CommandTable& table);  // status, key rotate (StoreCommands.cpp)
 void addAuditCommands(CommandTable& table);  // audit ... (AuditCommands.cpp)
 void addBackupCommands(CommandTable& table); // backup, restore (BackupCommands.cpp)
+void addServeCommands(CommandTable& table);  // serve (ServeCommand.cpp)
 
 } // namespace gatehouse::cli

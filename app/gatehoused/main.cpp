@@ -71,6 +71,7 @@ int main(int argc, char* argv[])
     addStoreCommands(table);
     addAuditCommands(table);
     addBackupCommands(table);
+    addServeCommands(table);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(description(table));

@@ -12,15 +12,20 @@ namespace gatehouse::api {
 Result<QJsonObject> ApiRequest::json()
 {
     if (!m_json) {
-        const QByteArray type = m_http.header("content-type");
-        const QByteArray mime = type.left(type.indexOf(';')).trimmed().toLower();
-        if (mime != "application/json")
+        if (mediaType(m_http) != "application/json")
             m_json = Result<QJsonObject>(
                 Error{ErrorCode::InvalidArgument, QStringLiteral("Send the body as application/json.")});
         else
             m_json = parseJsonObject(m_http.body, m_api.config().json);
     }
     return *m_json;
+}
+
+QByteArray mediaType(const HttpRequest& request)
+{
+    const QByteArray type = request.header("content-type");
+    const qsizetype semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.left(semicolon)).trimmed().toLower();
 }
 
 SecureBytes secretField(const QJsonObject& object, const char* key)

@@ -63,6 +63,9 @@ private:
     std::optional<Result<QJsonObject>> m_json;
 };
 
+// The media type of the request body, lower-cased, without parameters ("application/json").
+QByteArray mediaType(const HttpRequest& request);
+
 // A password or secret value from a JSON body, moved into a scrubbed buffer (the UTF-8 copy is wiped).
 SecureBytes secretField(const QJsonObject& object, const char* key);
 

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -57,6 +58,9 @@ Result<void> checkEmail(const QString& value)
 }
 
 namespace {
+
+// How finely session and token activity is recorded.
+constexpr qint64 kActivityGrainMs = 60'000;
 
 // A stable, short reason code for the audit trail.
 QString reasonFor(ErrorCode code)
@@ -290,7 +294,10 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         p.tenantId = r.text(2);
         p.name = r.text(8);
         p.mfaEnrollmentOnly = r.int64(6) != 0;
-        if (!sql::run(m_db, "UPDATE sessions SET last_seen_at = ? WHERE id = ?;", now, p.sessionId)) {
+        // Activity is recorded to the minute: the idle timeout (30 min) needs no finer grain, and a busy client
+        // does not turn every read into a write.
+        if (now - r.int64(3) >= kActivityGrainMs
+            && !sql::run(m_db, "UPDATE sessions SET last_seen_at = ? WHERE id = ?;", now, p.sessionId)) {
             a.reason = QStringLiteral("store_error");
             return a;
         }
@@ -299,7 +306,7 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
     }
     auto s = sql::query(m_db,
                         "SELECT k.id, k.integration_id, k.tenant_id, k.workspace_id, k.expires_at, k.revoked_at, "
-                        "k.token_hash, i.name, i.status, t.status FROM api_tokens k "
+                        "k.token_hash, i.name, i.status, t.status, coalesce(k.last_used_at, 0) FROM api_tokens k "
                         "JOIN integrations i ON i.id = k.integration_id JOIN tenants t ON t.id = k.tenant_id "
                         "WHERE k.token_hash = ?;",
                         hash);
@@ -332,7 +339,8 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
     p.tenantId = r.text(2);
     p.tokenWorkspaceId = r.text(3);
     p.name = r.text(7);
-    if (!sql::run(m_db, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?;", now, p.tokenId)) {
+    if (now - r.int64(10) >= kActivityGrainMs
+        && !sql::run(m_db, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?;", now, p.tokenId)) {
         a.reason = QStringLiteral("store_error");
         return a;
     }
@@ -362,6 +370,14 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
         return error;
     };
 
+    // A read's audit record commits without waiting for the disk (WAL, synchronous NORMAL): it survives the
+    // process being killed, and reaches the platter with the next change; a power cut can lose the newest read
+    // records, never a change or its record. Changes always commit with synchronous FULL.
+    const bool relaxed = op.readOnly && m_db.exec("PRAGMA synchronous = NORMAL;").ok();
+    const auto restoreDurability = qScopeGuard([&] {
+        if (relaxed)
+            (void)m_db.exec("PRAGMA synchronous = FULL;");
+    });
     std::optional<store::Transaction> tx;
     {
         auto begun = store::Transaction::begin(m_db, op.readOnly ? store::Transaction::Mode::Deferred

@@ -1,0 +1,251 @@
+// gatehoused serve: the HTTPS API over the store, until SIGTERM (drain, then exit 0); SIGHUP reloads the
+// certificate and key.
+#include "CommandTable.h"
+#include "ExitCode.h"
+#include "api/ApiService.h"
+#include "api/HttpServer.h"
+#include "api/ServeSettings.h"
+#include "api/TlsCertificate.h"
+#include "api/TlsPolicy.h"
+#include "core/Clock.h"
+#include "service/ControlPlane.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace gatehouse::cli {
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+extern "C" void onSignal(int signal)
+{
+    const char byte = char(signal);
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Turns SIGTERM, SIGINT and SIGHUP into calls on the event loop (the handler itself only writes a byte).
+class SignalPipe
+{
+public:
+    template <typename F> explicit SignalPipe(F onSignalNumber)
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [onSignalNumber] {
+            char byte = 0;
+            if (::read(g_signalPipe[0], &byte, 1) == 1)
+                onSignalNumber(int(byte));
+        });
+        struct sigaction sa = {};
+        sa.sa_handler = onSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        for (int s : {SIGTERM, SIGINT, SIGHUP})
+            ::sigaction(s, &sa, nullptr);
+    }
+    bool ok() const { return m_notifier != nullptr; }
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+void logLine(const QString& line)
+{
+    QTextStream(stderr) << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << " level=info " << line
+                        << Qt::endl;
+}
+
+Result<api::ServeSettings> settingsFor(const Invocation& in)
+{
+    api::ServeSettings s;
+    s.certificateFile = api::TlsCertificate::certificatePath(in.dataDir());
+    s.keyFile = api::TlsCertificate::keyPath(in.dataDir());
+    QString config = in.value("config");
+    if (config.isEmpty() && QFileInfo::exists(in.dataDir() + QStringLiteral("/gatehoused.json")))
+        config = in.dataDir() + QStringLiteral("/gatehoused.json");
+    if (!config.isEmpty())
+        if (auto r = s.readFile(config); !r)
+            return r.error();
+    if (auto r = s.readEnvironment(QProcessEnvironment::systemEnvironment()); !r)
+        return r.error();
+    if (in.isSet("listen"))
+        s.listen = in.value("listen");
+    if (in.isSet("plain-http"))
+        s.mode = QStringLiteral("http");
+    if (in.isSet("unix-socket")) {
+        s.mode = QStringLiteral("unix");
+        s.unixSocket = in.value("unix-socket");
+    }
+    if (in.isSet("trusted-proxy"))
+        s.trustedProxies = in.parser.values(QStringLiteral("trusted-proxy"));
+    if (in.isSet("tls-cert"))
+        s.certificateFile = in.value("tls-cert");
+    if (in.isSet("tls-key"))
+        s.keyFile = in.value("tls-key");
+    if (in.isSet("client-ca"))
+        s.clientCaFile = in.value("client-ca");
+    s.api.tls = s.mode == QLatin1String("tls");
+    for (const QString& p : std::as_const(s.trustedProxies)) {
+        const QHostAddress a(p.trimmed());
+        if (a.isNull())
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("trusted proxy \"%1\" is not an IP address").arg(p)};
+        s.api.trustedProxies << a;
+    }
+    return s;
+}
+
+// The certificate and key the settings name; the default pair is generated the first time.
+Result<QSslConfiguration> tlsFor(const api::ServeSettings& s, const QString& dataDir, bool mayGenerate,
+                                 QString& fingerprint)
+{
+    const bool defaults = s.certificateFile == api::TlsCertificate::certificatePath(dataDir)
+                          && s.keyFile == api::TlsCertificate::keyPath(dataDir);
+    auto cert = api::TlsCertificate::load(s.certificateFile, s.keyFile, Clock::system());
+    if (!cert && defaults && mayGenerate && !QFileInfo::exists(s.keyFile)) {
+        cert = api::TlsCertificate::generate(dataDir, s.certificateNames, Clock::system());
+        if (cert)
+            logLine(QStringLiteral("event=certificate_generated path=%1").arg(s.certificateFile));
+    }
+    if (!cert)
+        return cert.error();
+    fingerprint = cert.value().sha256Fingerprint();
+    auto config = api::TlsPolicy::serverConfiguration(cert.value());
+    if (!config)
+        return config.error();
+    if (!s.clientCaFile.isEmpty())
+        if (auto r = api::TlsPolicy::requireClientCertificates(config.value(), s.clientCaFile); !r)
+            return r.error();
+    return config;
+}
+
+int runServe(Invocation& in)
+{
+    auto settings = settingsFor(in);
+    if (!settings)
+        return usage(settings.error().message);
+    api::ServeSettings& s = settings.value();
+    if (in.isSet("print-config")) {
+        QTextStream(stdout) << QJsonDocument(s.toJson()).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    auto listen = s.listenConfig();
+    if (!listen)
+        return usage(listen.error().message);
+
+    auto store = store::Store::open(in.dataDir(), in.keyOptions);
+    if (!store)
+        return fail(store.error());
+    service::ControlPlane controlPlane(*store.value());
+    if (auto loaded = controlPlane.load(); !loaded)
+        return fail(loaded.error());
+
+    QString fingerprint;
+    if (listen.value().mode == api::ListenConfig::Mode::Tls) {
+        auto tls = tlsFor(s, in.dataDir(), true, fingerprint);
+        if (!tls)
+            return fail(tls.error());
+        listen.value().tls = tls.value();
+    }
+    api::ApiService apiService(controlPlane, s.api);
+    api::HttpServer server(apiService, s.limits);
+    apiService.setServer(&server);
+    if (auto r = server.listen(listen.value()); !r)
+        return fail(r.error());
+
+    QString where;
+    switch (listen.value().mode) {
+    case api::ListenConfig::Mode::Tls:
+    case api::ListenConfig::Mode::PlainHttp: {
+        const QHostAddress a = listen.value().address;
+        const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + a.toString() + QLatin1Char(']')
+                                                                           : a.toString();
+        where = (listen.value().mode == api::ListenConfig::Mode::Tls ? QStringLiteral("https://") : QStringLiteral("http://"))
+                + host + QLatin1Char(':') + QString::number(server.port());
+        break;
+    }
+    case api::ListenConfig::Mode::UnixSocket:
+        where = QStringLiteral("unix:") + server.socketPath();
+        break;
+    }
+    logLine(QStringLiteral("event=listening url=%1 workers=%2 max_connections=%3%4")
+                .arg(where)
+                .arg(s.limits.workerThreads)
+                .arg(s.limits.maxConnections)
+                .arg(fingerprint.isEmpty() ? QString() : QStringLiteral(" certificate_sha256=") + fingerprint));
+
+    const QString dataDir = in.dataDir();
+    bool stopping = false;
+    SignalPipe signalPipe([&](int signal) {
+        if (signal == SIGHUP) {
+            if (listen.value().mode != api::ListenConfig::Mode::Tls)
+                return;
+            QString fp;
+            auto tls = tlsFor(s, dataDir, false, fp);
+            if (!tls) {
+                logLine(QStringLiteral("event=certificate_reload_failed keeping=old reason=\"%1\"").arg(tls.error().message));
+                return;
+            }
+            server.setTlsConfiguration(tls.value());
+            logLine(QStringLiteral("event=certificate_reloaded certificate_sha256=%1").arg(fp));
+            return;
+        }
+        if (stopping)
+            return;
+        stopping = true;
+        logLine(QStringLiteral("event=draining open_connections=%1 grace_ms=%2").arg(server.openConnections()).arg(s.drainGraceMs));
+        server.shutdown(s.drainGraceMs);
+    });
+    if (!signalPipe.ok())
+        return fail(Error{ErrorCode::Internal, QStringLiteral("cannot set up signal handling")});
+    QObject::connect(&server, &api::HttpServer::drained, &server, [&] {
+        logLine(QStringLiteral("event=stopped requests_served=%1").arg(server.servedRequests()));
+        QCoreApplication::exit(ExitOk);
+    });
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+void addServeCommands(CommandTable& table)
+{
+    table.addOption({QStringLiteral("config"),
+                     QStringLiteral("serve: JSON config file (default: <data-dir>/gatehoused.json if present)."),
+                     QStringLiteral("FILE")});
+    table.addOption({QStringLiteral("listen"), QStringLiteral("serve: address and port (default 127.0.0.1:8443)."),
+                     QStringLiteral("ADDR:PORT")});
+    table.addOption({QStringLiteral("plain-http"),
+                     QStringLiteral("serve: plain HTTP on loopback, for a reverse proxy that terminates TLS.")});
+    table.addOption({QStringLiteral("unix-socket"), QStringLiteral("serve: plain HTTP on a Unix socket (0600)."),
+                     QStringLiteral("PATH")});
+    table.addOption({QStringLiteral("trusted-proxy"),
+                     QStringLiteral("serve: a proxy address whose X-Forwarded-For is believed (repeatable)."),
+                     QStringLiteral("ADDR")});
+    table.addOption({QStringLiteral("tls-cert"), QStringLiteral("serve: PEM certificate (chain) instead of the generated one."),
+                     QStringLiteral("FILE")});
+    table.addOption({QStringLiteral("tls-key"), QStringLiteral("serve: PEM private key of --tls-cert (mode 0600)."),
+                     QStringLiteral("FILE")});
+    table.addOption({QStringLiteral("client-ca"),
+                     QStringLiteral("serve: require client certificates issued by this PEM CA bundle (mutual TLS)."),
+                     QStringLiteral("FILE")});
+    table.addOption({QStringLiteral("print-config"), QStringLiteral("serve: print the effective settings and exit.")});
+    table.add({QStringLiteral("serve"),
+               QStringLiteral("  serve [--listen ADDR:PORT] [--config FILE] [--plain-http | --unix-socket PATH]\n"
+                              "        [--tls-cert FILE --tls-key FILE] [--client-ca FILE] [--trusted-proxy ADDR]\n"
+                              "              the HTTPS API; SIGTERM drains requests in flight and exits 0, SIGHUP\n"
+                              "              reloads the certificate\n"),
+               false, runServe});
+}
+
+} // namespace gatehouse::cli
