@@ -18,11 +18,19 @@ packages=(
     dbus-daemon gnome-keyring util-linux
     # tests: the offline audit bundle is verified with the openssl command line, as a reviewer would
     openssl
+    # tests: Node.js and npm run the OpenAPI lint (tests/lint-openapi.sh, after `npm ci`)
+    nodejs npm
 )
+
+# A package counts as present when it is installed or provided by an installed package: a Node.js package
+# that bundles npm (Provides: npm) conflicts with Debian's npm, which could then not be installed.
+provided=" $(dpkg-query -W -f='${Status}\t${Provides}\n' 2>/dev/null |
+    awk -F'\t' '$1 == "install ok installed" { print $2 }' | tr ',' '\n' | sed 's/(.*)//' | tr -d ' ' | tr '\n' ' ') "
 
 missing=()
 for p in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" &&
+        [[ "$provided" != *" $p "* ]]; then
         missing+=("$p")
     fi
 done
