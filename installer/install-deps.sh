@@ -8,6 +8,8 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
     qtkeychain-qt6-dev libsqlcipher-dev libssl-dev libargon2-dev libhttp-parser-dev
+    # tests: the live listener is scanned with sslscan and driven with curl
+    sslscan curl
     # tests: the libFuzzer harness is built with clang
     clang libclang-rt-14-dev
     # benchmarks: the plain-SQLite baseline (a separate program; never linked with SQLCipher)
