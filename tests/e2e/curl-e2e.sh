@@ -42,7 +42,7 @@ call POST "/api/v1/tenants/$TENANT/users" "$OWNER" "{\"username\":\"dev\",\"disp
 expect 201 "create user"
 DEV="$(field '["id"]')"
 call GET "/api/v1/tenants/$TENANT/roles" "$OWNER"; expect 200 "list roles"
-ROLE="$(python3 -c 'import json,sys; print([r["id"] for r in json.loads(sys.argv[1])["items"] if "Developer" in r["name"] or "developer" in r["name"].lower()][0])' "$BODY")"
+ROLE="$(python3 -c 'import json,sys; print([r["id"] for r in json.loads(sys.argv[1])["items"] if r["name"] == "Secrets Manager"][0])' "$BODY")"
 call POST "/api/v1/tenants/$TENANT/bindings" "$OWNER" "{\"identity_kind\":\"user\",\"identity_id\":\"$DEV\",\"role_id\":\"$ROLE\",\"workspace_id\":\"$WS\"}"
 expect 201 "bind role"
 call POST "/api/v1/tenants/$TENANT/workspaces/$WS/secrets" "$OWNER" '{"name":"db/prod/password","value":"e2e-canary-8c1f","description":"database","tags":["db"]}'
