@@ -14,6 +14,8 @@ packages=(
     clang libclang-rt-14-dev
     # benchmarks: the plain-SQLite baseline (a separate program; never linked with SQLCipher)
     libsqlite3-dev
+    # benchmarks: the HTTPS API beside nginx, driven by wrk
+    wrk nginx-light
     # runtime: QtKeychain reaches the Secret Service through libsecret
     libsecret-1-0
     # tests: a private D-Bus session with a real gnome-keyring; unshare/mount/setsid for file-system faults

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# HTTPS API throughput beside nginx, in the same run on the same machine with the same certificate:
+#   1. /healthz on keep-alive connections,
+#   2. an authenticated small GET (/api/v1/auth/whoami: session check, authorization, audit record),
+#   3. new TLS connections per second (every request on a fresh connection).
+# nginx (one worker) serves the same JSON bodies as static files. Prints requests/s, p50/p99 latency and the
+# ratio Gatehouse / nginx. Usage: tests/bench/bench-api.sh [build/release/app/gatehoused/gatehoused]
+# Needs wrk and nginx (installer/install-deps.sh installs them). A figure, never a pass/fail.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+gatehoused="${1:-$root/build/release/app/gatehoused/gatehoused}"
+seconds="${BENCH_SECONDS:-10}"
+connections="${BENCH_CONNECTIONS:-32}"
+command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "bench-api: needs wrk and nginx" >&2; exit 2; }
+
+work="$(mktemp -d)"
+cleanup() {
+    [[ -n "${gh_pid:-}" ]] && kill "$gh_pid" 2>/dev/null || true
+    [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+password="plum-orbit-canvas-tide"
+
+GATEHOUSE_ADMIN_PASSWORD="$password" "$gatehoused" init --data-dir "$work/data" --key-provider file \
+    --key-file "$work/master.key" --admin-user root >/dev/null
+# Rate limits and the access log are off for the measurement; everything else is the default.
+echo '{"access_log": false, "rate_limits": {"per_address": 0, "per_token": 0}}' >"$work/bench.json"
+"$gatehoused" serve --data-dir "$work/data" --listen 127.0.0.1:0 --config "$work/bench.json" 2>"$work/serve.log" &
+gh_pid=$!
+for _ in $(seq 1 100); do grep -q event=listening "$work/serve.log" && break; sleep 0.1; done
+gh="$(sed -n 's/.*url=\([^ ]*\).*/\1/p' "$work/serve.log")"
+token="$(curl -sk "$gh/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"root\",\"password\":\"$password\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+whoami="$(curl -sk "$gh/api/v1/auth/whoami" -H "Authorization: Bearer $token")"
+
+# nginx: one worker, the same certificate and key, TLS 1.2/1.3 with the same kind of suites, keep-alive.
+mkdir -p "$work/www/api/v1/auth" "$work/nginx"
+printf '{"status":"ok"}' >"$work/www/healthz"
+printf '%s' "$whoami" >"$work/www/api/v1/auth/whoami"
+port=$((20000 + RANDOM % 20000))
+cat >"$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+    uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+    keepalive_requests 1000000;
+    server {
+        listen 127.0.0.1:$port ssl;
+        ssl_certificate $work/data/tls/server.crt;
+        ssl_certificate_key $work/data/tls/server.key;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        ssl_ciphers ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256;
+        ssl_session_tickets off;
+        root $work/www;
+        default_type application/json;
+        add_header Cache-Control no-store;
+    }
+}
+CONF
+nginx -c "$work/nginx.conf"
+ng="https://127.0.0.1:$port"
+sleep 0.3
+
+run() { # URL [wrk args...] -> "rps p50 p99"
+    local url="$1"
+    shift
+    wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url" >"$work/wrk.txt" 2>&1
+    local rps p50 p99 non2xx
+    rps="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")"
+    p50="$(awk '$1=="50%" {print $2}' "$work/wrk.txt")"
+    p99="$(awk '$1=="99%" {print $2}' "$work/wrk.txt")"
+    non2xx="$(awk '/Non-2xx/ {print $5}' "$work/wrk.txt")"
+    echo "$rps $p50 $p99 ${non2xx:-0}"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+report() { # NAME gatehouse-figures nginx-figures
+    read -r grps gp50 gp99 gbad <<<"$2"
+    read -r nrps np50 np99 nbad <<<"$3"
+    printf '%-34s gatehouse %9.0f req/s p50 %-8s p99 %-8s | nginx %9.0f req/s p50 %-8s p99 %-8s | ratio %s%s\n' \
+        "$1" "$grps" "$gp50" "$gp99" "$nrps" "$np50" "$np99" "$(ratio "$grps" "$nrps")" \
+        "$([[ "$gbad" != 0 ]] && echo " (gatehouse non-2xx: $gbad)")"
+}
+
+echo "bench-api: $(nproc) cores, wrk -t2 -c$connections -d${seconds}s, $(nginx -v 2>&1 | tr -d '\n')"
+report "GET /healthz (keep-alive)" "$(run "$gh/healthz")" "$(run "$ng/healthz")"
+report "GET /api/v1/auth/whoami (bearer)" "$(run "$gh/api/v1/auth/whoami" -H "Authorization: Bearer $token")" \
+    "$(run "$ng/api/v1/auth/whoami" -H "Authorization: Bearer $token")"
+report "new TLS connection per request" "$(run "$gh/healthz" -H 'Connection: close')" \
+    "$(run "$ng/healthz" -H 'Connection: close')"
