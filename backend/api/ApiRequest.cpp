@@ -12,9 +12,7 @@ namespace gatehouse::api {
 Result<QJsonObject> ApiRequest::json()
 {
     if (!m_json) {
-        const QByteArray type = m_http.header("content-type");
-        const QByteArray mime = type.left(type.indexOf(';')).trimmed().toLower();
-        if (mime != "application/json")
+        if (m_http.mediaType() != "application/json")
             m_json = Result<QJsonObject>(
                 Error{ErrorCode::InvalidArgument, QStringLiteral("Send the body as application/json.")});
         else
