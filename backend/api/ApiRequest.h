@@ -51,6 +51,10 @@ public:
 
     // The body as a JSON object (checked for content type, size and depth once).
     Result<QJsonObject> json();
+    // The same, for operations whose fields are all optional: no body at all reads as {}.
+    Result<QJsonObject> optionalJson() { return m_http.body.isEmpty() ? Result<QJsonObject>(QJsonObject()) : json(); }
+    // The query parameter `name`, or a 400 problem saying it is required and what it holds.
+    std::optional<HttpResponse> requireQuery(const char* name, const QString& what) const;
 
 private:
     const HttpRequest& m_http;
@@ -74,6 +78,13 @@ HttpResponse noContent();
 HttpResponse problem(const Error& error);
 HttpResponse problem(int status, const QString& slug, const QString& title, const QString& detail);
 
+// A single resource that can be updated: its JSON form with an ETag header over it.
+HttpResponse taggedResponse(const QJsonObject& resource, int status = 200);
+// Turns `response` into 201 Created, naming where the new resource lives (a path, segments already encoded).
+HttpResponse created(HttpResponse response, const QString& location);
+// One path segment, percent-encoded ("/" as %2F), for Location headers.
+QString pathSegment(const QString& value);
+
 // A strong entity tag over a resource's JSON form.
 QByteArray entityTag(const QJsonObject& resource);
 // 412 when the request's If-Match names another version of `resource`; empty response when it may go ahead.
@@ -86,6 +97,11 @@ template <typename T, typename F> HttpResponse reply(const Result<T>& result, F&
         return problem(result.error());
     HttpResponse r = jsonResponse(toJson(result.value()), status);
     return r;
+}
+// The same for a resource that carries an ETag.
+template <typename T, typename F> HttpResponse replyTagged(const Result<T>& result, F&& toJson)
+{
+    return result.ok() ? taggedResponse(toJson(result.value())) : problem(result.error());
 }
 inline HttpResponse reply(const Result<void>& result)
 {
