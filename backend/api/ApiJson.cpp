@@ -1,8 +1,25 @@
 #include "ApiJson.h"
 
+#include "BodyFields.h"
+
 #include <QJsonDocument>
 
 namespace gatehouse::api {
+
+namespace {
+
+// Optional times and ids: null rather than 0 or "" so a client can tell "not set" from a value.
+QJsonValue timeOrNull(qint64 ms)
+{
+    return ms > 0 ? QJsonValue(ms) : QJsonValue();
+}
+
+QJsonValue idOrNull(const QString& id)
+{
+    return id.isEmpty() ? QJsonValue() : QJsonValue(id);
+}
+
+} // namespace
 
 QJsonObject toJson(const service::Principal& p)
 {
@@ -36,6 +53,139 @@ QJsonObject toJson(const audit::VerifyReport& r)
         o.insert(QStringLiteral("message"), r.message);
     }
     return o;
+}
+
+QJsonObject toJson(const tenancy::Tenant& t)
+{
+    // Settings are a resource of their own (/settings, with their own ETag), so they are not repeated here.
+    return {{QStringLiteral("id"), t.id},
+            {QStringLiteral("name"), t.name},
+            {QStringLiteral("display_name"), t.displayName},
+            {QStringLiteral("status"), t.status},
+            {QStringLiteral("created_at"), t.createdAtMs}};
+}
+
+QJsonObject toJson(const tenancy::TenantSettings& s)
+{
+    return {{QStringLiteral("session_idle_seconds"), s.sessionIdleSeconds},
+            {QStringLiteral("session_absolute_seconds"), s.sessionAbsoluteSeconds},
+            {QStringLiteral("lockout_threshold"), s.lockoutThreshold},
+            {QStringLiteral("lockout_seconds"), s.lockoutSeconds},
+            {QStringLiteral("require_mfa_for_admins"), s.requireMfaForAdmins}};
+}
+
+Result<tenancy::TenantSettings> tenantSettingsFromJson(const QJsonObject& object)
+{
+    BodyFields f(object);
+    tenancy::TenantSettings s;
+    s.sessionIdleSeconds = f.integer("session_idle_seconds");
+    s.sessionAbsoluteSeconds = f.integer("session_absolute_seconds");
+    s.lockoutThreshold = f.integer("lockout_threshold");
+    s.lockoutSeconds = f.integer("lockout_seconds");
+    s.requireMfaForAdmins = f.boolean("require_mfa_for_admins");
+    if (!f)
+        return f.error();
+    return s;
+}
+
+QJsonObject toJson(const tenancy::Workspace& w)
+{
+    return {{QStringLiteral("id"), w.id},         {QStringLiteral("tenant_id"), w.tenantId},
+            {QStringLiteral("name"), w.name},     {QStringLiteral("display_name"), w.displayName},
+            {QStringLiteral("status"), w.status}, {QStringLiteral("created_at"), w.createdAtMs}};
+}
+
+QJsonObject toJson(const identity::User& u)
+{
+    // What a client may know about the account's second factor is whether it is on; never its secret or codes.
+    return {{QStringLiteral("id"), u.id},
+            {QStringLiteral("tenant_id"), idOrNull(u.tenantId)},
+            {QStringLiteral("username"), u.username},
+            {QStringLiteral("display_name"), u.displayName},
+            {QStringLiteral("email"), u.email},
+            {QStringLiteral("status"), u.status},
+            {QStringLiteral("mfa_enabled"), u.mfaEnabled},
+            {QStringLiteral("locked_until_at"), timeOrNull(u.lockedUntilMs)},
+            {QStringLiteral("created_at"), u.createdAtMs}};
+}
+
+QJsonObject toJson(const identity::Integration& i)
+{
+    return {{QStringLiteral("id"), i.id},         {QStringLiteral("tenant_id"), i.tenantId},
+            {QStringLiteral("name"), i.name},     {QStringLiteral("description"), i.description},
+            {QStringLiteral("status"), i.status}, {QStringLiteral("created_at"), i.createdAtMs}};
+}
+
+QJsonObject toJson(const identity::ApiToken& t)
+{
+    return {{QStringLiteral("id"), t.id},
+            {QStringLiteral("integration_id"), t.integrationId},
+            {QStringLiteral("hint"), t.hint},
+            {QStringLiteral("workspace_id"), idOrNull(t.workspaceId)},
+            {QStringLiteral("created_at"), t.createdAtMs},
+            {QStringLiteral("expires_at"), timeOrNull(t.expiresAtMs)},
+            {QStringLiteral("revoked_at"), timeOrNull(t.revokedAtMs)},
+            {QStringLiteral("last_used_at"), timeOrNull(t.lastUsedAtMs)}};
+}
+
+QJsonObject toJson(const authz::Role& r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("tenant_id"), idOrNull(r.tenantId)},
+            {QStringLiteral("name"), r.name},
+            {QStringLiteral("description"), r.description},
+            {QStringLiteral("level"),
+             r.level == authz::Level::Platform ? QStringLiteral("platform") : QStringLiteral("tenant")},
+            {QStringLiteral("permissions"), QJsonArray::fromStringList(r.permissions.names())},
+            {QStringLiteral("builtin"), r.builtin}};
+}
+
+QJsonObject toJson(const authz::Binding& b)
+{
+    return {{QStringLiteral("id"), b.id},
+            {QStringLiteral("tenant_id"), idOrNull(b.tenantId)},
+            {QStringLiteral("identity_kind"), b.identityKind},
+            {QStringLiteral("identity_id"), b.identityId},
+            {QStringLiteral("role_id"), b.roleId},
+            {QStringLiteral("workspace_id"), idOrNull(b.workspaceId)},
+            {QStringLiteral("created_at"), b.createdAtMs}};
+}
+
+QJsonObject toJson(const authz::Decision& d)
+{
+    const bool known = d.permission != authz::Permission::Count_;
+    return {{QStringLiteral("permission"), known ? QJsonValue(authz::permissionName(d.permission)) : QJsonValue()},
+            {QStringLiteral("allowed"), d.allowed},
+            {QStringLiteral("reason"), d.reason()}};
+}
+
+QJsonObject toJson(const secrets::Secret& s)
+{
+    return {{QStringLiteral("id"), s.id},
+            {QStringLiteral("tenant_id"), s.tenantId},
+            {QStringLiteral("workspace_id"), s.workspaceId},
+            {QStringLiteral("name"), s.name},
+            {QStringLiteral("description"), s.description},
+            {QStringLiteral("tags"), QJsonArray::fromStringList(s.tags)},
+            {QStringLiteral("owner_id"), s.ownerId},
+            {QStringLiteral("current_version"), s.currentVersion},
+            {QStringLiteral("keep_versions"), s.keepVersions},
+            {QStringLiteral("rotation_days"), s.rotationDays},
+            {QStringLiteral("next_rotation_at"), timeOrNull(s.nextRotationAtMs)},
+            {QStringLiteral("expires_at"), timeOrNull(s.expiresAtMs)},
+            {QStringLiteral("created_by"), s.createdBy},
+            {QStringLiteral("created_at"), s.createdAtMs},
+            {QStringLiteral("updated_by"), s.updatedBy},
+            {QStringLiteral("updated_at"), s.updatedAtMs},
+            {QStringLiteral("deleted_at"), timeOrNull(s.deletedAtMs)}};
+}
+
+QJsonObject toJson(const secrets::SecretVersion& v)
+{
+    return {{QStringLiteral("version"), v.version},
+            {QStringLiteral("created_by"), v.createdBy},
+            {QStringLiteral("created_at"), v.createdAtMs},
+            {QStringLiteral("destroyed_at"), timeOrNull(v.destroyedAtMs)}};
 }
 
 } // namespace gatehouse::api

@@ -2,16 +2,49 @@
 
 #include "audit/AuditEvent.h"
 #include "audit/AuditLog.h"
+#include "authz/Authorizer.h"
+#include "core/Result.h"
+#include "identity/User.h"
+#include "secrets/Secret.h"
 #include "service/Caller.h"
+#include "tenancy/Tenant.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace gatehouse::api {
 
-// JSON forms of control-plane values, as the API (and its OpenAPI document) presents them. Times are
-// milliseconds since the epoch in fields ending in "_at" / "_ms"; ids are strings. Never a secret value.
+// JSON forms of control-plane values, as the API (and its OpenAPI document) presents them. Keys are snake_case;
+// times are integer milliseconds since the epoch in fields ending in "_at" / "_ms", null when unset; ids are
+// strings, null when the domain leaves them empty (a platform user's tenant, a tenant-wide binding's workspace).
+// Never a secret value, password hash, TOTP secret, recovery code or token hash.
 QJsonObject toJson(const service::Principal& principal);
 QJsonObject toJson(const audit::AuditEvent& event);
 QJsonObject toJson(const audit::VerifyReport& report);
+
+QJsonObject toJson(const tenancy::Tenant& tenant);
+QJsonObject toJson(const tenancy::TenantSettings& settings);
+QJsonObject toJson(const tenancy::Workspace& workspace);
+QJsonObject toJson(const identity::User& user);
+QJsonObject toJson(const identity::Integration& integration);
+QJsonObject toJson(const identity::ApiToken& token);
+QJsonObject toJson(const authz::Role& role);
+QJsonObject toJson(const authz::Binding& binding);
+// {permission, allowed, reason}
+QJsonObject toJson(const authz::Decision& decision);
+QJsonObject toJson(const secrets::Secret& secret);
+QJsonObject toJson(const secrets::SecretVersion& version);
+
+template <typename T> QJsonArray toJsonArray(const QList<T>& items)
+{
+    QJsonArray out;
+    for (const T& item : items)
+        out.append(toJson(item));
+    return out;
+}
+
+// The settings of a PUT: every field present and of its JSON type (the error names the first one that is not).
+// Ranges are the control plane's to check.
+Result<tenancy::TenantSettings> tenantSettingsFromJson(const QJsonObject& object);
 
 } // namespace gatehouse::api

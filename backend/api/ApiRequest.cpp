@@ -4,6 +4,7 @@
 #include "crypto/Digest.h"
 
 #include <QJsonDocument>
+#include <QUrl>
 
 #include <openssl/crypto.h>
 
@@ -12,7 +13,7 @@ namespace gatehouse::api {
 Result<QJsonObject> ApiRequest::json()
 {
     if (!m_json) {
-        if (mediaType(m_http) != "application/json")
+        if (m_http.mediaType() != "application/json")
             m_json = Result<QJsonObject>(
                 Error{ErrorCode::InvalidArgument, QStringLiteral("Send the body as application/json.")});
         else
@@ -21,11 +22,12 @@ Result<QJsonObject> ApiRequest::json()
     return *m_json;
 }
 
-QByteArray mediaType(const HttpRequest& request)
+std::optional<HttpResponse> ApiRequest::requireQuery(const char* name, const QString& what) const
 {
-    const QByteArray type = request.header("content-type");
-    const qsizetype semicolon = type.indexOf(';');
-    return (semicolon < 0 ? type : type.left(semicolon)).trimmed().toLower();
+    if (hasQuery(name) && !query(name).isEmpty())
+        return std::nullopt;
+    return problem(Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("The query parameter \"%1\" is required: %2.").arg(QLatin1String(name), what)});
 }
 
 SecureBytes secretField(const QJsonObject& object, const char* key)
@@ -115,6 +117,25 @@ HttpResponse problem(const Error& error)
                        QStringLiteral("The server could not complete the request. Quote the X-Request-Id to the "
                                       "operator."));
     }
+}
+
+HttpResponse taggedResponse(const QJsonObject& resource, int status)
+{
+    HttpResponse r = jsonResponse(resource, status);
+    r.setHeader("ETag", entityTag(resource));
+    return r;
+}
+
+HttpResponse created(HttpResponse response, const QString& location)
+{
+    response.status = 201;
+    response.setHeader("Location", location.toUtf8());
+    return response;
+}
+
+QString pathSegment(const QString& value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
 QByteArray entityTag(const QJsonObject& resource)

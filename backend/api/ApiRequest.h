@@ -51,6 +51,10 @@ public:
 
     // The body as a JSON object (checked for content type, size and depth once).
     Result<QJsonObject> json();
+    // The same, for operations whose fields are all optional: no body at all reads as {}.
+    Result<QJsonObject> optionalJson() { return m_http.body.isEmpty() ? Result<QJsonObject>(QJsonObject()) : json(); }
+    // The query parameter `name`, or a 400 problem saying it is required and what it holds.
+    std::optional<HttpResponse> requireQuery(const char* name, const QString& what) const;
 
 private:
     const HttpRequest& m_http;
@@ -63,9 +67,6 @@ private:
     std::optional<Result<QJsonObject>> m_json;
 };
 
-// The media type of the request body, lower-cased, without parameters ("application/json").
-QByteArray mediaType(const HttpRequest& request);
-
 // A password or secret value from a JSON body, moved into a scrubbed buffer (the UTF-8 copy is wiped).
 SecureBytes secretField(const QJsonObject& object, const char* key);
 
@@ -76,6 +77,13 @@ HttpResponse noContent();
 // RFC 9457 problem details for a control-plane error (no internals: unexpected errors answer a generic 500).
 HttpResponse problem(const Error& error);
 HttpResponse problem(int status, const QString& slug, const QString& title, const QString& detail);
+
+// A single resource that can be updated: its JSON form with an ETag header over it.
+HttpResponse taggedResponse(const QJsonObject& resource, int status = 200);
+// Turns `response` into 201 Created, naming where the new resource lives (a path, segments already encoded).
+HttpResponse created(HttpResponse response, const QString& location);
+// One path segment, percent-encoded ("/" as %2F), for Location headers.
+QString pathSegment(const QString& value);
 
 // A strong entity tag over a resource's JSON form.
 QByteArray entityTag(const QJsonObject& resource);
@@ -89,6 +97,11 @@ template <typename T, typename F> HttpResponse reply(const Result<T>& result, F&
         return problem(result.error());
     HttpResponse r = jsonResponse(toJson(result.value()), status);
     return r;
+}
+// The same for a resource that carries an ETag.
+template <typename T, typename F> HttpResponse replyTagged(const Result<T>& result, F&& toJson)
+{
+    return result.ok() ? taggedResponse(toJson(result.value())) : problem(result.error());
 }
 inline HttpResponse reply(const Result<void>& result)
 {

@@ -138,7 +138,7 @@ HttpResponse ApiService::handle(const HttpRequest& request, const ConnectionInfo
                 badAuthorization = true;
         }
         const bool hasBody = !request.body.isEmpty();
-        const QByteArray mime = mediaType(request);
+        const QByteArray mime = request.mediaType();
         int tokenWait = 0;
         if (!token.isEmpty())
             tokenWait = m_byToken.acquire(QString::fromLatin1(crypto::sha256(token.toLatin1()).toHex()), now);

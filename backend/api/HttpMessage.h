@@ -41,6 +41,14 @@ struct HttpRequest
                 return true;
         return false;
     }
+    // The media type of the body, lower-cased, without parameters ("application/json; charset=utf-8" gives
+    // "application/json"); empty without a Content-Type.
+    QByteArray mediaType() const
+    {
+        const QByteArray type = header("content-type");
+        const qsizetype semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.first(semicolon)).trimmed().toLower();
+    }
 };
 
 // A response body written bit by bit (Server-Sent Events, large exports). Owned by the connection, used from its

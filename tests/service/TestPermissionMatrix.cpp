@@ -198,6 +198,12 @@ const QList<Op>& operations()
                  return discard(f.cp->verifyAudit(c, true));
              };
          }},
+        {"metrics.read", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->readMetrics(c));
+             };
+         }},
         {"audit.export (platform)", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {

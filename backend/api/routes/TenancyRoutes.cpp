@@ -1,12 +1,167 @@
+#include "api/ApiJson.h"
 #include "api/ApiRequest.h"
+#include "api/BodyFields.h"
 #include "api/Router.h"
 #include "api/Routes.h"
 #include "service/ControlPlane.h"
 
 namespace gatehouse::api {
 
-void addTenancyRoutes(Router&)
+namespace {
+
+const QString kTenants = QStringLiteral("/api/v1/tenants");
+const QString kTenant = QStringLiteral("/api/v1/tenants/{tenant}");
+const QString kWorkspaces = QStringLiteral("/api/v1/tenants/{tenant}/workspaces");
+const QString kWorkspace = QStringLiteral("/api/v1/tenants/{tenant}/workspaces/{workspace}");
+
+auto asJson = [](const auto& value) {
+    return toJson(value);
+};
+
+// The PATCH of a tenant or workspace: display_name or suspended. The control plane changes one of them per call
+// (each its own audited action), and a PATCH must apply whole or not at all, so one request carries one change.
+struct StatusOrNameChange
 {
+    std::optional<QString> displayName;
+    std::optional<bool> suspended;
+};
+
+Result<StatusOrNameChange> statusOrNameChange(ApiRequest& r)
+{
+    auto body = r.json();
+    if (!body)
+        return body.error();
+    BodyFields f(body.value());
+    StatusOrNameChange change{f.optionalString("display_name"), f.optionalBoolean("suspended")};
+    if (!f)
+        return f.error();
+    if (change.displayName.has_value() == change.suspended.has_value())
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("Send one of the fields \"display_name\" or \"suspended\" per request.")};
+    return change;
+}
+
+} // namespace
+
+void addTenancyRoutes(Router& router)
+{
+    // --- tenants ---
+    router.add("GET", kTenants, QStringLiteral("listTenants"), [](ApiRequest& r) {
+        auto tenants = r.cp().listTenants(r.caller());
+        return tenants ? pagedList(r, toJsonArray(tenants.value())) : problem(tenants.error());
+    });
+    router.add("POST", kTenants, QStringLiteral("createTenant"), [](ApiRequest& r) {
+        auto body = r.json();
+        if (!body)
+            return problem(body.error());
+        BodyFields f(body.value());
+        const QString name = f.string("name");
+        const QString displayName = f.string("display_name");
+        const QString ownerUsername = f.string("owner_username");
+        f.requireSecret("owner_password");
+        if (!f)
+            return problem(f.error());
+        auto tenant = r.cp().createTenant(r.caller(), name, displayName, ownerUsername,
+                                          secretField(body.value(), "owner_password"));
+        if (!tenant)
+            return problem(tenant.error());
+        return created(taggedResponse(toJson(tenant.value())), kTenants + u'/' + pathSegment(tenant.value().id));
+    });
+    router.add("GET", kTenant, QStringLiteral("getTenant"),
+               [](ApiRequest& r) { return replyTagged(r.cp().getTenant(r.caller(), r.param("tenant")), asJson); });
+    router.add("PATCH", kTenant, QStringLiteral("updateTenant"), [](ApiRequest& r) {
+        auto change = statusOrNameChange(r);
+        if (!change)
+            return problem(change.error());
+        const QString tenantId = r.param("tenant");
+        if (r.http().hasHeader("if-match")) {
+            auto current = r.cp().getTenant(r.caller(), tenantId);
+            if (!current)
+                return problem(current.error());
+            if (auto refused = checkIfMatch(r, toJson(current.value())))
+                return *refused;
+        }
+        const StatusOrNameChange& c = change.value();
+        return replyTagged(c.displayName ? r.cp().renameTenant(r.caller(), tenantId, *c.displayName)
+                                         : r.cp().setTenantSuspended(r.caller(), tenantId, *c.suspended),
+                           asJson);
+    });
+    router.add("DELETE", kTenant, QStringLiteral("deleteTenant"), [](ApiRequest& r) {
+        if (auto missing = r.requireQuery("confirm", QStringLiteral("repeat the tenant's name to confirm")))
+            return *missing;
+        return reply(r.cp().deleteTenant(r.caller(), r.param("tenant"), r.query("confirm")));
+    });
+
+    // --- settings ---
+    router.add("GET", kTenant + QStringLiteral("/settings"), QStringLiteral("getTenantSettings"),
+               [](ApiRequest& r) { return replyTagged(r.cp().tenantSettings(r.caller(), r.param("tenant")), asJson); });
+    router.add("PUT", kTenant + QStringLiteral("/settings"), QStringLiteral("updateTenantSettings"), [](ApiRequest& r) {
+        auto body = r.json();
+        if (!body)
+            return problem(body.error());
+        auto settings = tenantSettingsFromJson(body.value());
+        if (!settings)
+            return problem(settings.error());
+        const QString tenantId = r.param("tenant");
+        if (r.http().hasHeader("if-match")) {
+            auto current = r.cp().tenantSettings(r.caller(), tenantId);
+            if (!current)
+                return problem(current.error());
+            if (auto refused = checkIfMatch(r, toJson(current.value())))
+                return *refused;
+        }
+        return replyTagged(r.cp().updateTenantSettings(r.caller(), tenantId, settings.value()), asJson);
+    });
+
+    // --- workspaces ---
+    router.add("GET", kWorkspaces, QStringLiteral("listWorkspaces"), [](ApiRequest& r) {
+        auto workspaces = r.cp().listWorkspaces(r.caller(), r.param("tenant"));
+        return workspaces ? pagedList(r, toJsonArray(workspaces.value())) : problem(workspaces.error());
+    });
+    router.add("POST", kWorkspaces, QStringLiteral("createWorkspace"), [](ApiRequest& r) {
+        auto body = r.json();
+        if (!body)
+            return problem(body.error());
+        BodyFields f(body.value());
+        const QString name = f.string("name");
+        const QString displayName = f.string("display_name");
+        if (!f)
+            return problem(f.error());
+        const QString tenantId = r.param("tenant");
+        auto workspace = r.cp().createWorkspace(r.caller(), tenantId, name, displayName);
+        if (!workspace)
+            return problem(workspace.error());
+        return created(taggedResponse(toJson(workspace.value())), kTenants + u'/' + pathSegment(tenantId) +
+                                                                      QStringLiteral("/workspaces/") +
+                                                                      pathSegment(workspace.value().id));
+    });
+    router.add("GET", kWorkspace, QStringLiteral("getWorkspace"), [](ApiRequest& r) {
+        return replyTagged(r.cp().getWorkspace(r.caller(), r.param("tenant"), r.param("workspace")), asJson);
+    });
+    router.add("PATCH", kWorkspace, QStringLiteral("updateWorkspace"), [](ApiRequest& r) {
+        auto change = statusOrNameChange(r);
+        if (!change)
+            return problem(change.error());
+        const QString tenantId = r.param("tenant");
+        const QString workspaceId = r.param("workspace");
+        if (r.http().hasHeader("if-match")) {
+            auto current = r.cp().getWorkspace(r.caller(), tenantId, workspaceId);
+            if (!current)
+                return problem(current.error());
+            if (auto refused = checkIfMatch(r, toJson(current.value())))
+                return *refused;
+        }
+        const StatusOrNameChange& c = change.value();
+        return replyTagged(c.displayName
+                               ? r.cp().renameWorkspace(r.caller(), tenantId, workspaceId, *c.displayName)
+                               : r.cp().setWorkspaceSuspended(r.caller(), tenantId, workspaceId, *c.suspended),
+                           asJson);
+    });
+    router.add("DELETE", kWorkspace, QStringLiteral("deleteWorkspace"), [](ApiRequest& r) {
+        if (auto missing = r.requireQuery("confirm", QStringLiteral("repeat the workspace's name to confirm")))
+            return *missing;
+        return reply(r.cp().deleteWorkspace(r.caller(), r.param("tenant"), r.param("workspace"), r.query("confirm")));
+    });
 }
 
 } // namespace gatehouse::api

@@ -1,0 +1,1316 @@
+// The tenancy, identity, authorization and secret routes, driven through ApiService::handle() in process: what a
+// client sends, what it gets back (status, problem type, ETag, Location, JSON), and that no answer other than a
+// reveal ever carries a secret value, a token secret or a password.
+#include "ControlPlaneFixture.h"
+#include "api/ApiService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+using api::HttpRequest;
+using api::HttpResponse;
+namespace roles = authz::builtin;
+
+namespace {
+
+// Passwords and values sent by the tests. Each is distinctive, so finding it in an answer is never chance.
+const char* kNewPassword = "quartz-lantern-meadow-41";
+const char* kOtherPassword = "saffron-harbour-pylon-77";
+const char* kValueOne = "canary-one-5d1e9a";
+// Quotes, a backslash, control characters and non-ASCII: the reveal must carry them exactly.
+const char* kValueTwo = "canary-two-8c42 \"quoted\" back\\slash\n\ttab \xc3\xbcml\xc3\xa4ut \xe2\x9c\x93";
+const char* kValueTwoCanary = "canary-two-8c42";
+const char* kValueThree = "canary-three-71b0";
+
+QString problemType(const char* slug)
+{
+    return QStringLiteral("urn:gatehouse:problem:") + QLatin1String(slug);
+}
+
+QByteArray pct(const QString& segment)
+{
+    return QUrl::toPercentEncoding(segment);
+}
+
+} // namespace
+
+class TestApiRoutes : public QObject
+{
+    Q_OBJECT
+
+    struct Reply
+    {
+        HttpResponse response;
+        int status() const { return response.status; }
+        QJsonObject json() const { return QJsonDocument::fromJson(response.body).object(); }
+        QJsonArray items() const { return json().value(QStringLiteral("items")).toArray(); }
+        QString type() const { return json().value(QStringLiteral("type")).toString(); }
+        QString detail() const { return json().value(QStringLiteral("detail")).toString(); }
+        QByteArray etag() const { return response.header("ETag"); }
+        QByteArray location() const { return response.header("Location"); }
+    };
+
+    // Everything an answer sent, and which sensitive strings it may hold (a reveal its value, an issued token its
+    // secret).
+    struct Recorded
+    {
+        QByteArray what;
+        QByteArray bytes;
+        QList<QByteArray> allowed;
+    };
+
+private slots:
+    void init();
+    void cleanup();
+
+    void everyRouteOfTheTableIsRegistered();
+
+    void tenants();
+    void tenantSettings();
+    void workspaces();
+    void tenantUsers();
+    void platformUsers();
+    void integrationsAndTokens();
+    void rolesBindingsAndQuestions();
+    void platformBindings();
+    void secrets();
+    void secretNamesAreOnePathSegment();
+    void secretsDueAndRotation();
+
+    void missingOrMistypedField_data();
+    void missingOrMistypedField();
+    void otherTenantsObjectsAreNotFound_data();
+    void otherTenantsObjectsAreNotFound();
+    void noTokenIsUnauthenticated_data();
+    void noTokenIsUnauthenticated();
+    void roleWithoutThePermissionIsForbidden_data();
+    void roleWithoutThePermissionIsForbidden();
+
+private:
+    Reply call(const QByteArray& method, const QByteArray& target, const QString& token, const QJsonObject& body = {},
+               const api::HeaderList& headers = {});
+    Reply callWithIfMatch(const QByteArray& method, const QByteArray& target, const QString& token,
+                          const QByteArray& etag, const QJsonObject& body = {});
+    // The last answer may hold `value` (a reveal, an issued token).
+    void allowInLastReply(const QByteArray& value) { m_recorded.last().allowed << value; }
+    QString token(const QString& tenantName, const QString& username) { return f->signIn(tenantName, username).token; }
+    QByteArray tenantPath(const QString& tenantId) const { return "/api/v1/tenants/" + pct(tenantId); }
+    QByteArray secretsPath() const { return tenantPath(f->tenantA) + "/workspaces/" + pct(f->w1) + "/secrets"; }
+
+    std::unique_ptr<ControlPlaneFixture> f;
+    std::unique_ptr<api::ApiService> m_api;
+    api::StreamStarter m_noStreams;
+    bool m_streamStarted = false;
+    QList<Recorded> m_recorded;
+    QList<QByteArray> m_sensitive;
+    QString m_root, m_alice, m_bob, m_member, m_admin;
+    QString m_memberId;
+};
+
+void TestApiRoutes::init()
+{
+    f = std::make_unique<ControlPlaneFixture>();
+    QVERIFY(f->setUp());
+    api::ApiConfig config;
+    config.addressRate = 0; // every request of a test comes from one address
+    config.tokenRate = 0;
+    config.tls = false;
+    m_api = std::make_unique<api::ApiService>(*f->cp, config);
+    m_streamStarted = false;
+    m_noStreams = [this](HttpResponse) -> std::shared_ptr<api::ResponseStream> {
+        m_streamStarted = true;
+        QTest::qFail("none of these routes streams its answer", __FILE__, __LINE__);
+        return nullptr;
+    };
+    m_recorded.clear();
+    m_sensitive = {kPassword, kNewPassword, kOtherPassword, kValueOne, kValueTwoCanary, kValueThree};
+    m_memberId = f->addUser(f->tenantA, QStringLiteral("mia"), roles::kMember, f->w1);
+    QVERIFY(!m_memberId.isEmpty());
+    QVERIFY(!f->addUser(f->tenantA, QStringLiteral("tom"), roles::kTenantAdmin).isEmpty());
+    m_root = token({}, QStringLiteral("root"));
+    m_alice = token(QStringLiteral("acme"), QStringLiteral("alice"));
+    m_bob = token(QStringLiteral("blue"), QStringLiteral("bob"));
+    m_member = token(QStringLiteral("acme"), QStringLiteral("mia"));
+    m_admin = token(QStringLiteral("acme"), QStringLiteral("tom"));
+    for (const QString& t : {m_root, m_alice, m_bob, m_member, m_admin})
+        QVERIFY(t.startsWith(QLatin1String("ghs_")));
+}
+
+void TestApiRoutes::cleanup()
+{
+    QVERIFY(!m_streamStarted);
+    // No answer but a reveal (or an issued token's) ever holds a value, a token secret or a password.
+    for (const Recorded& r : std::as_const(m_recorded)) {
+        for (const QByteArray& s : std::as_const(m_sensitive)) {
+            if (!r.allowed.contains(s))
+                QVERIFY2(!r.bytes.contains(s), (r.what + " answered with a secret: " + r.bytes.left(300)).constData());
+        }
+    }
+    m_api.reset();
+    f.reset();
+}
+
+TestApiRoutes::Reply TestApiRoutes::call(const QByteArray& method, const QByteArray& target, const QString& token,
+                                         const QJsonObject& body, const api::HeaderList& headers)
+{
+    HttpRequest request;
+    request.method = method;
+    request.target = target;
+    const qsizetype q = target.indexOf('?');
+    request.rawPath = q < 0 ? target : target.left(q);
+    if (q >= 0)
+        request.query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
+    if (!token.isEmpty())
+        request.headers.append({QByteArray("authorization"), "Bearer " + token.toLatin1()});
+    for (const auto& h : headers)
+        request.headers.append(h);
+    if (!body.isEmpty()) {
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        if (!request.hasHeader("content-type"))
+            request.headers.append({QByteArray("content-type"), QByteArray("application/json")});
+    }
+    api::ConnectionInfo connection;
+    connection.peerAddress = QStringLiteral("127.0.0.1");
+    Reply reply{m_api->handle(request, connection, m_noStreams)};
+    QByteArray everything;
+    for (const auto& h : reply.response.headers)
+        everything += h.first + ": " + h.second + "\n";
+    everything += reply.response.body;
+    m_recorded.append(Recorded{method + ' ' + target, everything, {}});
+    return reply;
+}
+
+TestApiRoutes::Reply TestApiRoutes::callWithIfMatch(const QByteArray& method, const QByteArray& target,
+                                                    const QString& token, const QByteArray& etag,
+                                                    const QJsonObject& body)
+{
+    return call(method, target, token, body, {{"if-match", etag}});
+}
+
+// --- the route table ------------------------------------------------------------------------------------------
+
+void TestApiRoutes::everyRouteOfTheTableIsRegistered()
+{
+    // The API's route table (v1), written out here independently of the route files: method, path, operationId.
+    const QString t = QStringLiteral("/api/v1/tenants/{tenant}");
+    const QString ws = t + QStringLiteral("/workspaces/{workspace}");
+    const QString sec = ws + QStringLiteral("/secrets/{name}");
+    const QString pf = QStringLiteral("/api/v1/platform");
+    const QList<std::tuple<const char*, QString, const char*>> table{
+        // already written: operations, sign-in, audit
+        {"GET", QStringLiteral("/healthz"), "health"},
+        {"GET", QStringLiteral("/readyz"), "ready"},
+        {"GET", QStringLiteral("/metrics"), "metrics"},
+        {"GET", QStringLiteral("/api/v1/openapi.json"), "openapi"},
+        {"POST", QStringLiteral("/api/v1/auth/login"), "login"},
+        {"POST", QStringLiteral("/api/v1/auth/logout"), "logout"},
+        {"GET", QStringLiteral("/api/v1/auth/whoami"), "whoami"},
+        {"POST", QStringLiteral("/api/v1/auth/password"), "changeOwnPassword"},
+        {"POST", QStringLiteral("/api/v1/auth/mfa/totp"), "beginTotpEnrollment"},
+        {"POST", QStringLiteral("/api/v1/auth/mfa/totp/confirm"), "confirmTotpEnrollment"},
+        {"GET", QStringLiteral("/api/v1/audit/events"), "listPlatformAuditEvents"},
+        {"GET", t + QStringLiteral("/audit/events"), "listTenantAuditEvents"},
+        {"GET", QStringLiteral("/api/v1/audit/histogram"), "platformAuditHistogram"},
+        {"GET", t + QStringLiteral("/audit/histogram"), "tenantAuditHistogram"},
+        {"GET", QStringLiteral("/api/v1/audit/stream"), "streamPlatformAuditEvents"},
+        {"GET", t + QStringLiteral("/audit/stream"), "streamTenantAuditEvents"},
+        {"GET", QStringLiteral("/api/v1/audit/export"), "exportPlatformAuditEvents"},
+        {"GET", t + QStringLiteral("/audit/export"), "exportTenantAuditEvents"},
+        {"POST", QStringLiteral("/api/v1/audit/verify"), "verifyAudit"},
+        {"GET", QStringLiteral("/api/v1/audit/public-key"), "auditPublicKey"},
+        // tenants, settings, workspaces
+        {"GET", QStringLiteral("/api/v1/tenants"), "listTenants"},
+        {"POST", QStringLiteral("/api/v1/tenants"), "createTenant"},
+        {"GET", t, "getTenant"},
+        {"PATCH", t, "updateTenant"},
+        {"DELETE", t, "deleteTenant"},
+        {"GET", t + QStringLiteral("/settings"), "getTenantSettings"},
+        {"PUT", t + QStringLiteral("/settings"), "updateTenantSettings"},
+        {"GET", t + QStringLiteral("/workspaces"), "listWorkspaces"},
+        {"POST", t + QStringLiteral("/workspaces"), "createWorkspace"},
+        {"GET", ws, "getWorkspace"},
+        {"PATCH", ws, "updateWorkspace"},
+        {"DELETE", ws, "deleteWorkspace"},
+        // users of a tenant
+        {"GET", t + QStringLiteral("/users"), "listUsers"},
+        {"POST", t + QStringLiteral("/users"), "createUser"},
+        {"GET", t + QStringLiteral("/users/{user}"), "getUser"},
+        {"PATCH", t + QStringLiteral("/users/{user}"), "updateUser"},
+        {"DELETE", t + QStringLiteral("/users/{user}"), "deleteUser"},
+        {"POST", t + QStringLiteral("/users/{user}/lock"), "lockUser"},
+        {"POST", t + QStringLiteral("/users/{user}/unlock"), "unlockUser"},
+        {"POST", t + QStringLiteral("/users/{user}/disable"), "disableUser"},
+        {"POST", t + QStringLiteral("/users/{user}/enable"), "enableUser"},
+        {"POST", t + QStringLiteral("/users/{user}/reset-mfa"), "resetUserMfa"},
+        {"POST", t + QStringLiteral("/users/{user}/reset-password"), "resetUserPassword"},
+        // platform administrators
+        {"GET", pf + QStringLiteral("/users"), "listPlatformUsers"},
+        {"POST", pf + QStringLiteral("/users"), "createPlatformUser"},
+        {"GET", pf + QStringLiteral("/users/{user}"), "getPlatformUser"},
+        {"PATCH", pf + QStringLiteral("/users/{user}"), "updatePlatformUser"},
+        {"DELETE", pf + QStringLiteral("/users/{user}"), "deletePlatformUser"},
+        {"POST", pf + QStringLiteral("/users/{user}/lock"), "lockPlatformUser"},
+        {"POST", pf + QStringLiteral("/users/{user}/unlock"), "unlockPlatformUser"},
+        {"POST", pf + QStringLiteral("/users/{user}/disable"), "disablePlatformUser"},
+        {"POST", pf + QStringLiteral("/users/{user}/enable"), "enablePlatformUser"},
+        {"POST", pf + QStringLiteral("/users/{user}/reset-mfa"), "resetPlatformUserMfa"},
+        {"POST", pf + QStringLiteral("/users/{user}/reset-password"), "resetPlatformUserPassword"},
+        // integrations and tokens
+        {"GET", t + QStringLiteral("/integrations"), "listIntegrations"},
+        {"POST", t + QStringLiteral("/integrations"), "createIntegration"},
+        {"PATCH", t + QStringLiteral("/integrations/{integration}"), "updateIntegration"},
+        {"DELETE", t + QStringLiteral("/integrations/{integration}"), "deleteIntegration"},
+        {"GET", t + QStringLiteral("/integrations/{integration}/tokens"), "listTokens"},
+        {"POST", t + QStringLiteral("/integrations/{integration}/tokens"), "issueToken"},
+        {"DELETE", t + QStringLiteral("/integrations/{integration}/tokens/{token}"), "revokeToken"},
+        // roles, bindings, questions
+        {"GET", t + QStringLiteral("/roles"), "listRoles"},
+        {"POST", t + QStringLiteral("/roles"), "createRole"},
+        {"GET", t + QStringLiteral("/roles/{role}"), "getRole"},
+        {"PATCH", t + QStringLiteral("/roles/{role}"), "updateRole"},
+        {"DELETE", t + QStringLiteral("/roles/{role}"), "deleteRole"},
+        {"GET", t + QStringLiteral("/bindings"), "listBindings"},
+        {"POST", t + QStringLiteral("/bindings"), "createBinding"},
+        {"DELETE", t + QStringLiteral("/bindings/{binding}"), "deleteBinding"},
+        {"GET", pf + QStringLiteral("/bindings"), "listPlatformBindings"},
+        {"POST", pf + QStringLiteral("/bindings"), "createPlatformBinding"},
+        {"DELETE", pf + QStringLiteral("/bindings/{binding}"), "deletePlatformBinding"},
+        {"POST", t + QStringLiteral("/authz/check"), "checkAccess"},
+        {"POST", t + QStringLiteral("/authz/explain"), "explainAccess"},
+        // secrets
+        {"GET", ws + QStringLiteral("/secrets"), "listSecrets"},
+        {"POST", ws + QStringLiteral("/secrets"), "createSecret"},
+        {"GET", sec, "getSecret"},
+        {"PUT", sec, "updateSecretValue"},
+        {"DELETE", sec, "deleteSecret"},
+        {"POST", sec + QStringLiteral("/undelete"), "undeleteSecret"},
+        {"POST", sec + QStringLiteral("/reveal"), "revealSecret"},
+        {"GET", sec + QStringLiteral("/versions"), "listSecretVersions"},
+        {"POST", sec + QStringLiteral("/restore"), "restoreSecretVersion"},
+        {"DELETE", sec + QStringLiteral("/versions/{version}"), "destroySecretVersion"},
+        {"POST", sec + QStringLiteral("/rotated"), "markSecretRotated"},
+        {"GET", t + QStringLiteral("/secrets/due"), "listDueSecrets"},
+    };
+    QStringList expected;
+    for (const auto& [method, path, operationId] : table)
+        expected << QStringLiteral("%1 %2 %3").arg(QLatin1String(method), path, QLatin1String(operationId));
+    QStringList registered;
+    QSet<QString> operationIds;
+    for (const api::Route& r : m_api->router().routes()) {
+        registered << QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(r.method), r.pattern, r.operationId);
+        QVERIFY2(!operationIds.contains(r.operationId), qPrintable(r.operationId));
+        operationIds.insert(r.operationId);
+    }
+    expected.sort();
+    registered.sort();
+    QCOMPARE(registered, expected);
+}
+
+// --- happy paths ----------------------------------------------------------------------------------------------
+
+void TestApiRoutes::tenants()
+{
+    auto list = call("GET", "/api/v1/tenants", m_root);
+    QCOMPARE(list.status(), 200);
+    QCOMPARE(list.items().size(), 2);
+    QVERIFY(list.json().value(QStringLiteral("next_cursor")).isNull());
+    auto page = call("GET", "/api/v1/tenants?limit=1", m_root);
+    QCOMPARE(page.items().size(), 1);
+    const QString cursor = page.json().value(QStringLiteral("next_cursor")).toString();
+    QVERIFY(!cursor.isEmpty());
+    auto next = call("GET", "/api/v1/tenants?limit=1&cursor=" + cursor.toLatin1(), m_root);
+    QCOMPARE(next.items().size(), 1);
+    QVERIFY(next.items()[0].toObject() != page.items()[0].toObject());
+
+    auto made = call("POST", "/api/v1/tenants", m_root,
+                     {{QStringLiteral("name"), QStringLiteral("cyan")},
+                      {QStringLiteral("display_name"), QStringLiteral("Cyan Ltd")},
+                      {QStringLiteral("owner_username"), QStringLiteral("carol")},
+                      {QStringLiteral("owner_password"), QString::fromLatin1(kNewPassword)}});
+    QCOMPARE(made.status(), 201);
+    const QJsonObject tenant = made.json();
+    const QString id = tenant.value(QStringLiteral("id")).toString();
+    QCOMPARE(tenant.value(QStringLiteral("name")).toString(), QStringLiteral("cyan"));
+    QCOMPARE(tenant.value(QStringLiteral("display_name")).toString(), QStringLiteral("Cyan Ltd"));
+    QCOMPARE(tenant.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+    QCOMPARE(tenant.value(QStringLiteral("created_at")).toInteger(), f->clock.nowMs());
+    QCOMPARE(made.location(), tenantPath(id));
+    QVERIFY(!made.etag().isEmpty());
+    // The owner was created with the password: it signs in.
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("cyan"), QStringLiteral("carol"),
+                          secret(kNewPassword)));
+
+    auto read = call("GET", made.location(), m_root);
+    QCOMPARE(read.status(), 200);
+    QCOMPARE(read.json(), tenant);
+    QCOMPARE(read.etag(), made.etag());
+
+    auto renamed = callWithIfMatch("PATCH", made.location(), m_root, read.etag(),
+                                   {{QStringLiteral("display_name"), QStringLiteral("Cyan Group")}});
+    QCOMPARE(renamed.status(), 200);
+    QCOMPARE(renamed.json().value(QStringLiteral("display_name")).toString(), QStringLiteral("Cyan Group"));
+    QVERIFY(renamed.etag() != read.etag());
+    QCOMPARE(call("GET", made.location(), m_root).etag(), renamed.etag());
+
+    // The ETag read before the rename is stale now; the answer carries the current one, which then works.
+    auto stale = callWithIfMatch("PATCH", made.location(), m_root, read.etag(), {{QStringLiteral("suspended"), true}});
+    QCOMPARE(stale.status(), 412);
+    QCOMPARE(stale.type(), problemType("precondition-failed"));
+    QCOMPARE(stale.etag(), renamed.etag());
+    QCOMPARE(call("GET", made.location(), m_root).json().value(QStringLiteral("status")).toString(),
+             QStringLiteral("active"));
+    auto suspended =
+        callWithIfMatch("PATCH", made.location(), m_root, stale.etag(), {{QStringLiteral("suspended"), true}});
+    QCOMPARE(suspended.status(), 200);
+    QCOMPARE(suspended.json().value(QStringLiteral("status")).toString(), QStringLiteral("suspended"));
+
+    auto both = call("PATCH", made.location(), m_root,
+                     {{QStringLiteral("display_name"), QStringLiteral("X")}, {QStringLiteral("suspended"), false}});
+    QCOMPARE(both.status(), 400);
+    QCOMPARE(both.type(), problemType("invalid-request"));
+
+    auto unconfirmed = call("DELETE", made.location(), m_root);
+    QCOMPARE(unconfirmed.status(), 400);
+    QVERIFY(unconfirmed.detail().contains(QLatin1String("confirm")));
+    QCOMPARE(call("DELETE", made.location() + "?confirm=cyan-not", m_root).status(), 400);
+    QCOMPARE(call("GET", made.location(), m_root).status(), 200);
+    QCOMPARE(call("DELETE", made.location() + "?confirm=cyan", m_root).status(), 204);
+    auto gone = call("GET", made.location(), m_root);
+    QCOMPARE(gone.status(), 404);
+    QCOMPARE(gone.type(), problemType("not-found"));
+}
+
+void TestApiRoutes::tenantSettings()
+{
+    const QByteArray path = tenantPath(f->tenantA) + "/settings";
+    auto read = call("GET", path, m_alice);
+    QCOMPARE(read.status(), 200);
+    QVERIFY(!read.etag().isEmpty());
+    QJsonObject settings = read.json();
+    QCOMPARE(settings.value(QStringLiteral("session_idle_seconds")).toInt(), 30 * 60);
+    QCOMPARE(settings.value(QStringLiteral("session_absolute_seconds")).toInt(), 12 * 3600);
+    QCOMPARE(settings.value(QStringLiteral("lockout_threshold")).toInt(), 5);
+    QCOMPARE(settings.value(QStringLiteral("lockout_seconds")).toInt(), 15 * 60);
+    QCOMPARE(settings.value(QStringLiteral("require_mfa_for_admins")).toBool(), false);
+
+    settings.insert(QStringLiteral("lockout_threshold"), 7);
+    auto put = callWithIfMatch("PUT", path, m_alice, read.etag(), settings);
+    QCOMPARE(put.status(), 200);
+    QCOMPARE(put.json(), settings);
+    QCOMPARE(f->cp->tenantSettings(f->system, f->tenantA).value().lockoutThreshold, 7);
+    auto again = call("GET", path, m_alice);
+    QCOMPARE(again.etag(), put.etag());
+
+    settings.insert(QStringLiteral("lockout_threshold"), 9);
+    auto stale = callWithIfMatch("PUT", path, m_alice, read.etag(), settings);
+    QCOMPARE(stale.status(), 412);
+    QCOMPARE(stale.type(), problemType("precondition-failed"));
+    QCOMPARE(f->cp->tenantSettings(f->system, f->tenantA).value().lockoutThreshold, 7);
+    // The media type is read without its parameters.
+    auto charset = call("PUT", path, m_alice, settings,
+                        {{"if-match", stale.etag()}, {"content-type", "Application/JSON; charset=utf-8"}});
+    QCOMPARE(charset.status(), 200);
+    QCOMPARE(f->cp->tenantSettings(f->system, f->tenantA).value().lockoutThreshold, 9);
+    auto notJson = call("PUT", path, m_alice, settings, {{"content-type", "text/plain"}});
+    QCOMPARE(notJson.status(), 415);
+    QCOMPARE(notJson.type(), problemType("unsupported-media-type"));
+
+    // A PUT replaces the whole: every field is required, with its type.
+    QJsonObject partial = settings;
+    partial.remove(QStringLiteral("lockout_seconds"));
+    auto missing = call("PUT", path, m_alice, partial);
+    QCOMPARE(missing.status(), 400);
+    QCOMPARE(missing.type(), problemType("invalid-request"));
+    QVERIFY(missing.detail().contains(QLatin1String("\"lockout_seconds\"")));
+    QJsonObject mistyped = settings;
+    mistyped.insert(QStringLiteral("require_mfa_for_admins"), QStringLiteral("yes"));
+    auto wrongType = call("PUT", path, m_alice, mistyped);
+    QCOMPARE(wrongType.status(), 400);
+    QVERIFY(wrongType.detail().contains(QLatin1String("\"require_mfa_for_admins\"")));
+    // Ranges are the control plane's: its answer is a 400 too.
+    QJsonObject outOfRange = settings;
+    outOfRange.insert(QStringLiteral("lockout_threshold"), 1);
+    QCOMPARE(call("PUT", path, m_alice, outOfRange).status(), 400);
+}
+
+void TestApiRoutes::workspaces()
+{
+    const QByteArray path = tenantPath(f->tenantA) + "/workspaces";
+    auto list = call("GET", path, m_alice);
+    QCOMPARE(list.status(), 200);
+    QCOMPARE(list.items().size(), 2);
+    auto made = call("POST", path, m_alice,
+                     {{QStringLiteral("name"), QStringLiteral("staging")},
+                      {QStringLiteral("display_name"), QStringLiteral("Staging")}});
+    QCOMPARE(made.status(), 201);
+    const QString id = made.json().value(QStringLiteral("id")).toString();
+    QCOMPARE(made.json().value(QStringLiteral("tenant_id")).toString(), f->tenantA);
+    QCOMPARE(made.location(), path + '/' + pct(id));
+    QCOMPARE(call("GET", path, m_alice).items().size(), 3);
+
+    auto read = call("GET", made.location(), m_alice);
+    QCOMPARE(read.status(), 200);
+    QCOMPARE(read.etag(), made.etag());
+    auto renamed = callWithIfMatch("PATCH", made.location(), m_alice, read.etag(),
+                                   {{QStringLiteral("display_name"), QStringLiteral("Pre-production")}});
+    QCOMPARE(renamed.status(), 200);
+    QCOMPARE(renamed.json().value(QStringLiteral("display_name")).toString(), QStringLiteral("Pre-production"));
+    auto stale = callWithIfMatch("PATCH", made.location(), m_alice, read.etag(), {{QStringLiteral("suspended"), true}});
+    QCOMPARE(stale.status(), 412);
+    auto suspended =
+        callWithIfMatch("PATCH", made.location(), m_alice, stale.etag(), {{QStringLiteral("suspended"), true}});
+    QCOMPARE(suspended.status(), 200);
+    QCOMPARE(suspended.json().value(QStringLiteral("status")).toString(), QStringLiteral("suspended"));
+    QCOMPARE(call("GET", made.location(), m_alice).etag(), suspended.etag());
+    QCOMPARE(call("PATCH", made.location(), m_alice, {{QStringLiteral("suspended"), false}}).status(), 200);
+
+    QCOMPARE(call("DELETE", made.location(), m_alice).status(), 400);
+    QCOMPARE(call("DELETE", made.location() + "?confirm=staging", m_alice).status(), 204);
+    QCOMPARE(call("GET", made.location(), m_alice).status(), 404);
+}
+
+void TestApiRoutes::tenantUsers()
+{
+    const QByteArray path = tenantPath(f->tenantA) + "/users";
+    auto list = call("GET", path, m_alice);
+    QCOMPARE(list.status(), 200);
+    QCOMPARE(list.items().size(), 3); // alice, mia, tom
+    // A password the policy refuses is not echoed in the refusal.
+    m_sensitive << "cnry-4q7";
+    auto weak = call("POST", path, m_alice,
+                     {{QStringLiteral("username"), QStringLiteral("frank")},
+                      {QStringLiteral("display_name"), QStringLiteral("Frank")},
+                      {QStringLiteral("email"), QString()},
+                      {QStringLiteral("password"), QStringLiteral("cnry-4q7")}});
+    QCOMPARE(weak.status(), 400);
+    QCOMPARE(weak.type(), problemType("invalid-request"));
+    auto made = call("POST", path, m_alice,
+                     {{QStringLiteral("username"), QStringLiteral("dave")},
+                      {QStringLiteral("display_name"), QStringLiteral("Dave")},
+                      {QStringLiteral("email"), QStringLiteral("dave@example.com")},
+                      {QStringLiteral("password"), QString::fromLatin1(kNewPassword)}});
+    QCOMPARE(made.status(), 201);
+    const QJsonObject user = made.json();
+    const QString id = user.value(QStringLiteral("id")).toString();
+    QCOMPARE(made.location(), path + '/' + pct(id));
+    QCOMPARE(user.value(QStringLiteral("tenant_id")).toString(), f->tenantA);
+    QCOMPARE(user.value(QStringLiteral("username")).toString(), QStringLiteral("dave"));
+    QCOMPARE(user.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+    QCOMPARE(user.value(QStringLiteral("mfa_enabled")).toBool(true), false);
+    QVERIFY(user.value(QStringLiteral("locked_until_at")).isNull());
+    for (const char* never : {"password", "password_hash", "totp_secret", "recovery_codes"})
+        QVERIFY2(!user.contains(QLatin1String(never)), never);
+
+    auto read = call("GET", made.location(), m_alice);
+    QCOMPARE(read.json(), user);
+    QCOMPARE(read.etag(), made.etag());
+    // A field left out keeps its value.
+    auto renamed = callWithIfMatch("PATCH", made.location(), m_alice, read.etag(),
+                                   {{QStringLiteral("display_name"), QStringLiteral("David")}});
+    QCOMPARE(renamed.status(), 200);
+    QCOMPARE(renamed.json().value(QStringLiteral("display_name")).toString(), QStringLiteral("David"));
+    QCOMPARE(renamed.json().value(QStringLiteral("email")).toString(), QStringLiteral("dave@example.com"));
+    QCOMPARE(call("GET", made.location(), m_alice).etag(), renamed.etag());
+    auto stale = callWithIfMatch("PATCH", made.location(), m_alice, read.etag(),
+                                 {{QStringLiteral("email"), QStringLiteral("d@example.com")}});
+    QCOMPARE(stale.status(), 412);
+    QCOMPARE(stale.type(), problemType("precondition-failed"));
+    auto fresh = callWithIfMatch("PATCH", made.location(), m_alice, stale.etag(),
+                                 {{QStringLiteral("email"), QStringLiteral("d@example.com")}});
+    QCOMPARE(fresh.status(), 200);
+    QCOMPARE(fresh.json().value(QStringLiteral("display_name")).toString(), QStringLiteral("David"));
+    QCOMPARE(fresh.json().value(QStringLiteral("email")).toString(), QStringLiteral("d@example.com"));
+
+    const struct
+    {
+        const char* action;
+        const char* status;
+    } changes[] = {{"lock", "locked"}, {"unlock", "active"}, {"disable", "disabled"}, {"enable", "active"}};
+    for (const auto& c : changes) {
+        auto changed = call("POST", made.location() + '/' + c.action, m_alice);
+        QCOMPARE(changed.status(), 200);
+        QCOMPARE(changed.json().value(QStringLiteral("status")).toString(), QLatin1String(c.status));
+        QCOMPARE(call("GET", made.location(), m_alice).etag(), changed.etag());
+    }
+    QCOMPARE(call("POST", made.location() + "/reset-mfa", m_alice).status(), 204);
+    auto reset = call("POST", made.location() + "/reset-password", m_alice,
+                      {{QStringLiteral("password"), QString::fromLatin1(kOtherPassword)}});
+    QCOMPARE(reset.status(), 204);
+    // The new password signs in through the API.
+    auto login = call("POST", "/api/v1/auth/login", {},
+                      {{QStringLiteral("tenant"), QStringLiteral("acme")},
+                       {QStringLiteral("username"), QStringLiteral("dave")},
+                       {QStringLiteral("password"), QString::fromLatin1(kOtherPassword)}});
+    QCOMPARE(login.status(), 200);
+    m_sensitive << login.json().value(QStringLiteral("token")).toString().toLatin1();
+    allowInLastReply(m_sensitive.last());
+
+    QCOMPARE(call("DELETE", made.location(), m_alice).status(), 204);
+    QCOMPARE(call("GET", made.location(), m_alice).status(), 404);
+}
+
+void TestApiRoutes::platformUsers()
+{
+    const QByteArray path = "/api/v1/platform/users";
+    auto list = call("GET", path, m_root);
+    QCOMPARE(list.status(), 200);
+    QCOMPARE(list.items().size(), 1);
+    QVERIFY(list.items()[0].toObject().value(QStringLiteral("tenant_id")).isNull());
+    auto made = call("POST", path, m_root,
+                     {{QStringLiteral("username"), QStringLiteral("operator")},
+                      {QStringLiteral("display_name"), QStringLiteral("Operator")},
+                      {QStringLiteral("email"), QString()},
+                      {QStringLiteral("password"), QString::fromLatin1(kNewPassword)}});
+    QCOMPARE(made.status(), 201);
+    const QString id = made.json().value(QStringLiteral("id")).toString();
+    QCOMPARE(made.location(), path + '/' + pct(id));
+    QVERIFY(made.json().value(QStringLiteral("tenant_id")).isNull());
+    auto read = call("GET", made.location(), m_root);
+    QCOMPARE(read.status(), 200);
+    QCOMPARE(read.etag(), made.etag());
+    auto renamed = callWithIfMatch("PATCH", made.location(), m_root, read.etag(),
+                                   {{QStringLiteral("display_name"), QStringLiteral("Night operator")}});
+    QCOMPARE(renamed.status(), 200);
+    QCOMPARE(callWithIfMatch("PATCH", made.location(), m_root, read.etag(),
+                             {{QStringLiteral("display_name"), QStringLiteral("Day operator")}})
+                 .status(),
+             412);
+    for (const char* action : {"lock", "unlock", "disable", "enable"})
+        QCOMPARE(call("POST", made.location() + '/' + action, m_root).status(), 200);
+    QCOMPARE(call("POST", made.location() + "/reset-mfa", m_root).status(), 204);
+    QCOMPARE(call("POST", made.location() + "/reset-password", m_root,
+                  {{QStringLiteral("password"), QString::fromLatin1(kOtherPassword)}})
+                 .status(),
+             204);
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), {}, QStringLiteral("operator"), secret(kOtherPassword)));
+    QCOMPARE(call("DELETE", made.location(), m_root).status(), 204);
+    QCOMPARE(call("GET", made.location(), m_root).status(), 404);
+    // A tenant's user is not a platform user.
+    QCOMPARE(call("GET", path + '/' + pct(f->userId(f->tenantA, QStringLiteral("alice"))), m_root).status(), 404);
+}
+
+void TestApiRoutes::integrationsAndTokens()
+{
+    const QByteArray path = tenantPath(f->tenantA) + "/integrations";
+    auto made = call("POST", path, m_alice,
+                     {{QStringLiteral("name"), QStringLiteral("ci")},
+                      {QStringLiteral("description"), QStringLiteral("The build pipeline")}});
+    QCOMPARE(made.status(), 201);
+    const QString id = made.json().value(QStringLiteral("id")).toString();
+    const QByteArray integration = path + '/' + pct(id);
+    QCOMPARE(made.location(), integration);
+    QCOMPARE(made.json().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+    auto list = call("GET", path, m_alice);
+    QCOMPARE(list.status(), 200);
+    QCOMPARE(list.items().size(), 1);
+    QCOMPARE(list.items()[0].toObject(), made.json());
+
+    auto locked = call("PATCH", integration, m_alice, {{QStringLiteral("locked"), true}});
+    QCOMPARE(locked.status(), 200);
+    QCOMPARE(locked.json().value(QStringLiteral("status")).toString(), QStringLiteral("locked"));
+    QCOMPARE(call("PATCH", integration, m_alice, {{QStringLiteral("locked"), false}})
+                 .json()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+             QStringLiteral("active"));
+
+    // No body at all: the defaults (90 days, any workspace).
+    auto issued = call("POST", integration + "/tokens", m_alice);
+    QCOMPARE(issued.status(), 201);
+    const QByteArray tokenSecret = issued.json().value(QStringLiteral("secret")).toString().toLatin1();
+    QVERIFY(tokenSecret.startsWith("ghi_"));
+    m_sensitive << tokenSecret;
+    allowInLastReply(tokenSecret);
+    const QJsonObject token = issued.json().value(QStringLiteral("token")).toObject();
+    const QString tokenId = token.value(QStringLiteral("id")).toString();
+    QCOMPARE(issued.location(), integration + "/tokens/" + pct(tokenId));
+    QCOMPARE(token.value(QStringLiteral("integration_id")).toString(), id);
+    QVERIFY(token.value(QStringLiteral("workspace_id")).isNull());
+    QVERIFY(token.value(QStringLiteral("revoked_at")).isNull());
+    QCOMPARE(token.value(QStringLiteral("expires_at")).toInteger(), f->clock.nowMs() + qint64(90) * 24 * 3600 * 1000);
+    QVERIFY(!token.contains(QLatin1String("hash")) && !token.contains(QLatin1String("token_hash")));
+
+    auto scoped = call("POST", integration + "/tokens", m_alice,
+                       {{QStringLiteral("expiry_days"), 7}, {QStringLiteral("workspace_id"), f->w1}});
+    QCOMPARE(scoped.status(), 201);
+    m_sensitive << scoped.json().value(QStringLiteral("secret")).toString().toLatin1();
+    allowInLastReply(m_sensitive.last());
+    QCOMPARE(scoped.json().value(QStringLiteral("token")).toObject().value(QStringLiteral("workspace_id")).toString(),
+             f->w1);
+    QCOMPARE(call("POST", integration + "/tokens", m_alice, {{QStringLiteral("expiry_days"), 1000}}).status(), 400);
+
+    auto tokens = call("GET", integration + "/tokens", m_alice);
+    QCOMPARE(tokens.status(), 200);
+    QCOMPARE(tokens.items().size(), 2);
+    QCOMPARE(tokens.items()[0].toObject().value(QStringLiteral("id")).toString(), tokenId);
+
+    // The issued token is a bearer token of the API.
+    auto whoami = call("GET", "/api/v1/auth/whoami", QString::fromLatin1(tokenSecret));
+    QCOMPARE(whoami.status(), 200);
+    QCOMPARE(whoami.json().value(QStringLiteral("kind")).toString(), QStringLiteral("integration"));
+    QCOMPARE(call("DELETE", integration + "/tokens/" + pct(tokenId), m_alice).status(), 204);
+    QCOMPARE(call("GET", "/api/v1/auth/whoami", QString::fromLatin1(tokenSecret)).status(), 401);
+    QVERIFY(!call("GET", integration + "/tokens", m_alice)
+                 .items()[0]
+                 .toObject()
+                 .value(QStringLiteral("revoked_at"))
+                 .isNull());
+    QCOMPARE(call("DELETE", integration + "/tokens/tok_nope", m_alice).status(), 404);
+
+    QCOMPARE(call("DELETE", integration, m_alice).status(), 204);
+    QCOMPARE(call("GET", path, m_alice).items().size(), 0);
+    QCOMPARE(call("GET", integration + "/tokens", m_alice).status(), 404);
+}
+
+void TestApiRoutes::rolesBindingsAndQuestions()
+{
+    const QByteArray tenant = tenantPath(f->tenantA);
+    auto list = call("GET", tenant + "/roles", m_alice);
+    QCOMPARE(list.status(), 200);
+    const int builtins = int(list.items().size());
+    QVERIFY(builtins >= 6);
+    auto member = call("GET", tenant + "/roles/" + pct(roles::kMember), m_alice);
+    QCOMPARE(member.status(), 200);
+    QCOMPARE(member.json().value(QStringLiteral("builtin")).toBool(), true);
+    QCOMPARE(member.json().value(QStringLiteral("level")).toString(), QStringLiteral("tenant"));
+    QVERIFY(member.json().value(QStringLiteral("tenant_id")).isNull());
+
+    auto made = call("POST", tenant + "/roles", m_alice,
+                     {{QStringLiteral("name"), QStringLiteral("readers")},
+                      {QStringLiteral("description"), QStringLiteral("Reads secrets metadata")},
+                      {QStringLiteral("permissions"),
+                       QJsonArray{QStringLiteral("workspaces.read"), QStringLiteral("secrets.read")}}});
+    QCOMPARE(made.status(), 201);
+    const QString roleId = made.json().value(QStringLiteral("id")).toString();
+    const QByteArray role = tenant + "/roles/" + pct(roleId);
+    QCOMPARE(made.location(), role);
+    QCOMPARE(made.json().value(QStringLiteral("tenant_id")).toString(), f->tenantA);
+    QCOMPARE(made.json().value(QStringLiteral("builtin")).toBool(true), false);
+    QCOMPARE(call("GET", tenant + "/roles", m_alice).items().size(), builtins + 1);
+    auto read = call("GET", role, m_alice);
+    QCOMPARE(read.status(), 200);
+    QCOMPARE(read.etag(), made.etag());
+
+    auto widened = callWithIfMatch(
+        "PATCH", role, m_alice, read.etag(),
+        {{QStringLiteral("permissions"), QJsonArray{QStringLiteral("workspaces.read"), QStringLiteral("secrets.read"),
+                                                    QStringLiteral("secrets.reveal")}}});
+    QCOMPARE(widened.status(), 200);
+    QCOMPARE(widened.json().value(QStringLiteral("description")).toString(), QStringLiteral("Reads secrets metadata"));
+    QCOMPARE(widened.json().value(QStringLiteral("permissions")).toArray().size(), 3);
+    QCOMPARE(call("GET", role, m_alice).etag(), widened.etag());
+    auto stale = callWithIfMatch("PATCH", role, m_alice, read.etag(),
+                                 {{QStringLiteral("description"), QStringLiteral("Reveals too")}});
+    QCOMPARE(stale.status(), 412);
+    QCOMPARE(stale.type(), problemType("precondition-failed"));
+    QCOMPARE(callWithIfMatch("PATCH", role, m_alice, stale.etag(),
+                             {{QStringLiteral("description"), QStringLiteral("Reveals too")}})
+                 .status(),
+             200);
+    QCOMPARE(call("GET", tenant + "/roles/rol_nope", m_alice).status(), 404);
+
+    // Bind a new user to the role in W1, and ask about it.
+    const QString erin = f->addUser(f->tenantA, QStringLiteral("erin"), {});
+    auto bound = call("POST", tenant + "/bindings", m_alice,
+                      {{QStringLiteral("identity_kind"), QStringLiteral("user")},
+                       {QStringLiteral("identity_id"), erin},
+                       {QStringLiteral("role_id"), roleId},
+                       {QStringLiteral("workspace_id"), f->w1}});
+    QCOMPARE(bound.status(), 201);
+    const QString bindingId = bound.json().value(QStringLiteral("id")).toString();
+    QCOMPARE(bound.location(), tenant + "/bindings/" + pct(bindingId));
+    QCOMPARE(bound.json().value(QStringLiteral("workspace_id")).toString(), f->w1);
+    QCOMPARE(bound.json().value(QStringLiteral("tenant_id")).toString(), f->tenantA);
+    auto bindings = call("GET", tenant + "/bindings", m_alice);
+    QCOMPARE(bindings.status(), 200);
+    QVERIFY(bindings.items().contains(bound.json()));
+
+    auto allowed = call("POST", tenant + "/authz/check", m_alice,
+                        {{QStringLiteral("identity_id"), erin},
+                         {QStringLiteral("permission"), QStringLiteral("secrets.reveal")},
+                         {QStringLiteral("workspace_id"), f->w1}});
+    QCOMPARE(allowed.status(), 200);
+    QCOMPARE(allowed.json().value(QStringLiteral("allowed")).toBool(), true);
+    QVERIFY(allowed.json().value(QStringLiteral("reason")).toString().contains(bindingId));
+    auto denied = call("POST", tenant + "/authz/check", m_alice,
+                       {{QStringLiteral("identity_id"), erin},
+                        {QStringLiteral("permission"), QStringLiteral("secrets.reveal")},
+                        {QStringLiteral("workspace_id"), f->w2}});
+    QCOMPARE(denied.json().value(QStringLiteral("allowed")).toBool(true), false);
+    QVERIFY(!denied.json().value(QStringLiteral("reason")).toString().isEmpty());
+    QCOMPARE(call("POST", tenant + "/authz/check", m_alice,
+                  {{QStringLiteral("identity_id"), erin}, {QStringLiteral("permission"), QStringLiteral("no.such")}})
+                 .status(),
+             400);
+
+    auto explained = call("POST", tenant + "/authz/explain", m_alice,
+                          {{QStringLiteral("identity_id"), erin}, {QStringLiteral("workspace_id"), f->w1}});
+    QCOMPARE(explained.status(), 200);
+    QCOMPARE(explained.json().value(QStringLiteral("identity_id")).toString(), erin);
+    QCOMPARE(explained.json().value(QStringLiteral("workspace_id")).toString(), f->w1);
+    QCOMPARE(explained.json().value(QStringLiteral("effective_permissions")).toArray().size(), 3);
+    QVERIFY(!explained.json().contains(QLatin1String("decision")));
+    auto why =
+        call("POST", tenant + "/authz/explain", m_alice,
+             {{QStringLiteral("identity_id"), erin}, {QStringLiteral("permission"), QStringLiteral("secrets.read")}});
+    QCOMPARE(why.status(), 200);
+    QVERIFY(why.json().value(QStringLiteral("workspace_id")).isNull());
+    QCOMPARE(why.json().value(QStringLiteral("effective_permissions")).toArray().size(), 0); // bound in W1 only
+    const QJsonObject decision = why.json().value(QStringLiteral("decision")).toObject();
+    QCOMPARE(decision.value(QStringLiteral("permission")).toString(), QStringLiteral("secrets.read"));
+    QCOMPARE(decision.value(QStringLiteral("allowed")).toBool(true), false);
+    QVERIFY(!decision.value(QStringLiteral("reason")).toString().isEmpty());
+
+    // The role is in use until its binding goes.
+    QCOMPARE(call("DELETE", role, m_alice).status(), 409);
+    QCOMPARE(call("DELETE", tenant + "/bindings/" + pct(bindingId), m_alice).status(), 204);
+    QCOMPARE(call("DELETE", tenant + "/bindings/" + pct(bindingId), m_alice).status(), 404);
+    QCOMPARE(call("DELETE", role, m_alice).status(), 204);
+    QCOMPARE(call("GET", role, m_alice).status(), 404);
+}
+
+void TestApiRoutes::platformBindings()
+{
+    const QByteArray path = "/api/v1/platform/bindings";
+    auto list = call("GET", path, m_root);
+    QCOMPARE(list.status(), 200);
+    QCOMPARE(list.items().size(), 1); // root as Platform Owner
+    auto auditor =
+        f->cp->createUser(f->system, {}, QStringLiteral("auditor"), QStringLiteral("Auditor"), {}, secret(kPassword));
+    QVERIFY(auditor);
+    auto bound = call("POST", path, m_root,
+                      {{QStringLiteral("identity_kind"), QStringLiteral("user")},
+                       {QStringLiteral("identity_id"), auditor.value().id},
+                       {QStringLiteral("role_id"), roles::kPlatformAuditor}});
+    QCOMPARE(bound.status(), 201);
+    const QString id = bound.json().value(QStringLiteral("id")).toString();
+    QCOMPARE(bound.location(), path + '/' + pct(id));
+    QVERIFY(bound.json().value(QStringLiteral("tenant_id")).isNull());
+    QVERIFY(bound.json().value(QStringLiteral("workspace_id")).isNull());
+    QCOMPARE(call("GET", path, m_root).items().size(), 2);
+    // The auditor may now read the tenants.
+    QCOMPARE(call("GET", "/api/v1/tenants", token({}, QStringLiteral("auditor"))).status(), 200);
+    QCOMPARE(call("DELETE", path + '/' + pct(id), m_root).status(), 204);
+    QCOMPARE(call("GET", path, m_root).items().size(), 1);
+}
+
+void TestApiRoutes::secrets()
+{
+    const QByteArray base = secretsPath();
+    auto made = call("POST", base, m_alice,
+                     {{QStringLiteral("name"), QStringLiteral("db/prod/password")},
+                      {QStringLiteral("value"), QString::fromLatin1(kValueOne)},
+                      {QStringLiteral("description"), QStringLiteral("main database")},
+                      {QStringLiteral("tags"), QJsonArray{QStringLiteral("db"), QStringLiteral("prod")}}});
+    QCOMPARE(made.status(), 201);
+    const QJsonObject meta = made.json();
+    QCOMPARE(meta.value(QStringLiteral("name")).toString(), QStringLiteral("db/prod/password"));
+    QCOMPARE(meta.value(QStringLiteral("current_version")).toInt(), 1);
+    QCOMPARE(meta.value(QStringLiteral("tags")).toArray(), (QJsonArray{QStringLiteral("db"), QStringLiteral("prod")}));
+    QCOMPARE(meta.value(QStringLiteral("workspace_id")).toString(), f->w1);
+    QVERIFY(meta.value(QStringLiteral("expires_at")).isNull());
+    QVERIFY(meta.value(QStringLiteral("deleted_at")).isNull());
+    QVERIFY(!meta.contains(QLatin1String("value")));
+    const QByteArray secret = base + "/db%2Fprod%2Fpassword";
+    QCOMPARE(made.location(), secret);
+
+    auto list = call("GET", base, m_alice);
+    QCOMPARE(list.status(), 200);
+    QCOMPARE(list.items().size(), 1);
+    QCOMPARE(list.items()[0].toObject(), meta);
+    QCOMPARE(call("GET", base + "?search=db", m_alice).items().size(), 1);
+    QCOMPARE(call("GET", base + "?search=nothing-like-it", m_alice).items().size(), 0);
+
+    auto read = call("GET", secret, m_alice);
+    QCOMPARE(read.status(), 200);
+    QCOMPARE(read.json(), meta);
+    QCOMPARE(read.etag(), made.etag());
+
+    auto updated =
+        callWithIfMatch("PUT", secret, m_alice, read.etag(), {{QStringLiteral("value"), QString::fromUtf8(kValueTwo)}});
+    QCOMPARE(updated.status(), 200);
+    QCOMPARE(updated.json().value(QStringLiteral("current_version")).toInt(), 2);
+    QCOMPARE(call("GET", secret, m_alice).etag(), updated.etag());
+    auto stale = callWithIfMatch("PUT", secret, m_alice, read.etag(),
+                                 {{QStringLiteral("value"), QString::fromLatin1(kValueThree)}});
+    QCOMPARE(stale.status(), 412);
+    QCOMPARE(stale.type(), problemType("precondition-failed"));
+    QCOMPARE(call("GET", secret, m_alice).json().value(QStringLiteral("current_version")).toInt(), 2);
+
+    // Reveal: the current version when none is asked for, byte for byte, and says which one it is.
+    auto current =
+        call("POST", secret + "/reveal", m_alice, {{QStringLiteral("reason"), QStringLiteral("rotating the replica")}});
+    QCOMPARE(current.status(), 200);
+    allowInLastReply(kValueTwoCanary);
+    QCOMPARE(current.json().value(QStringLiteral("name")).toString(), QStringLiteral("db/prod/password"));
+    QCOMPARE(current.json().value(QStringLiteral("version")).toInt(), 2);
+    QCOMPARE(current.json().value(QStringLiteral("value")).toString().toUtf8(), QByteArray(kValueTwo));
+    QCOMPARE(current.response.header("Cache-Control"), QByteArray("no-store"));
+    auto first = call("POST", secret + "/reveal", m_alice,
+                      {{QStringLiteral("reason"), QStringLiteral("comparing")}, {QStringLiteral("version"), 1}});
+    QCOMPARE(first.status(), 200);
+    allowInLastReply(kValueOne);
+    QCOMPARE(first.json().value(QStringLiteral("version")).toInt(), 1);
+    QCOMPARE(first.json().value(QStringLiteral("value")).toString(), QString::fromLatin1(kValueOne));
+    auto noReason = call("POST", secret + "/reveal", m_alice, {{QStringLiteral("version"), 1}});
+    QCOMPARE(noReason.status(), 400);
+    QVERIFY(noReason.detail().contains(QLatin1String("\"reason\"")));
+    QCOMPARE(call("POST", secret + "/reveal", m_alice,
+                  {{QStringLiteral("reason"), QStringLiteral("x")}, {QStringLiteral("version"), 9}})
+                 .status(),
+             404);
+
+    auto versions = call("GET", secret + "/versions", m_alice);
+    QCOMPARE(versions.status(), 200);
+    QCOMPARE(versions.items().size(), 2);
+    QCOMPARE(versions.items()[0].toObject().value(QStringLiteral("version")).toInt(), 2);
+    QVERIFY(versions.items()[0].toObject().value(QStringLiteral("destroyed_at")).isNull());
+
+    auto restored = call("POST", secret + "/restore", m_alice, {{QStringLiteral("version"), 1}});
+    QCOMPARE(restored.status(), 200);
+    QCOMPARE(restored.json().value(QStringLiteral("current_version")).toInt(), 3);
+    QCOMPARE(restored.etag(), call("GET", secret, m_alice).etag());
+    auto three = call("POST", secret + "/reveal", m_alice, {{QStringLiteral("reason"), QStringLiteral("check")}});
+    allowInLastReply(kValueOne);
+    QCOMPARE(three.json().value(QStringLiteral("version")).toInt(), 3);
+    QCOMPARE(three.json().value(QStringLiteral("value")).toString(), QString::fromLatin1(kValueOne));
+
+    QCOMPARE(call("DELETE", secret + "/versions/2", m_alice).status(), 204);
+    QCOMPARE(call("DELETE", secret + "/versions/3", m_alice).status(), 409); // the current one
+    QCOMPARE(call("DELETE", secret + "/versions/two", m_alice).status(), 400);
+    auto destroyed = call("POST", secret + "/reveal", m_alice,
+                          {{QStringLiteral("reason"), QStringLiteral("x")}, {QStringLiteral("version"), 2}});
+    QCOMPARE(destroyed.status(), 404);
+    QVERIFY(!call("GET", secret + "/versions", m_alice)
+                 .items()[1]
+                 .toObject()
+                 .value(QStringLiteral("destroyed_at"))
+                 .isNull());
+
+    QCOMPARE(call("DELETE", secret, m_alice).status(), 204);
+    QCOMPARE(call("GET", secret, m_alice).status(), 404);
+    QCOMPARE(call("GET", base, m_alice).items().size(), 0);
+    auto back = call("POST", secret + "/undelete", m_alice);
+    QCOMPARE(back.status(), 200);
+    QVERIFY(back.json().value(QStringLiteral("deleted_at")).isNull());
+    QCOMPARE(back.etag(), call("GET", secret, m_alice).etag());
+}
+
+void TestApiRoutes::secretNamesAreOnePathSegment()
+{
+    // "app/key" and "app" differ: the name is one segment, its "/" sent as %2F, and a prefix match of the list
+    // never stands in for the secret asked for.
+    const QByteArray base = secretsPath();
+    for (const char* name : {"app", "app/key", "app/key/old"}) {
+        QCOMPARE(
+            call("POST", base, m_alice,
+                 {{QStringLiteral("name"), QLatin1String(name)}, {QStringLiteral("value"), QLatin1String(kValueThree)}})
+                .status(),
+            201);
+    }
+    QCOMPARE(call("GET", base + "/app%2Fkey", m_alice).json().value(QStringLiteral("name")).toString(),
+             QStringLiteral("app/key"));
+    QCOMPARE(call("GET", base + "/app", m_alice).json().value(QStringLiteral("name")).toString(),
+             QStringLiteral("app"));
+    QCOMPARE(call("GET", base + "/app%2fkey%2Fold", m_alice).json().value(QStringLiteral("name")).toString(),
+             QStringLiteral("app/key/old"));
+    QCOMPARE(call("GET", base + "/app%2Fke", m_alice).status(), 404);
+    // Sent unencoded, the path has more segments: no route has that shape.
+    auto unencoded = call("GET", base + "/app/key", m_alice);
+    QCOMPARE(unencoded.status(), 404);
+    QCOMPARE(unencoded.type(), problemType("not-found"));
+    auto revealed =
+        call("POST", base + "/app%2Fkey%2Fold/reveal", m_alice, {{QStringLiteral("reason"), QStringLiteral("deploy")}});
+    QCOMPARE(revealed.status(), 200);
+    allowInLastReply(kValueThree);
+    QCOMPARE(revealed.json().value(QStringLiteral("name")).toString(), QStringLiteral("app/key/old"));
+    QCOMPARE(revealed.json().value(QStringLiteral("value")).toString(), QString::fromLatin1(kValueThree));
+}
+
+void TestApiRoutes::secretsDueAndRotation()
+{
+    const QByteArray base = secretsPath();
+    const qint64 inTenDays = f->clock.nowMs() + qint64(10) * 24 * 3600 * 1000;
+    auto rotating = call("POST", base, m_alice,
+                         {{QStringLiteral("name"), QStringLiteral("api/key")},
+                          {QStringLiteral("value"), QString::fromLatin1(kValueOne)},
+                          {QStringLiteral("rotation_days"), 30}});
+    QCOMPARE(rotating.status(), 201);
+    QCOMPARE(rotating.json().value(QStringLiteral("rotation_days")).toInt(), 30);
+    auto expiring = call("POST", base, m_alice,
+                         {{QStringLiteral("name"), QStringLiteral("cert")},
+                          {QStringLiteral("value"), QString::fromLatin1(kValueThree)},
+                          {QStringLiteral("expires_at"), double(inTenDays)}});
+    QCOMPARE(expiring.status(), 201);
+    QCOMPARE(expiring.json().value(QStringLiteral("expires_at")).toInteger(), inTenDays);
+
+    const QByteArray due = tenantPath(f->tenantA) + "/secrets/due";
+    auto none = call("GET", due, m_alice);
+    QCOMPARE(none.status(), 200);
+    QCOMPARE(none.items().size(), 0);
+    QVERIFY(!none.json().contains(QLatin1String("next_cursor")));
+    auto soon = call("GET", due + "?within_days=15", m_alice);
+    QCOMPARE(soon.items().size(), 1);
+    QCOMPARE(soon.items()[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("cert"));
+    QCOMPARE(call("GET", due + "?within_days=45&workspace=" + pct(f->w1), m_alice).items().size(), 2);
+    QCOMPARE(call("GET", due + "?within_days=45&workspace=" + pct(f->w2), m_alice).items().size(), 0);
+    QCOMPARE(call("GET", due + "?within_days=soon", m_alice).status(), 400);
+
+    f->clock.advanceMs(qint64(31) * 24 * 3600 * 1000);
+    m_alice = token(QStringLiteral("acme"), QStringLiteral("alice")); // the old session timed out
+    QCOMPARE(call("GET", due, m_alice).items().size(), 2);
+    auto rotated = call("POST", base + "/api%2Fkey/rotated", m_alice);
+    QCOMPARE(rotated.status(), 200);
+    QCOMPARE(rotated.json().value(QStringLiteral("next_rotation_at")).toInteger(),
+             f->clock.nowMs() + qint64(30) * 24 * 3600 * 1000);
+    QCOMPARE(call("GET", due, m_alice).items().size(), 1);
+    QCOMPARE(call("POST", base + "/cert/rotated", m_alice).status(), 400); // no rotation period
+}
+
+// --- refusals -------------------------------------------------------------------------------------------------
+
+void TestApiRoutes::missingOrMistypedField_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path"); // {A} tenant A, {W} workspace W1
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QString>("field");
+    const QString pw = QString::fromLatin1(kNewPassword);
+    QTest::newRow("tenant without owner password")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("x1")},
+                       {QStringLiteral("display_name"), QStringLiteral("X")},
+                       {QStringLiteral("owner_username"), QStringLiteral("xo")}}
+        << QStringLiteral("owner_password");
+    QTest::newRow("tenant name not a string") << QByteArray("POST") << QStringLiteral("/api/v1/tenants")
+                                              << QJsonObject{{QStringLiteral("name"), 12},
+                                                             {QStringLiteral("display_name"), QStringLiteral("X")},
+                                                             {QStringLiteral("owner_username"), QStringLiteral("xo")},
+                                                             {QStringLiteral("owner_password"), pw}}
+                                              << QStringLiteral("name");
+    QTest::newRow("tenant suspended not a boolean")
+        << QByteArray("PATCH") << QStringLiteral("/api/v1/tenants/{A}")
+        << QJsonObject{{QStringLiteral("suspended"), QStringLiteral("yes")}} << QStringLiteral("suspended");
+    QTest::newRow("workspace without display name")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("qa")}} << QStringLiteral("display_name");
+    QTest::newRow("user without password") << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/users")
+                                           << QJsonObject{{QStringLiteral("username"), QStringLiteral("zed")},
+                                                          {QStringLiteral("display_name"), QStringLiteral("Zed")},
+                                                          {QStringLiteral("email"), QString()}}
+                                           << QStringLiteral("password");
+    QTest::newRow("user password not a string") << QByteArray("POST") << QStringLiteral("/api/v1/platform/users")
+                                                << QJsonObject{{QStringLiteral("username"), QStringLiteral("zed")},
+                                                               {QStringLiteral("display_name"), QStringLiteral("Zed")},
+                                                               {QStringLiteral("email"), QString()},
+                                                               {QStringLiteral("password"), QJsonArray{pw}}}
+                                                << QStringLiteral("password");
+    QTest::newRow("user email not a string")
+        << QByteArray("PATCH") << QStringLiteral("/api/v1/tenants/{A}/users/{alice}")
+        << QJsonObject{{QStringLiteral("email"), true}} << QStringLiteral("email");
+    QTest::newRow("reset password without password")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/users/{alice}/reset-password")
+        << QJsonObject{{QStringLiteral("new_password"), pw}} << QStringLiteral("password");
+    QTest::newRow("integration without description")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/integrations")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("ci")}} << QStringLiteral("description");
+    QTest::newRow("token expiry not whole")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/integrations/int_x/tokens")
+        << QJsonObject{{QStringLiteral("expiry_days"), 1.5}} << QStringLiteral("expiry_days");
+    QTest::newRow("role permissions not an array")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/roles")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("r")},
+                       {QStringLiteral("description"), QString()},
+                       {QStringLiteral("permissions"), QStringLiteral("secrets.read")}}
+        << QStringLiteral("permissions");
+    QTest::newRow("role permissions not strings") << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/roles")
+                                                  << QJsonObject{{QStringLiteral("name"), QStringLiteral("r")},
+                                                                 {QStringLiteral("description"), QString()},
+                                                                 {QStringLiteral("permissions"), QJsonArray{1, 2}}}
+                                                  << QStringLiteral("permissions");
+    QTest::newRow("binding without role") << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/bindings")
+                                          << QJsonObject{{QStringLiteral("identity_kind"), QStringLiteral("user")},
+                                                         {QStringLiteral("identity_id"), QStringLiteral("usr_x")}}
+                                          << QStringLiteral("role_id");
+    QTest::newRow("platform binding without identity")
+        << QByteArray("POST") << QStringLiteral("/api/v1/platform/bindings")
+        << QJsonObject{{QStringLiteral("identity_kind"), QStringLiteral("user")},
+                       {QStringLiteral("role_id"), roles::kPlatformAuditor}}
+        << QStringLiteral("identity_id");
+    QTest::newRow("check without permission")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/authz/check")
+        << QJsonObject{{QStringLiteral("identity_id"), QStringLiteral("usr_x")}} << QStringLiteral("permission");
+    QTest::newRow("explain without identity")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/authz/explain")
+        << QJsonObject{{QStringLiteral("permission"), QStringLiteral("secrets.read")}} << QStringLiteral("identity_id");
+    QTest::newRow("secret without value")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("s")}} << QStringLiteral("value");
+    QTest::newRow("secret value not a string")
+        << QByteArray("PUT") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/s")
+        << QJsonObject{{QStringLiteral("value"), 42}} << QStringLiteral("value");
+    QTest::newRow("secret tags not strings")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("s")},
+                       {QStringLiteral("value"), QString::fromLatin1(kValueThree)},
+                       {QStringLiteral("tags"), QJsonArray{QJsonObject{}}}}
+        << QStringLiteral("tags");
+    QTest::newRow("secret expiry not a number")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("s")},
+                       {QStringLiteral("value"), QString::fromLatin1(kValueThree)},
+                       {QStringLiteral("expires_at"), QStringLiteral("2030-01-01")}}
+        << QStringLiteral("expires_at");
+    QTest::newRow("reveal without reason")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/s/reveal")
+        << QJsonObject{{QStringLiteral("version"), 1}} << QStringLiteral("reason");
+    QTest::newRow("restore version as text")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/s/restore")
+        << QJsonObject{{QStringLiteral("version"), QStringLiteral("1")}} << QStringLiteral("version");
+    QTest::newRow("integration locked missing")
+        << QByteArray("PATCH") << QStringLiteral("/api/v1/tenants/{A}/integrations/int_x")
+        << QJsonObject{{QStringLiteral("lock"), true}} << QStringLiteral("locked");
+}
+
+void TestApiRoutes::missingOrMistypedField()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    QFETCH(QString, field);
+    const bool platform = !path.contains(QLatin1String("{A}"));
+    path.replace(QLatin1String("{A}"), f->tenantA)
+        .replace(QLatin1String("{W}"), f->w1)
+        .replace(QLatin1String("{alice}"), f->userId(f->tenantA, QStringLiteral("alice")));
+    const qint64 events = f->auditCount();
+    auto r = call(method, path.toUtf8(), platform ? m_root : m_alice, body);
+    QCOMPARE(r.status(), 400);
+    QCOMPARE(r.type(), problemType("invalid-request"));
+    QVERIFY2(r.detail().contains(QLatin1Char('"') + field + QLatin1Char('"')), qPrintable(r.detail()));
+    // Refused at the door: the control plane was never asked.
+    QCOMPARE(f->auditCount(), events);
+}
+
+void TestApiRoutes::otherTenantsObjectsAreNotFound_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path"); // {A} tenant A, {W} W1, {alice} alice's id, {role}, {binding}
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<bool>("object"); // names an object of A, so B's own tenant id does not find it either
+    QTest::newRow("tenant settings") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/settings")
+                                     << QJsonObject{} << false;
+    QTest::newRow("workspaces") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/workspaces")
+                                << QJsonObject{} << false;
+    QTest::newRow("workspace") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}")
+                               << QJsonObject{} << true;
+    QTest::newRow("rename workspace") << QByteArray("PATCH") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}")
+                                      << QJsonObject{{QStringLiteral("display_name"), QStringLiteral("Mine now")}}
+                                      << true;
+    QTest::newRow("delete workspace") << QByteArray("DELETE")
+                                      << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}?confirm=prod")
+                                      << QJsonObject{} << true;
+    QTest::newRow("user") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/users/{alice}") << QJsonObject{}
+                          << true;
+    QTest::newRow("lock user") << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/users/{alice}/lock")
+                               << QJsonObject{} << true;
+    QTest::newRow("reset password") << QByteArray("POST")
+                                    << QStringLiteral("/api/v1/tenants/{A}/users/{alice}/reset-password")
+                                    << QJsonObject{{QStringLiteral("password"), QString::fromLatin1(kNewPassword)}}
+                                    << true;
+    QTest::newRow("integrations") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/integrations")
+                                  << QJsonObject{} << false;
+    QTest::newRow("role") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/roles/{role}") << QJsonObject{}
+                          << true;
+    QTest::newRow("delete binding") << QByteArray("DELETE") << QStringLiteral("/api/v1/tenants/{A}/bindings/{binding}")
+                                    << QJsonObject{} << true;
+    QTest::newRow("check") << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/authz/check")
+                           << QJsonObject{{QStringLiteral("identity_id"), QStringLiteral("{alice}")},
+                                          {QStringLiteral("permission"), QStringLiteral("secrets.read")}}
+                           << true;
+    QTest::newRow("secrets") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets")
+                             << QJsonObject{} << true;
+    QTest::newRow("secret") << QByteArray("GET")
+                            << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/db%2Fpassword")
+                            << QJsonObject{} << true;
+    QTest::newRow("reveal") << QByteArray("POST")
+                            << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/db%2Fpassword/reveal")
+                            << QJsonObject{{QStringLiteral("reason"), QStringLiteral("curious")}} << true;
+    QTest::newRow("update secret") << QByteArray("PUT")
+                                   << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/db%2Fpassword")
+                                   << QJsonObject{{QStringLiteral("value"), QString::fromLatin1(kValueThree)}} << true;
+    QTest::newRow("due secrets") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/secrets/due")
+                                 << QJsonObject{} << false;
+}
+
+void TestApiRoutes::otherTenantsObjectsAreNotFound()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    // Objects of tenant A, which bob (Tenant Owner of B) must not even learn exist.
+    QVERIFY(f->cp->createSecret(f->system, f->tenantA, f->w1, {QStringLiteral("db/password"), {}, {}, 0, 0},
+                                secret(kValueOne)));
+    auto role = f->cp->createRole(f->system, f->tenantA, QStringLiteral("ops"), {}, {QStringLiteral("secrets.read")});
+    QVERIFY(role);
+    auto binding = f->cp->createBinding(f->system, f->tenantA, QStringLiteral("user"), m_memberId, role.value().id);
+    QVERIFY(binding);
+    const QString alice = f->userId(f->tenantA, QStringLiteral("alice"));
+    auto fill = [&](QString s) {
+        return s.replace(QLatin1String("{A}"), f->tenantA)
+            .replace(QLatin1String("{W}"), f->w1)
+            .replace(QLatin1String("{alice}"), alice)
+            .replace(QLatin1String("{role}"), role.value().id)
+            .replace(QLatin1String("{binding}"), binding.value().id);
+    };
+    QJsonObject filled;
+    for (auto it = body.begin(); it != body.end(); ++it)
+        filled.insert(it.key(), it.value().isString() ? QJsonValue(fill(it.value().toString())) : it.value());
+    auto r = call(method, fill(path).toUtf8(), m_bob, filled);
+    QCOMPARE(r.status(), 404);
+    QCOMPARE(r.type(), problemType("not-found"));
+    // And the same object through bob's own tenant id is not found either.
+    QFETCH(bool, object);
+    if (object) {
+        QString own = path;
+        own.replace(QLatin1String("{A}"), f->tenantB);
+        auto viaOwn = call(method, fill(own).toUtf8(), m_bob, filled);
+        QCOMPARE(viaOwn.status(), 404);
+        QCOMPARE(viaOwn.type(), problemType("not-found"));
+    }
+    // Nothing of tenant A changed.
+    QCOMPARE(f->cp->getWorkspace(f->system, f->tenantA, f->w1).value().displayName, QStringLiteral("Production"));
+    QCOMPARE(f->cp->getUser(f->system, f->tenantA, alice).value().status, QStringLiteral("active"));
+    QCOMPARE(f->cp->listBindings(f->system, f->tenantA).value().size(), 4); // alice, mia, tom, ops
+    QCOMPARE(f->cp->listSecrets(f->system, f->tenantA, f->w1).value().value(0).currentVersion, 1);
+}
+
+void TestApiRoutes::noTokenIsUnauthenticated_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QString>("token");
+    const QJsonObject none;
+    QTest::newRow("tenants") << QByteArray("GET") << QStringLiteral("/api/v1/tenants") << none << QString();
+    QTest::newRow("create tenant") << QByteArray("POST") << QStringLiteral("/api/v1/tenants")
+                                   << QJsonObject{{QStringLiteral("name"), QStringLiteral("n1")},
+                                                  {QStringLiteral("display_name"), QStringLiteral("N")},
+                                                  {QStringLiteral("owner_username"), QStringLiteral("o")},
+                                                  {QStringLiteral("owner_password"), QString::fromLatin1(kNewPassword)}}
+                                   << QString();
+    QTest::newRow("settings") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/settings") << none
+                              << QString();
+    QTest::newRow("workspace") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}") << none
+                               << QString();
+    QTest::newRow("users") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/users") << none << QString();
+    QTest::newRow("platform users") << QByteArray("GET") << QStringLiteral("/api/v1/platform/users") << none
+                                    << QString();
+    QTest::newRow("integrations") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/integrations") << none
+                                  << QString();
+    QTest::newRow("roles") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/roles") << none << QString();
+    QTest::newRow("platform bindings") << QByteArray("GET") << QStringLiteral("/api/v1/platform/bindings") << none
+                                       << QString();
+    QTest::newRow("secrets") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets")
+                             << none << QString();
+    QTest::newRow("reveal with a made-up token")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/db%2Fpassword/reveal")
+        << QJsonObject{{QStringLiteral("reason"), QStringLiteral("x")}}
+        << QStringLiteral("ghs_notarealsessiontokenatall");
+}
+
+void TestApiRoutes::noTokenIsUnauthenticated()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    QFETCH(QString, token);
+    QVERIFY(f->cp->createSecret(f->system, f->tenantA, f->w1, {QStringLiteral("db/password"), {}, {}, 0, 0},
+                                secret(kValueOne)));
+    path.replace(QLatin1String("{A}"), f->tenantA).replace(QLatin1String("{W}"), f->w1);
+    auto r = call(method, path.toUtf8(), token, body);
+    QCOMPARE(r.status(), 401);
+    QCOMPARE(r.type(), problemType("unauthenticated"));
+    QVERIFY(r.response.header("WWW-Authenticate").startsWith("Bearer"));
+}
+
+void TestApiRoutes::roleWithoutThePermissionIsForbidden_data()
+{
+    QTest::addColumn<QString>("who"); // member (Member in W1), admin (Tenant Admin), alice, root
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonObject>("body");
+    const QJsonObject none;
+    QTest::newRow("member creates a workspace")
+        << QStringLiteral("member") << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("mine")},
+                       {QStringLiteral("display_name"), QStringLiteral("M")}};
+    QTest::newRow("member lists users") << QStringLiteral("member") << QByteArray("GET")
+                                        << QStringLiteral("/api/v1/tenants/{A}/users") << none;
+    QTest::newRow("member creates a user")
+        << QStringLiteral("member") << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/users")
+        << QJsonObject{{QStringLiteral("username"), QStringLiteral("sneaky")},
+                       {QStringLiteral("display_name"), QStringLiteral("S")},
+                       {QStringLiteral("email"), QString()},
+                       {QStringLiteral("password"), QString::fromLatin1(kNewPassword)}};
+    QTest::newRow("member creates a role")
+        << QStringLiteral("member") << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/roles")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("r")},
+                       {QStringLiteral("description"), QString()},
+                       {QStringLiteral("permissions"), QJsonArray{QStringLiteral("secrets.reveal")}}};
+    QTest::newRow("member writes a secret")
+        << QStringLiteral("member") << QByteArray("PUT")
+        << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/db%2Fpassword")
+        << QJsonObject{{QStringLiteral("value"), QString::fromLatin1(kValueThree)}};
+    QTest::newRow("member reveals") << QStringLiteral("member") << QByteArray("POST")
+                                    << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/db%2Fpassword/reveal")
+                                    << QJsonObject{{QStringLiteral("reason"), QStringLiteral("x")},
+                                                   {QStringLiteral("version"), 1}};
+    QTest::newRow("member reads another workspace's secrets")
+        << QStringLiteral("member") << QByteArray("GET")
+        << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W2}/secrets") << none;
+    QTest::newRow("admin reveals") << QStringLiteral("admin") << QByteArray("POST")
+                                   << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/db%2Fpassword/reveal")
+                                   << QJsonObject{{QStringLiteral("reason"), QStringLiteral("x")},
+                                                  {QStringLiteral("version"), 1}};
+    QTest::newRow("admin changes settings")
+        << QStringLiteral("admin") << QByteArray("PUT") << QStringLiteral("/api/v1/tenants/{A}/settings")
+        << QJsonObject{{QStringLiteral("session_idle_seconds"), 600},
+                       {QStringLiteral("session_absolute_seconds"), 3600},
+                       {QStringLiteral("lockout_threshold"), 5},
+                       {QStringLiteral("lockout_seconds"), 600},
+                       {QStringLiteral("require_mfa_for_admins"), false}};
+    QTest::newRow("tenant owner lists tenants")
+        << QStringLiteral("alice") << QByteArray("GET") << QStringLiteral("/api/v1/tenants") << none;
+    QTest::newRow("tenant owner lists platform bindings")
+        << QStringLiteral("alice") << QByteArray("GET") << QStringLiteral("/api/v1/platform/bindings") << none;
+    QTest::newRow("platform owner reads a tenant's secrets")
+        << QStringLiteral("root") << QByteArray("GET") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets")
+        << none;
+}
+
+void TestApiRoutes::roleWithoutThePermissionIsForbidden()
+{
+    QFETCH(QString, who);
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    QVERIFY(f->cp->createSecret(f->system, f->tenantA, f->w1, {QStringLiteral("db/password"), {}, {}, 0, 0},
+                                secret(kValueOne)));
+    path.replace(QLatin1String("{A}"), f->tenantA)
+        .replace(QLatin1String("{W2}"), f->w2)
+        .replace(QLatin1String("{W}"), f->w1);
+    const QHash<QString, QString> tokens{{QStringLiteral("member"), m_member},
+                                         {QStringLiteral("admin"), m_admin},
+                                         {QStringLiteral("alice"), m_alice},
+                                         {QStringLiteral("root"), m_root}};
+    auto r = call(method, path.toUtf8(), tokens.value(who), body);
+    QCOMPARE(r.status(), 403);
+    QCOMPARE(r.type(), problemType("forbidden"));
+    QCOMPARE(f->cp->listSecrets(f->system, f->tenantA, f->w1).value().value(0).currentVersion, 1);
+}
+
+QTEST_GUILESS_MAIN(TestApiRoutes)
+#include "TestApiRoutes.moc"
