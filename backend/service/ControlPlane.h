@@ -168,7 +168,8 @@ public:
                                    int expiryDays = 90, const QString& workspaceId = {});
     Result<QList<identity::ApiToken>> listTokens(const Caller& caller, const QString& tenantId,
                                                  const QString& integrationId);
-    Result<void> revokeToken(const Caller& caller, const QString& tenantId, const QString& tokenId);
+    Result<void> revokeToken(const Caller& caller, const QString& tenantId, const QString& integrationId,
+                             const QString& tokenId);
 
     // --- roles and bindings ---------------------------------------------------------------------------
     Result<authz::Role> createRole(const Caller& caller, const QString& tenantId, const QString& name,
@@ -204,9 +205,11 @@ public:
                                                const QString& workspaceId, const QString& search = {});
     Result<QList<secrets::SecretVersion>> listSecretVersions(const Caller& caller, const QString& tenantId,
                                                              const QString& workspaceId, const QString& name);
-    // version 0: the current one. The reason is required and goes into the audit event.
+    // version 0: the current one. The reason is required and goes into the audit event. `revealedVersion`, when
+    // given, receives the number of the version that was opened.
     Result<SecureBytes> revealSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
-                                     const QString& name, int version, const QString& reason);
+                                     const QString& name, int version, const QString& reason,
+                                     int* revealedVersion = nullptr);
     // Soft delete: hidden and unrevealable, restorable with undeleteSecret() for 30 days.
     Result<void> deleteSecret(const Caller& caller, const QString& tenantId, const QString& workspaceId,
                               const QString& name);

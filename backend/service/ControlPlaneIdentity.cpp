@@ -848,15 +848,18 @@ Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QSt
     });
 }
 
-Result<void> ControlPlane::revokeToken(const Caller& caller, const QString& tenantId, const QString& tokenId)
+Result<void> ControlPlane::revokeToken(const Caller& caller, const QString& tenantId, const QString& integrationId,
+                                       const QString& tokenId)
 {
     Operation op{
         QStringLiteral("token.revoke"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token"), tokenId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         if (auto w = sql::run(
-                m_db, "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE tenant_id = ? AND id = ?;",
-                ctx.now, tenantId, tokenId);
+                m_db,
+                "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) "
+                "WHERE tenant_id = ? AND integration_id = ? AND id = ?;",
+                ctx.now, tenantId, integrationId, tokenId);
             !w)
             return w;
         if (sql::changes(m_db) != 1)

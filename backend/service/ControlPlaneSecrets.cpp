@@ -269,7 +269,7 @@ Result<QList<SecretVersion>> ControlPlane::listSecretVersions(const Caller& call
 
 Result<SecureBytes> ControlPlane::revealSecret(const Caller& caller, const QString& tenantId,
                                                const QString& workspaceId, const QString& name, int version,
-                                               const QString& reason)
+                                               const QString& reason, int* revealedVersion)
 {
     Operation op{QStringLiteral("secret.reveal"), Permission::SecretsReveal, tenantId, workspaceId,
                  QStringLiteral("secret")};
@@ -290,6 +290,8 @@ Result<SecureBytes> ControlPlane::revealSecret(const Caller& caller, const QStri
         if (!plain)
             return plain.error();
         revealed = std::move(plain).value();
+        if (revealedVersion)
+            *revealedVersion = wanted;
         return {};
     });
     if (!r)

@@ -351,7 +351,14 @@ void TestControlPlane::integrationTokens()
     QVERIFY(f->cp->setIntegrationLocked(owner, f->tenantA, ci.value().id, false));
     QVERIFY(f->cp->getWorkspace(bot, f->tenantA, f->w1));
     // Revocation.
-    QVERIFY(f->cp->revokeToken(owner, f->tenantA, issued.value().token.id));
+    // A token is revoked through its own integration only.
+    const auto other = f->cp->createIntegration(owner, f->tenantA, QStringLiteral("other-bot"), {});
+    QVERIFY(other);
+    const auto wrong = f->cp->revokeToken(owner, f->tenantA, other.value().id, issued.value().token.id);
+    QVERIFY(!wrong);
+    QCOMPARE(wrong.error().code, ErrorCode::NotFound);
+    QVERIFY(f->cp->getWorkspace(bot, f->tenantA, f->w1));
+    QVERIFY(f->cp->revokeToken(owner, f->tenantA, ci.value().id, issued.value().token.id));
     QVERIFY(!f->cp->getWorkspace(bot, f->tenantA, f->w1));
     QCOMPARE(f->newestEvent().reason, QStringLiteral("token_revoked"));
     // Expiry.

@@ -377,8 +377,8 @@ const QList<Op>& operations()
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);
              const QString tok = f.cp->issueToken(f.system, t.tenantId, i).value().token.id;
-             return [&f, t, tok](const Caller& c) {
-                 return f.cp->revokeToken(c, t.tenantId, tok);
+             return [&f, t, i, tok](const Caller& c) {
+                 return f.cp->revokeToken(c, t.tenantId, i, tok);
              };
          }},
         {"role.create", Kind::Tenant, TOTA,

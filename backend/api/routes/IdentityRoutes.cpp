@@ -200,7 +200,7 @@ void addIntegrationRoutes(Router& router)
                            QStringLiteral("/tokens/") + pathSegment(issued.value().token.id));
     });
     router.add("DELETE", tokens + QStringLiteral("/{token}"), QStringLiteral("revokeToken"), [](ApiRequest& r) {
-        return reply(r.cp().revokeToken(r.caller(), r.param("tenant"), r.param("token")));
+        return reply(r.cp().revokeToken(r.caller(), r.param("tenant"), r.param("integration"), r.param("token")));
     });
 }
 

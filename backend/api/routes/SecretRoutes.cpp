@@ -151,18 +151,12 @@ void addSecretRoutes(Router& router)
         if (!f)
             return problem(f.error());
         const QString name = r.param("name");
-        if (!version) {
-            // The answer names the version it holds, and the control plane reveals "the current one" without
-            // saying which that is: read the number first and reveal exactly that version.
-            auto current = findSecret(r);
-            if (!current)
-                return problem(current.error());
-            version = current.value().currentVersion;
-        }
-        auto value = r.cp().revealSecret(r.caller(), r.param("tenant"), r.param("workspace"), name, *version, reason);
+        int opened = 0;
+        auto value = r.cp().revealSecret(r.caller(), r.param("tenant"), r.param("workspace"), name, version.value_or(0),
+                                         reason, &opened);
         if (!value)
             return problem(value.error());
-        return revealed(name, *version, value.value());
+        return revealed(name, opened, value.value());
     });
     router.add("GET", kSecret + QStringLiteral("/versions"), QStringLiteral("listSecretVersions"), [](ApiRequest& r) {
         return reply(r.cp().listSecretVersions(r.caller(), r.param("tenant"), r.param("workspace"), r.param("name")),
