@@ -169,6 +169,8 @@ void HttpConnection::processInput()
             head.close = head.close || closeAfter;
             head.stream = [](std::shared_ptr<ResponseStream>) {};
             respond(std::move(head), &request);
+            if (!m_stream) // HEAD, or the connection is gone: a stream that takes nothing
+                return std::static_pointer_cast<ResponseStream>(std::make_shared<Stream>(nullptr));
             return std::static_pointer_cast<ResponseStream>(m_stream);
         };
         HttpResponse response = m_server.m_handler.handle(request, m_info, starter);

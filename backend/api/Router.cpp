@@ -55,7 +55,9 @@ Router::Match Router::match(const QByteArray& method, const QByteArray& rawPath)
         }
         if (!ok)
             continue;
-        if (r.method == method || (headAsGet && r.method == "GET")) {
+        // HEAD only where nothing is streamed or subscribed to: the anonymous GETs (health, readiness, the API
+        // document). Elsewhere it answers 405, naming GET.
+        if (r.method == method || (headAsGet && r.method == "GET" && r.anonymous)) {
             m.route = &r;
             m.params = std::move(params);
             return m;

@@ -117,7 +117,79 @@ ControlPlane::ControlPlane(store::Store& store, Clock& clock)
     (void)crypto::PasswordHasher::dummyHash();
 }
 
-ControlPlane::~ControlPlane() = default;
+ControlPlane::~ControlPlane()
+{
+    setReadAuditBatching(false);
+}
+
+void ControlPlane::setReadAuditBatching(bool on)
+{
+    if (on == (m_flusher != nullptr))
+        return;
+    if (on) {
+        m_stopFlusher = false;
+        m_flusher.reset(QThread::create([this] { flusherLoop(); }));
+        m_flusher->setObjectName(QStringLiteral("audit-group-commit"));
+        m_flusher->start();
+        return;
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopFlusher = true;
+        m_readQueued.wakeAll();
+    }
+    m_flusher->wait();
+    m_flusher.reset();
+}
+
+Result<void> ControlPlane::flushReadAudit()
+{
+    QMutexLocker lock(&m_mutex);
+    return flushReadsLocked();
+}
+
+void ControlPlane::flusherLoop()
+{
+    QMutexLocker lock(&m_mutex);
+    for (;;) {
+        while (m_readBacklog.isEmpty() && !m_stopFlusher)
+            m_readQueued.wait(&m_mutex);
+        if (m_stopFlusher)
+            break;
+        // Let the reads of the next moment join this commit.
+        lock.unlock();
+        QThread::usleep(500);
+        lock.relock();
+        (void)flushReadsLocked();
+    }
+    (void)flushReadsLocked();
+}
+
+Result<void> ControlPlane::flushReadsLocked()
+{
+    if (m_readBacklog.isEmpty())
+        return {};
+    QList<audit::AuditEvent> batch = std::exchange(m_readBacklog, {});
+    (void)m_db.exec("PRAGMA synchronous = NORMAL;");
+    const auto restore = qScopeGuard([this] { (void)m_db.exec("PRAGMA synchronous = FULL;"); });
+    const auto write = [&]() -> Result<void> {
+        auto tx = store::Transaction::begin(m_db, store::Transaction::Mode::Immediate);
+        if (!tx)
+            return tx.error();
+        for (audit::AuditEvent& e : batch)
+            if (auto a = appendEvent(e); !a)
+                return a;
+        return commit(tx.value());
+    };
+    auto r = write();
+    if (!r) {
+        m_pending.clear();
+        m_auditAvailable = false;
+        qCWarning(lcStore) << "audit unavailable: served" << batch.size() << "reads without their audit events:"
+                           << r.error().message;
+    }
+    return r;
+}
 
 Result<void> ControlPlane::load()
 {
@@ -370,6 +442,11 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
         return error;
     };
 
+    // Reads whose records may wait for the group commit; anything else first writes what is queued, so the trail
+    // keeps the order things happened in.
+    const bool batched = m_flusher && op.readOnly && !op.action.startsWith(QLatin1String("audit."));
+    if (!batched && !m_readBacklog.isEmpty())
+        (void)flushReadsLocked();
     // A read's audit record commits without waiting for the disk (WAL, synchronous NORMAL): it survives the
     // process being killed, and reaches the platter with the next change; a power cut can lose the newest read
     // records, never a change or its record. Changes always commit with synchronous FULL.
@@ -492,6 +569,18 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
     e.outcome = QStringLiteral("success");
     e.reason = QStringLiteral("ok");
     e.details = ctx.details;
+    if (batched) {
+        // The read's own transaction holds no record; it ends now, and the record waits for the group commit.
+        (void)tx->commit();
+        m_readBacklog.append(std::move(e));
+        if (m_readBacklog.size() == 1)
+            m_readQueued.wakeOne();
+        else if (m_readBacklog.size() >= 5000)
+            (void)flushReadsLocked(); // the committer is behind: this caller helps
+        for (auto& f : ctx.onCommit)
+            f();
+        return {};
+    }
     if (auto r = appendEvent(e); !r) {
         tx.reset(); // the transaction rolls back with the work: no change without its event
         m_pending.clear();

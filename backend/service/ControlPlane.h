@@ -18,6 +18,8 @@
 
 #include <QJsonObject>
 #include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
 
 #include <atomic>
 
@@ -85,6 +87,15 @@ public:
     // False after an audit event could not be written (disk full, read-only store), until one can again.
     // While false, changes are refused and reads are still served.
     bool auditAvailable() const { return m_auditAvailable.load(); }
+    // Group commit for the records of plain reads (listing, getting, who-am-I; never a reveal, a denial or an
+    // audit query): the answer is given at once and the record is appended within about a millisecond, many in
+    // one transaction, by a thread of the control plane. A change first writes every record queued before it,
+    // so the trail keeps the order things happened in. The cost: records of the last millisecond of reads are
+    // lost if the process dies. Off by default; the server turns it on (docs/operations.md).
+    void setReadAuditBatching(bool on);
+    // Writes the queued read records now.
+    Result<void> flushReadAudit();
+
     // How often the audit trail is signed (default: every 1000 events or 5 minutes).
     void setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy);
 
@@ -278,6 +289,9 @@ private:
     template <typename T, typename F> Result<T> perform(const Caller& caller, const Operation& op, F&& body);
     Authentication authenticate(const Caller& caller, qint64 now);
     Result<void> appendEvent(audit::AuditEvent& event);
+    // Appends the queued read records in one transaction; the caller holds m_mutex.
+    Result<void> flushReadsLocked();
+    void flusherLoop();
     // Re-wraps what the master key protects (if not done yet) and finishes an unfinished rotation.
     Result<void> completeRotation(const Caller& caller);
     // Commits and hands the transaction's events to followers; or forgets them when it did not commit.
@@ -316,6 +330,11 @@ private:
     authz::Authorizer m_authorizer;
     identity::SourceThrottle m_throttle;
     QMutex m_mutex;
+    // Read records waiting for their group commit (guarded by m_mutex).
+    QList<audit::AuditEvent> m_readBacklog;
+    QWaitCondition m_readQueued;
+    std::unique_ptr<QThread> m_flusher;
+    bool m_stopFlusher = false;
 };
 
 } // namespace gatehouse::service

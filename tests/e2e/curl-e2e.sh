@@ -74,5 +74,15 @@ expect 201 "second tenant"
 BLUE="$(field '["id"]')"
 call GET "/api/v1/tenants/$BLUE/users" "$OWNER"; expect 404 "another tenant's users"
 
+# HEAD: answered for the anonymous documents, refused (405, Allow: GET) where a GET would stream or subscribe.
+[[ "$("${CURL[@]}" -I -o /dev/null -w '%{http_code}' "$BASE/healthz")" == 200 ]] || die "HEAD /healthz"
+for path in /api/v1/audit/export /api/v1/audit/stream "/api/v1/tenants/$TENANT/audit/stream"; do
+    code="$("${CURL[@]}" -I -o "$WORK/head" -w '%{http_code}' -H "Authorization: Bearer $ROOT" "$BASE$path")"
+    [[ "$code" == 405 ]] || die "HEAD $path answered $code"
+    grep -qi '^allow: GET' "$WORK/head" || die "HEAD $path: no Allow: GET"
+done
+call GET /metrics "$ROOT"; expect 200 metrics
+grep -q '^gatehouse_audit_followers 0$' <<<"$BODY" || die "a follower was left behind: $(grep followers <<<"$BODY")"
+
 stop_server
 echo "curl end to end: ok"
