@@ -2,13 +2,23 @@
 #include "CommandTable.h"
 #include "ExitCode.h"
 #include "PassphraseInput.h"
+#include "ProgressLine.h"
+#include "core/Files.h"
+#include "demo/DemoSeeder.h"
 #include "identity/PasswordPolicy.h"
 #include "service/ControlPlane.h"
 #include "store/Store.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
+#include <cerrno>
+#include <fcntl.h>
 #include <optional>
+#include <unistd.h>
 
 namespace gatehouse::cli {
 
@@ -42,8 +52,133 @@ int reportAdministrator(const identity::User& admin)
     return ExitOk;
 }
 
+struct DemoRequest
+{
+    qint64 events = 100000;
+    QString credentials; // where the demo's passwords go
+};
+
+// Where the demo's passwords, TOTP secrets and tokens are written: --demo-credentials, or demo-secrets/ beside
+// the data directory (never inside it, so a backup of the store does not carry them).
+Result<DemoRequest> demoRequest(const Invocation& in)
+{
+    DemoRequest request;
+    if (in.isSet("demo-events")) {
+        bool ok = false;
+        request.events = in.value("demo-events").toLongLong(&ok);
+        if (!ok || request.events < 1000 || request.events > 10'000'000)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("--demo-events takes a number of audit events from 1000 to 10000000"));
+    }
+    request.credentials = in.isSet("demo-credentials")
+                              ? QFileInfo(in.value("demo-credentials")).absoluteFilePath()
+                              : QFileInfo(in.dataDir()).absolutePath() + QStringLiteral("/demo-secrets/demo-users.txt");
+    if (files::exists(request.credentials))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 exists; the demo never replaces a file: move it away or name another with "
+                                        "--demo-credentials FILE")
+                             .arg(request.credentials));
+    return request;
+}
+
+// Fills the new store with the demo and writes its credentials to a private file made for them.
+int seedDemo(const Invocation& in, store::Store& st, const DemoRequest& request, std::optional<SecureBytes> password)
+{
+    const QString leftOver = QStringLiteral("the store in %1 was created but holds only part of the demo; remove it "
+                                            "(and its key) and run init --demo again")
+                                 .arg(st.dataDir());
+    if (auto r = files::ensurePrivateDirectory(QFileInfo(request.credentials).absolutePath()); !r)
+        return fail(r.error());
+    const QByteArray path = QFile::encodeName(request.credentials);
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        return fail(files::errnoError(errno, QStringLiteral("create"), request.credentials));
+    auto drop = [&] {
+        ::close(fd);
+        ::unlink(path.constData());
+    };
+
+    demo::DemoOptions options;
+    options.events = request.events;
+    if (in.isSet("admin-user"))
+        options.ownerUsername = in.value("admin-user");
+    if (password)
+        options.ownerPassword = std::move(*password);
+    QElapsedTimer timer;
+    timer.start();
+    ProgressLine progress;
+    auto report = demo::DemoSeeder(st).run(options, [&](const demo::DemoProgress& p) {
+        progress.update(QStringLiteral("seeding the demo (%1; audit events)").arg(p.phase), p.events, p.target);
+        return true;
+    });
+    progress.finish();
+    if (!report) {
+        drop();
+        const int code = fail(report.error());
+        QTextStream(stderr) << "gatehoused: " << leftOver << Qt::endl;
+        return code;
+    }
+    const demo::DemoReport& r = report.value();
+    QByteArray text = r.credentialsText(st.config().storeId);
+    auto written = [&]() -> Result<void> {
+        for (qsizetype done = 0; done < text.size();) {
+            const ssize_t n = ::write(fd, text.constData() + done, std::size_t(text.size() - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                return files::errnoError(errno, QStringLiteral("write"), request.credentials);
+            done += n;
+        }
+        if (::fsync(fd) != 0)
+            return files::errnoError(errno, QStringLiteral("sync"), request.credentials);
+        return {};
+    }();
+    text.fill('\0');
+    if (!written) {
+        drop();
+        const int code = fail(written.error());
+        QTextStream(stderr) << "gatehoused: the demo is in the store, but its passwords could not be saved; "
+                            << leftOver << Qt::endl;
+        return code;
+    }
+    ::close(fd);
+
+    int people = 0, withTotp = 0;
+    for (const demo::DemoAccount& a : r.accounts) {
+        ++people;
+        withTotp += a.totpSecret.isEmpty() ? 0 : 1;
+    }
+    const auto day = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms).toUTC().toString(Qt::ISODate);
+    };
+    QTextStream(stdout) << "Seeded the demo in " << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1)
+                        << " s: " << r.tenants << " tenants, " << r.workspaces << " workspaces, " << people
+                        << " people (" << withTotp << " with two-factor authentication), " << r.integrations
+                        << " integrations with API tokens, " << r.secrets << " secrets (" << r.secretsOverdue
+                        << " overdue for rotation),\n  " << r.events << " audit events from " << day(r.firstEventMs)
+                        << " to " << day(r.lastEventMs) << "\n"
+                        << "Demo passwords, TOTP secrets and API tokens: " << request.credentials
+                        << " (mode 0600; they are not shown here)" << Qt::endl;
+    if (options.ownerPassword.isEmpty())
+        QTextStream(stdout) << "Platform administrator: " << options.ownerUsername
+                            << " (Platform Owner; password in that file)" << Qt::endl;
+    else
+        QTextStream(stdout) << "Created platform administrator " << options.ownerUsername
+                            << " (Platform Owner) with the password you gave" << Qt::endl;
+    return ExitOk;
+}
+
 int runInit(Invocation& in)
 {
+    if (!in.isSet("demo") && (in.isSet("demo-events") || in.isSet("demo-credentials")))
+        return usage(QStringLiteral("--demo-events and --demo-credentials go with --demo"));
+    std::optional<DemoRequest> demoRequested;
+    if (in.isSet("demo")) {
+        auto request = demoRequest(in);
+        if (!request)
+            return usage(request.error().message);
+        demoRequested = request.value();
+    }
     keys::ProviderOptions options = in.keyOptions;
     if (!options.kind)
         options.kind = in.isSet("key-file") ? keys::KeyCustody::Kind::KeyFile : keys::KeyCustody::Kind::Keychain;
@@ -61,6 +196,9 @@ int runInit(Invocation& in)
     QTextStream(stdout) << "Created encrypted store " << store.value()->config().storeId << " in "
                         << store.value()->dataDir() << "\n  key custody: " << store.value()->config().custody.describe()
                         << Qt::endl;
+    // The demo creates the administrator (and the audit signing key) itself, at the start of its history.
+    if (demoRequested)
+        return seedDemo(in, *store.value(), *demoRequested, std::move(password));
     {
         // Creates the audit signing key now, while the operator is watching.
         service::ControlPlane controlPlane(*store.value());
@@ -111,10 +249,24 @@ void addInitCommands(CommandTable& table)
                      QStringLiteral("NAME")});
     table.addOption({QStringLiteral("admin-password-file"),
                      QStringLiteral("Read the administrator's password from FILE."), QStringLiteral("FILE")});
+    table.addOption({QStringLiteral("demo"),
+                     QStringLiteral("init: fill the new store with demo tenants, people, secrets and a month of "
+                                    "audit events.")});
+    table.addOption({QStringLiteral("demo-events"),
+                     QStringLiteral("init --demo: how many audit events (default 100000, at least 1000)."),
+                     QStringLiteral("N")});
+    table.addOption({QStringLiteral("demo-credentials"),
+                     QStringLiteral("init --demo: where the demo's passwords, TOTP secrets and tokens go (a new 0600 "
+                                    "file; default: demo-secrets/demo-users.txt beside --data-dir)."),
+                     QStringLiteral("FILE")});
     table.add(
         {QStringLiteral("init"),
          QStringLiteral("  init        create an encrypted store in --data-dir (never over an existing one); with\n"
-                        "              --admin-user, also its first platform administrator (Platform Owner)\n"),
+                        "              --admin-user, also its first platform administrator (Platform Owner)\n"
+                        "  init --demo [--demo-events N] [--demo-credentials FILE]\n"
+                        "              the same, filled with a demo: 3 tenants, people in every role, secrets\n"
+                        "              and N audit events over 30 days; its passwords go to a 0600 file, never\n"
+                        "              to the screen\n"),
          false, runInit});
     table.add({QStringLiteral("init-admin"),
                QStringLiteral("  init-admin  create the first platform administrator of a store that has none\n"),

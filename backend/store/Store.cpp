@@ -266,6 +266,27 @@ Result<void> Store::snapshotTo(const QString& path, const std::function<Result<v
     return {};
 }
 
+Result<void> Store::setBulkLoading(bool on)
+{
+    if (auto r = m_db->pragma(on ? "PRAGMA synchronous = NORMAL;" : "PRAGMA synchronous = FULL;"); !r)
+        return r.error();
+    auto now = m_db->pragma("PRAGMA synchronous;");
+    if (!now)
+        return now.error();
+    if (now.value().toInt() != (on ? 1 : CipherSettings::kSynchronousFull))
+        return makeError(ErrorCode::Internal, QStringLiteral("SQLCipher did not take the synchronous setting"));
+    if (on)
+        return {};
+    // Copies the WAL into the database and fsyncs both: what was loaded is now as durable as any commit.
+    auto checkpoint = m_db->pragma("PRAGMA wal_checkpoint(TRUNCATE);");
+    if (!checkpoint)
+        return checkpoint.error();
+    if (checkpoint.value() != QLatin1String("0"))
+        return makeError(ErrorCode::Io, QStringLiteral("the store is busy; its last changes are not yet copied "
+                                                       "from the write-ahead log (they are committed)"));
+    return {};
+}
+
 Store::~Store()
 {
     m_db.reset();

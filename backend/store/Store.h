@@ -65,6 +65,12 @@ public:
     Result<void> snapshotTo(const QString& path, const std::function<Result<void>(Database&)>& readBack,
                             const std::function<void(int done, int total)>& progress = {});
 
+    // Bulk loading of a new store (the demo seeder): every commit stays atomic and in order, but is no longer
+    // fsynced one by one (WAL with synchronous = NORMAL: a power cut may lose the last commits, never corrupt the
+    // file). Turning it off restores synchronous = FULL and checkpoints the WAL into the database, fsynced, so
+    // everything loaded is durable from then on.
+    Result<void> setBulkLoading(bool on);
+
     // A key for one purpose, HKDF-SHA256(master, label): the master key itself never leaves the Store.
     Result<SecureBytes> deriveKey(QByteArrayView label) const;
 

@@ -117,6 +117,8 @@ private slots:
     void restoreRefusals();
     void backupNeverReplacesAFile();
     void keychainStoreRestoresOnTheSameMachine();
+    void demoStore();
+    void demoRefusals();
     void auditVerifyExportAndTamper();
     void keychainKeyRotatesTwice();
 
@@ -152,7 +154,8 @@ void TestGatehousedCli::helpDocumentsExitCodes()
     QVERIFY(r.out.contains(QLatin1String("--key-provider")));
     QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_PASSPHRASE")));
     QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_ADMIN_PASSWORD")));
-    for (const char* option : {"backup --out FILE", "restore --from FILE", "--from <FILE>"})
+    for (const char* option : {"backup --out FILE", "restore --from FILE", "--from <FILE>", "init --demo",
+                               "--demo-events <N>", "--demo-credentials <FILE>"})
         QVERIFY2(r.out.contains(QLatin1String(option)), option);
 }
 
@@ -800,6 +803,79 @@ void TestGatehousedCli::keychainStoreRestoresOnTheSameMachine()
         env);
     EXPECT_EXIT(elsewhere, 6);
     QVERIFY(!QFile::exists(dir("kc3")));
+}
+
+void TestGatehousedCli::demoStore()
+{
+    const QString password = QStringLiteral("harbour-lantern-quietly-9");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), password);
+    const Run r = gatehoused({QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("--demo-events"),
+                              QStringLiteral("1000"), QStringLiteral("--data-dir"), dir("demo/data"),
+                              QStringLiteral("--key-file"), dir("demo.key"), QStringLiteral("--admin-user"),
+                              QStringLiteral("root")},
+                             env);
+    EXPECT_EXIT(r, 0);
+    QVERIFY2(r.out.contains(QLatin1String("3 tenants")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QLatin1String("1000 audit events from ")));
+    QVERIFY(r.err.contains(QLatin1String("seeding the demo")));
+    const QString credentials = dir("demo/demo-secrets/demo-users.txt");
+    QVERIFY(r.out.contains(credentials));
+
+    // The passwords are in a private file beside the data directory, and nowhere on the screen.
+    struct stat st
+    {};
+    QVERIFY(::stat(QFile::encodeName(credentials).constData(), &st) == 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+    QVERIFY(::stat(QFile::encodeName(dir("demo/demo-secrets")).constData(), &st) == 0);
+    QCOMPARE(int(st.st_mode & 0777), 0700);
+    const QByteArray text = test::fileBytes(credentials);
+    QVERIFY(!text.contains(password.toUtf8()));
+    int passwords = 0;
+    for (const QByteArray& line : text.split('\n')) {
+        const QList<QByteArray> cells = line.simplified().split(' ');
+        if (line.startsWith('#') || cells.size() < 5)
+            continue;
+        for (const QByteArray& cell : cells) {
+            // Generated passwords look like xxxxx-xxxxx-xxxxx-xxxxx; tokens start with ghi_.
+            if ((cell.size() == 23 && cell.count('-') == 3) || cell.startsWith("ghi_")) {
+                QVERIFY(!r.out.toUtf8().contains(cell) && !r.err.toUtf8().contains(cell));
+                ++passwords;
+            }
+        }
+    }
+    QVERIFY2(passwords >= 20, qPrintable(QString::number(passwords)));
+    QVERIFY(text.contains("root ") && text.contains("(chosen at init)"));
+
+    EXPECT_EXIT(gatehoused({QStringLiteral("status"), QStringLiteral("--data-dir"), dir("demo/data")}), 0);
+    const Run verified =
+        gatehoused({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--data-dir"), dir("demo/data")});
+    EXPECT_EXIT(verified, 0);
+    QVERIFY(verified.out.contains(QLatin1String("events 1 to 1000, 1000 events")));
+}
+
+void TestGatehousedCli::demoRefusals()
+{
+    // An existing credentials file is never replaced, and is noticed before anything is created.
+    QVERIFY(test::writeBytes(dir("mine.txt"), "mine"));
+    const Run taken = gatehoused({QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("--data-dir"),
+                                  dir("data"), QStringLiteral("--key-file"), dir("master.key"),
+                                  QStringLiteral("--demo-credentials"), dir("mine.txt")});
+    EXPECT_EXIT(taken, 2);
+    QVERIFY2(taken.err.contains(QLatin1String("never replaces a file")), qPrintable(taken.err));
+    QCOMPARE(test::fileBytes(dir("mine.txt")), QByteArray("mine"));
+    QVERIFY(!QFile::exists(dir("data")));
+    QVERIFY(!QFile::exists(dir("master.key")));
+
+    const Run few = gatehoused({QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("--demo-events"),
+                                QStringLiteral("10"), QStringLiteral("--data-dir"), dir("data")});
+    EXPECT_EXIT(few, 2);
+    QVERIFY(few.err.contains(QLatin1String("1000")));
+    const Run withoutDemo = gatehoused({QStringLiteral("init"), QStringLiteral("--demo-events"), QStringLiteral("5000"),
+                                        QStringLiteral("--data-dir"), dir("data")});
+    EXPECT_EXIT(withoutDemo, 2);
+    QVERIFY(withoutDemo.err.contains(QLatin1String("go with --demo")));
+    QVERIFY(!QFile::exists(dir("data")));
 }
 
 void TestGatehousedCli::auditVerifyExportAndTamper()
