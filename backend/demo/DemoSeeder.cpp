@@ -1084,7 +1084,7 @@ Result<void> Seeding::happenings(double progress)
                     return r.error();
                 if (r.value()) {
                     pause();
-                    auto revoked = took(m_cp.revokeToken(asPerson(admin), tenant.id, pipeline.tokenId));
+                    auto revoked = took(m_cp.revokeToken(asPerson(admin), tenant.id, pipeline.id, pipeline.tokenId));
                     if (!revoked)
                         return revoked.error();
                     pipeline.revokedToken = pipeline.token;
