@@ -4,6 +4,8 @@
 #include "PassphraseInput.h"
 #include "ProgressLine.h"
 #include "core/Files.h"
+#include "api/TlsCertificate.h"
+#include "core/Clock.h"
 #include "demo/DemoSeeder.h"
 #include "identity/PasswordPolicy.h"
 #include "service/ControlPlane.h"
@@ -196,6 +198,14 @@ int runInit(Invocation& in)
     QTextStream(stdout) << "Created encrypted store " << store.value()->config().storeId << " in "
                         << store.value()->dataDir() << "\n  key custody: " << store.value()->config().custody.describe()
                         << Qt::endl;
+    // The API's certificate: clients pin its fingerprint.
+    auto certificate = api::TlsCertificate::generate(store.value()->dataDir(), in.parser.values(QStringLiteral("tls-name")),
+                                                     Clock::system());
+    if (!certificate)
+        return fail(certificate.error());
+    QTextStream(stdout) << "  API certificate: " << api::TlsCertificate::certificatePath(store.value()->dataDir())
+                        << "\n  certificate SHA-256 fingerprint: " << certificate.value().sha256Fingerprint()
+                        << Qt::endl;
     // The demo creates the administrator (and the audit signing key) itself, at the start of its history.
     if (demoRequested)
         return seedDemo(in, *store.value(), *demoRequested, std::move(password));
@@ -249,6 +259,10 @@ void addInitCommands(CommandTable& table)
                      QStringLiteral("NAME")});
     table.addOption({QStringLiteral("admin-password-file"),
                      QStringLiteral("Read the administrator's password from FILE."), QStringLiteral("FILE")});
+    table.addOption({QStringLiteral("tls-name"),
+                     QStringLiteral("init: a DNS name or address for the API certificate besides localhost, 127.0.0.1 "
+                                    "and ::1 (repeatable)."),
+                     QStringLiteral("NAME")});
     table.addOption({QStringLiteral("demo"),
                      QStringLiteral("init: fill the new store with demo tenants, people, secrets and a month of "
                                     "audit events.")});

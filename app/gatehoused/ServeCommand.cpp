@@ -150,6 +150,7 @@ int runServe(Invocation& in)
     service::ControlPlane controlPlane(*store.value());
     if (auto loaded = controlPlane.load(); !loaded)
         return fail(loaded.error());
+    controlPlane.setReadAuditBatching(s.batchReadAudit);
 
     QString fingerprint;
     if (listen.value().mode == api::ListenConfig::Mode::Tls) {

@@ -1,6 +1,8 @@
 // gatehoused status and key rotate: what the store is, and a new master key for it.
 #include "CommandTable.h"
 #include "ExitCode.h"
+#include "api/TlsCertificate.h"
+#include "core/Clock.h"
 #include "service/ControlPlane.h"
 #include "store/Store.h"
 
@@ -72,6 +74,21 @@ void printStatus(const store::StoreStatus& s)
         << ", temp_store " << (c.tempStore == 2 ? QStringLiteral("memory") : QString::number(c.tempStore)) << "\n";
 }
 
+// The API certificate's fingerprint for clients to pin, or why it cannot be used.
+QString certificateLine(const QString& dataDir, QString* fingerprint = nullptr)
+{
+    const QString path = api::TlsCertificate::certificatePath(dataDir);
+    if (!QFileInfo::exists(path))
+        return QStringLiteral("none yet (serve generates one)");
+    auto c = api::TlsCertificate::load(path, api::TlsCertificate::keyPath(dataDir), Clock::system());
+    if (!c)
+        return QStringLiteral("unusable: ") + c.error().message;
+    if (fingerprint)
+        *fingerprint = c.value().sha256Fingerprint();
+    return QStringLiteral("SHA-256 %1, valid until %2")
+        .arg(c.value().sha256Fingerprint(), c.value().notAfter().toString(Qt::ISODate));
+}
+
 int runStatus(Invocation& in)
 {
     auto store = store::Store::open(in.dataDir(), in.keyOptions, store::Store::Intent::Inspect);
@@ -80,10 +97,16 @@ int runStatus(Invocation& in)
     auto status = store.value()->status();
     if (!status)
         return fail(status.error());
-    if (in.isSet("json"))
-        QTextStream(stdout) << QJsonDocument(statusJson(status.value())).toJson(QJsonDocument::Indented);
-    else
+    QString fingerprint;
+    const QString certificate = certificateLine(in.dataDir(), &fingerprint);
+    if (in.isSet("json")) {
+        QJsonObject o = statusJson(status.value());
+        o.insert(QStringLiteral("api_certificate_sha256"), fingerprint.isEmpty() ? QJsonValue() : QJsonValue(fingerprint));
+        QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
         printStatus(status.value());
+        QTextStream(stdout) << "  API certificate  " << certificate << "\n";
+    }
     return ExitOk;
 }
 

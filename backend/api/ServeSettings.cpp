@@ -75,7 +75,7 @@ Result<void> ServeSettings::readFile(const QString& path)
     if (auto r = onlyKeys(o, {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
                               QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
                               QStringLiteral("rate_limits"), QStringLiteral("access_log"),
-                              QStringLiteral("drain_grace_ms")},
+                              QStringLiteral("drain_grace_ms"), QStringLiteral("audit_read_batching")},
                           where);
         !r)
         return r;
@@ -98,6 +98,8 @@ Result<void> ServeSettings::readFile(const QString& path)
     }
     if (o.contains(QStringLiteral("access_log")))
         api.accessLog = o.value(QStringLiteral("access_log")).toBool(true);
+    if (o.contains(QStringLiteral("audit_read_batching")))
+        batchReadAudit = o.value(QStringLiteral("audit_read_batching")).toBool(true);
     if (auto r = readInt(o, "drain_grace_ms", 0, 600'000, drainGraceMs, where); !r)
         return r;
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
@@ -222,6 +224,7 @@ QJsonObject ServeSettings::toJson() const
         {QStringLiteral("trusted_proxies"), QJsonArray::fromStringList(trustedProxies)},
         {QStringLiteral("access_log"), api.accessLog},
         {QStringLiteral("drain_grace_ms"), drainGraceMs},
+        {QStringLiteral("audit_read_batching"), batchReadAudit},
         {QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificate"), certificateFile},
                                             {QStringLiteral("key"), keyFile},
                                             {QStringLiteral("client_ca"), clientCaFile},
