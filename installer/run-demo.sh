@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Starts Gatehouse on a demo data directory (./demo-data), creating the encrypted store on first run.
-# The demo keeps its master key in a 0600 key file outside the data directory (./demo-secrets/master.key),
-# because a fresh server has no OS keychain (the desktop default is the keychain), and creates the platform
-# administrator "admin" with a random password in ./demo-secrets/admin-password.
+# Starts Gatehouse on a demo data directory (./demo-data): on first run, creates the encrypted store and fills
+# it through the control plane with the demo (3 tenants, people in every role, integrations, secrets, about
+# 100,000 audit events over 30 days); then serves the HTTPS API in the foreground (Ctrl-C stops it cleanly).
+# The master key is a 0600 key file outside the data directory (./demo-secrets/master.key), because a fresh
+# server has no OS keychain; the platform administrator is "admin" with a random password in
+# ./demo-secrets/admin-password; every demo account's credentials are in ./demo-secrets/demo-users.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bin=build/release/app
 data=${GATEHOUSE_DEMO_DIR:-$PWD/demo-data}
 secrets=${GATEHOUSE_DEMO_SECRETS:-$PWD/demo-secrets}
+listen=${GATEHOUSE_DEMO_LISTEN:-127.0.0.1:8443}
+events=${GATEHOUSE_DEMO_EVENTS:-100000}
 key=$secrets/master.key
+gatehoused=$bin/gatehoused/gatehoused
 
-if [[ ! -x $bin/gatehoused/gatehoused ]]; then
+if [[ ! -x $gatehoused ]]; then
     echo "run-demo: build first: cmake --workflow --preset release" >&2
     exit 1
 fi
@@ -20,15 +25,29 @@ mkdir -p -m 700 "$secrets"
 if [[ ! -f $data/store.json ]]; then
     # A random password for the demo's platform administrator "admin", kept beside the key (mode 0600).
     [[ -f $admin_password ]] || (umask 077 && head -c 18 /dev/urandom | base64 > "$admin_password")
-    "$bin/gatehoused/gatehoused" init --data-dir "$data" --key-provider file --key-file "$key" \
-        --admin-user admin --admin-password-file "$admin_password"
-    echo "The platform administrator is \"admin\"; the password is in $admin_password"
+    rm -f "$secrets/demo-users.txt" # belongs to an earlier demo store
+    "$gatehoused" init --data-dir "$data" --key-provider file --key-file "$key" \
+        --admin-user admin --admin-password-file "$admin_password" \
+        --demo --demo-events "$events" --demo-credentials "$secrets/demo-users.txt"
 fi
-"$bin/gatehoused/gatehoused" status --data-dir "$data"
+"$gatehoused" status --data-dir "$data"
 
+fingerprint=$(openssl x509 -in "$data/tls/server.crt" -noout -fingerprint -sha256 | cut -d= -f2)
+url="https://$listen"
+cat <<INFO
+
+Serving the demo at $url (Ctrl-C stops it)
+  certificate SHA-256 fingerprint: $fingerprint
+  (pin it, or give curl the certificate itself: --cacert $data/tls/server.crt)
+Sign in as the platform administrator:
+  curl --cacert $data/tls/server.crt $url/api/v1/auth/login -H 'Content-Type: application/json' \\
+       -d "{\"username\":\"admin\",\"password\":\"\$(cat $admin_password)\"}"
+  then send the token as: -H "Authorization: Bearer <token>", e.g. $url/api/v1/tenants
+Tenant accounts (with their tenant, password, TOTP secret and integration tokens): $secrets/demo-users.txt
+API reference: $url/api/v1/openapi.json and docs/api.md
+INFO
 if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
-    exec "$bin/gatehouse/gatehouse" --data-dir "$data" --key-file "$key"
+    echo "The desktop console on the same store: $bin/gatehouse/gatehouse --data-dir $data --key-file $key"
 fi
 echo
-echo "No display here, so the desktop console was not started. The headless command is:"
-echo "  $bin/gatehoused/gatehoused status --data-dir $data"
+exec "$gatehoused" serve --data-dir "$data" --listen "$listen"
