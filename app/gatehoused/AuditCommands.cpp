@@ -1,6 +1,7 @@
 // gatehoused audit verify, export, public-key and prune.
 #include "CommandTable.h"
 #include "ExitCode.h"
+#include "OpenedStore.h"
 #include "service/ControlPlane.h"
 #include "store/Store.h"
 
@@ -108,12 +109,10 @@ int runAudit(Invocation& in)
 {
     if (in.args.size() != 2)
         return usage(QStringLiteral("audit needs a subcommand: verify, export, public-key or prune"));
-    auto store = store::Store::open(in.dataDir(), in.keyOptions);
-    if (!store)
-        return fail(store.error());
-    service::ControlPlane controlPlane(*store.value());
-    if (auto loaded = controlPlane.load(); !loaded)
-        return fail(loaded.error());
+    auto opened = OpenedStore::open(in);
+    if (!opened)
+        return fail(opened.error());
+    service::ControlPlane& controlPlane = *opened.value().controlPlane;
     const service::Caller local = service::Caller::system(service::Source::Cli);
     const QString sub = in.args.at(1);
     if (sub == QLatin1String("verify"))

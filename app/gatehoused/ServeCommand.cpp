@@ -2,6 +2,7 @@
 // certificate and key.
 #include "CommandTable.h"
 #include "ExitCode.h"
+#include "OpenedStore.h"
 #include "api/ApiService.h"
 #include "api/HttpServer.h"
 #include "api/ServeSettings.h"
@@ -144,12 +145,10 @@ int runServe(Invocation& in)
     if (!listen)
         return usage(listen.error().message);
 
-    auto store = store::Store::open(in.dataDir(), in.keyOptions);
-    if (!store)
-        return fail(store.error());
-    service::ControlPlane controlPlane(*store.value());
-    if (auto loaded = controlPlane.load(); !loaded)
-        return fail(loaded.error());
+    auto opened = OpenedStore::open(in);
+    if (!opened)
+        return fail(opened.error());
+    service::ControlPlane& controlPlane = *opened.value().controlPlane;
     controlPlane.setReadAuditBatching(s.batchReadAudit);
 
     QString fingerprint;

@@ -1,6 +1,7 @@
 // gatehoused status and key rotate: what the store is, and a new master key for it.
 #include "CommandTable.h"
 #include "ExitCode.h"
+#include "OpenedStore.h"
 #include "api/TlsCertificate.h"
 #include "core/Clock.h"
 #include "service/ControlPlane.h"
@@ -114,14 +115,13 @@ int runKey(Invocation& in)
 {
     if (in.args.value(1) != QLatin1String("rotate"))
         return usage(QStringLiteral("key needs a subcommand: rotate"));
-    auto store = store::Store::open(in.dataDir(), in.keyOptions);
-    if (!store)
-        return fail(store.error());
-    service::ControlPlane controlPlane(*store.value());
-    if (auto loaded = controlPlane.load(); !loaded)
-        return fail(loaded.error());
+    auto opened = OpenedStore::open(in);
+    if (!opened)
+        return fail(opened.error());
+    service::ControlPlane& controlPlane = *opened.value().controlPlane;
     keys::ProviderOptions next;
-    next.kind = store.value()->config().custody.kind;
+    store::Store& st = *opened.value().store;
+    next.kind = st.config().custody.kind;
     if (in.isSet("new-key-provider")) {
         auto kind = keys::KeyCustody::parseKind(in.value("new-key-provider"));
         if (!kind)
@@ -136,11 +136,11 @@ int runKey(Invocation& in)
     next.keyFile = newKeyFile;
     next.passphrase = in.keyOptions.nextPassphrase;
     auto nextProvider = keys::MasterKeyProvider::make(next);
-    const QString before = store.value()->config().custody.describe();
+    const QString before = st.config().custody.describe();
     if (auto r = controlPlane.rotateMasterKey(service::Caller::system(service::Source::Cli), *nextProvider); !r)
         return fail(r.error());
     QTextStream(stdout) << "master key rotated\n  was: " << before
-                        << "\n  now: " << store.value()->config().custody.describe() << Qt::endl;
+                        << "\n  now: " << st.config().custody.describe() << Qt::endl;
     if (before.startsWith(QLatin1String("key file")))
         QTextStream(stdout) << "The old key file no longer opens the store; destroy it (shred -u) and its backups."
                             << Qt::endl;
