@@ -2,6 +2,7 @@
 #include "AdministratorDialog.h"
 #include "MainWindow.h"
 #include "PassphrasePrompt.h"
+#include "api/ApiHost.h"
 #include "core/ProcessHardening.h"
 #include "service/ControlPlane.h"
 #include "store/Store.h"
@@ -12,6 +13,7 @@
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -62,7 +64,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption keyFileOption(QStringLiteral("key-file"),
                                            QStringLiteral("Master key file, for stores that use the file provider."),
                                            QStringLiteral("PATH"));
-    parser.addOptions({dataDirOption, keyFileOption});
+    const QCommandLineOption apiOption(QStringLiteral("api-listen"),
+                                       QStringLiteral("Serve the HTTPS API here for local scripts (default 127.0.0.1:8443; "
+                                                      "\"off\" to serve none)."),
+                                       QStringLiteral("ADDR:PORT"));
+    parser.addOptions({dataDirOption, keyFileOption, apiOption});
     parser.process(app);
 
     const QString dataDir = parser.isSet(dataDirOption)
@@ -112,6 +118,23 @@ int main(int argc, char* argv[])
     }
 
     ui::MainWindow window(*store);
+    // The same HTTPS API as gatehoused serve, for scripts on this machine. Requests are served on worker threads,
+    // so API load never stalls the window. A busy port is not fatal: the console works without it.
+    std::unique_ptr<api::ApiHost> apiHost;
+    const QString apiListen = parser.isSet(apiOption) ? parser.value(apiOption) : QStringLiteral("127.0.0.1:8443");
+    if (apiListen != QLatin1String("off")) {
+        api::ServeSettings settings;
+        settings.listen = apiListen;
+        auto host = api::ApiHost::start(controlPlane, settings, store->dataDir());
+        if (host) {
+            apiHost = std::move(host).value();
+            window.statusBar()->showMessage(QObject::tr("API at %1 (certificate SHA-256 %2)")
+                                                .arg(apiHost->url(), apiHost->fingerprint()));
+        } else {
+            QTextStream(stderr) << "gatehouse: the HTTPS API is not served: " << host.error().message << Qt::endl;
+            window.statusBar()->showMessage(QObject::tr("The HTTPS API is not served: %1").arg(host.error().message));
+        }
+    }
     window.show();
     return app.exec();
 }

@@ -3,12 +3,9 @@
 #include "CommandTable.h"
 #include "ExitCode.h"
 #include "OpenedStore.h"
-#include "api/ApiService.h"
-#include "api/HttpServer.h"
+#include "api/ApiHost.h"
 #include "api/ServeSettings.h"
 #include "api/TlsCertificate.h"
-#include "api/TlsPolicy.h"
-#include "core/Clock.h"
 #include "service/ControlPlane.h"
 #include "store/Store.h"
 
@@ -107,30 +104,6 @@ Result<api::ServeSettings> settingsFor(const Invocation& in)
     return s;
 }
 
-// The certificate and key the settings name; the default pair is generated the first time.
-Result<QSslConfiguration> tlsFor(const api::ServeSettings& s, const QString& dataDir, bool mayGenerate,
-                                 QString& fingerprint)
-{
-    const bool defaults = s.certificateFile == api::TlsCertificate::certificatePath(dataDir)
-                          && s.keyFile == api::TlsCertificate::keyPath(dataDir);
-    auto cert = api::TlsCertificate::load(s.certificateFile, s.keyFile, Clock::system());
-    if (!cert && defaults && mayGenerate && !QFileInfo::exists(s.keyFile)) {
-        cert = api::TlsCertificate::generate(dataDir, s.certificateNames, Clock::system());
-        if (cert)
-            logLine(QStringLiteral("event=certificate_generated path=%1").arg(s.certificateFile));
-    }
-    if (!cert)
-        return cert.error();
-    fingerprint = cert.value().sha256Fingerprint();
-    auto config = api::TlsPolicy::serverConfiguration(cert.value());
-    if (!config)
-        return config.error();
-    if (!s.clientCaFile.isEmpty())
-        if (auto r = api::TlsPolicy::requireClientCertificates(config.value(), s.clientCaFile); !r)
-            return r.error();
-    return config;
-}
-
 int runServe(Invocation& in)
 {
     auto settings = settingsFor(in);
@@ -141,8 +114,7 @@ int runServe(Invocation& in)
         QTextStream(stdout) << QJsonDocument(s.toJson()).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    auto listen = s.listenConfig();
-    if (!listen)
+    if (auto listen = s.listenConfig(); !listen)
         return usage(listen.error().message);
 
     auto opened = OpenedStore::open(in);
@@ -151,54 +123,28 @@ int runServe(Invocation& in)
     service::ControlPlane& controlPlane = *opened.value().controlPlane;
     controlPlane.setReadAuditBatching(s.batchReadAudit);
 
-    QString fingerprint;
-    if (listen.value().mode == api::ListenConfig::Mode::Tls) {
-        auto tls = tlsFor(s, in.dataDir(), true, fingerprint);
-        if (!tls)
-            return fail(tls.error());
-        listen.value().tls = tls.value();
-    }
-    api::ApiService apiService(controlPlane, s.api);
-    api::HttpServer server(apiService, s.limits);
-    apiService.setServer(&server);
-    if (auto r = server.listen(listen.value()); !r)
-        return fail(r.error());
-
-    QString where;
-    switch (listen.value().mode) {
-    case api::ListenConfig::Mode::Tls:
-    case api::ListenConfig::Mode::PlainHttp: {
-        const QHostAddress a = listen.value().address;
-        const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + a.toString() + QLatin1Char(']')
-                                                                           : a.toString();
-        where = (listen.value().mode == api::ListenConfig::Mode::Tls ? QStringLiteral("https://") : QStringLiteral("http://"))
-                + host + QLatin1Char(':') + QString::number(server.port());
-        break;
-    }
-    case api::ListenConfig::Mode::UnixSocket:
-        where = QStringLiteral("unix:") + server.socketPath();
-        break;
-    }
+    auto started = api::ApiHost::start(controlPlane, s, in.dataDir());
+    if (!started)
+        return fail(started.error());
+    api::ApiHost& host = *started.value();
+    api::HttpServer& server = host.server();
+    if (host.generatedCertificate())
+        logLine(QStringLiteral("event=certificate_generated path=%1").arg(s.certificateFile));
     logLine(QStringLiteral("event=listening url=%1 workers=%2 max_connections=%3%4")
-                .arg(where)
+                .arg(host.url())
                 .arg(s.limits.workerThreads)
                 .arg(s.limits.maxConnections)
-                .arg(fingerprint.isEmpty() ? QString() : QStringLiteral(" certificate_sha256=") + fingerprint));
+                .arg(host.fingerprint().isEmpty() ? QString() : QStringLiteral(" certificate_sha256=") + host.fingerprint()));
 
-    const QString dataDir = in.dataDir();
     bool stopping = false;
     SignalPipe signalPipe([&](int signal) {
         if (signal == SIGHUP) {
-            if (listen.value().mode != api::ListenConfig::Mode::Tls)
-                return;
-            QString fp;
-            auto tls = tlsFor(s, dataDir, false, fp);
-            if (!tls) {
-                logLine(QStringLiteral("event=certificate_reload_failed keeping=old reason=\"%1\"").arg(tls.error().message));
-                return;
-            }
-            server.setTlsConfiguration(tls.value());
-            logLine(QStringLiteral("event=certificate_reloaded certificate_sha256=%1").arg(fp));
+            auto reloaded = host.reloadCertificate();
+            if (!reloaded)
+                logLine(QStringLiteral("event=certificate_reload_failed keeping=old reason=\"%1\"")
+                            .arg(reloaded.error().message));
+            else
+                logLine(QStringLiteral("event=certificate_reloaded certificate_sha256=%1").arg(reloaded.value()));
             return;
         }
         if (stopping)

@@ -4,7 +4,9 @@
 #include "HttpTestClient.h"
 #include "api/HttpServer.h"
 
+#include <QMutex>
 #include <QProcess>
+#include <QSet>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -22,6 +24,10 @@ class EchoHandler : public RequestHandler
 public:
     HttpResponse handle(const HttpRequest& request, const ConnectionInfo&, const StreamStarter&) override
     {
+        {
+            QMutexLocker lock(&mutex);
+            threads.insert(QThread::currentThread());
+        }
         HttpResponse r;
         if (request.rawPath == "/slow")
             QThread::msleep(300);
@@ -45,6 +51,9 @@ public:
         r.close = true;
         return r;
     }
+
+    QMutex mutex;
+    QSet<QThread*> threads; // where handle() ran
 };
 
 // A server whose listener runs in its own thread, so the test can use blocking socket calls.
@@ -69,6 +78,7 @@ public:
         m_thread.wait();
     }
     bool listening() const { return m_listening; }
+    EchoHandler& handler() { return m_handler; }
     quint16 port() const { return m_server->port(); }
     HttpServer& server() { return *m_server; }
     QThread& thread() { return m_thread; }
@@ -125,6 +135,11 @@ private Q_SLOTS:
         }
         QCOMPARE(c.state(), QAbstractSocket::ConnectedState);
         QCOMPARE(s.server().servedRequests(), 3);
+        // Requests are handled on worker threads, never on the listener's (the desktop's GUI thread).
+        QMutexLocker lock(&s.handler().mutex);
+        QVERIFY(!s.handler().threads.isEmpty());
+        QVERIFY(!s.handler().threads.contains(&s.thread()));
+        QVERIFY(!s.handler().threads.contains(QThread::currentThread()));
     }
 
     void connectionCloseIsHonoured()

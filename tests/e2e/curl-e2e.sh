@@ -84,5 +84,22 @@ done
 call GET /metrics "$ROOT"; expect 200 metrics
 grep -q '^gatehouse_audit_followers 0$' <<<"$BODY" || die "a follower was left behind: $(grep followers <<<"$BODY")"
 
+# SIGHUP: new connections get a new certificate; a broken pair is refused and the one in use stays.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=localhost -days 2 \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$WORK/new.key" -out "$WORK/new.crt" 2>/dev/null
+install -m 600 "$WORK/new.key" "$WORK/data/tls/server.key"
+cp "$WORK/new.crt" "$WORK/data/tls/server.crt"
+kill -HUP "$SERVER_PID"
+for _ in $(seq 1 50); do grep -q event=certificate_reloaded "$WORK/serve.log" && break; sleep 0.1; done
+grep -q "event=certificate_reloaded certificate_sha256=$(openssl x509 -in "$WORK/new.crt" -noout -fingerprint -sha256 | cut -d= -f2)" \
+    "$WORK/serve.log" || die "SIGHUP did not load the new certificate"
+[[ "$(curl -sS --cacert "$WORK/new.crt" -o /dev/null -w '%{http_code}' "$BASE/healthz")" == 200 ]] || die "new certificate not served"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/other.key" 2>/dev/null
+install -m 600 "$WORK/other.key" "$WORK/data/tls/server.key"
+kill -HUP "$SERVER_PID"
+for _ in $(seq 1 50); do grep -q event=certificate_reload_failed "$WORK/serve.log" && break; sleep 0.1; done
+grep -q event=certificate_reload_failed "$WORK/serve.log" || die "a key of another certificate was not refused"
+[[ "$(curl -sS --cacert "$WORK/new.crt" -o /dev/null -w '%{http_code}' "$BASE/healthz")" == 200 ]] || die "the certificate in use was dropped"
+
 stop_server
 echo "curl end to end: ok"
