@@ -1,10 +1,31 @@
 #include "HttpConnection.h"
 
 #include <QLocalSocket>
+#include <QScopeGuard>
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <openssl/crypto.h>
+
 namespace gatehouse::api {
+
+namespace {
+
+void wipe(QByteArray& bytes)
+{
+    // Only bytes no other copy shares (wiping a shared buffer would change what another holder reads).
+    if (!bytes.isEmpty() && bytes.isDetached())
+        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+}
+
+void scrub(HttpRequest& request)
+{
+    wipe(request.body);
+    for (auto& h : request.headers)
+        wipe(h.second);
+}
+
+} // namespace
 
 // The body of a streamed response, written through the connection while it lasts.
 class HttpConnection::Stream : public ResponseStream
@@ -162,7 +183,9 @@ void HttpConnection::processInput()
             }
             break;
         }
-        const HttpRequest request = m_parser.takeRequest();
+        HttpRequest request = m_parser.takeRequest();
+        // Bodies carry passwords and secret values, headers carry tokens: wiped once the request is answered.
+        const auto scrubAfter = qScopeGuard([&request] { scrub(request); });
         m_server.m_served.fetch_add(1);
         const bool closeAfter = !request.keepAlive || m_draining;
         const StreamStarter starter = [this, &request, closeAfter](HttpResponse head) {
