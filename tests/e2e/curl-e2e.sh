@@ -74,6 +74,21 @@ expect 201 "second tenant"
 BLUE="$(field '["id"]')"
 call GET "/api/v1/tenants/$BLUE/users" "$OWNER"; expect 404 "another tenant's users"
 
+# Bad bodies: malformed JSON and JSON nested past the limit are 400, another media type is 415.
+call POST /api/v1/auth/login "" '{"username": "root", "password": '; expect 400 "malformed JSON"
+[[ "$(field '["type"]')" == "urn:gatehouse:problem:invalid-request" ]] || die "malformed JSON: problem type"
+deep="$(python3 -c 'print("{\"a\":" * 40 + "1" + "}" * 40)')"
+call POST "/api/v1/tenants/$TENANT/workspaces" "$OWNER" "$deep"; expect 400 "JSON nested 40 deep"
+grep -q 'deeper than 32' <<<"$BODY" || die "the depth limit is not named: $BODY"
+code="$("${CURL[@]}" -o "$WORK/body" -w '%{http_code}' -H 'Content-Type: text/plain' --data-binary 'name=x' \
+    -H "Authorization: Bearer $OWNER" "$BASE/api/v1/tenants/$TENANT/workspaces")"
+[[ "$code" == 415 ]] || die "text/plain body answered $code"
+# A body above 1 MiB is refused before it is read (413), and the connection is closed.
+head -c 1100000 /dev/zero | tr '\0' 'a' >"$WORK/big"
+code="$("${CURL[@]}" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$WORK/big" \
+    "$BASE/api/v1/auth/login")"
+[[ "$code" == 413 ]] || die "a 1.1 MB body answered $code"
+
 # HEAD: answered for the anonymous documents, refused (405, Allow: GET) where a GET would stream or subscribe.
 [[ "$("${CURL[@]}" -I -o /dev/null -w '%{http_code}' "$BASE/healthz")" == 200 ]] || die "HEAD /healthz"
 for path in /api/v1/audit/export /api/v1/audit/stream "/api/v1/tenants/$TENANT/audit/stream"; do
