@@ -156,6 +156,7 @@ HttpResponse ApiService::handle(const HttpRequest& request, const ConnectionInfo
         } else {
             service::Caller caller = service::Caller::withToken(token, service::Source::Api, address,
                                                                 QString::fromLatin1(requestId));
+            caller.clientCertificateSha256 = QString::fromLatin1(connection.peerCertificateSha256);
             ApiRequest api(request, connection, std::move(caller), match.params, m_cp, *this, startStream);
             response = match.route->handler(api);
         }

@@ -26,6 +26,8 @@ struct Integration
     QString description;
     QString status; // active, locked
     qint64 createdAtMs = 0;
+    // SHA-256 of the client certificate (lower-case hex) the integration's tokens are bound to; empty: none.
+    QString clientCertificateSha256;
 };
 
 struct ApiToken

@@ -15,6 +15,8 @@ struct Caller
     Source source = Source::Api;
     QString address;   // client address: throttling and audit
     QString requestId; // echoed into the audit event
+    // SHA-256 (lower-case hex) of the client certificate the connection presented (mutual TLS); empty: none.
+    QString clientCertificateSha256;
     // The machine's own operator: gatehoused on the command line, the desktop at first run. Never set by the
     // network front door.
     bool localSystem = false;

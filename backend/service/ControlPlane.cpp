@@ -378,7 +378,8 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
     }
     auto s = sql::query(m_db,
                         "SELECT k.id, k.integration_id, k.tenant_id, k.workspace_id, k.expires_at, k.revoked_at, "
-                        "k.token_hash, i.name, i.status, t.status, coalesce(k.last_used_at, 0) FROM api_tokens k "
+                        "k.token_hash, i.name, i.status, t.status, coalesce(k.last_used_at, 0), "
+                        "i.client_cert_sha256 FROM api_tokens k "
                         "JOIN integrations i ON i.id = k.integration_id JOIN tenants t ON t.id = k.tenant_id "
                         "WHERE k.token_hash = ?;",
                         hash);
@@ -402,6 +403,10 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         a.reason = QStringLiteral("integration_locked");
     else if (r.text(9) == QLatin1String("suspended"))
         a.reason = QStringLiteral("tenant_suspended");
+    // A token of a certificate-bound integration is only good over a connection that presented that certificate.
+    else if (!r.text(11).isEmpty() && r.text(11) != caller.clientCertificateSha256.toLower())
+        a.reason = caller.clientCertificateSha256.isEmpty() ? QStringLiteral("certificate_required")
+                                                            : QStringLiteral("certificate_mismatch");
     if (!a.reason.isEmpty())
         return a;
     Principal p;

@@ -174,6 +174,10 @@ public:
     Result<identity::Integration> setIntegrationLocked(const Caller& caller, const QString& tenantId,
                                                        const QString& integrationId, bool locked);
     Result<void> deleteIntegration(const Caller& caller, const QString& tenantId, const QString& integrationId);
+    // Binds the integration's tokens to a client certificate (its SHA-256, hex with or without colons): from then
+    // on they authenticate only over a mutual-TLS connection that presented that certificate. Empty: unbinds.
+    Result<identity::Integration> bindIntegrationCertificate(const Caller& caller, const QString& tenantId,
+                                                             const QString& integrationId, const QString& sha256);
     // expiryDays: 1..365 (default 90). workspaceId non-empty limits the token to that workspace.
     Result<IssuedToken> issueToken(const Caller& caller, const QString& tenantId, const QString& integrationId,
                                    int expiryDays = 90, const QString& workspaceId = {});

@@ -10,6 +10,8 @@
 #include "identity/TokenCodec.h"
 #include "store/Transaction.h"
 
+#include <QRegularExpression>
+
 #include "audit/AuditLog.h"
 
 namespace gatehouse::service {
@@ -31,7 +33,7 @@ User readUser(const store::Statement& s)
 
 Integration readIntegration(const store::Statement& s)
 {
-    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5)};
+    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5), s.text(6)};
 }
 
 ApiToken readToken(const store::Statement& s)
@@ -63,7 +65,7 @@ Result<User> ControlPlane::loadUser(const QString& tenantId, const QString& user
 Result<Integration> ControlPlane::loadIntegration(const QString& tenantId, const QString& integrationId)
 {
     return sql::one(m_db, QStringLiteral("integration"), readIntegration,
-                    "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
+                    "SELECT id, tenant_id, name, description, status, created_at, client_cert_sha256 FROM integrations "
                     "WHERE tenant_id = ? AND id = ?;",
                     tenantId, integrationId);
 }
@@ -704,7 +706,7 @@ Result<Integration> ControlPlane::createIntegration(const Caller& caller, const 
         if (description.size() > 1000)
             return makeError(ErrorCode::InvalidArgument,
                              QStringLiteral("the description is longer than 1000 characters"));
-        out = {encoding::newId(u"int"), tenantId, name, description, QStringLiteral("active"), ctx.now};
+        out = {encoding::newId(u"int"), tenantId, name, description, QStringLiteral("active"), ctx.now, {}};
         ctx.targetId = out.id;
         return sql::insertUnique(m_db, QStringLiteral("an integration named %1 already exists").arg(name),
                                  "INSERT INTO integrations (id, tenant_id, name, description, status, created_at) "
@@ -720,7 +722,7 @@ Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, 
     op.readOnly = true;
     return perform<QList<Integration>>(caller, op, [&](Context&, QList<Integration>& out) -> Result<void> {
         auto rows = sql::all(m_db, readIntegration,
-                             "SELECT id, tenant_id, name, description, status, created_at FROM integrations "
+                             "SELECT id, tenant_id, name, description, status, created_at, client_cert_sha256 FROM integrations "
                              "WHERE tenant_id = ? ORDER BY name;",
                              tenantId);
         if (!rows)
@@ -750,6 +752,37 @@ Result<Integration> ControlPlane::setIntegrationLocked(const Caller& caller, con
         // Authentication checks the integration's status, so its tokens stop working with this commit.
         return sql::run(m_db, "UPDATE integrations SET status = ? WHERE tenant_id = ? AND id = ?;", out.status,
                         tenantId, integrationId);
+    });
+}
+
+Result<Integration> ControlPlane::bindIntegrationCertificate(const Caller& caller, const QString& tenantId,
+                                                             const QString& integrationId, const QString& sha256)
+{
+    QString fingerprint = sha256.trimmed().toLower();
+    fingerprint.remove(QLatin1Char(':'));
+    Operation op{fingerprint.isEmpty() ? QStringLiteral("integration.certificate.unbind")
+                                       : QStringLiteral("integration.certificate.bind"),
+                 Permission::IntegrationsWrite,
+                 tenantId,
+                 {},
+                 QStringLiteral("integration"),
+                 integrationId};
+    op.mutates = true;
+    return perform<Integration>(caller, op, [&](Context& ctx, Integration& out) -> Result<void> {
+        static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!fingerprint.isEmpty() && !hex.match(fingerprint).hasMatch())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("give the certificate's SHA-256 fingerprint: 64 hex digits, with or "
+                                            "without colons (openssl x509 -noout -fingerprint -sha256)"));
+        auto i = loadIntegration(tenantId, integrationId);
+        if (!i)
+            return i.error();
+        out = i.value();
+        out.clientCertificateSha256 = fingerprint;
+        ctx.details = {{QStringLiteral("name"), out.name}, {QStringLiteral("certificate_sha256"), fingerprint}};
+        // Authentication compares the connection's certificate with this, so it applies from this commit on.
+        return sql::run(m_db, "UPDATE integrations SET client_cert_sha256 = ? WHERE tenant_id = ? AND id = ?;",
+                        fingerprint, tenantId, integrationId);
     });
 }
 

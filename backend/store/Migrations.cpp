@@ -269,6 +269,13 @@ CREATE TABLE secret_versions (
 )sql");
 }
 
+Result<void> schemaV5(Database& db)
+{
+    // Integrations may be bound to a client certificate (mutual TLS): their tokens then work only over a
+    // connection that presented it. Empty: not bound.
+    return db.exec("ALTER TABLE integrations ADD COLUMN client_cert_sha256 TEXT NOT NULL DEFAULT '';");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -284,6 +291,7 @@ const Migrations& Migrations::schema()
         {2, "control plane: tenants, identities, sessions, roles, bindings, audit", schemaV2},
         {3, "audit: signed checkpoints, verification and retention state, full-text search", schemaV3},
         {4, "secrets: tenant keys, secrets and their versions", schemaV4},
+        {5, "integrations: client certificate binding", schemaV5},
     });
     return migrations;
 }

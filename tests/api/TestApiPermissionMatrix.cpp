@@ -442,6 +442,17 @@ const QList<RouteSpec>& routeSpecs()
                             {},
                             {}};
          }},
+        {"bindIntegrationCertificate", Scope::Tenant, TOTA,
+         [](W& w, const T& t, const R&) {
+             return Request{{{QStringLiteral("integration"), freshIntegration(w, t.tenantId)}},
+                            {{QStringLiteral("sha256"), QString(64, QLatin1Char('b'))}},
+                            {},
+                            {}};
+         }},
+        {"unbindIntegrationCertificate", Scope::Tenant, TOTA,
+         [](W& w, const T& t, const R&) {
+             return Request{{{QStringLiteral("integration"), freshIntegration(w, t.tenantId)}}, {}, {}, {}};
+         }},
         {"deleteIntegration", Scope::Tenant, TOTA,
          [](W& w, const T& t, const R&) {
              return Request{{{QStringLiteral("integration"), freshIntegration(w, t.tenantId)}}, {}, {}, {}};

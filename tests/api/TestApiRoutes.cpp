@@ -263,6 +263,8 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"POST", t + QStringLiteral("/integrations"), "createIntegration"},
         {"PATCH", t + QStringLiteral("/integrations/{integration}"), "updateIntegration"},
         {"DELETE", t + QStringLiteral("/integrations/{integration}"), "deleteIntegration"},
+        {"PUT", t + QStringLiteral("/integrations/{integration}/certificate"), "bindIntegrationCertificate"},
+        {"DELETE", t + QStringLiteral("/integrations/{integration}/certificate"), "unbindIntegrationCertificate"},
         {"GET", t + QStringLiteral("/integrations/{integration}/tokens"), "listTokens"},
         {"POST", t + QStringLiteral("/integrations/{integration}/tokens"), "issueToken"},
         {"DELETE", t + QStringLiteral("/integrations/{integration}/tokens/{token}"), "revokeToken"},

@@ -352,6 +352,13 @@ const QList<Op>& operations()
                  return discard(f.cp->setIntegrationLocked(c, t.tenantId, i, true));
              };
          }},
+        {"integration.certificate.bind", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return [&f, t, i](const Caller& c) {
+                 return discard(f.cp->bindIntegrationCertificate(c, t.tenantId, i, QString(64, QLatin1Char('a'))));
+             };
+         }},
         {"integration.delete", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);

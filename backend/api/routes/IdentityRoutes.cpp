@@ -175,6 +175,26 @@ void addIntegrationRoutes(Router& router)
     router.add("DELETE", integration, QStringLiteral("deleteIntegration"), [](ApiRequest& r) {
         return reply(r.cp().deleteIntegration(r.caller(), r.param("tenant"), r.param("integration")));
     });
+    // Mutual TLS for an integration: its tokens then work only over a connection presenting this certificate.
+    const QString certificate = integration + QStringLiteral("/certificate");
+    router.add("PUT", certificate, QStringLiteral("bindIntegrationCertificate"), [](ApiRequest& r) {
+        auto body = r.json();
+        if (!body)
+            return problem(body.error());
+        BodyFields f(body.value());
+        const QString sha256 = f.string("sha256");
+        if (!f)
+            return problem(f.error());
+        if (sha256.trimmed().isEmpty())
+            return problem(Error{ErrorCode::InvalidArgument,
+                                 QStringLiteral("sha256 names the client certificate; DELETE unbinds it.")});
+        return reply(r.cp().bindIntegrationCertificate(r.caller(), r.param("tenant"), r.param("integration"), sha256),
+                     asJson);
+    });
+    router.add("DELETE", certificate, QStringLiteral("unbindIntegrationCertificate"), [](ApiRequest& r) {
+        return reply(r.cp().bindIntegrationCertificate(r.caller(), r.param("tenant"), r.param("integration"), {}),
+                     asJson);
+    });
 
     router.add("GET", tokens, QStringLiteral("listTokens"), [](ApiRequest& r) {
         auto list = r.cp().listTokens(r.caller(), r.param("tenant"), r.param("integration"));
