@@ -42,8 +42,17 @@ public:
             c->writeOut(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
         else
             c->writeOut(data);
-        // Back-pressure: a client that does not read is given the idle timeout to catch up, then cut off.
-        while (m_connection && c->m_socket->bytesToWrite() > c->m_server.limits().maxQueuedOutput) {
+        const qint64 limit = c->m_server.limits().maxQueuedOutput;
+        if (!m_blocking) {
+            // An event stream never holds its worker thread: a client that lets a megabyte pile up is cut off.
+            if (c->m_socket->bytesToWrite() > limit) {
+                c->abortNow();
+                return false;
+            }
+            return true;
+        }
+        // A body written by a running handler (an export): the client is given the idle timeout to catch up.
+        while (m_connection && c->m_socket->bytesToWrite() > limit) {
             if (!c->m_socket->waitForBytesWritten(c->m_server.limits().idleTimeoutMs)) {
                 c->abortNow();
                 return false;
@@ -75,6 +84,8 @@ public:
     QObject* context() override { return m_connection; }
     void onClosed(std::function<void()> callback) override { m_onClosed = std::move(callback); }
 
+    void setBlocking(bool blocking) { m_blocking = blocking; }
+
     // The connection is going away before finish().
     void detach()
     {
@@ -86,6 +97,7 @@ public:
 private:
     HttpConnection* m_connection;
     std::function<void()> m_onClosed;
+    bool m_blocking = false;
 };
 
 HttpConnection::HttpConnection(HttpServer& server, QIODevice* socket, const ConnectionInfo& info, bool handshaking)
@@ -194,6 +206,7 @@ void HttpConnection::processInput()
             respond(std::move(head), &request);
             if (!m_stream) // HEAD, or the connection is gone: a stream that takes nothing
                 return std::static_pointer_cast<ResponseStream>(std::make_shared<Stream>(nullptr));
+            m_stream->setBlocking(true); // the handler is still running and writes as fast as it produces
             return std::static_pointer_cast<ResponseStream>(m_stream);
         };
         HttpResponse response = m_server.m_handler.handle(request, m_info, starter);

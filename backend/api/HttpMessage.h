@@ -57,7 +57,9 @@ class ResponseStream
 {
 public:
     virtual ~ResponseStream() = default;
-    // Queues `data` for the client; waits while too much is queued. False once the client has gone.
+    // Queues `data` for the client. False once the client has gone. With too much queued, a stream started by a
+    // running handler (StreamStarter) waits up to the idle timeout for the client; an event stream (the
+    // response's `stream` callback) never waits: the client is cut off.
     virtual bool write(const QByteArray& data) = 0;
     // Ends the response; the connection goes on with the next request (or closes).
     virtual void finish() = 0;

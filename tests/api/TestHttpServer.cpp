@@ -31,6 +31,17 @@ public:
         HttpResponse r;
         if (request.rawPath == "/slow")
             QThread::msleep(300);
+        if (request.rawPath == "/flood") {
+            // An event stream that produces faster than its client reads: 8 MiB at once.
+            r.stream = [](std::shared_ptr<ResponseStream> s) {
+                const QByteArray chunk(64 * 1024, 'e');
+                for (int i = 0; i < 128; ++i)
+                    if (!s->write(chunk))
+                        return;
+                s->finish();
+            };
+            return r;
+        }
         if (request.rawPath == "/stream") {
             r.stream = [](std::shared_ptr<ResponseStream> s) {
                 s->write("first;");
@@ -325,6 +336,27 @@ private Q_SLOTS:
         QCOMPARE(r.header("transfer-encoding"), QByteArray("chunked"));
         QCOMPARE(r.body, QByteArray("first;second"));
         QCOMPARE(reader.next().body, QByteArray("GET /after 0")); // the connection goes on after the stream
+    }
+
+    void eventStreamThatOutrunsItsClientIsCut()
+    {
+        ServerLimits l = fastLimits();
+        l.workerThreads = 1;
+        l.idleTimeoutMs = 60'000; // a stream that waited for its client would hold the only worker this long
+        ServerUnderTest s(l);
+        QTcpSocket flood;
+        QVERIFY(connectTo(flood, s.port()));
+        flood.write(get("/flood"));
+        flood.waitForBytesWritten(1000);
+        // The stream is cut once a megabyte waits for the client; the one worker thread goes on serving others.
+        QTcpSocket other;
+        QVERIFY(connectTo(other, s.port()));
+        RawReader reader(other);
+        other.write(get("/after-flood"));
+        QCOMPARE(reader.next().body, QByteArray("GET /after-flood 0"));
+        RawReader floodReader(flood);
+        QVERIFY(floodReader.closedWithin(3000));
+        QVERIFY(floodReader.buffer().size() < 8 * 1024 * 1024);
     }
 
     void tlsHandshakeTimeout()
