@@ -325,18 +325,32 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         return a;
     }
     const QByteArray hash = identity::TokenCodec::hashOf(caller.token);
+    // Prepared once and kept (every authenticated call runs one of them), reset when done.
+    const auto lookup = [this](std::unique_ptr<store::Statement>& slot, const char* text) -> store::Statement* {
+        if (!slot) {
+            auto s = m_db.prepare(text);
+            if (!s)
+                return nullptr;
+            slot = std::make_unique<store::Statement>(std::move(s).value());
+        }
+        slot->reset();
+        return slot.get();
+    };
     if (*kind == identity::TokenCodec::Kind::Session) {
-        auto s = sql::query(m_db,
-                            "SELECT s.id, s.user_id, s.tenant_id, s.last_seen_at, s.expires_at, s.ended_at, "
-                            "s.mfa_enrollment_only, s.token_hash, u.username, u.status, u.locked_until, t.status, "
-                            "t.session_idle_s FROM sessions s JOIN users u ON u.id = s.user_id "
-                            "JOIN tenants t ON t.id = s.tenant_id WHERE s.token_hash = ?;",
-                            hash);
-        if (!s || !s.value().step().value()) {
+        store::Statement* s = lookup(m_sessionLookup,
+                                     "SELECT s.id, s.user_id, s.tenant_id, s.last_seen_at, s.expires_at, s.ended_at, "
+                                     "s.mfa_enrollment_only, s.token_hash, u.username, u.status, u.locked_until, "
+                                     "t.status, t.session_idle_s FROM sessions s JOIN users u ON u.id = s.user_id "
+                                     "JOIN tenants t ON t.id = s.tenant_id WHERE s.token_hash = ?;");
+        const auto done = qScopeGuard([s] {
+            if (s)
+                s->reset();
+        });
+        if (!s || !s->bindBlob(1, hash).step().value()) {
             a.reason = QStringLiteral("unknown_token");
             return a;
         }
-        const auto& r = s.value();
+        const store::Statement& r = *s;
         // The index found it by hash; compare again in constant time so no code path depends on timing.
         if (r.blob(7).size() != 32 || CRYPTO_memcmp(r.blob(7).constData(), hash.constData(), 32) != 0) {
             a.reason = QStringLiteral("unknown_token");
@@ -376,18 +390,21 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         a.principal = p;
         return a;
     }
-    auto s = sql::query(m_db,
-                        "SELECT k.id, k.integration_id, k.tenant_id, k.workspace_id, k.expires_at, k.revoked_at, "
-                        "k.token_hash, i.name, i.status, t.status, coalesce(k.last_used_at, 0), "
-                        "i.client_cert_sha256 FROM api_tokens k "
-                        "JOIN integrations i ON i.id = k.integration_id JOIN tenants t ON t.id = k.tenant_id "
-                        "WHERE k.token_hash = ?;",
-                        hash);
-    if (!s || !s.value().step().value()) {
+    store::Statement* s = lookup(m_tokenLookup,
+                                 "SELECT k.id, k.integration_id, k.tenant_id, k.workspace_id, k.expires_at, "
+                                 "k.revoked_at, k.token_hash, i.name, i.status, t.status, "
+                                 "coalesce(k.last_used_at, 0), i.client_cert_sha256 FROM api_tokens k "
+                                 "JOIN integrations i ON i.id = k.integration_id JOIN tenants t ON t.id = k.tenant_id "
+                                 "WHERE k.token_hash = ?;");
+    const auto done = qScopeGuard([s] {
+        if (s)
+            s->reset();
+    });
+    if (!s || !s->bindBlob(1, hash).step().value()) {
         a.reason = QStringLiteral("unknown_token");
         return a;
     }
-    const auto& r = s.value();
+    const store::Statement& r = *s;
     if (r.blob(6).size() != 32 || CRYPTO_memcmp(r.blob(6).constData(), hash.constData(), 32) != 0) {
         a.reason = QStringLiteral("unknown_token");
         return a;
@@ -455,7 +472,7 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
     // A read's audit record commits without waiting for the disk (WAL, synchronous NORMAL): it survives the
     // process being killed, and reaches the platter with the next change; a power cut can lose the newest read
     // records, never a change or its record. Changes always commit with synchronous FULL.
-    const bool relaxed = op.readOnly && m_db.exec("PRAGMA synchronous = NORMAL;").ok();
+    const bool relaxed = op.readOnly && !batched && m_db.exec("PRAGMA synchronous = NORMAL;").ok();
     const auto restoreDurability = qScopeGuard([&] {
         if (relaxed)
             (void)m_db.exec("PRAGMA synchronous = FULL;");

@@ -30,6 +30,7 @@ class QIODevice;
 
 namespace gatehouse::store {
 class Database;
+class Statement;
 class Store;
 class Transaction;
 } // namespace gatehouse::store
@@ -325,6 +326,9 @@ private:
 
     store::Store& m_store;
     store::Database& m_db;
+    // The lookups every authenticated call makes, prepared once.
+    std::unique_ptr<store::Statement> m_sessionLookup;
+    std::unique_ptr<store::Statement> m_tokenLookup;
     Clock& m_clock;
     audit::AuditLog m_audit;
     std::optional<secrets::TenantKeyRing> m_keyRing;
