@@ -185,11 +185,26 @@ Result<void> HttpServer::listen(const ListenConfig& config)
     m_tcp->setMaxPendingConnections(128);
     if (!m_tcp->listen(config.address, config.port)) {
         const QString why = m_tcp->errorString();
+        QString hint;
+        switch (m_tcp->serverError()) {
+        case QAbstractSocket::AddressInUseError:
+            hint = QStringLiteral("another program uses this port; stop it or choose another port");
+            break;
+        case QAbstractSocket::SocketAddressNotAvailableError:
+            hint = QStringLiteral("this machine has no such address; use 127.0.0.1 or one of its own addresses");
+            break;
+        case QAbstractSocket::SocketAccessError:
+            hint = QStringLiteral("ports below 1024 need privileges; choose a port from 1024 up");
+            break;
+        default:
+            hint = QStringLiteral("check the address and port");
+            break;
+        }
         m_tcp.reset();
-        return Error{ErrorCode::Io, QStringLiteral("cannot listen on %1:%2: %3 (is another server using the port?)")
+        return Error{ErrorCode::Io, QStringLiteral("cannot listen on %1:%2: %3 (%4)")
                                         .arg(config.address.toString())
                                         .arg(config.port)
-                                        .arg(why)};
+                                        .arg(why, hint)};
     }
     return {};
 }
