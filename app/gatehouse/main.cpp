@@ -64,10 +64,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption keyFileOption(QStringLiteral("key-file"),
                                            QStringLiteral("Master key file, for stores that use the file provider."),
                                            QStringLiteral("PATH"));
-    const QCommandLineOption apiOption(QStringLiteral("api-listen"),
-                                       QStringLiteral("Serve the HTTPS API here for local scripts (default 127.0.0.1:8443; "
-                                                      "\"off\" to serve none)."),
-                                       QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption apiOption(
+        QStringLiteral("api-listen"),
+        QStringLiteral("Serve the HTTPS API here for local scripts (default 127.0.0.1:8443; "
+                       "\"off\" to serve none)."),
+        QStringLiteral("ADDR:PORT"));
     parser.addOptions({dataDirOption, keyFileOption, apiOption});
     parser.process(app);
 
@@ -128,8 +129,8 @@ int main(int argc, char* argv[])
         auto host = api::ApiHost::start(controlPlane, settings, store->dataDir());
         if (host) {
             apiHost = std::move(host).value();
-            window.statusBar()->showMessage(QObject::tr("API at %1 (certificate SHA-256 %2)")
-                                                .arg(apiHost->url(), apiHost->fingerprint()));
+            window.statusBar()->showMessage(
+                QObject::tr("API at %1 (certificate SHA-256 %2)").arg(apiHost->url(), apiHost->fingerprint()));
         } else {
             QTextStream(stderr) << "gatehouse: the HTTPS API is not served: " << host.error().message << Qt::endl;
             window.statusBar()->showMessage(QObject::tr("The HTTPS API is not served: %1").arg(host.error().message));

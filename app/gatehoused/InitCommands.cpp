@@ -3,9 +3,9 @@
 #include "ExitCode.h"
 #include "PassphraseInput.h"
 #include "ProgressLine.h"
-#include "core/Files.h"
 #include "api/TlsCertificate.h"
 #include "core/Clock.h"
+#include "core/Files.h"
 #include "demo/DemoSeeder.h"
 #include "identity/PasswordPolicy.h"
 #include "service/ControlPlane.h"
@@ -199,8 +199,8 @@ int runInit(Invocation& in)
                         << store.value()->dataDir() << "\n  key custody: " << store.value()->config().custody.describe()
                         << Qt::endl;
     // The API's certificate: clients pin its fingerprint.
-    auto certificate = api::TlsCertificate::generate(store.value()->dataDir(), in.parser.values(QStringLiteral("tls-name")),
-                                                     Clock::system());
+    auto certificate = api::TlsCertificate::generate(store.value()->dataDir(),
+                                                     in.parser.values(QStringLiteral("tls-name")), Clock::system());
     if (!certificate)
         return fail(certificate.error());
     QTextStream(stdout) << "  API certificate: " << api::TlsCertificate::certificatePath(store.value()->dataDir())

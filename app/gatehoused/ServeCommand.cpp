@@ -134,7 +134,8 @@ int runServe(Invocation& in)
                 .arg(host.url())
                 .arg(s.limits.workerThreads)
                 .arg(s.limits.maxConnections)
-                .arg(host.fingerprint().isEmpty() ? QString() : QStringLiteral(" certificate_sha256=") + host.fingerprint()));
+                .arg(host.fingerprint().isEmpty() ? QString()
+                                                  : QStringLiteral(" certificate_sha256=") + host.fingerprint()));
 
     bool stopping = false;
     SignalPipe signalPipe([&](int signal) {
@@ -150,7 +151,9 @@ int runServe(Invocation& in)
         if (stopping)
             return;
         stopping = true;
-        logLine(QStringLiteral("event=draining open_connections=%1 grace_ms=%2").arg(server.openConnections()).arg(s.drainGraceMs));
+        logLine(QStringLiteral("event=draining open_connections=%1 grace_ms=%2")
+                    .arg(server.openConnections())
+                    .arg(s.drainGraceMs));
         server.shutdown(s.drainGraceMs);
     });
     if (!signalPipe.ok())
@@ -178,7 +181,8 @@ void addServeCommands(CommandTable& table)
     table.addOption({QStringLiteral("trusted-proxy"),
                      QStringLiteral("serve: a proxy address whose X-Forwarded-For is believed (repeatable)."),
                      QStringLiteral("ADDR")});
-    table.addOption({QStringLiteral("tls-cert"), QStringLiteral("serve: PEM certificate (chain) instead of the generated one."),
+    table.addOption({QStringLiteral("tls-cert"),
+                     QStringLiteral("serve: PEM certificate (chain) instead of the generated one."),
                      QStringLiteral("FILE")});
     table.addOption({QStringLiteral("tls-key"), QStringLiteral("serve: PEM private key of --tls-cert (mode 0600)."),
                      QStringLiteral("FILE")});

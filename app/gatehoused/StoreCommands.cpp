@@ -102,7 +102,8 @@ int runStatus(Invocation& in)
     const QString certificate = certificateLine(in.dataDir(), &fingerprint);
     if (in.isSet("json")) {
         QJsonObject o = statusJson(status.value());
-        o.insert(QStringLiteral("api_certificate_sha256"), fingerprint.isEmpty() ? QJsonValue() : QJsonValue(fingerprint));
+        o.insert(QStringLiteral("api_certificate_sha256"),
+                 fingerprint.isEmpty() ? QJsonValue() : QJsonValue(fingerprint));
         QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         printStatus(status.value());
@@ -139,8 +140,8 @@ int runKey(Invocation& in)
     const QString before = st.config().custody.describe();
     if (auto r = controlPlane.rotateMasterKey(service::Caller::system(service::Source::Cli), *nextProvider); !r)
         return fail(r.error());
-    QTextStream(stdout) << "master key rotated\n  was: " << before
-                        << "\n  now: " << st.config().custody.describe() << Qt::endl;
+    QTextStream(stdout) << "master key rotated\n  was: " << before << "\n  now: " << st.config().custody.describe()
+                        << Qt::endl;
     if (before.startsWith(QLatin1String("key file")))
         QTextStream(stdout) << "The old key file no longer opens the store; destroy it (shred -u) and its backups."
                             << Qt::endl;

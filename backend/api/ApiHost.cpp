@@ -11,8 +11,8 @@ namespace gatehouse::api {
 Result<QSslConfiguration> ApiHost::tls(bool mayGenerate)
 {
     const ServeSettings& s = m_settings;
-    const bool defaults = s.certificateFile == TlsCertificate::certificatePath(m_dataDir)
-                          && s.keyFile == TlsCertificate::keyPath(m_dataDir);
+    const bool defaults = s.certificateFile == TlsCertificate::certificatePath(m_dataDir) &&
+                          s.keyFile == TlsCertificate::keyPath(m_dataDir);
     auto cert = TlsCertificate::load(s.certificateFile, s.keyFile, Clock::system());
     if (!cert && defaults && mayGenerate && !QFileInfo::exists(s.keyFile)) {
         cert = TlsCertificate::generate(m_dataDir, s.certificateNames, Clock::system());
@@ -63,8 +63,8 @@ Result<std::unique_ptr<ApiHost>> ApiHost::start(service::ControlPlane& controlPl
         const QString address = l.address.protocol() == QAbstractSocket::IPv6Protocol
                                     ? QLatin1Char('[') + l.address.toString() + QLatin1Char(']')
                                     : l.address.toString();
-        host->m_url = (l.mode == ListenConfig::Mode::Tls ? QStringLiteral("https://") : QStringLiteral("http://"))
-                      + address + QLatin1Char(':') + QString::number(host->m_server->port());
+        host->m_url = (l.mode == ListenConfig::Mode::Tls ? QStringLiteral("https://") : QStringLiteral("http://")) +
+                      address + QLatin1Char(':') + QString::number(host->m_server->port());
     }
     return host;
 }

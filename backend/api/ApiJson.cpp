@@ -111,9 +111,12 @@ QJsonObject toJson(const identity::User& u)
 
 QJsonObject toJson(const identity::Integration& i)
 {
-    return {{QStringLiteral("id"), i.id},         {QStringLiteral("tenant_id"), i.tenantId},
-            {QStringLiteral("name"), i.name},     {QStringLiteral("description"), i.description},
-            {QStringLiteral("status"), i.status}, {QStringLiteral("created_at"), i.createdAtMs},
+    return {{QStringLiteral("id"), i.id},
+            {QStringLiteral("tenant_id"), i.tenantId},
+            {QStringLiteral("name"), i.name},
+            {QStringLiteral("description"), i.description},
+            {QStringLiteral("status"), i.status},
+            {QStringLiteral("created_at"), i.createdAtMs},
             {QStringLiteral("client_certificate_sha256"), idOrNull(i.clientCertificateSha256)}};
 }
 

@@ -90,8 +90,8 @@ HttpResponse problem(const Error& error)
     case ErrorCode::Conflict:
         return problem(409, QStringLiteral("conflict"), QStringLiteral("Conflict"), error.message);
     case ErrorCode::Unauthenticated: {
-        HttpResponse r = problem(401, QStringLiteral("unauthenticated"), QStringLiteral("Authentication required"),
-                                 error.message);
+        HttpResponse r =
+            problem(401, QStringLiteral("unauthenticated"), QStringLiteral("Authentication required"), error.message);
         r.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
         return r;
     }
@@ -99,8 +99,8 @@ HttpResponse problem(const Error& error)
     case ErrorCode::PermissionDenied:
         return problem(403, QStringLiteral("forbidden"), QStringLiteral("Forbidden"), error.message);
     case ErrorCode::RateLimited: {
-        HttpResponse r = problem(429, QStringLiteral("rate-limited"), QStringLiteral("Too many requests"),
-                                 error.message);
+        HttpResponse r =
+            problem(429, QStringLiteral("rate-limited"), QStringLiteral("Too many requests"), error.message);
         r.setHeader("Retry-After", "60");
         return r;
     }
@@ -175,7 +175,8 @@ HttpResponse pagedList(const ApiRequest& request, const QJsonArray& items, const
     qsizetype start = 0;
     const QString cursor = request.query("cursor");
     if (!cursor.isEmpty()) {
-        const QString after = QString::fromUtf8(QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding));
+        const QString after =
+            QString::fromUtf8(QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding));
         start = -1;
         for (qsizetype i = 0; i < items.size(); ++i)
             if (items[i].toObject().value(idKey).toString() == after) {

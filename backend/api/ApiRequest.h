@@ -29,8 +29,7 @@ public:
                const StreamStarter& startStream)
         : m_http(http), m_connection(connection), m_caller(std::move(caller)), m_params(std::move(params)),
           m_cp(controlPlane), m_api(api), m_startStream(startStream)
-    {
-    }
+    {}
 
     const HttpRequest& http() const { return m_http; }
     const ConnectionInfo& connection() const { return m_connection; }

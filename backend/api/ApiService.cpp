@@ -58,7 +58,8 @@ QString ApiService::clientAddress(const HttpRequest& request, const ConnectionIn
 {
     QString address = connection.peerAddress.isEmpty() ? QStringLiteral("local") : connection.peerAddress;
     QHostAddress peer(connection.peerAddress);
-    if (m_config.trustedProxies.isEmpty() || (!connection.peerAddress.isEmpty() && !m_config.trustedProxies.contains(peer)))
+    if (m_config.trustedProxies.isEmpty() ||
+        (!connection.peerAddress.isEmpty() && !m_config.trustedProxies.contains(peer)))
         return address;
     // Behind trusted proxies: the client is the right-most address that is not one of them.
     const QList<QByteArray> hops = request.header("x-forwarded-for").split(',');
@@ -154,8 +155,8 @@ HttpResponse ApiService::handle(const HttpRequest& request, const ConnectionInfo
             response = problem(415, QStringLiteral("unsupported-media-type"), QStringLiteral("Unsupported media type"),
                                QStringLiteral("Send request bodies as application/json."));
         } else {
-            service::Caller caller = service::Caller::withToken(token, service::Source::Api, address,
-                                                                QString::fromLatin1(requestId));
+            service::Caller caller =
+                service::Caller::withToken(token, service::Source::Api, address, QString::fromLatin1(requestId));
             caller.clientCertificateSha256 = QString::fromLatin1(connection.peerCertificateSha256);
             ApiRequest api(request, connection, std::move(caller), match.params, m_cp, *this, startStream);
             response = match.route->handler(api);
@@ -169,7 +170,8 @@ HttpResponse ApiService::handle(const HttpRequest& request, const ConnectionInfo
     const int s = response.status;
     (s >= 500 ? m_counters.status5xx : s >= 400 ? m_counters.status4xx : m_counters.status2xx).fetch_add(1);
     if (m_config.accessLog)
-        qCInfo(lcApi).noquote() << QStringLiteral("event=request method=%1 route=%2 status=%3 ms=%4 request_id=%5 client=%6")
+        qCInfo(lcApi).noquote() << QStringLiteral(
+                                       "event=request method=%1 route=%2 status=%3 ms=%4 request_id=%5 client=%6")
                                        .arg(QString::fromLatin1(request.method), pattern)
                                        .arg(s)
                                        .arg(timer.elapsed())

@@ -179,8 +179,8 @@ void HttpConnection::onBytesWritten()
 
 void HttpConnection::processInput()
 {
-    while (!m_closed && !m_closing && !m_stream && !m_input.isEmpty()
-           && m_socket->bytesToWrite() <= m_server.limits().maxQueuedOutput) {
+    while (!m_closed && !m_closing && !m_stream && !m_input.isEmpty() &&
+           m_socket->bytesToWrite() <= m_server.limits().maxQueuedOutput) {
         const auto state = m_parser.parse(m_input);
         if (state == HttpRequestParser::State::Error) {
             HttpResponse r = m_server.m_handler.protocolError(m_parser.errorStatus(), m_parser.errorMessage());
@@ -202,7 +202,8 @@ void HttpConnection::processInput()
         const bool closeAfter = !request.keepAlive || m_draining;
         const StreamStarter starter = [this, &request, closeAfter](HttpResponse head) {
             head.close = head.close || closeAfter;
-            head.stream = [](std::shared_ptr<ResponseStream>) {};
+            head.stream = [](std::shared_ptr<ResponseStream>) {
+            };
             respond(std::move(head), &request);
             if (!m_stream) // HEAD, or the connection is gone: a stream that takes nothing
                 return std::static_pointer_cast<ResponseStream>(std::make_shared<Stream>(nullptr));

@@ -23,8 +23,8 @@ struct HttpRequestParser::Callbacks
         HttpRequestParser* s = self(p);
         s->m_headerBytes += qsizetype(more);
         if (s->m_headerBytes > s->m_limits.maxHeaderBytes)
-            return s->fail(431, QStringLiteral("The request line and headers exceed %1 bytes.")
-                                    .arg(s->m_limits.maxHeaderBytes));
+            return s->fail(
+                431, QStringLiteral("The request line and headers exceed %1 bytes.").arg(s->m_limits.maxHeaderBytes));
         return false;
     }
 

@@ -17,32 +17,58 @@ namespace gatehouse::api {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 406: return "Not Acceptable";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 412: return "Precondition Failed";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 428: return "Precondition Required";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 428:
+        return "Precondition Required";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Status";
     }
 }
 
@@ -156,7 +182,8 @@ HttpServer::~HttpServer()
     m_local.reset();
     for (size_t i = 0; i < m_workers.size(); ++i) {
         Worker* w = m_workers[i];
-        QMetaObject::invokeMethod(w, [w] { w->closeAll(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w] { w->closeAll(); }, Qt::BlockingQueuedConnection);
         m_threads[i]->quit();
         m_threads[i]->wait();
         delete w;
@@ -241,7 +268,8 @@ void HttpServer::adopt(qintptr descriptor, bool local)
     }
     m_open.fetch_add(1);
     Worker* w = m_workers[m_nextWorker++ % m_workers.size()];
-    QMetaObject::invokeMethod(w, [w, descriptor, local] { w->open(descriptor, local); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w, descriptor, local] { w->open(descriptor, local); }, Qt::QueuedConnection);
 }
 
 void HttpServer::connectionClosed()
@@ -257,7 +285,8 @@ void HttpServer::shutdown(int graceMs)
     if (m_local)
         m_local->close();
     for (Worker* w : m_workers)
-        QMetaObject::invokeMethod(w, [w] { w->drainAll(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w] { w->drainAll(); }, Qt::QueuedConnection);
     auto* poll = new QTimer(this);
     auto waited = std::make_shared<int>(0);
     connect(poll, &QTimer::timeout, this, [this, poll, waited, graceMs] {
@@ -266,7 +295,8 @@ void HttpServer::shutdown(int graceMs)
             return;
         poll->deleteLater();
         for (Worker* w : m_workers)
-            QMetaObject::invokeMethod(w, [w] { w->closeAll(); }, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                w, [w] { w->closeAll(); }, Qt::BlockingQueuedConnection);
         Q_EMIT drained();
     });
     poll->start(20);

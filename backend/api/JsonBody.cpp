@@ -52,8 +52,9 @@ Result<QJsonObject> parseJsonObject(const QByteArray& body, const JsonLimits& li
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError)
-        return Error{ErrorCode::InvalidArgument,
-                     QStringLiteral("The body is not valid JSON (%1 at byte %2).").arg(err.errorString()).arg(err.offset)};
+        return Error{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The body is not valid JSON (%1 at byte %2).").arg(err.errorString()).arg(err.offset)};
     if (!doc.isObject())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("The JSON body must be an object.")};
     return doc.object();

@@ -6,8 +6,7 @@ namespace gatehouse::api {
 
 RateLimiter::RateLimiter(double perSecond, double burst, int maxKeys)
     : m_rate(perSecond), m_burst(std::max(1.0, burst)), m_maxKeys(maxKeys)
-{
-}
+{}
 
 int RateLimiter::acquire(const QString& key, qint64 nowMs)
 {

@@ -22,7 +22,9 @@ Result<void> readInt(const QJsonObject& o, const char* key, int minimum, int max
     const double d = v.toDouble(-1);
     if (!v.isDouble() || d != double(qint64(d)) || d < minimum || d > maximum)
         return bad(QStringLiteral("%1: \"%2\" must be a whole number from %3 to %4")
-                       .arg(where, QLatin1String(key)).arg(minimum).arg(maximum));
+                       .arg(where, QLatin1String(key))
+                       .arg(minimum)
+                       .arg(maximum));
     out = int(d);
     return {};
 }
@@ -33,7 +35,8 @@ Result<void> readDouble(const QJsonObject& o, const char* key, double& out, cons
         return {};
     const QJsonValue v = o.value(QLatin1String(key));
     if (!v.isDouble() || v.toDouble() < 0)
-        return bad(QStringLiteral("%1: \"%2\" must be a number >= 0 (0 turns the limit off)").arg(where, QLatin1String(key)));
+        return bad(
+            QStringLiteral("%1: \"%2\" must be a number >= 0 (0 turns the limit off)").arg(where, QLatin1String(key)));
     out = v.toDouble();
     return {};
 }
@@ -42,7 +45,8 @@ Result<void> onlyKeys(const QJsonObject& o, const QStringList& known, const QStr
 {
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
-            return bad(QStringLiteral("%1: unknown setting \"%2\" (known: %3)").arg(where, it.key(), known.join(QStringLiteral(", "))));
+            return bad(QStringLiteral("%1: unknown setting \"%2\" (known: %3)")
+                           .arg(where, it.key(), known.join(QStringLiteral(", "))));
     return {};
 }
 
@@ -65,17 +69,20 @@ Result<void> ServeSettings::readFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::NotFound, QStringLiteral("cannot read the config file %1: %2").arg(path, f.errorString())};
+        return Error{ErrorCode::NotFound,
+                     QStringLiteral("cannot read the config file %1: %2").arg(path, f.errorString())};
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.read(1024 * 1024), &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return bad(QStringLiteral("%1 is not a JSON object (%2 at byte %3)").arg(path, err.errorString()).arg(err.offset));
+        return bad(
+            QStringLiteral("%1 is not a JSON object (%2 at byte %3)").arg(path, err.errorString()).arg(err.offset));
     const QJsonObject o = doc.object();
     const QString where = path;
-    if (auto r = onlyKeys(o, {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
-                              QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
-                              QStringLiteral("rate_limits"), QStringLiteral("access_log"),
-                              QStringLiteral("drain_grace_ms"), QStringLiteral("audit_read_batching")},
+    if (auto r = onlyKeys(o,
+                          {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
+                           QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
+                           QStringLiteral("rate_limits"), QStringLiteral("access_log"),
+                           QStringLiteral("drain_grace_ms"), QStringLiteral("audit_read_batching")},
                           where);
         !r)
         return r;
@@ -103,8 +110,9 @@ Result<void> ServeSettings::readFile(const QString& path)
     if (auto r = readInt(o, "drain_grace_ms", 0, 600'000, drainGraceMs, where); !r)
         return r;
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
-    if (auto r = onlyKeys(tls, {QStringLiteral("certificate"), QStringLiteral("key"), QStringLiteral("client_ca"),
-                                QStringLiteral("names")},
+    if (auto r = onlyKeys(tls,
+                          {QStringLiteral("certificate"), QStringLiteral("key"), QStringLiteral("client_ca"),
+                           QStringLiteral("names")},
                           where + QStringLiteral(" tls"));
         !r)
         return r;
@@ -119,12 +127,13 @@ Result<void> ServeSettings::readFile(const QString& path)
     }
     const QJsonObject lim = o.value(QStringLiteral("limits")).toObject();
     const QString lw = where + QStringLiteral(" limits");
-    if (auto r = onlyKeys(lim, {QStringLiteral("max_header_bytes"), QStringLiteral("max_body_bytes"),
-                                QStringLiteral("max_headers"), QStringLiteral("handshake_timeout_ms"),
-                                QStringLiteral("idle_timeout_ms"), QStringLiteral("request_timeout_ms"),
-                                QStringLiteral("max_connections"), QStringLiteral("workers"),
-                                QStringLiteral("json_max_depth")},
-                          lw);
+    if (auto r =
+            onlyKeys(lim,
+                     {QStringLiteral("max_header_bytes"), QStringLiteral("max_body_bytes"),
+                      QStringLiteral("max_headers"), QStringLiteral("handshake_timeout_ms"),
+                      QStringLiteral("idle_timeout_ms"), QStringLiteral("request_timeout_ms"),
+                      QStringLiteral("max_connections"), QStringLiteral("workers"), QStringLiteral("json_max_depth")},
+                     lw);
         !r)
         return r;
     int headerBytes = int(limits.parser.maxHeaderBytes), bodyBytes = int(limits.parser.maxBodyBytes);
@@ -144,15 +153,16 @@ Result<void> ServeSettings::readFile(const QString& path)
     api.json.maxBytes = bodyBytes;
     const QJsonObject rate = o.value(QStringLiteral("rate_limits")).toObject();
     const QString rw = where + QStringLiteral(" rate_limits");
-    if (auto r = onlyKeys(rate, {QStringLiteral("per_address"), QStringLiteral("per_address_burst"),
-                                 QStringLiteral("per_token"), QStringLiteral("per_token_burst")},
+    if (auto r = onlyKeys(rate,
+                          {QStringLiteral("per_address"), QStringLiteral("per_address_burst"),
+                           QStringLiteral("per_token"), QStringLiteral("per_token_burst")},
                           rw);
         !r)
         return r;
-    for (auto r : {readDouble(rate, "per_address", api.addressRate, rw),
-                   readDouble(rate, "per_address_burst", api.addressBurst, rw),
-                   readDouble(rate, "per_token", api.tokenRate, rw),
-                   readDouble(rate, "per_token_burst", api.tokenBurst, rw)})
+    for (auto r :
+         {readDouble(rate, "per_address", api.addressRate, rw),
+          readDouble(rate, "per_address_burst", api.addressBurst, rw), readDouble(rate, "per_token", api.tokenRate, rw),
+          readDouble(rate, "per_token_burst", api.tokenBurst, rw)})
         if (!r)
             return r;
     return {};
@@ -171,7 +181,8 @@ Result<void> ServeSettings::readEnvironment(const QProcessEnvironment& env)
     take("GATEHOUSE_TLS_KEY", keyFile);
     take("GATEHOUSE_CLIENT_CA", clientCaFile);
     if (env.contains(QStringLiteral("GATEHOUSE_TRUSTED_PROXIES")))
-        trustedProxies = env.value(QStringLiteral("GATEHOUSE_TRUSTED_PROXIES")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        trustedProxies =
+            env.value(QStringLiteral("GATEHOUSE_TRUSTED_PROXIES")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (env.contains(QStringLiteral("GATEHOUSE_WORKERS"))) {
         bool ok = false;
         const int n = env.value(QStringLiteral("GATEHOUSE_WORKERS")).toInt(&ok);
@@ -193,7 +204,8 @@ Result<ListenConfig> ServeSettings::listenConfig() const
         return cfg;
     }
     if (mode != QLatin1String("tls") && mode != QLatin1String("http"))
-        return bad(QStringLiteral("mode must be tls, http (behind a TLS-terminating proxy) or unix, not \"%1\"").arg(mode));
+        return bad(
+            QStringLiteral("mode must be tls, http (behind a TLS-terminating proxy) or unix, not \"%1\"").arg(mode));
     const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
     QString host = colon > 0 ? listen.left(colon) : QString();
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
@@ -202,7 +214,8 @@ Result<ListenConfig> ServeSettings::listenConfig() const
     const int port = colon > 0 ? listen.mid(colon + 1).toInt(&ok) : 0;
     const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host);
     if (address.isNull() || !ok || port < 0 || port > 65535)
-        return bad(QStringLiteral("listen must be ADDRESS:PORT, e.g. 127.0.0.1:8443 or [::1]:8443, not \"%1\"").arg(listen));
+        return bad(
+            QStringLiteral("listen must be ADDRESS:PORT, e.g. 127.0.0.1:8443 or [::1]:8443, not \"%1\"").arg(listen));
     cfg.address = address;
     cfg.port = quint16(port);
     if (mode == QLatin1String("http")) {

@@ -20,9 +20,9 @@ struct ServeSettings
     QString mode = QStringLiteral("tls");              // tls, http, unix
     QString unixSocket;
     QStringList trustedProxies;
-    QString certificateFile; // default: <data-dir>/tls/server.crt
-    QString keyFile;         // default: <data-dir>/tls/server.key
-    QString clientCaFile;    // set: clients must present a certificate signed by this CA (mutual TLS)
+    QString certificateFile;      // default: <data-dir>/tls/server.crt
+    QString keyFile;              // default: <data-dir>/tls/server.key
+    QString clientCaFile;         // set: clients must present a certificate signed by this CA (mutual TLS)
     QStringList certificateNames; // extra DNS names / addresses for a generated certificate
     ServerLimits limits;
     ApiConfig api;

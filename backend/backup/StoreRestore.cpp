@@ -55,8 +55,7 @@ Result<std::unique_ptr<StoreRestore>> StoreRestore::unpack(const QString& archiv
                                  .arg(target));
         if (!QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
             return makeError(ErrorCode::AlreadyExists,
-                             QStringLiteral("%1 is not empty; restore into a new or empty directory")
-                                 .arg(target));
+                             QStringLiteral("%1 is not empty; restore into a new or empty directory").arg(target));
     }
 
     auto archive = BackupArchive::open(archivePath, [&](qint64 done, qint64 total) {

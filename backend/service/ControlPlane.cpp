@@ -185,8 +185,8 @@ Result<void> ControlPlane::flushReadsLocked()
     if (!r) {
         m_pending.clear();
         m_auditAvailable = false;
-        qCWarning(lcStore) << "audit unavailable: served" << batch.size() << "reads without their audit events:"
-                           << r.error().message;
+        qCWarning(lcStore) << "audit unavailable: served" << batch.size()
+                           << "reads without their audit events:" << r.error().message;
     }
     return r;
 }
@@ -337,11 +337,11 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         return slot.get();
     };
     if (*kind == identity::TokenCodec::Kind::Session) {
-        store::Statement* s = lookup(m_sessionLookup,
-                                     "SELECT s.id, s.user_id, s.tenant_id, s.last_seen_at, s.expires_at, s.ended_at, "
-                                     "s.mfa_enrollment_only, s.token_hash, u.username, u.status, u.locked_until, "
-                                     "t.status, t.session_idle_s FROM sessions s JOIN users u ON u.id = s.user_id "
-                                     "JOIN tenants t ON t.id = s.tenant_id WHERE s.token_hash = ?;");
+        store::Statement* s =
+            lookup(m_sessionLookup, "SELECT s.id, s.user_id, s.tenant_id, s.last_seen_at, s.expires_at, s.ended_at, "
+                                    "s.mfa_enrollment_only, s.token_hash, u.username, u.status, u.locked_until, "
+                                    "t.status, t.session_idle_s FROM sessions s JOIN users u ON u.id = s.user_id "
+                                    "JOIN tenants t ON t.id = s.tenant_id WHERE s.token_hash = ?;");
         const auto done = qScopeGuard([s] {
             if (s)
                 s->reset();
@@ -382,20 +382,20 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         p.mfaEnrollmentOnly = r.int64(6) != 0;
         // Activity is recorded to the minute: the idle timeout (30 min) needs no finer grain, and a busy client
         // does not turn every read into a write.
-        if (now - r.int64(3) >= kActivityGrainMs
-            && !sql::run(m_db, "UPDATE sessions SET last_seen_at = ? WHERE id = ?;", now, p.sessionId)) {
+        if (now - r.int64(3) >= kActivityGrainMs &&
+            !sql::run(m_db, "UPDATE sessions SET last_seen_at = ? WHERE id = ?;", now, p.sessionId)) {
             a.reason = QStringLiteral("store_error");
             return a;
         }
         a.principal = p;
         return a;
     }
-    store::Statement* s = lookup(m_tokenLookup,
-                                 "SELECT k.id, k.integration_id, k.tenant_id, k.workspace_id, k.expires_at, "
-                                 "k.revoked_at, k.token_hash, i.name, i.status, t.status, "
-                                 "coalesce(k.last_used_at, 0), i.client_cert_sha256 FROM api_tokens k "
-                                 "JOIN integrations i ON i.id = k.integration_id JOIN tenants t ON t.id = k.tenant_id "
-                                 "WHERE k.token_hash = ?;");
+    store::Statement* s =
+        lookup(m_tokenLookup, "SELECT k.id, k.integration_id, k.tenant_id, k.workspace_id, k.expires_at, "
+                              "k.revoked_at, k.token_hash, i.name, i.status, t.status, "
+                              "coalesce(k.last_used_at, 0), i.client_cert_sha256 FROM api_tokens k "
+                              "JOIN integrations i ON i.id = k.integration_id JOIN tenants t ON t.id = k.tenant_id "
+                              "WHERE k.token_hash = ?;");
     const auto done = qScopeGuard([s] {
         if (s)
             s->reset();
@@ -433,8 +433,8 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
     p.tenantId = r.text(2);
     p.tokenWorkspaceId = r.text(3);
     p.name = r.text(7);
-    if (now - r.int64(10) >= kActivityGrainMs
-        && !sql::run(m_db, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?;", now, p.tokenId)) {
+    if (now - r.int64(10) >= kActivityGrainMs &&
+        !sql::run(m_db, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?;", now, p.tokenId)) {
         a.reason = QStringLiteral("store_error");
         return a;
     }

@@ -721,10 +721,11 @@ Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, 
         QStringLiteral("integration.list"), Permission::IntegrationsRead, tenantId, {}, QStringLiteral("integration")};
     op.readOnly = true;
     return perform<QList<Integration>>(caller, op, [&](Context&, QList<Integration>& out) -> Result<void> {
-        auto rows = sql::all(m_db, readIntegration,
-                             "SELECT id, tenant_id, name, description, status, created_at, client_cert_sha256 FROM integrations "
-                             "WHERE tenant_id = ? ORDER BY name;",
-                             tenantId);
+        auto rows = sql::all(
+            m_db, readIntegration,
+            "SELECT id, tenant_id, name, description, status, created_at, client_cert_sha256 FROM integrations "
+            "WHERE tenant_id = ? ORDER BY name;",
+            tenantId);
         if (!rows)
             return rows.error();
         out = rows.value();
@@ -888,11 +889,10 @@ Result<void> ControlPlane::revokeToken(const Caller& caller, const QString& tena
         QStringLiteral("token.revoke"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token"), tokenId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
-        if (auto w = sql::run(
-                m_db,
-                "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) "
-                "WHERE tenant_id = ? AND integration_id = ? AND id = ?;",
-                ctx.now, tenantId, integrationId, tokenId);
+        if (auto w = sql::run(m_db,
+                              "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) "
+                              "WHERE tenant_id = ? AND integration_id = ? AND id = ?;",
+                              ctx.now, tenantId, integrationId, tokenId);
             !w)
             return w;
         if (sql::changes(m_db) != 1)

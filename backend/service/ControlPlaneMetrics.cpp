@@ -31,7 +31,8 @@ Result<QList<MetricSample>> ControlPlane::readMetrics(const Caller& caller)
         static const Figure figures[] = {
             {"gatehouse_tenants", "Tenants on the platform.", "SELECT count(*) FROM tenants", false},
             {"gatehouse_workspaces", "Workspaces of all tenants.", "SELECT count(*) FROM workspaces", false},
-            {"gatehouse_users", "User accounts, platform administrators included.", "SELECT count(*) FROM users", false},
+            {"gatehouse_users", "User accounts, platform administrators included.", "SELECT count(*) FROM users",
+             false},
             {"gatehouse_integrations", "Integrations of all tenants.", "SELECT count(*) FROM integrations", false},
             {"gatehouse_active_sessions", "Sessions neither ended nor expired.",
              "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND expires_at > ?", true},
@@ -47,10 +48,10 @@ Result<QList<MetricSample>> ControlPlane::readMetrics(const Caller& caller)
         if (!seq)
             return seq.error();
         out.append({"gatehouse_audit_last_seq", "Sequence number of the newest audit event.", "counter", seq.value()});
-        out.append({"gatehouse_audit_available", "1 while audit events can be written (changes are accepted).",
-                    "gauge", m_auditAvailable.load() ? 1 : 0});
-        out.append({"gatehouse_audit_followers", "Live followers of the audit trail.", "gauge",
-                    m_feed.subscriberCount()});
+        out.append({"gatehouse_audit_available", "1 while audit events can be written (changes are accepted).", "gauge",
+                    m_auditAvailable.load() ? 1 : 0});
+        out.append(
+            {"gatehouse_audit_followers", "Live followers of the audit trail.", "gauge", m_feed.subscriberCount()});
         return {};
     });
 }

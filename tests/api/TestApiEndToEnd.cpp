@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY2(init.exitCode() == 0, init.readAllStandardError().constData());
 
         m_server.start(QStringLiteral(GATEHOUSED_PATH), {QStringLiteral("serve"), QStringLiteral("--data-dir"), data,
-                                                           QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+                                                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
         QByteArray log;
         const QRegularExpression listening(QStringLiteral("url=(\\S+).*certificate_sha256=(\\S+)"));
         QRegularExpressionMatch m;
@@ -151,7 +151,8 @@ private Q_SLOTS:
         const QString owner = r.json.value(QStringLiteral("token")).toString();
 
         r = call("POST", t + QStringLiteral("/workspaces"), owner,
-                 {{QStringLiteral("name"), QStringLiteral("prod")}, {QStringLiteral("display_name"), QStringLiteral("Prod")}});
+                 {{QStringLiteral("name"), QStringLiteral("prod")},
+                  {QStringLiteral("display_name"), QStringLiteral("Prod")}});
         QCOMPARE(r.status, 201);
         const QString ws = r.json.value(QStringLiteral("id")).toString();
 
@@ -186,7 +187,8 @@ private Q_SLOTS:
         const QString samToken = r.json.value(QStringLiteral("token")).toString();
         const QString secrets = t + QStringLiteral("/workspaces/") + ws + QStringLiteral("/secrets");
         r = call("POST", secrets, samToken,
-                 {{QStringLiteral("name"), QStringLiteral("api/key")}, {QStringLiteral("value"), QStringLiteral("qnam-canary-51")}});
+                 {{QStringLiteral("name"), QStringLiteral("api/key")},
+                  {QStringLiteral("value"), QStringLiteral("qnam-canary-51")}});
         QCOMPARE(r.status, 201);
         r = call("POST", secrets + QStringLiteral("/api%2Fkey/reveal"), samToken,
                  {{QStringLiteral("reason"), QStringLiteral("deploy")}});
@@ -212,7 +214,8 @@ private Q_SLOTS:
         connect(stream, &QNetworkReply::readyRead, stream, [&] { received += stream->readAll(); });
         QTRY_VERIFY_WITH_TIMEOUT(received.contains("retry:"), 10000);
         r = call("POST", t + QStringLiteral("/workspaces"), owner,
-                 {{QStringLiteral("name"), QStringLiteral("live")}, {QStringLiteral("display_name"), QStringLiteral("Live")}});
+                 {{QStringLiteral("name"), QStringLiteral("live")},
+                  {QStringLiteral("display_name"), QStringLiteral("Live")}});
         QCOMPARE(r.status, 201);
         QTRY_VERIFY_WITH_TIMEOUT(received.contains("\"action\":\"workspace.create\""), 10000);
         QVERIFY(received.contains("event: audit"));

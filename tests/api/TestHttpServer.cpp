@@ -79,12 +79,13 @@ public:
         ListenConfig cfg = config;
         if (cfg.mode == ListenConfig::Mode::Tls && cfg.tls.localCertificate().isNull())
             cfg.mode = ListenConfig::Mode::PlainHttp;
-        QMetaObject::invokeMethod(m_server, [&] { m_listening = m_server->listen(cfg).ok(); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [&] { m_listening = m_server->listen(cfg).ok(); }, Qt::BlockingQueuedConnection);
     }
     ~ServerUnderTest()
     {
-        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -216,7 +217,8 @@ private Q_SLOTS:
                                                     "5\r\nhello\r\n0\r\n\r\n")
                                       << 411;
         QTest::newRow("length and chunked (smuggling)")
-            << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+            << QByteArray(
+                   "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
             << 411;
         QTest::newRow("two different lengths")
             << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!") << 400;

@@ -17,7 +17,9 @@ const Router& router()
 {
     static const Router r = [] {
         Router x;
-        const Handler none = [](ApiRequest&) { return HttpResponse(); };
+        const Handler none = [](ApiRequest&) {
+            return HttpResponse();
+        };
         x.add("GET", QStringLiteral("/api/v1/tenants/{tenant}"), QStringLiteral("getTenant"), none);
         x.add("POST", QStringLiteral("/api/v1/tenants/{tenant}/workspaces/{workspace}/secrets/{name}/reveal"),
               QStringLiteral("revealSecret"), none);

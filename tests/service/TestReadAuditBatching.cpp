@@ -97,10 +97,10 @@ private Q_SLOTS:
         for (int t = 0; t < 4; ++t)
             threads.emplace_back([&, t] {
                 for (int i = 0; i < 100; ++i) {
-                    const bool ok = (t == 0 && i % 10 == 0)
-                                        ? f->cp->renameWorkspace(alice, f->tenantA, f->w2,
-                                                                 QStringLiteral("Dev %1").arg(i)).ok()
-                                        : f->cp->whoami(alice).ok();
+                    const bool ok =
+                        (t == 0 && i % 10 == 0)
+                            ? f->cp->renameWorkspace(alice, f->tenantA, f->w2, QStringLiteral("Dev %1").arg(i)).ok()
+                            : f->cp->whoami(alice).ok();
                     if (!ok)
                         ++failures;
                 }

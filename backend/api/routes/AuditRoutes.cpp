@@ -58,7 +58,8 @@ Result<audit::AuditQuery> auditQuery(const ApiRequest& r, const QString& tenantI
         bool ok = false;
         q.beforeSeq = r.query("cursor").toLongLong(&ok);
         if (!ok || q.beforeSeq < 1)
-            return Error{ErrorCode::InvalidArgument, QStringLiteral("cursor must be the next_cursor of a previous page.")};
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("cursor must be the next_cursor of a previous page.")};
     }
     return q;
 }
@@ -121,7 +122,8 @@ public:
         if (!m_target || m_pending)
             return;
         m_pending = true;
-        QMetaObject::invokeMethod(m_target, [this] { run(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_target, [this] { run(); }, Qt::QueuedConnection);
     }
 
 private:
@@ -164,7 +166,8 @@ HttpResponse stream(ApiRequest& r, const QString& tenantId)
                              QStringLiteral("Last-Event-ID (or after) must be the sequence number of an event.")});
     auto waker = std::make_shared<Waker>();
     // Subscribing is the control-plane call: it authorizes and audits; a refusal is an ordinary problem answer.
-    auto sub = r.cp().followAudit(r.caller(), tenantId, after, [waker] { waker->wake(); }, 2000);
+    auto sub = r.cp().followAudit(
+        r.caller(), tenantId, after, [waker] { waker->wake(); }, 2000);
     if (!sub)
         return problem(sub.error());
     service::ControlPlane* cp = &r.cp();
@@ -199,8 +202,8 @@ HttpResponse stream(ApiRequest& r, const QString& tenantId)
                 if (!chunk.isEmpty() && !s->write(chunk))
                     return;
                 if (subscription->fellBehind()) {
-                    s->write("event: resync\ndata: {\"resume_after\":" + QByteArray::number(subscription->resumeAfter())
-                             + "}\n\n");
+                    s->write("event: resync\ndata: {\"resume_after\":" +
+                             QByteArray::number(subscription->resumeAfter()) + "}\n\n");
                     stop();
                     s->finish();
                     return;

@@ -14,40 +14,44 @@ namespace {
 
 HttpResponse missing(const char* field)
 {
-    return problem(Error{ErrorCode::InvalidArgument, QStringLiteral("The field \"%1\" is required.").arg(QLatin1String(field))});
+    return problem(
+        Error{ErrorCode::InvalidArgument, QStringLiteral("The field \"%1\" is required.").arg(QLatin1String(field))});
 }
 
 } // namespace
 
 void addAuthRoutes(Router& router)
 {
-    router.add("POST", QStringLiteral("/api/v1/auth/login"), QStringLiteral("login"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        const QJsonObject& b = body.value();
-        if (b.value(QStringLiteral("username")).toString().isEmpty())
-            return missing("username");
-        if (b.value(QStringLiteral("password")).toString().isEmpty())
-            return missing("password");
-        auto signedIn = r.cp().signIn(r.caller(), b.value(QStringLiteral("tenant")).toString(),
-                                      b.value(QStringLiteral("username")).toString(), secretField(b, "password"),
-                                      b.value(QStringLiteral("totp")).toString());
-        if (!signedIn) {
-            HttpResponse p = problem(signedIn.error());
-            if (signedIn.error().code == ErrorCode::RateLimited) {
-                const qint64 wait = r.cp().throttle().retryAfterMs(r.caller().address,
-                                                                   QDateTime::currentMSecsSinceEpoch());
-                p.setHeader("Retry-After", QByteArray::number(std::max<qint64>(1, (wait + 999) / 1000)));
+    router.add(
+        "POST", QStringLiteral("/api/v1/auth/login"), QStringLiteral("login"),
+        [](ApiRequest& r) {
+            auto body = r.json();
+            if (!body)
+                return problem(body.error());
+            const QJsonObject& b = body.value();
+            if (b.value(QStringLiteral("username")).toString().isEmpty())
+                return missing("username");
+            if (b.value(QStringLiteral("password")).toString().isEmpty())
+                return missing("password");
+            auto signedIn = r.cp().signIn(r.caller(), b.value(QStringLiteral("tenant")).toString(),
+                                          b.value(QStringLiteral("username")).toString(), secretField(b, "password"),
+                                          b.value(QStringLiteral("totp")).toString());
+            if (!signedIn) {
+                HttpResponse p = problem(signedIn.error());
+                if (signedIn.error().code == ErrorCode::RateLimited) {
+                    const qint64 wait =
+                        r.cp().throttle().retryAfterMs(r.caller().address, QDateTime::currentMSecsSinceEpoch());
+                    p.setHeader("Retry-After", QByteArray::number(std::max<qint64>(1, (wait + 999) / 1000)));
+                }
+                return p;
             }
-            return p;
-        }
-        const service::SignedIn& s = signedIn.value();
-        return jsonResponse(QJsonObject{{QStringLiteral("token"), s.token},
-                                        {QStringLiteral("expires_at"), s.expiresAtMs},
-                                        {QStringLiteral("mfa_enrollment_required"), s.mfaEnrollmentRequired},
-                                        {QStringLiteral("principal"), toJson(s.principal)}});
-    }, true);
+            const service::SignedIn& s = signedIn.value();
+            return jsonResponse(QJsonObject{{QStringLiteral("token"), s.token},
+                                            {QStringLiteral("expires_at"), s.expiresAtMs},
+                                            {QStringLiteral("mfa_enrollment_required"), s.mfaEnrollmentRequired},
+                                            {QStringLiteral("principal"), toJson(s.principal)}});
+        },
+        true);
     router.add("POST", QStringLiteral("/api/v1/auth/logout"), QStringLiteral("logout"),
                [](ApiRequest& r) { return reply(r.cp().signOut(r.caller())); });
     router.add("GET", QStringLiteral("/api/v1/auth/whoami"), QStringLiteral("whoami"), [](ApiRequest& r) {
@@ -60,21 +64,23 @@ void addAuthRoutes(Router& router)
         return reply(r.cp().changeOwnPassword(r.caller(), secretField(body.value(), "current_password"),
                                               secretField(body.value(), "new_password")));
     });
-    router.add("POST", QStringLiteral("/api/v1/auth/mfa/totp"), QStringLiteral("beginTotpEnrollment"), [](ApiRequest& r) {
-        return reply(r.cp().beginTotpEnrollment(r.caller()), [](const service::TotpEnrollment& e) {
-            return QJsonObject{{QStringLiteral("secret"), e.secret},
-                               {QStringLiteral("provisioning_uri"), e.provisioningUri}};
-        });
-    });
+    router.add("POST", QStringLiteral("/api/v1/auth/mfa/totp"), QStringLiteral("beginTotpEnrollment"),
+               [](ApiRequest& r) {
+                   return reply(r.cp().beginTotpEnrollment(r.caller()), [](const service::TotpEnrollment& e) {
+                       return QJsonObject{{QStringLiteral("secret"), e.secret},
+                                          {QStringLiteral("provisioning_uri"), e.provisioningUri}};
+                   });
+               });
     router.add("POST", QStringLiteral("/api/v1/auth/mfa/totp/confirm"), QStringLiteral("confirmTotpEnrollment"),
                [](ApiRequest& r) {
                    auto body = r.json();
                    if (!body)
                        return problem(body.error());
-                   return reply(r.cp().confirmTotpEnrollment(r.caller(), body.value().value(QStringLiteral("code")).toString()),
-                                [](const QStringList& codes) {
-                                    return QJsonObject{{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes)}};
-                                });
+                   return reply(
+                       r.cp().confirmTotpEnrollment(r.caller(), body.value().value(QStringLiteral("code")).toString()),
+                       [](const QStringList& codes) {
+                           return QJsonObject{{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes)}};
+                       });
                });
 }
 

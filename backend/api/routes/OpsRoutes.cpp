@@ -22,25 +22,30 @@ HttpResponse text(int status, const QByteArray& body, const QByteArray& type = "
 void addOpsRoutes(Router& router)
 {
     // Liveness: the process answers. No token, no store access.
-    router.add("GET", QStringLiteral("/healthz"), QStringLiteral("health"),
-               [](ApiRequest&) { return jsonResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}); },
-               true);
+    router.add(
+        "GET", QStringLiteral("/healthz"), QStringLiteral("health"),
+        [](ApiRequest&) {
+            return jsonResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+        },
+        true);
     // Readiness: changes can be accepted (the audit trail can be written).
-    router.add("GET", QStringLiteral("/readyz"), QStringLiteral("ready"),
-               [](ApiRequest& r) {
-                   const bool ready = r.cp().auditAvailable();
-                   return jsonResponse(QJsonObject{{QStringLiteral("status"),
-                                                    ready ? QStringLiteral("ready") : QStringLiteral("audit_unavailable")}},
-                                       ready ? 200 : 503);
-               },
-               true);
-    router.add("GET", QStringLiteral("/api/v1/openapi.json"), QStringLiteral("openapi"),
-               [](ApiRequest&) {
-                   HttpResponse r = text(200, ApiService::openApiDocument(), "application/json");
-                   r.setHeader("Cache-Control", "no-cache");
-                   return r;
-               },
-               true);
+    router.add(
+        "GET", QStringLiteral("/readyz"), QStringLiteral("ready"),
+        [](ApiRequest& r) {
+            const bool ready = r.cp().auditAvailable();
+            return jsonResponse(QJsonObject{{QStringLiteral("status"),
+                                             ready ? QStringLiteral("ready") : QStringLiteral("audit_unavailable")}},
+                                ready ? 200 : 503);
+        },
+        true);
+    router.add(
+        "GET", QStringLiteral("/api/v1/openapi.json"), QStringLiteral("openapi"),
+        [](ApiRequest&) {
+            HttpResponse r = text(200, ApiService::openApiDocument(), "application/json");
+            r.setHeader("Cache-Control", "no-cache");
+            return r;
+        },
+        true);
     // Prometheus text format. The control plane decides who may read it (metrics.read) and audits the read.
     router.add("GET", QStringLiteral("/metrics"), QStringLiteral("metrics"), [](ApiRequest& r) {
         const auto m = r.cp().readMetrics(r.caller());
@@ -56,8 +61,7 @@ void addOpsRoutes(Router& router)
             gauge(it->name, it->help, it->type, it->value);
         const ApiService::Counters& c = r.api().counters();
         gauge("gatehouse_api_requests_total", "HTTP requests answered.", "counter", c.requests.load());
-        gauge("gatehouse_api_rate_limited_total", "Requests refused by a rate limit.", "counter",
-              c.rateLimited.load());
+        gauge("gatehouse_api_rate_limited_total", "Requests refused by a rate limit.", "counter", c.rateLimited.load());
         out += "# HELP gatehouse_api_responses_total HTTP responses by status class.\n"
                "# TYPE gatehouse_api_responses_total counter\n";
         out += "gatehouse_api_responses_total{class=\"2xx\"} " + QByteArray::number(c.status2xx.load()) + '\n';
