@@ -226,10 +226,8 @@ void HttpConnection::processInput()
         closeSoon();
 }
 
-QByteArray HttpConnection::head(const HttpResponse& response, bool headRequest, bool chunked,
-                                qint64 contentLength) const
+QByteArray HttpConnection::head(const HttpResponse& response, bool chunked, qint64 contentLength) const
 {
-    Q_UNUSED(headRequest);
     QByteArray out;
     out.reserve(512);
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
@@ -252,7 +250,7 @@ void HttpConnection::respond(HttpResponse response, const HttpRequest* request)
         m_streamChunked = !http10;
         if (http10)
             response.close = true; // the body ends when the connection does
-        writeOut(head(response, false, m_streamChunked, -1));
+        writeOut(head(response, m_streamChunked, -1));
         m_stream = std::make_shared<Stream>(this);
         m_timer.stop();
         m_requestTimer.stop();
@@ -261,7 +259,7 @@ void HttpConnection::respond(HttpResponse response, const HttpRequest* request)
         response.stream(stream);
         return;
     }
-    writeOut(head(response, headRequest, false, response.body.size()));
+    writeOut(head(response, false, response.body.size()));
     if (!headRequest && !response.body.isEmpty())
         writeOut(response.body);
     if (response.close)

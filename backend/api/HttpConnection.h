@@ -34,7 +34,7 @@ private:
     void onBytesWritten();
     void processInput();
     void respond(HttpResponse response, const HttpRequest* request);
-    QByteArray head(const HttpResponse& response, bool headRequest, bool chunked, qint64 contentLength) const;
+    QByteArray head(const HttpResponse& response, bool chunked, qint64 contentLength) const;
     void writeOut(const QByteArray& bytes);
     void closeSoon();
     void abortNow();
