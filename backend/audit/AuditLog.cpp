@@ -370,8 +370,10 @@ Result<void> AuditLog::append(AuditEvent& event)
     return finishAppend(event);
 }
 
-Result<void> AuditLog::appendBatch(std::vector<AuditEvent>& events)
+Result<void> AuditLog::appendBatch(std::span<AuditEvent> events)
 {
+    if (events.empty())
+        return {};
     auto h = head();
     if (!h)
         return h.error();

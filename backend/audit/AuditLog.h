@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace gatehouse::store {
@@ -70,7 +71,7 @@ public:
     // Fills seq, prevHash, detailsJson and hash; signs a checkpoint when the policy says one is due.
     Result<void> append(AuditEvent& event);
     // Group commit: appends all of `events` in order inside the caller's transaction, reading the head once.
-    Result<void> appendBatch(std::vector<AuditEvent>& events);
+    Result<void> appendBatch(std::span<AuditEvent> events);
     // Signs a checkpoint over the current head (if it has none yet).
     Result<std::optional<Checkpoint>> checkpoint(qint64 nowMs);
 

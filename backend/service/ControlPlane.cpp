@@ -160,25 +160,39 @@ void ControlPlane::flusherLoop()
         lock.unlock();
         QThread::usleep(500);
         lock.relock();
-        (void)flushReadsLocked();
+        // In groups, letting requests in between: the control plane's lock is never held for a long queue.
+        constexpr qsizetype kGroup = 256;
+        while (!m_readBacklog.isEmpty()) {
+            (void)flushReadsLocked(kGroup);
+            if (m_readBacklog.isEmpty())
+                break;
+            lock.unlock();
+            QThread::yieldCurrentThread();
+            lock.relock();
+        }
     }
     (void)flushReadsLocked();
 }
 
-Result<void> ControlPlane::flushReadsLocked()
+Result<void> ControlPlane::flushReadsLocked(qsizetype most)
 {
     if (m_readBacklog.isEmpty())
         return {};
-    QList<audit::AuditEvent> batch = std::exchange(m_readBacklog, {});
+    QList<audit::AuditEvent> batch;
+    if (most >= m_readBacklog.size()) {
+        batch = std::exchange(m_readBacklog, {});
+    } else {
+        batch = m_readBacklog.first(most);
+        m_readBacklog.remove(0, most);
+    }
     (void)m_db.exec("PRAGMA synchronous = NORMAL;");
     const auto restore = qScopeGuard([this] { (void)m_db.exec("PRAGMA synchronous = FULL;"); });
     const auto write = [&]() -> Result<void> {
         auto tx = store::Transaction::begin(m_db, store::Transaction::Mode::Immediate);
         if (!tx)
             return tx.error();
-        for (audit::AuditEvent& e : batch)
-            if (auto a = appendEvent(e); !a)
-                return a;
+        if (auto a = appendEvents(batch); !a)
+            return a;
         return commit(tx.value());
     };
     auto r = write();
@@ -273,16 +287,28 @@ audit::AuditEvent ControlPlane::eventFor(const Caller& caller, const Principal* 
 
 Result<void> ControlPlane::appendEvent(audit::AuditEvent& event)
 {
-    if (auto r = m_audit.append(event); !r) {
-        m_auditAvailable = false;
-        qCWarning(lcStore) << "audit append failed:" << r.error().message;
-        return makeError(ErrorCode::AuditUnavailable,
-                         QStringLiteral("audit unavailable: the audit log cannot be written (%1); the operation was "
-                                        "not applied")
-                             .arg(r.error().message));
-    }
+    if (auto r = m_audit.append(event); !r)
+        return auditAppendFailed(r.error());
     m_pending << event;
     return {};
+}
+
+Result<void> ControlPlane::appendEvents(QList<audit::AuditEvent>& events)
+{
+    if (auto r = m_audit.appendBatch(std::span<audit::AuditEvent>(events.data(), std::size_t(events.size()))); !r)
+        return auditAppendFailed(r.error());
+    m_pending << events;
+    return {};
+}
+
+Error ControlPlane::auditAppendFailed(const Error& cause)
+{
+    m_auditAvailable = false;
+    qCWarning(lcStore) << "audit append failed:" << cause.message;
+    return makeError(ErrorCode::AuditUnavailable,
+                     QStringLiteral("audit unavailable: the audit log cannot be written (%1); the operation was "
+                                    "not applied")
+                         .arg(cause.message));
 }
 
 Result<void> ControlPlane::commit(store::Transaction& tx)

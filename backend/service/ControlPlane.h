@@ -24,6 +24,7 @@
 #include <atomic>
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 class QIODevice;
@@ -294,8 +295,12 @@ private:
     template <typename T, typename F> Result<T> perform(const Caller& caller, const Operation& op, F&& body);
     Authentication authenticate(const Caller& caller, qint64 now);
     Result<void> appendEvent(audit::AuditEvent& event);
-    // Appends the queued read records in one transaction; the caller holds m_mutex.
-    Result<void> flushReadsLocked();
+    // Group commit of queued read records: one head lookup and one checkpoint check for the whole batch.
+    Result<void> appendEvents(QList<audit::AuditEvent>& events);
+    Error auditAppendFailed(const Error& cause);
+    // Appends the oldest `most` queued read records (all by default) in one transaction; the caller holds
+    // m_mutex.
+    Result<void> flushReadsLocked(qsizetype most = std::numeric_limits<qsizetype>::max());
     void flusherLoop();
     // Re-wraps what the master key protects (if not done yet) and finishes an unfinished rotation.
     Result<void> completeRotation(const Caller& caller);

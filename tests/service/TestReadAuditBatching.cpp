@@ -88,6 +88,26 @@ private Q_SLOTS:
         QCOMPARE(f->newestEvent().action, QStringLiteral("secret.reveal"));
     }
 
+    void longQueuesStillGetSignedCheckpoints()
+    {
+        // A queue written as one group commit crosses the every-1,000-events checkpoint line more than once.
+        const service::Caller alice = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+        const auto before = f->cp->verifyAudit(f->system);
+        QVERIFY(before);
+        const qint64 count = f->auditCount();
+        for (int i = 0; i < 2500; ++i)
+            QVERIFY(f->cp->whoami(alice));
+        QVERIFY(f->cp->flushReadAudit());
+        QCOMPARE(f->auditCount(), count + 2500);
+        const auto after = f->cp->verifyAudit(f->system);
+        QVERIFY(after);
+        QVERIFY(after.value().intact);
+        QVERIFY2(after.value().checkpointsChecked >= before.value().checkpointsChecked + 2,
+                 qPrintable(QStringLiteral("%1 -> %2 checkpoints")
+                                .arg(before.value().checkpointsChecked)
+                                .arg(after.value().checkpointsChecked)));
+    }
+
     void concurrentReadersAndWriters()
     {
         const service::Caller alice = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
