@@ -379,16 +379,27 @@ Result<void> AuditLog::appendBatch(std::span<AuditEvent> events)
         return h.error();
     qint64 seq = h.value().first;
     QByteArray prev = h.value().second;
-    qint64 sinceCheckpoint = 0;
+    // Checkpoints fall where single appends would put them: counted from the last checkpoint, not from the
+    // start of the batch.
+    std::optional<std::pair<qint64, qint64>> last; // seq, time of the newest checkpoint
+    if (!m_signingKey.isEmpty()) {
+        auto cp = lastCheckpoint();
+        if (!cp)
+            return cp.error();
+        if (cp.value())
+            last = std::pair{cp.value()->seq, cp.value()->timeMs};
+    }
     for (AuditEvent& e : events) {
         if (auto r = insertLinked(e, ++seq, prev); !r)
             return r;
         prev = e.hash;
-        // Checkpoints fall at the same places as with single appends.
-        if (++sinceCheckpoint >= m_policy.everyEvents || &e == &events.back()) {
+        const bool due = !m_signingKey.isEmpty() && (!last || e.seq - last->first >= m_policy.everyEvents ||
+                                                     e.timeMs - last->second >= m_policy.intervalMs);
+        if (due || &e == &events.back()) {
             if (auto r = finishAppend(e); !r)
                 return r;
-            sinceCheckpoint = 0;
+            if (due)
+                last = std::pair{e.seq, e.timeMs};
         }
     }
     return {};

@@ -2,6 +2,7 @@
 // with the real openssl and sha256sum, search, live follow, exports and retention.
 #include "ControlPlaneFixture.h"
 #include "crypto/Ed25519.h"
+#include "store/Transaction.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -66,6 +67,7 @@ class TestAudit : public QObject
 private slots:
     void init();
     void checkpointsAreSignedAndChained();
+    void groupCommitsPlaceCheckpointsLikeSingleAppends();
     void intactChainVerifies();
     void tamperingIsNamed_data();
     void tamperingIsNamed();
@@ -119,6 +121,56 @@ void TestAudit::checkpointsAreSignedAndChained()
     f->clock.advanceSeconds(5 * 60);
     makeEvents(1);
     QCOMPARE(log.checkpoints().value().size(), before + 1);
+}
+
+void TestAudit::groupCommitsPlaceCheckpointsLikeSingleAppends()
+{
+    // Group commits of uneven sizes: a checkpoint still falls on every 10th event after the last one, as it
+    // would with one append at a time, never "10 events after the start of a batch".
+    store::Database& db = f->store->database();
+    audit::AuditLog log(db);
+    log.setCheckpointPolicy({10, 5 * 60 * 1000});
+    {
+        auto tx = store::Transaction::begin(db);
+        QVERIFY(tx);
+        QVERIFY(log.openSigningKey(f->store->deriveKey("gatehouse/audit-signing").value(), f->clock.nowMs()));
+        QVERIFY(tx.value().commit());
+    }
+    auto existing = log.checkpoints();
+    QVERIFY(existing && !existing.value().isEmpty());
+    const qint64 start = existing.value().last().seq;
+    qint64 appended = 0;
+    for (int size : {7, 23, 3, 31, 1, 15, 12}) {
+        std::vector<audit::AuditEvent> batch(std::size_t(size), audit::AuditEvent{});
+        for (audit::AuditEvent& e : batch) {
+            e.timeMs = f->clock.nowMs();
+            e.actorKind = QStringLiteral("system");
+            e.actorId = QStringLiteral("system");
+            e.action = QStringLiteral("test.batch");
+            e.outcome = QStringLiteral("success");
+            e.source = QStringLiteral("system");
+        }
+        auto tx = store::Transaction::begin(db);
+        QVERIFY(tx);
+        QVERIFY(log.appendBatch(batch));
+        QVERIFY(tx.value().commit());
+        appended += size;
+    }
+    const qint64 last = log.lastSeq().value();
+    QVERIFY(last - start >= appended);
+    const auto all = [&] {
+        auto r = log.checkpoints();
+        return r ? r.value() : QList<audit::Checkpoint>();
+    }();
+    QList<qint64> got, want;
+    for (const audit::Checkpoint& c : all)
+        if (c.seq > start)
+            got << c.seq;
+    for (qint64 s = start + 10; s <= last; s += 10)
+        want << s;
+    // The last batch ends at a checkpoint or before the next one is due: nothing in between is missing.
+    QCOMPARE(got, want);
+    QVERIFY(log.verify(false).value().intact);
 }
 
 void TestAudit::intactChainVerifies()

@@ -90,7 +90,8 @@ private Q_SLOTS:
 
     void longQueuesStillGetSignedCheckpoints()
     {
-        // A queue written as one group commit crosses the every-1,000-events checkpoint line more than once.
+        // A queue written in group commits of any size crosses the every-1,000-events checkpoint line twice here,
+        // and each checkpoint falls where single appends would have put it.
         const service::Caller alice = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
         const auto before = f->cp->verifyAudit(f->system);
         QVERIFY(before);
