@@ -250,6 +250,16 @@ public:
                                         const QString& permission, const QString& workspaceId = {});
     Result<QStringList> effectivePermissions(const Caller& caller, const QString& tenantId, const QString& identityId,
                                              const QString& workspaceId = {});
+    // Both questions in one audited call: what the identity may do at the scope, and, when `permission` is
+    // given, why that one is or is not granted.
+    struct AccessExplanation
+    {
+        QStringList effective;
+        std::optional<authz::Decision> decision;
+    };
+    Result<AccessExplanation> explainAccess(const Caller& caller, const QString& tenantId, const QString& identityId,
+                                            const QString& workspaceId = {},
+                                            const std::optional<QString>& permission = std::nullopt);
 
     // --- audit ----------------------------------------------------------------------------------------
     // query.tenantId empty (or query.platform): the platform's events. Newest first, keyset pages.
@@ -323,6 +333,11 @@ private:
     Result<tenancy::Workspace> loadWorkspace(const QString& tenantId, const QString& workspaceId);
     Result<identity::User> loadUser(const QString& tenantId, const QString& userId);
     Result<identity::Integration> loadIntegration(const QString& tenantId, const QString& integrationId);
+    // Not found unless the user or integration exists in the tenant (a platform user when tenantId is empty).
+    Result<void> requireIdentity(const QString& tenantId, const QString& identityId);
+    // An authorization question about an identity: a read, free when asked about yourself.
+    static Operation question(const char* action, const QString& tenantId, const QString& workspaceId,
+                              const QString& identityId);
     Result<bool> userIsAdmin(const QString& tenantId, const QString& userId) const;
     Result<secrets::Secret> loadSecret(const QString& tenantId, const QString& workspaceId, const QString& name);
     Result<void> sealVersion(const Context& ctx, const secrets::Secret& secret, int version, const SecureBytes& value);

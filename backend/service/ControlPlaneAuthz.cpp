@@ -274,51 +274,93 @@ Result<void> ControlPlane::deleteBinding(const Caller& caller, const QString& te
 
 // --- authorization questions --------------------------------------------------------------------------------
 
+namespace {
+
+Result<authz::Permission> namedPermission(const QString& name)
+{
+    const auto p = authz::permissionFromName(name);
+    if (!p)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown permission '%1'").arg(name));
+    return *p;
+}
+
+} // namespace
+
+ControlPlane::Operation ControlPlane::question(const char* action, const QString& tenantId, const QString& workspaceId,
+                                               const QString& identityId)
+{
+    Operation op{QLatin1String(action), Permission::BindingsRead,   tenantId,
+                 workspaceId,           QStringLiteral("identity"), identityId};
+    op.readOnly = true;
+    // Asking about yourself needs no permission; asking about someone else needs bindings.read.
+    op.selfIfIdentity = identityId;
+    return op;
+}
+
+Result<void> ControlPlane::requireIdentity(const QString& tenantId, const QString& identityId)
+{
+    if (tenantId.isEmpty() ? !loadUser({}, identityId)
+                           : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
+        return notFound(QStringLiteral("identity"));
+    return {};
+}
+
 Result<authz::Decision> ControlPlane::checkAccess(const Caller& caller, const QString& tenantId,
                                                   const QString& identityId, const QString& permission,
                                                   const QString& workspaceId)
 {
-    Operation op{QStringLiteral("authz.check"),
-                 Permission::BindingsRead,
-                 tenantId,
-                 workspaceId,
-                 QStringLiteral("identity"),
-                 identityId};
-    op.readOnly = true;
-    // Asking about yourself needs no permission; asking about someone else needs bindings.read.
-    op.selfIfIdentity = identityId;
-    return perform<authz::Decision>(caller, op, [&](Context& ctx, authz::Decision& out) -> Result<void> {
-        const auto p = authz::permissionFromName(permission);
-        if (!p)
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown permission '%1'").arg(permission));
-        ctx.details = {{QStringLiteral("permission"), permission}};
-        if (tenantId.isEmpty() ? !loadUser({}, identityId)
-                               : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
-            return notFound(QStringLiteral("identity"));
-        out = m_authorizer.decide(identityId, *p, tenantId, workspaceId);
-        ctx.details.insert(QStringLiteral("allowed"), out.allowed);
-        return {};
-    });
+    return perform<authz::Decision>(caller, question("authz.check", tenantId, workspaceId, identityId),
+                                    [&](Context& ctx, authz::Decision& out) -> Result<void> {
+                                        const auto p = namedPermission(permission);
+                                        if (!p)
+                                            return p.error();
+                                        ctx.details = {{QStringLiteral("permission"), permission}};
+                                        if (auto r = requireIdentity(tenantId, identityId); !r)
+                                            return r;
+                                        out = m_authorizer.decide(identityId, p.value(), tenantId, workspaceId);
+                                        ctx.details.insert(QStringLiteral("allowed"), out.allowed);
+                                        return {};
+                                    });
 }
 
 Result<QStringList> ControlPlane::effectivePermissions(const Caller& caller, const QString& tenantId,
                                                        const QString& identityId, const QString& workspaceId)
 {
-    Operation op{QStringLiteral("authz.effective"),
-                 Permission::BindingsRead,
-                 tenantId,
-                 workspaceId,
-                 QStringLiteral("identity"),
-                 identityId};
-    op.readOnly = true;
-    op.selfIfIdentity = identityId;
-    return perform<QStringList>(caller, op, [&](Context&, QStringList& out) -> Result<void> {
-        if (tenantId.isEmpty() ? !loadUser({}, identityId)
-                               : (!loadUser(tenantId, identityId) && !loadIntegration(tenantId, identityId)))
-            return notFound(QStringLiteral("identity"));
-        out = m_authorizer.effective(identityId, tenantId, workspaceId).names();
-        return {};
-    });
+    return perform<QStringList>(caller, question("authz.effective", tenantId, workspaceId, identityId),
+                                [&](Context&, QStringList& out) -> Result<void> {
+                                    if (auto r = requireIdentity(tenantId, identityId); !r)
+                                        return r;
+                                    out = m_authorizer.effective(identityId, tenantId, workspaceId).names();
+                                    return {};
+                                });
+}
+
+Result<ControlPlane::AccessExplanation> ControlPlane::explainAccess(const Caller& caller, const QString& tenantId,
+                                                                    const QString& identityId,
+                                                                    const QString& workspaceId,
+                                                                    const std::optional<QString>& permission)
+{
+    return perform<AccessExplanation>(caller, question("authz.explain", tenantId, workspaceId, identityId),
+                                      [&](Context& ctx, AccessExplanation& out) -> Result<void> {
+                                          std::optional<authz::Permission> asked;
+                                          if (permission) {
+                                              const auto p = namedPermission(*permission);
+                                              if (!p)
+                                                  return p.error();
+                                              asked = p.value();
+                                              ctx.details = {{QStringLiteral("permission"), *permission}};
+                                          }
+                                          if (auto r = requireIdentity(tenantId, identityId); !r)
+                                              return r;
+                                          out.effective =
+                                              m_authorizer.effective(identityId, tenantId, workspaceId).names();
+                                          if (asked) {
+                                              out.decision =
+                                                  m_authorizer.decide(identityId, *asked, tenantId, workspaceId);
+                                              ctx.details.insert(QStringLiteral("allowed"), out.decision->allowed);
+                                          }
+                                          return {};
+                                      });
 }
 
 } // namespace gatehouse::service

@@ -768,10 +768,18 @@ void TestApiRoutes::rolesBindingsAndQuestions()
     QCOMPARE(explained.json().value(QStringLiteral("workspace_id")).toString(), f->w1);
     QCOMPARE(explained.json().value(QStringLiteral("effective_permissions")).toArray().size(), 3);
     QVERIFY(!explained.json().contains(QLatin1String("decision")));
+    QVERIFY(f->cp->flushReadAudit());
+    const qint64 eventsBefore = f->auditCount();
     auto why =
         call("POST", tenant + "/authz/explain", alice(),
              {{QStringLiteral("identity_id"), erin}, {QStringLiteral("permission"), QStringLiteral("secrets.read")}});
     QCOMPARE(why.status(), 200);
+    // One question, one audited call, whose record names the permission asked about and the answer.
+    QVERIFY(f->cp->flushReadAudit());
+    QCOMPARE(f->auditCount(), eventsBefore + 1);
+    QCOMPARE(f->newestEvent().action, QStringLiteral("authz.explain"));
+    QCOMPARE(f->newestEvent().details.value(QStringLiteral("permission")).toString(), QStringLiteral("secrets.read"));
+    QCOMPARE(f->newestEvent().details.value(QStringLiteral("allowed")).toBool(true), false);
     QVERIFY(why.json().value(QStringLiteral("workspace_id")).isNull());
     QCOMPARE(why.json().value(QStringLiteral("effective_permissions")).toArray().size(), 0); // bound in W1 only
     const QJsonObject decision = why.json().value(QStringLiteral("decision")).toObject();

@@ -453,6 +453,13 @@ const QList<Op>& operations()
                  return discard(f.cp->effectivePermissions(c, t.tenantId, u));
              };
          }},
+        {"authz.explain", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return [&f, t, u](const Caller& c) {
+                 return discard(f.cp->explainAccess(c, t.tenantId, u, {}, QStringLiteral("users.read")));
+             };
+         }},
         {"audit.search", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
              audit::AuditQuery q;

@@ -136,8 +136,7 @@ void addQuestionRoutes(Router& router)
                          return o;
                      });
     });
-    // What an identity may do at a scope, and optionally why one permission is or is not granted. The control
-    // plane answers these as two questions, so a request with a permission makes two (audited) calls.
+    // What an identity may do at a scope, and optionally why one permission is or is not granted.
     router.add("POST", authz + QStringLiteral("/explain"), QStringLiteral("explainAccess"), [](ApiRequest& r) {
         auto body = r.json();
         if (!body)
@@ -148,20 +147,15 @@ void addQuestionRoutes(Router& router)
         const std::optional<QString> permission = f.optionalString("permission");
         if (!f)
             return problem(f.error());
-        const QString tenantId = r.param("tenant");
-        auto effective = r.cp().effectivePermissions(r.caller(), tenantId, identityId, workspaceId);
-        if (!effective)
-            return problem(effective.error());
+        auto explained = r.cp().explainAccess(r.caller(), r.param("tenant"), identityId, workspaceId, permission);
+        if (!explained)
+            return problem(explained.error());
         QJsonObject out{
             {QStringLiteral("identity_id"), identityId},
             {QStringLiteral("workspace_id"), workspaceId.isEmpty() ? QJsonValue() : QJsonValue(workspaceId)},
-            {QStringLiteral("effective_permissions"), QJsonArray::fromStringList(effective.value())}};
-        if (permission) {
-            auto decision = r.cp().checkAccess(r.caller(), tenantId, identityId, *permission, workspaceId);
-            if (!decision)
-                return problem(decision.error());
-            out.insert(QStringLiteral("decision"), toJson(decision.value()));
-        }
+            {QStringLiteral("effective_permissions"), QJsonArray::fromStringList(explained.value().effective)}};
+        if (explained.value().decision)
+            out.insert(QStringLiteral("decision"), toJson(*explained.value().decision));
         return jsonResponse(out);
     });
 }
