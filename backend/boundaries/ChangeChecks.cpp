@@ -48,8 +48,8 @@ ControlResult checkMigrations(CheckInput& in)
 
 ControlResult checkMasterKeyAge(CheckInput& in)
 {
-    auto rotated = scalar(in.db, "SELECT coalesce(max(time_ms), 0) FROM audit_events WHERE action = 'key.rotate' "
-                                 "AND outcome = 'success';");
+    auto rotated = scalar(in.db, "SELECT coalesce(max(time_ms), 0) FROM audit_events WHERE tenant_id = '' AND "
+                                 "action = 'key.rotate' AND outcome = 'success';");
     if (!rotated)
         return unmeasurable(rotated.error());
     const qint64 created = in.store.config().createdAt.toMSecsSinceEpoch();
