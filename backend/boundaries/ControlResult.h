@@ -5,8 +5,9 @@
 
 namespace gatehouse::boundaries {
 
-// The outcome of one live check. Ordered from best to worst, so that a roll-up is the maximum.
-enum class Status { Pass, NotApplicable, Warn, Fail };
+// The outcome of one live check, ordered so that a roll-up is the maximum: a boundary whose controls pass or do
+// not apply passes, and is not applicable only when none of them applies.
+enum class Status { NotApplicable, Pass, Warn, Fail };
 
 QString statusName(Status status); // pass, not_applicable, warn, fail
 Status worst(Status a, Status b);

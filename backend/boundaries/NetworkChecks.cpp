@@ -56,13 +56,13 @@ ControlResult checkTlsPolicy(CheckInput& in)
         ev.append({QStringLiteral("not_forward_secret_aead"), t.nonForwardSecretAead.join(QStringLiteral(", "))});
     if (!versionOk || !t.nonForwardSecretAead.isEmpty() || t.cipherSuites.isEmpty())
         return make(Status::Fail,
-                    QStringLiteral("TLS minimum %1; %2 of %3 suites are not forward-secret AEAD")
+                    QStringLiteral("minimum %1; %2 of %3 suites are not forward-secret AEAD")
                         .arg(t.minimumTlsVersion.isEmpty() ? QStringLiteral("unknown") : t.minimumTlsVersion)
                         .arg(t.nonForwardSecretAead.size())
                         .arg(t.cipherSuites.size()),
                     ev);
     return make(Status::Pass,
-                QStringLiteral("TLS minimum %1; %2 suites, all forward-secret AEAD")
+                QStringLiteral("minimum %1; %2 suites, all forward-secret AEAD")
                     .arg(t.minimumTlsVersion)
                     .arg(t.cipherSuites.size()),
                 ev);

@@ -65,7 +65,7 @@ bd::ControlResult ControlPlane::runCheck(const Context& ctx, const bd::Control& 
 
 BoundaryReport ControlPlane::evaluate(const Context& ctx, const bd::Boundary& boundary)
 {
-    BoundaryReport report{boundary, bd::Status::Pass, {}};
+    BoundaryReport report{boundary, bd::Status::NotApplicable, {}};
     for (const bd::Control& c : boundary.controls) {
         report.results.append(runCheck(ctx, c));
         report.status = bd::worst(report.status, report.results.last().status);
