@@ -53,10 +53,11 @@ private:
 };
 
 // One line in main() per command file.
-void addInitCommands(CommandTable& table);   // init, init-admin (InitCommands.cpp)
-void addStoreCommands(CommandTable& table);  // status, key rotate (StoreCommands.cpp)
-void addAuditCommands(CommandTable& table);  // audit ... (AuditCommands.cpp)
-void addBackupCommands(CommandTable& table); // backup, restore (BackupCommands.cpp)
-void addServeCommands(CommandTable& table);  // serve (ServeCommand.cpp)
+void addInitCommands(CommandTable& table);     // init, init-admin (InitCommands.cpp)
+void addStoreCommands(CommandTable& table);    // status, key rotate (StoreCommands.cpp)
+void addAuditCommands(CommandTable& table);    // audit ... (AuditCommands.cpp)
+void addBackupCommands(CommandTable& table);   // backup, restore (BackupCommands.cpp)
+void addServeCommands(CommandTable& table);    // serve (ServeCommand.cpp)
+void addBoundaryCommands(CommandTable& table); // boundaries (BoundaryCommands.cpp)
 
 } // namespace gatehouse::cli

@@ -17,7 +17,8 @@ const char* const kExitHelp = "Exit codes:\n"
                               "  7  file system: permission denied, read-only, disk full, I/O error\n"
                               "  8  schema: the store is newer than this build, or a migration failed\n"
                               "  9  audit verify: the audit chain or a signed checkpoint is broken (the first bad\n"
-                              "     sequence number is printed)\n";
+                              "     sequence number is printed)\n"
+                              "  10 boundaries: at least one control failed its live check (warnings alone exit 0)\n";
 
 int exitCodeFor(ErrorCode code)
 {

@@ -152,7 +152,7 @@ int runKey(Invocation& in)
 
 void addStoreCommands(CommandTable& table)
 {
-    table.addOption({QStringLiteral("json"), QStringLiteral("status: print JSON.")});
+    table.addOption({QStringLiteral("json"), QStringLiteral("status, boundaries: print JSON.")});
     table.addOption({QStringLiteral("new-key-file"),
                      QStringLiteral("key rotate: where the new master key file goes (must not exist)."),
                      QStringLiteral("PATH")});

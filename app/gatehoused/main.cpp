@@ -72,6 +72,7 @@ int main(int argc, char* argv[])
     addAuditCommands(table);
     addBackupCommands(table);
     addServeCommands(table);
+    addBoundaryCommands(table);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(description(table));

@@ -3,6 +3,7 @@
 #include "TlsCertificate.h"
 #include "TlsPolicy.h"
 #include "core/Clock.h"
+#include "service/ControlPlane.h"
 
 #include <QFileInfo>
 
@@ -27,13 +28,14 @@ Result<QSslConfiguration> ApiHost::tls(bool mayGenerate)
         if (auto r = TlsPolicy::requireClientCertificates(config.value(), s.clientCaFile); !r)
             return r.error();
     m_fingerprint = cert.value().sha256Fingerprint();
+    m_certificate = cert.value().certificate();
     return config;
 }
 
 Result<std::unique_ptr<ApiHost>> ApiHost::start(service::ControlPlane& controlPlane, const ServeSettings& settings,
                                                 const QString& dataDir)
 {
-    std::unique_ptr<ApiHost> host(new ApiHost(settings, dataDir));
+    std::unique_ptr<ApiHost> host(new ApiHost(controlPlane, settings, dataDir));
     ServeSettings& s = host->m_settings;
     if (s.certificateFile.isEmpty())
         s.certificateFile = TlsCertificate::certificatePath(dataDir);
@@ -66,7 +68,70 @@ Result<std::unique_ptr<ApiHost>> ApiHost::start(service::ControlPlane& controlPl
         host->m_url = (l.mode == ListenConfig::Mode::Tls ? QStringLiteral("https://") : QStringLiteral("http://")) +
                       address + QLatin1Char(':') + QString::number(host->m_server->port());
     }
+    host->m_serving = true;
+    host->reportTransport();
     return host;
+}
+
+ApiHost::~ApiHost()
+{
+    if (m_serving)
+        m_cp.setTransportFacts({});
+}
+
+void ApiHost::reportTransport()
+{
+    boundaries::TransportFacts t;
+    const ListenConfig& l = m_listen;
+    t.serving = true;
+    t.sinceMs = Clock::system().nowMs();
+    t.trustedProxies = m_settings.trustedProxies;
+    switch (l.mode) {
+    case ListenConfig::Mode::UnixSocket:
+        t.mode = QStringLiteral("unix");
+        t.address = m_server->socketPath();
+        t.loopback = true;
+        break;
+    case ListenConfig::Mode::PlainHttp:
+    case ListenConfig::Mode::Tls:
+        t.mode = l.mode == ListenConfig::Mode::Tls ? QStringLiteral("tls") : QStringLiteral("http");
+        t.address = l.address.toString();
+        t.port = m_server->port();
+        t.loopback = l.address.isLoopback();
+        t.anyAddress = l.address == QHostAddress(QHostAddress::Any) ||
+                       l.address == QHostAddress(QHostAddress::AnyIPv4) ||
+                       l.address == QHostAddress(QHostAddress::AnyIPv6);
+        break;
+    }
+    if (l.mode == ListenConfig::Mode::Tls) {
+        const QSslConfiguration& c = l.tls;
+        switch (c.protocol()) {
+        case QSsl::TlsV1_2:
+        case QSsl::TlsV1_2OrLater:
+            t.minimumTlsVersion = QStringLiteral("TLS 1.2");
+            break;
+        case QSsl::TlsV1_3:
+        case QSsl::TlsV1_3OrLater:
+            t.minimumTlsVersion = QStringLiteral("TLS 1.3");
+            break;
+        default:
+            t.minimumTlsVersion = QStringLiteral("older than TLS 1.2 allowed");
+            break;
+        }
+        for (const QSslCipher& cipher : c.ciphers()) {
+            t.cipherSuites << cipher.name();
+            if (!TlsPolicy::isForwardSecretAead(cipher))
+                t.nonForwardSecretAead << cipher.name();
+        }
+        t.clientCertificatesRequired = c.peerVerifyMode() == QSslSocket::VerifyPeer && !c.caCertificates().isEmpty();
+        if (!m_certificate.isNull()) {
+            t.certificateNotBeforeMs = m_certificate.effectiveDate().toMSecsSinceEpoch();
+            t.certificateNotAfterMs = m_certificate.expiryDate().toMSecsSinceEpoch();
+            t.certificateFingerprint = TlsCertificate::fingerprintOf(m_certificate);
+            t.certificateSubject = m_certificate.subjectDisplayName();
+        }
+    }
+    m_cp.setTransportFacts(t);
 }
 
 Result<QString> ApiHost::reloadCertificate()
@@ -77,6 +142,8 @@ Result<QString> ApiHost::reloadCertificate()
     if (!config)
         return config.error();
     m_server->setTlsConfiguration(config.value());
+    m_listen.tls = config.value();
+    reportTransport();
     return m_fingerprint;
 }
 

@@ -5,6 +5,8 @@
 #include "ServeSettings.h"
 #include "core/Result.h"
 
+#include <QSslCertificate>
+
 #include <memory>
 
 namespace gatehouse::service {
@@ -21,6 +23,8 @@ class ApiHost
 public:
     static Result<std::unique_ptr<ApiHost>> start(service::ControlPlane& controlPlane, const ServeSettings& settings,
                                                   const QString& dataDir);
+    // Tells the control plane the API no longer serves.
+    ~ApiHost();
 
     // "https://127.0.0.1:8443", "http://..." or "unix:/path".
     QString url() const { return m_url; }
@@ -33,9 +37,17 @@ public:
     Result<QString> reloadCertificate();
 
 private:
-    ApiHost(const ServeSettings& settings, QString dataDir) : m_settings(settings), m_dataDir(std::move(dataDir)) {}
+    ApiHost(service::ControlPlane& controlPlane, const ServeSettings& settings, QString dataDir)
+        : m_cp(controlPlane), m_settings(settings), m_dataDir(std::move(dataDir))
+    {}
     Result<QSslConfiguration> tls(bool mayGenerate);
+    // Hands what the listener serves with (mode, address, TLS versions and suites, certificate) to the control
+    // plane, whose network controls check it.
+    void reportTransport();
 
+    service::ControlPlane& m_cp;
+    QSslCertificate m_certificate; // the served certificate (public), for the transport facts
+    bool m_serving = false;
     ServeSettings m_settings;
     QString m_dataDir;
     ListenConfig m_listen;

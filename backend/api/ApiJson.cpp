@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace gatehouse::api {
 
 namespace {
@@ -190,6 +192,104 @@ QJsonObject toJson(const secrets::SecretVersion& v)
             {QStringLiteral("created_by"), v.createdBy},
             {QStringLiteral("created_at"), v.createdAtMs},
             {QStringLiteral("destroyed_at"), timeOrNull(v.destroyedAtMs)}};
+}
+
+QJsonObject toJson(const boundaries::ControlResult& r)
+{
+    QJsonArray evidence;
+    for (const boundaries::Evidence& e : r.evidence)
+        evidence.append(QJsonObject{{QStringLiteral("key"), e.key}, {QStringLiteral("value"), e.value}});
+    QJsonObject o{{QStringLiteral("id"), r.controlId},
+                  {QStringLiteral("status"), boundaries::statusName(r.status)},
+                  {QStringLiteral("summary"), r.summary},
+                  {QStringLiteral("evidence"), evidence},
+                  {QStringLiteral("checked_at"), r.checkedAtMs}};
+    const boundaries::Boundary* owner = nullptr;
+    if (const boundaries::Control* c = boundaries::Catalog::builtin().control(r.controlId, &owner)) {
+        o.insert(QStringLiteral("boundary"), owner->id);
+        o.insert(QStringLiteral("title"), c->title);
+        o.insert(QStringLiteral("description"), c->description);
+        o.insert(QStringLiteral("check"), c->check);
+        o.insert(QStringLiteral("evidence_domain"), c->evidenceDomain);
+    }
+    return o;
+}
+
+QJsonObject toJson(const service::BoundaryReport& report, bool controls)
+{
+    const boundaries::Boundary& b = report.boundary;
+    QJsonArray items;
+    qint64 checkedAt = 0;
+    for (const boundaries::ControlResult& r : report.results) {
+        checkedAt = std::max(checkedAt, r.checkedAtMs);
+        if (controls) {
+            items.append(toJson(r));
+            continue;
+        }
+        const boundaries::Control* c = boundaries::Catalog::builtin().control(r.controlId);
+        items.append(QJsonObject{{QStringLiteral("id"), r.controlId},
+                                 {QStringLiteral("title"), c ? c->title : QString()},
+                                 {QStringLiteral("status"), boundaries::statusName(r.status)},
+                                 {QStringLiteral("summary"), r.summary}});
+    }
+    return {{QStringLiteral("id"), b.id},
+            {QStringLiteral("name"), b.name},
+            {QStringLiteral("separates"), b.separates},
+            {QStringLiteral("key_controls"), b.keyControls},
+            {QStringLiteral("status"), boundaries::statusName(report.status)},
+            {QStringLiteral("checked_at"), checkedAt},
+            {QStringLiteral("controls"), items}};
+}
+
+QJsonObject toJson(const boundaries::Ownership& ownership)
+{
+    QJsonObject areas;
+    for (const boundaries::OwnershipArea& a : ownership.areas)
+        areas.insert(a.area, QJsonObject{{QStringLiteral("owner"), a.owner}, {QStringLiteral("contact"), a.contact}});
+    return {{QStringLiteral("stated"), ownership.stated},
+            {QStringLiteral("updated_at"), timeOrNull(ownership.updatedAtMs)},
+            {QStringLiteral("updated_by"), idOrNull(ownership.updatedBy)},
+            {QStringLiteral("areas"), areas}};
+}
+
+Result<boundaries::Ownership> ownershipFromJson(const QJsonObject& object)
+{
+    const auto invalid = [](const QString& message) {
+        return Error{ErrorCode::InvalidArgument, message};
+    };
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != QLatin1String("areas"))
+            return invalid(QStringLiteral("Unknown field \"%1\"; send \"areas\" only.").arg(it.key().left(64)));
+    }
+    const QJsonValue areas = object.value(QLatin1String("areas"));
+    if (!areas.isObject())
+        return invalid(QStringLiteral("The field \"areas\" is required and must be an object."));
+    boundaries::Ownership o;
+    const QJsonObject byArea = areas.toObject();
+    for (auto it = byArea.begin(); it != byArea.end(); ++it) {
+        if (!boundaries::Ownership::areaIds().contains(it.key()))
+            return invalid(QStringLiteral("Unknown area \"%1\"; the areas are %2.")
+                               .arg(it.key().left(64), boundaries::Ownership::areaIds().join(QStringLiteral(", "))));
+        if (!it.value().isObject())
+            return invalid(QStringLiteral("The area \"%1\" must be an object with \"owner\".").arg(it.key()));
+        const QJsonObject a = it.value().toObject();
+        const QJsonValue owner = a.value(QLatin1String("owner"));
+        const QJsonValue contact = a.value(QLatin1String("contact"));
+        if (!owner.isString() || !(contact.isUndefined() || contact.isNull() || contact.isString()))
+            return invalid(QStringLiteral("The area \"%1\" needs \"owner\" (a string) and, optionally, \"contact\" "
+                                          "(a string).")
+                               .arg(it.key()));
+        for (auto f = a.begin(); f != a.end(); ++f) {
+            if (f.key() != QLatin1String("owner") && f.key() != QLatin1String("contact"))
+                return invalid(QStringLiteral("Unknown field \"%1\" in area \"%2\".").arg(f.key().left(64), it.key()));
+        }
+        o.areas.append({it.key(), owner.toString(), contact.toString()});
+    }
+    // In the catalog's order of areas, whatever the order of the JSON object.
+    std::sort(o.areas.begin(), o.areas.end(), [](const auto& x, const auto& y) {
+        return boundaries::Ownership::areaIds().indexOf(x.area) < boundaries::Ownership::areaIds().indexOf(y.area);
+    });
+    return o;
 }
 
 } // namespace gatehouse::api

@@ -3,10 +3,12 @@
 #include "audit/AuditEvent.h"
 #include "audit/AuditLog.h"
 #include "authz/Authorizer.h"
+#include "boundaries/Ownership.h"
 #include "core/Result.h"
 #include "identity/User.h"
 #include "secrets/Secret.h"
 #include "service/Caller.h"
+#include "service/ControlPlane.h"
 #include "tenancy/Tenant.h"
 
 #include <QJsonArray>
@@ -34,6 +36,16 @@ QJsonObject toJson(const authz::Binding& binding);
 QJsonObject toJson(const authz::Decision& decision);
 QJsonObject toJson(const secrets::Secret& secret);
 QJsonObject toJson(const secrets::SecretVersion& version);
+
+// A control with its live result: {id, title, description, evidence_domain, status, summary, evidence, checked_at}.
+QJsonObject toJson(const boundaries::ControlResult& result);
+// A boundary with its roll-up status; with `controls`, each control's full result, else each control's id, title,
+// status and summary.
+QJsonObject toJson(const service::BoundaryReport& report, bool controls = false);
+// {stated, updated_at, updated_by, areas: {area: {owner, contact}}}
+QJsonObject toJson(const boundaries::Ownership& ownership);
+// The body of a PUT: `areas` with all five areas, each an object with `owner` and optional `contact`.
+Result<boundaries::Ownership> ownershipFromJson(const QJsonObject& object);
 
 template <typename T> QJsonArray toJsonArray(const QList<T>& items)
 {

@@ -44,6 +44,7 @@ ApiService::ApiService(service::ControlPlane& controlPlane, const ApiConfig& con
     addAuthzRoutes(m_router);
     addSecretRoutes(m_router);
     addAuditRoutes(m_router);
+    addBoundaryRoutes(m_router);
 }
 
 ApiService::~ApiService() = default;

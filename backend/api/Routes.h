@@ -12,5 +12,6 @@ void addIdentityRoutes(Router& router); // users, integrations, tokens
 void addAuthzRoutes(Router& router);    // roles, bindings, authz/check, authz/explain
 void addSecretRoutes(Router& router);   // workspace secrets
 void addAuditRoutes(Router& router);    // audit events, histogram, stream, verify, export, public key
+void addBoundaryRoutes(Router& router); // trust boundaries, their controls, deployment ownership
 
 } // namespace gatehouse::api

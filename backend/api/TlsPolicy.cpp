@@ -61,6 +61,11 @@ QString normalisedFingerprint(const QString& text)
 
 } // namespace
 
+bool TlsPolicy::isForwardSecretAead(const QSslCipher& cipher)
+{
+    return isAllowed(cipher);
+}
+
 QList<QSslCipher> TlsPolicy::ciphers()
 {
     QList<QSslCipher> allowed;

@@ -23,6 +23,8 @@ public:
     // ChaCha20-Poly1305: chosen by their properties from what the TLS backend supports, in its order of preference.
     static QList<QSslCipher> ciphers();
     static QList<QSslEllipticCurve> groups();
+    // Whether a suite is one this policy allows: forward-secret key exchange and an AEAD cipher.
+    static bool isForwardSecretAead(const QSslCipher& cipher);
 
     // The server side, presenting `certificate`; it asks clients for no certificate until
     // requireClientCertificates() is applied.

@@ -67,6 +67,7 @@ public:
     static Result<void> rewrapSigningKey(store::Database& db, const SecureBytes& oldWrapKey,
                                          const SecureBytes& newWrapKey);
     void setCheckpointPolicy(const CheckpointPolicy& policy) { m_policy = policy; }
+    const CheckpointPolicy& checkpointPolicy() const { return m_policy; }
 
     // Fills seq, prevHash, detailsJson and hash; signs a checkpoint when the policy says one is due.
     Result<void> append(AuditEvent& event);

@@ -39,6 +39,7 @@ constexpr std::array<Entry, static_cast<int>(Permission::Count_)> kCatalog{{
     {Permission::BoundariesRead, "boundaries.read", Both},
     {Permission::EvidenceExport, "evidence.export", Both},
     {Permission::MetricsRead, "metrics.read", PlatformOnly},
+    {Permission::OwnershipWrite, "ownership.write", PlatformOnly},
 }};
 
 const Entry& entry(Permission p)

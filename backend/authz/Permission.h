@@ -32,6 +32,7 @@ enum class Permission : quint8 {
     BoundariesRead,
     EvidenceExport,
     MetricsRead,
+    OwnershipWrite,
     Count_
 };
 

@@ -58,6 +58,26 @@ Result<SecureBytes> TenantKeyRing::keyFor(const QString& tenantId, qint64 nowMs)
     }
 }
 
+Result<QStringList> TenantKeyRing::unopenableKeys(int* count) const
+{
+    auto rows = store::sql::all(
+        m_db,
+        [](const store::Statement& r) {
+            return std::pair{r.text(0), r.blob(1)};
+        },
+        "SELECT tenant_id, wrapped_key FROM tenant_keys ORDER BY tenant_id;");
+    if (!rows)
+        return rows.error();
+    if (count)
+        *count = int(rows.value().size());
+    QStringList out;
+    for (const auto& [tenantId, wrapped] : rows.value()) {
+        if (!crypto::aead::open(m_wrappingKey, wrapped, wrapContext(tenantId)))
+            out << tenantId;
+    }
+    return out;
+}
+
 Result<int> TenantKeyRing::rewrap(store::Database& db, const SecureBytes& oldWrappingKey,
                                   const SecureBytes& newWrappingKey)
 {

@@ -28,6 +28,10 @@ public:
     static Result<int> rewrap(store::Database& db, const SecureBytes& oldWrappingKey,
                               const SecureBytes& newWrappingKey);
 
+    // The tenants whose stored key does not open under this ring's wrapping key (damaged, or sealed under another
+    // master key); `count` receives how many keys are stored. Nothing is created.
+    Result<QStringList> unopenableKeys(int* count = nullptr) const;
+
     // Seals and opens secret values bound to where they belong.
     static QByteArray associatedData(const QString& tenantId, const QString& workspaceId, const QString& secretId,
                                      int version);

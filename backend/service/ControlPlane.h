@@ -6,6 +6,10 @@
 #include "audit/AuditFeed.h"
 #include "audit/AuditLog.h"
 #include "authz/Authorizer.h"
+#include "boundaries/Catalog.h"
+#include "boundaries/ControlResult.h"
+#include "boundaries/Ownership.h"
+#include "boundaries/TransportFacts.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "core/SecureBytes.h"
@@ -59,6 +63,14 @@ struct IssuedToken
 };
 
 enum class UserStatusChange { Lock, Unlock, Disable, Enable };
+
+// A trust boundary with the live results of its controls; its status is the worst of them.
+struct BoundaryReport
+{
+    boundaries::Boundary boundary;
+    boundaries::Status status = boundaries::Status::Pass;
+    QList<boundaries::ControlResult> results; // in the catalog's order of controls
+};
 
 // One figure for monitoring, in Prometheus terms.
 struct MetricSample
@@ -291,6 +303,24 @@ public:
     // Counts of what the platform holds and the state of its audit trail (platform scope, metrics.read).
     Result<QList<MetricSample>> readMetrics(const Caller& caller);
 
+    // --- trust boundaries (platform scope) -------------------------------------------------------------------
+    // Every boundary of the catalog with its controls checked live now (boundaries.read).
+    Result<QList<BoundaryReport>> listBoundaries(const Caller& caller);
+    // One boundary; NotFound for an id the catalog does not know.
+    Result<BoundaryReport> boundary(const Caller& caller, const QString& boundaryId);
+    // One control of a boundary, checked live now; NotFound for an id the catalog does not know, or a control of
+    // another boundary.
+    Result<boundaries::ControlResult> controlResult(const Caller& caller, const QString& boundaryId,
+                                                    const QString& controlId);
+    // Who owns each area of the deployment (boundaries.read); the self-hosted defaults until stated.
+    Result<boundaries::Ownership> ownership(const Caller& caller);
+    // States who owns each area, all five at once (ownership.write).
+    Result<boundaries::Ownership> setOwnership(const Caller& caller, const boundaries::Ownership& ownership);
+    // What the API listener measured about its transport; the API host calls this when it starts serving, when
+    // it reloads its certificate, and (with serving = false) when it stops. Not an operation: nothing is decided.
+    void setTransportFacts(const boundaries::TransportFacts& facts);
+    boundaries::TransportFacts transportFacts() const;
+
     identity::SourceThrottle& throttle() { return m_throttle; }
     const authz::Authorizer& authorizer() const { return m_authorizer; }
 
@@ -343,6 +373,9 @@ private:
     Result<void> sealVersion(const Context& ctx, const secrets::Secret& secret, int version, const SecureBytes& value);
     Result<SecureBytes> openVersion(const Context& ctx, const secrets::Secret& secret, int version);
     Result<void> addVersion(Context& ctx, secrets::Secret& secret, const SecureBytes& value);
+    // Runs the checks of a boundary's controls (inside the operation's transaction).
+    BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
+    boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);
 
     store::Store& m_store;
     store::Database& m_db;
@@ -363,6 +396,8 @@ private:
     QWaitCondition m_readQueued;
     std::unique_ptr<QThread> m_flusher;
     bool m_stopFlusher = false;
+    mutable QMutex m_transportMutex;
+    boundaries::TransportFacts m_transport; // guarded by m_transportMutex
 };
 
 } // namespace gatehouse::service

@@ -132,29 +132,8 @@ Result<void> Database::copyTo(Database& target, const std::function<void(int, in
     return {};
 }
 
-Result<void> Database::configure(const SecureBytes& rawKey)
+Result<CipherSettings> Database::readSettings()
 {
-    const SecureBytes spec = keySpec(rawKey);
-    if (sqlite3_key(m_db, spec.data(), static_cast<int>(spec.size())) != SQLITE_OK)
-        return lastError(QStringLiteral("cannot set the store key"));
-
-    // Must precede the first read of the file.
-    if (auto r = exec("PRAGMA cipher_page_size = 4096;"); !r)
-        return r;
-
-    // The first real read decrypts page 1: this is where a wrong key or a foreign file shows up.
-    if (auto r = exec("SELECT count(*) FROM sqlite_master;"); !r)
-        return r;
-
-    static const char* const setup[] = {
-        "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;",  "PRAGMA foreign_keys = ON;",
-        "PRAGMA secure_delete = ON;", "PRAGMA busy_timeout = 5000;", "PRAGMA temp_store = MEMORY;",
-    };
-    for (const char* sql : setup) {
-        if (auto r = pragma(sql); !r)
-            return r.error();
-    }
-
     CipherSettings s;
     auto read = [this](const char* sql, QString& out) -> Result<void> {
         auto r = pragma(sql);
@@ -186,20 +165,49 @@ Result<void> Database::configure(const SecureBytes& rawKey)
     };
     for (const auto& r : reads) {
         if (!r)
-            return r;
+            return r.error();
     }
     s.hmac = hmac == QLatin1String("1");
     s.foreignKeys = foreignKeys == QLatin1String("1");
     s.secureDelete = secureDelete == QLatin1String("1");
     s.journalMode = s.journalMode.toLower();
-    m_settings = s;
+    return s;
+}
 
-    if (const QStringList wrong = s.deviations(); !wrong.isEmpty())
+Result<void> Database::configure(const SecureBytes& rawKey)
+{
+    const SecureBytes spec = keySpec(rawKey);
+    if (sqlite3_key(m_db, spec.data(), static_cast<int>(spec.size())) != SQLITE_OK)
+        return lastError(QStringLiteral("cannot set the store key"));
+
+    // Must precede the first read of the file.
+    if (auto r = exec("PRAGMA cipher_page_size = 4096;"); !r)
+        return r;
+
+    // The first real read decrypts page 1: this is where a wrong key or a foreign file shows up.
+    if (auto r = exec("SELECT count(*) FROM sqlite_master;"); !r)
+        return r;
+
+    static const char* const setup[] = {
+        "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;",  "PRAGMA foreign_keys = ON;",
+        "PRAGMA secure_delete = ON;", "PRAGMA busy_timeout = 5000;", "PRAGMA temp_store = MEMORY;",
+    };
+    for (const char* sql : setup) {
+        if (auto r = pragma(sql); !r)
+            return r.error();
+    }
+
+    auto s = readSettings();
+    if (!s)
+        return s.error();
+    m_settings = s.value();
+
+    if (const QStringList wrong = m_settings.deviations(); !wrong.isEmpty())
         return makeError(ErrorCode::Internal,
                          QStringLiteral("SQLCipher did not accept the required settings (%1); this SQLCipher build "
                                         "is not supported")
                              .arg(wrong.join(QStringLiteral("; "))));
-    qCDebug(lcStore) << "opened store" << m_path << "SQLCipher" << s.sqlcipherVersion;
+    qCDebug(lcStore) << "opened store" << m_path << "SQLCipher" << m_settings.sqlcipherVersion;
     return {};
 }
 

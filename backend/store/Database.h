@@ -39,6 +39,8 @@ public:
     Result<QString> pragma(const char* sql);
 
     const CipherSettings& settings() const { return m_settings; }
+    // The settings as SQLCipher reports them now (settings() holds what was read when the store was opened).
+    Result<CipherSettings> readSettings();
     // Re-encrypts every page under a new raw key, atomically (SQLCipher's rekey, done in rollback-journal mode
     // and WAL restored afterwards). A crash leaves the file wholly under the old key or wholly under the new one.
     Result<void> rekey(const SecureBytes& newRawKey);

@@ -276,6 +276,20 @@ Result<void> schemaV5(Database& db)
     return db.exec("ALTER TABLE integrations ADD COLUMN client_cert_sha256 TEXT NOT NULL DEFAULT '';");
 }
 
+Result<void> schemaV6(Database& db)
+{
+    // Who owns each area of the deployment (hosted vs self-hosted). No rows: never stated, the defaults apply.
+    return db.exec(R"sql(
+CREATE TABLE deployment_ownership (
+    area TEXT PRIMARY KEY NOT NULL,
+    owner TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    updated_by TEXT NOT NULL
+) WITHOUT ROWID;
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -292,6 +306,7 @@ const Migrations& Migrations::schema()
         {3, "audit: signed checkpoints, verification and retention state, full-text search", schemaV3},
         {4, "secrets: tenant keys, secrets and their versions", schemaV4},
         {5, "integrations: client certificate binding", schemaV5},
+        {6, "trust boundaries: deployment ownership", schemaV6},
     });
     return migrations;
 }

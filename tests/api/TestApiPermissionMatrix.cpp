@@ -355,6 +355,27 @@ const QList<RouteSpec>& routeSpecs()
                      .id;
              return Request{{{QStringLiteral("binding"), b}}, {}, {}, {}};
          }},
+        {"listBoundaries", Scope::Platform, POPA, nothing},
+        {"getBoundary", Scope::Platform, POPA,
+         [](W&, const T&, const R&) {
+             return Request{{{QStringLiteral("boundary"), QStringLiteral("secrets")}}, {}, {}, {}};
+         }},
+        {"getBoundaryControl", Scope::Platform, POPA,
+         [](W&, const T&, const R&) {
+             return Request{{{QStringLiteral("boundary"), QStringLiteral("data")},
+                             {QStringLiteral("control"), QStringLiteral("data.encryption")}},
+                            {},
+                            {},
+                            {}};
+         }},
+        {"getOwnership", Scope::Platform, POPA, nothing},
+        {"updateOwnership", Scope::Platform, ONLY_PO,
+         [](W&, const T&, const R&) {
+             QJsonObject areas;
+             for (const QString& a : boundaries::Ownership::areaIds())
+                 areas.insert(a, QJsonObject{{QStringLiteral("owner"), QStringLiteral("customer")}});
+             return Request{{}, {{QStringLiteral("areas"), areas}}, {}, {}};
+         }},
         // --- a tenant ---
         {"getTenantSettings", Scope::Tenant, READERS, nothing},
         {"updateTenantSettings", Scope::Tenant, ONLY_TO,

@@ -79,6 +79,7 @@ private slots:
     void secrets();
     void secretNamesAreOnePathSegment();
     void secretsDueAndRotation();
+    void boundariesAndOwnership();
 
     void missingOrMistypedField_data();
     void missingOrMistypedField();
@@ -308,6 +309,12 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"DELETE", sec + QStringLiteral("/versions/{version}"), "destroySecretVersion"},
         {"POST", sec + QStringLiteral("/rotated"), "markSecretRotated"},
         {"GET", t + QStringLiteral("/secrets/due"), "listDueSecrets"},
+        // trust boundaries and ownership
+        {"GET", QStringLiteral("/api/v1/boundaries"), "listBoundaries"},
+        {"GET", QStringLiteral("/api/v1/boundaries/{boundary}"), "getBoundary"},
+        {"GET", QStringLiteral("/api/v1/boundaries/{boundary}/controls/{control}"), "getBoundaryControl"},
+        {"GET", QStringLiteral("/api/v1/ownership"), "getOwnership"},
+        {"PUT", QStringLiteral("/api/v1/ownership"), "updateOwnership"},
     };
     QStringList expected;
     for (const auto& [method, path, operationId] : table)
@@ -994,6 +1001,70 @@ void TestApiRoutes::secretsDueAndRotation()
 }
 
 // --- refusals -------------------------------------------------------------------------------------------------
+
+void TestApiRoutes::boundariesAndOwnership()
+{
+    auto list = call("GET", "/api/v1/boundaries", root());
+    QCOMPARE(list.status(), 200);
+    const QJsonArray items = list.json().value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 7);
+    const QJsonObject identity = items.first().toObject();
+    QCOMPARE(identity.value(QStringLiteral("id")).toString(), QStringLiteral("identity"));
+    // The fixture's administrators have no MFA: the identity boundary rolls up to its worst control.
+    QCOMPARE(identity.value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
+    QVERIFY(
+        identity.value(QStringLiteral("controls")).toArray().first().toObject().contains(QStringLiteral("summary")));
+
+    auto one = call("GET", "/api/v1/boundaries/data", root());
+    QCOMPARE(one.status(), 200);
+    const QJsonObject control = one.json().value(QStringLiteral("controls")).toArray().first().toObject();
+    QCOMPARE(control.value(QStringLiteral("id")).toString(), QStringLiteral("data.encryption"));
+    QCOMPARE(control.value(QStringLiteral("status")).toString(), QStringLiteral("pass"));
+    QVERIFY(!control.value(QStringLiteral("evidence")).toArray().isEmpty());
+    QCOMPARE(control.value(QStringLiteral("checked_at")).toInteger(), f->clock.nowMs());
+
+    auto c = call("GET", "/api/v1/boundaries/network/controls/network.tls-policy", root());
+    QCOMPARE(c.status(), 200);
+    QCOMPARE(c.json().value(QStringLiteral("status")).toString(), QStringLiteral("warn"));
+    QCOMPARE(c.json().value(QStringLiteral("boundary")).toString(), QStringLiteral("network"));
+    QCOMPARE(call("GET", "/api/v1/boundaries/perimeter", root()).status(), 404);
+    QCOMPARE(call("GET", "/api/v1/boundaries/network/controls/data.encryption", root()).type(),
+             problemType("not-found"));
+    QCOMPARE(call("GET", "/api/v1/boundaries/network/controls/nothing", root()).status(), 404);
+    QCOMPARE(call("GET", "/api/v1/boundaries", alice()).status(), 403);
+
+    // Ownership: read with its tag, replace with If-Match, stale tags refused.
+    auto read = call("GET", "/api/v1/ownership", root());
+    QCOMPARE(read.status(), 200);
+    QVERIFY(!read.etag().isEmpty());
+    QCOMPARE(read.json().value(QStringLiteral("stated")).toBool(), false);
+    QJsonObject areas = read.json().value(QStringLiteral("areas")).toObject();
+    QCOMPARE(areas.size(), 5);
+    QCOMPARE(areas.value(QStringLiteral("incident_response")).toObject().value(QStringLiteral("owner")).toString(),
+             QStringLiteral("customer"));
+    areas.insert(QStringLiteral("incident_response"),
+                 QJsonObject{{QStringLiteral("owner"), QStringLiteral("operator")},
+                             {QStringLiteral("contact"), QStringLiteral("noc@example.com")}});
+    auto put = callWithIfMatch("PUT", "/api/v1/ownership", root(), read.etag(), {{QStringLiteral("areas"), areas}});
+    QCOMPARE(put.status(), 200);
+    QCOMPARE(put.json().value(QStringLiteral("stated")).toBool(), true);
+    QCOMPARE(put.json().value(QStringLiteral("updated_by")).toString(), f->platformOwnerId);
+    QCOMPARE(call("GET", "/api/v1/ownership", root()).etag(), put.etag());
+    auto stale = callWithIfMatch("PUT", "/api/v1/ownership", root(), read.etag(), {{QStringLiteral("areas"), areas}});
+    QCOMPARE(stale.status(), 412);
+    QCOMPARE(stale.etag(), put.etag());
+    QCOMPARE(f->cp->ownership(f->system).value().find(QStringLiteral("incident_response"))->contact,
+             QStringLiteral("noc@example.com"));
+    // All five areas, known ones only.
+    QJsonObject four = areas;
+    four.remove(QStringLiteral("secrets_backend"));
+    QCOMPARE(call("PUT", "/api/v1/ownership", root(), {{QStringLiteral("areas"), four}}).status(), 400);
+    QJsonObject extra = areas;
+    extra.insert(QStringLiteral("coffee"), QJsonObject{{QStringLiteral("owner"), QStringLiteral("x")}});
+    auto unknown = call("PUT", "/api/v1/ownership", root(), {{QStringLiteral("areas"), extra}});
+    QCOMPARE(unknown.status(), 400);
+    QCOMPARE(unknown.type(), problemType("invalid-request"));
+}
 
 void TestApiRoutes::missingOrMistypedField_data()
 {

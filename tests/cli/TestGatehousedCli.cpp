@@ -7,6 +7,7 @@
 #include "store/Statement.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -96,6 +97,7 @@ private slots:
     void usageErrors();
     void initAndStatusWithKeyFile();
     void statusAsJson();
+    void boundariesExitWhenAControlFails();
     void initAndStatusWithKeychain();
     void missingKeychainNamesTheFix();
     void initRefusesExistingStore();
@@ -151,6 +153,8 @@ void TestGatehousedCli::helpDocumentsExitCodes()
     QVERIFY(r.out.contains(QLatin1String("Exit codes:")));
     for (int code = 0; code <= 9; ++code)
         QVERIFY2(r.out.contains(QStringLiteral("\n  %1  ").arg(code)), qPrintable(QString::number(code)));
+    QVERIFY(r.out.contains(QLatin1String("\n  10 boundaries:")));
+    QVERIFY(r.out.contains(QLatin1String("  boundaries [--json]")));
     QVERIFY(r.out.contains(QLatin1String("--key-provider")));
     QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_PASSPHRASE")));
     QVERIFY(r.out.contains(QLatin1String("GATEHOUSE_ADMIN_PASSWORD")));
@@ -225,6 +229,45 @@ void TestGatehousedCli::statusAsJson()
     // The status never shows key material.
     const QByteArray key = test::fileBytes(dir("master.key")).left(64);
     QVERIFY(!r.out.toUtf8().contains(key));
+}
+
+void TestGatehousedCli::boundariesExitWhenAControlFails()
+{
+    // A new store without administrators: warnings (no listener, no retention, ownership unstated), no failure.
+    initFileStore();
+    const QStringList args{QStringLiteral("boundaries"), QStringLiteral("--data-dir"), dir("data")};
+    const Run fresh = gatehoused(args);
+    EXPECT_EXIT(fresh, 0);
+    for (const char* expected : {"WARN  Network", "identity.mfa-admins", "API not serving", "data.encryption",
+                                 "file_header: encrypted", "change.ownership"})
+        QVERIFY2(fresh.out.contains(QLatin1String(expected)), expected);
+    QVERIFY(!fresh.out.contains(QLatin1String("FAIL")));
+
+    // A platform administrator without MFA fails identity.mfa-admins: exit 10, in text and JSON alike.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), QStringLiteral("harbour-lantern-quietly-9"));
+    EXPECT_EXIT(gatehoused({QStringLiteral("init-admin"), QStringLiteral("--data-dir"), dir("data"),
+                            QStringLiteral("--admin-user"), QStringLiteral("ops")},
+                           env),
+                0);
+    const Run failing = gatehoused(args);
+    EXPECT_EXIT(failing, 10);
+    QVERIFY2(failing.out.contains(QLatin1String("FAIL  Identity")), qPrintable(failing.out));
+    QVERIFY(failing.out.contains(QLatin1String("missing: usr_")));
+    const Run json = gatehoused(QStringList(args) << QStringLiteral("--json"));
+    EXPECT_EXIT(json, 10);
+    const QJsonArray items =
+        QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 7);
+    QCOMPARE(items.first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
+    QCOMPARE(items.first()
+                 .toObject()
+                 .value(QStringLiteral("controls"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("id")),
+             QJsonValue(QStringLiteral("identity.mfa-admins")));
 }
 
 void TestGatehousedCli::initAndStatusWithKeychain()

@@ -204,6 +204,36 @@ const QList<Op>& operations()
                  return discard(f.cp->readMetrics(c));
              };
          }},
+        {"boundary.list", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->listBoundaries(c));
+             };
+         }},
+        {"boundary.read", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->boundary(c, QStringLiteral("identity")));
+             };
+         }},
+        {"boundary.control.read", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->controlResult(c, QStringLiteral("data"), QStringLiteral("data.encryption")));
+             };
+         }},
+        {"ownership.read", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->ownership(c));
+             };
+         }},
+        {"ownership.update", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->setOwnership(c, boundaries::Ownership::defaults()));
+             };
+         }},
         {"audit.export (platform)", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {

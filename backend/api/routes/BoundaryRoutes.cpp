@@ -1,0 +1,59 @@
+#include "api/ApiJson.h"
+#include "api/ApiRequest.h"
+#include "api/Router.h"
+#include "api/Routes.h"
+#include "service/ControlPlane.h"
+
+namespace gatehouse::api {
+
+namespace {
+
+const QString kBoundaries = QStringLiteral("/api/v1/boundaries");
+const QString kBoundary = QStringLiteral("/api/v1/boundaries/{boundary}");
+const QString kControl = QStringLiteral("/api/v1/boundaries/{boundary}/controls/{control}");
+const QString kOwnership = QStringLiteral("/api/v1/ownership");
+
+} // namespace
+
+void addBoundaryRoutes(Router& router)
+{
+    router.add("GET", kBoundaries, QStringLiteral("listBoundaries"), [](ApiRequest& r) {
+        auto reports = r.cp().listBoundaries(r.caller());
+        if (!reports)
+            return problem(reports.error());
+        QJsonArray items;
+        for (const service::BoundaryReport& b : reports.value())
+            items.append(toJson(b));
+        return jsonResponse(QJsonObject{{QStringLiteral("items"), items}});
+    });
+    router.add("GET", kBoundary, QStringLiteral("getBoundary"), [](ApiRequest& r) {
+        return reply(r.cp().boundary(r.caller(), r.param("boundary")),
+                     [](const service::BoundaryReport& b) { return toJson(b, true); });
+    });
+    router.add("GET", kControl, QStringLiteral("getBoundaryControl"), [](ApiRequest& r) {
+        return reply(r.cp().controlResult(r.caller(), r.param("boundary"), r.param("control")),
+                     [](const boundaries::ControlResult& c) { return toJson(c); });
+    });
+    router.add("GET", kOwnership, QStringLiteral("getOwnership"), [](ApiRequest& r) {
+        return replyTagged(r.cp().ownership(r.caller()), [](const boundaries::Ownership& o) { return toJson(o); });
+    });
+    router.add("PUT", kOwnership, QStringLiteral("updateOwnership"), [](ApiRequest& r) {
+        auto body = r.json();
+        if (!body)
+            return problem(body.error());
+        auto ownership = ownershipFromJson(body.value());
+        if (!ownership)
+            return problem(ownership.error());
+        if (r.http().hasHeader("if-match")) {
+            auto current = r.cp().ownership(r.caller());
+            if (!current)
+                return problem(current.error());
+            if (auto refused = checkIfMatch(r, toJson(current.value())))
+                return *refused;
+        }
+        return replyTagged(r.cp().setOwnership(r.caller(), ownership.value()),
+                           [](const boundaries::Ownership& o) { return toJson(o); });
+    });
+}
+
+} // namespace gatehouse::api

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "ControlResult.h"
+#include "TransportFacts.h"
+#include "audit/AuditLog.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace gatehouse::authz {
+class Authorizer;
+}
+namespace gatehouse::secrets {
+class TenantKeyRing;
+}
+namespace gatehouse::store {
+class Database;
+class Store;
+} // namespace gatehouse::store
+
+namespace gatehouse::boundaries {
+
+// What a check may look at: the running store, its audit trail and key ring, the in-memory authorizer, and
+// what the API listener and the control plane report about themselves. Checks only read (an incremental audit
+// verification records how far it got, as any verification does).
+struct CheckInput
+{
+    store::Store& store;
+    store::Database& db;
+    audit::AuditLog& audit;
+    const secrets::TenantKeyRing& keyRing;
+    const authz::Authorizer& authorizer;
+    TransportFacts transport;
+    audit::AuditLog::CheckpointPolicy checkpointPolicy;
+    bool auditAvailable = true;
+    int auditFollowers = 0;
+    qint64 nowMs = 0;
+};
+
+using Check = std::function<ControlResult(CheckInput&)>;
+
+// Every implemented check, by id. The catalog names one of these for each control.
+const QStringList& implementedChecks();
+// nullptr for an unknown id.
+const Check* findCheck(const QString& id);
+
+// Thresholds, shared by the checks and their documentation (docs/security.md).
+namespace thresholds {
+constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+constexpr qint64 kSessionIdleWarnS = 60 * 60;          // idle timeout above 1 h: warn
+constexpr qint64 kSessionAbsoluteWarnS = 24 * 60 * 60; // absolute lifetime above 24 h: warn
+constexpr qint64 kTokenUnusedWarnMs = 90 * kDayMs;     // a token unused for 90 days: warn
+constexpr qint64 kTokenLifetimeWarnMs = 365 * kDayMs;  // a token living longer than a year: warn
+constexpr qint64 kCertificateWarnMs = 30 * kDayMs;     // certificate expiring within 30 days: warn
+constexpr qint64 kRotationOverdueFailMs = 30 * kDayMs; // a rotation overdue by more than 30 days: fail
+constexpr qint64 kMasterKeyAgeWarnMs = 365 * kDayMs;   // master key older than a year: warn
+} // namespace thresholds
+
+} // namespace gatehouse::boundaries

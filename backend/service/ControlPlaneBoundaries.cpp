@@ -1,0 +1,170 @@
+#include "ControlPlane.h"
+#include "ControlPlaneInternals.h"
+
+#include "boundaries/Checks.h"
+
+#include <QJsonArray>
+
+namespace gatehouse::service {
+
+using authz::Permission;
+namespace bd = boundaries;
+
+namespace {
+
+QJsonObject tally(const QList<BoundaryReport>& reports)
+{
+    int counts[4] = {0, 0, 0, 0};
+    for (const BoundaryReport& r : reports) {
+        for (const bd::ControlResult& c : r.results)
+            ++counts[int(c.status)];
+    }
+    return {{QStringLiteral("pass"), counts[int(bd::Status::Pass)]},
+            {QStringLiteral("warn"), counts[int(bd::Status::Warn)]},
+            {QStringLiteral("fail"), counts[int(bd::Status::Fail)]},
+            {QStringLiteral("not_applicable"), counts[int(bd::Status::NotApplicable)]}};
+}
+
+} // namespace
+
+void ControlPlane::setTransportFacts(const bd::TransportFacts& facts)
+{
+    QMutexLocker lock(&m_transportMutex);
+    m_transport = facts;
+}
+
+bd::TransportFacts ControlPlane::transportFacts() const
+{
+    QMutexLocker lock(&m_transportMutex);
+    return m_transport;
+}
+
+bd::ControlResult ControlPlane::runCheck(const Context& ctx, const bd::Control& control)
+{
+    bd::CheckInput input{m_store,
+                         m_db,
+                         m_audit,
+                         *m_keyRing,
+                         m_authorizer,
+                         transportFacts(),
+                         m_audit.checkpointPolicy(),
+                         m_auditAvailable.load(),
+                         m_feed.subscriberCount(),
+                         ctx.now};
+    bd::ControlResult r;
+    if (const bd::Check* check = bd::findCheck(control.check)) {
+        r = (*check)(input);
+    } else {
+        r.status = bd::Status::Fail;
+        r.summary = QStringLiteral("no check implements this control");
+    }
+    r.controlId = control.id;
+    r.checkedAtMs = ctx.now;
+    return r;
+}
+
+BoundaryReport ControlPlane::evaluate(const Context& ctx, const bd::Boundary& boundary)
+{
+    BoundaryReport report{boundary, bd::Status::NotApplicable, {}};
+    for (const bd::Control& c : boundary.controls) {
+        report.results.append(runCheck(ctx, c));
+        report.status = bd::worst(report.status, report.results.last().status);
+    }
+    return report;
+}
+
+Result<QList<BoundaryReport>> ControlPlane::listBoundaries(const Caller& caller)
+{
+    Operation op{QStringLiteral("boundary.list"), Permission::BoundariesRead, {}, {}, QStringLiteral("boundary")};
+    op.readOnly = true;
+    return perform<QList<BoundaryReport>>(caller, op, [&](Context& ctx, QList<BoundaryReport>& out) -> Result<void> {
+        for (const bd::Boundary& b : bd::Catalog::builtin().boundaries())
+            out.append(evaluate(ctx, b));
+        ctx.details = tally(out);
+        return {};
+    });
+}
+
+Result<BoundaryReport> ControlPlane::boundary(const Caller& caller, const QString& boundaryId)
+{
+    Operation op{QStringLiteral("boundary.read"), Permission::BoundariesRead, {}, {},
+                 QStringLiteral("boundary"),      boundaryId.left(64)};
+    op.readOnly = true;
+    return perform<BoundaryReport>(caller, op, [&](Context& ctx, BoundaryReport& out) -> Result<void> {
+        const bd::Boundary* b = bd::Catalog::builtin().boundary(boundaryId);
+        if (!b)
+            return notFound(QStringLiteral("trust boundary"));
+        out = evaluate(ctx, *b);
+        ctx.details = tally({out});
+        return {};
+    });
+}
+
+Result<bd::ControlResult> ControlPlane::controlResult(const Caller& caller, const QString& boundaryId,
+                                                      const QString& controlId)
+{
+    Operation op{QStringLiteral("boundary.control.read"),
+                 Permission::BoundariesRead,
+                 {},
+                 {},
+                 QStringLiteral("control"),
+                 controlId.left(64)};
+    op.readOnly = true;
+    return perform<bd::ControlResult>(caller, op, [&](Context& ctx, bd::ControlResult& out) -> Result<void> {
+        const bd::Boundary* owner = nullptr;
+        const bd::Control* c = bd::Catalog::builtin().control(controlId, &owner);
+        if (!bd::Catalog::builtin().boundary(boundaryId))
+            return notFound(QStringLiteral("trust boundary"));
+        if (!c || owner->id != boundaryId)
+            return notFound(QStringLiteral("control"));
+        out = runCheck(ctx, *c);
+        ctx.details = {{QStringLiteral("status"), bd::statusName(out.status)}};
+        return {};
+    });
+}
+
+Result<bd::Ownership> ControlPlane::ownership(const Caller& caller)
+{
+    Operation op{QStringLiteral("ownership.read"), Permission::BoundariesRead,  {}, {},
+                 QStringLiteral("ownership"),      QStringLiteral("deployment")};
+    op.readOnly = true;
+    return perform<bd::Ownership>(caller, op, [&](Context&, bd::Ownership& out) -> Result<void> {
+        auto o = bd::Ownership::load(m_db);
+        if (!o)
+            return o.error();
+        out = std::move(o).value();
+        return {};
+    });
+}
+
+Result<bd::Ownership> ControlPlane::setOwnership(const Caller& caller, const bd::Ownership& ownership)
+{
+    Operation op{QStringLiteral("ownership.update"), Permission::OwnershipWrite,  {}, {},
+                 QStringLiteral("ownership"),        QStringLiteral("deployment")};
+    return perform<bd::Ownership>(caller, op, [&](Context& ctx, bd::Ownership& out) -> Result<void> {
+        if (auto v = ownership.validate(); !v)
+            return v;
+        auto before = bd::Ownership::load(m_db);
+        if (!before)
+            return before.error();
+        if (auto r = bd::Ownership::save(m_db, ownership, ctx.now, ctx.principal.id); !r)
+            return r;
+        auto after = bd::Ownership::load(m_db);
+        if (!after)
+            return after.error();
+        // Owners and contacts are not secret: the event says what each changed area now says.
+        QJsonObject changed;
+        for (const bd::OwnershipArea& a : after.value().areas) {
+            const bd::OwnershipArea* was = before.value().find(a.area);
+            if (!before.value().stated || !was || was->owner != a.owner || was->contact != a.contact)
+                changed.insert(a.area,
+                               QJsonObject{{QStringLiteral("owner"), a.owner}, {QStringLiteral("contact"), a.contact}});
+        }
+        ctx.details = {{QStringLiteral("changed"), changed},
+                       {QStringLiteral("first_statement"), !before.value().stated}};
+        out = std::move(after).value();
+        return {};
+    });
+}
+
+} // namespace gatehouse::service
