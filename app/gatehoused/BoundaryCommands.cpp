@@ -18,8 +18,13 @@ int runBoundaries(Invocation& in)
     if (!opened)
         return fail(opened.error());
     service::ControlPlane& cp = *opened.value().controlPlane;
+    const service::Caller system = service::Caller::system(service::Source::Cli);
+    // The full integrity scan first (it reads every page, so only the operator runs it); data.integrity then
+    // reports it. A scan that finds damage is a failed control, reported below like any other.
+    if (auto scan = cp.scanStoreIntegrity(system); !scan)
+        return fail(scan.error());
     // No API listener runs in this process: the network controls say so.
-    auto reports = cp.listBoundaries(service::Caller::system(service::Source::Cli));
+    auto reports = cp.listBoundaries(system);
     if (!reports)
         return fail(reports.error());
     bool failed = false;
@@ -57,8 +62,9 @@ void addBoundaryCommands(CommandTable& table)
     table.addOption({QStringLiteral("json"), QStringLiteral("status, boundaries: print JSON.")});
     table.add({QStringLiteral("boundaries"),
                QStringLiteral("  boundaries [--json]\n"
-                              "              check every control of every trust boundary live and print its status\n"
-                              "              and evidence (exit 10 when a control fails)\n"),
+                              "              scan the store's integrity (every page), then check every control of\n"
+                              "              every trust boundary live and print its status and evidence (exit 10\n"
+                              "              when a control fails)\n"),
                false, runBoundaries});
 }
 

@@ -156,11 +156,9 @@ ControlResult checkDenyByDefault(CheckInput& in)
         "SELECT id FROM tenants WHERE status != 'platform';");
     const qint64 dayAgo = in.nowMs - thresholds::kDayMs;
     const qint64 monthAgo = in.nowMs - 30 * thresholds::kDayMs;
-    auto day = scalar(in.db, "SELECT count(*) FROM audit_events WHERE outcome = 'denied' AND time_ms >= ?;", dayAgo);
-    auto month =
-        scalar(in.db, "SELECT count(*) FROM audit_events WHERE outcome = 'denied' AND time_ms >= ?;", monthAgo);
-    if (!tenantIds || !day || !month)
-        return unmeasurable(!tenantIds ? tenantIds.error() : !day ? day.error() : month.error());
+    auto denials = recentAuditCounts(in.db, "outcome = 'denied'", dayAgo, "outcome = 'denied'", monthAgo);
+    if (!tenantIds || !denials)
+        return unmeasurable(!tenantIds ? tenantIds.error() : denials.error());
     // An id no identity can have: generated ids never take this form.
     const auto random = crypto::randomBytes(12);
     const QString probe = QStringLiteral("boundary-probe:") +
@@ -179,8 +177,8 @@ ControlResult checkDenyByDefault(CheckInput& in)
     }
     QList<Evidence> ev{{QStringLiteral("questions_asked"), QString::number(asked)},
                        {QStringLiteral("allowed_without_binding"), QString::number(allowed.size())},
-                       {QStringLiteral("denials_last_24h"), QString::number(day.value())},
-                       {QStringLiteral("denials_last_30_days"), QString::number(month.value())}};
+                       {QStringLiteral("denials_last_24h"), denials.value().text(denials.value().a)},
+                       {QStringLiteral("denials_last_30_days"), denials.value().text(denials.value().b)}};
     if (!allowed.isEmpty()) {
         ev.append({QStringLiteral("allowed"), listed(allowed)});
         return make(Status::Fail,

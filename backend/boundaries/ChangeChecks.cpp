@@ -79,18 +79,18 @@ ControlResult checkAdminChanges(CheckInput& in)
         "('audit_events_no_update', 'audit_events_no_delete', 'audit_checkpoints_no_update', "
         "'audit_checkpoints_no_delete') ORDER BY name;");
     const qint64 monthAgo = in.nowMs - 30 * thresholds::kDayMs;
-    const char* adminActions =
-        "SELECT count(*) FROM audit_events WHERE time_ms >= ? AND outcome = ? AND "
+    const QByteArray adminActions =
         "(action GLOB 'tenant.*' OR action GLOB 'settings.*' OR action GLOB 'workspace.*' OR action GLOB 'user.*' "
         "OR action GLOB 'integration.*' OR action GLOB 'token.*' OR action GLOB 'role.*' OR action GLOB 'binding.*' "
         "OR action GLOB 'key.*' OR action GLOB 'platform.*' OR action GLOB 'ownership.*' OR action IN "
-        "('audit.retention.update', 'audit.prune')) AND action NOT GLOB '*.read' AND action NOT GLOB '*.list';";
-    auto done = scalar(in.db, adminActions, monthAgo, QStringLiteral("success"));
-    auto denied = scalar(in.db, adminActions, monthAgo, QStringLiteral("denied"));
-    if (!triggers || !done || !denied)
-        return unmeasurable(!triggers ? triggers.error() : !done ? done.error() : denied.error());
-    QList<Evidence> ev{{QStringLiteral("administrative_changes_last_30_days"), QString::number(done.value())},
-                       {QStringLiteral("denied_change_attempts_last_30_days"), QString::number(denied.value())},
+        "('audit.retention.update', 'audit.prune')) AND action NOT GLOB '*.read' AND action NOT GLOB '*.list'";
+    auto counts = recentAuditCounts(in.db, adminActions + " AND outcome = 'success'", monthAgo,
+                                    adminActions + " AND outcome = 'denied'", monthAgo);
+    if (!triggers || !counts)
+        return unmeasurable(!triggers ? triggers.error() : counts.error());
+    const RecentCounts& c = counts.value();
+    QList<Evidence> ev{{QStringLiteral("administrative_changes_last_30_days"), c.text(c.a)},
+                       {QStringLiteral("denied_change_attempts_last_30_days"), c.text(c.b)},
                        {QStringLiteral("append_only_triggers"), triggers.value().join(QStringLiteral(", "))}};
     if (triggers.value().size() != 4)
         return make(Status::Fail,
@@ -101,7 +101,7 @@ ControlResult checkAdminChanges(CheckInput& in)
     return make(Status::Pass,
                 QStringLiteral("%1 administrative changes in the last 30 days, each with its audit event; the trail is "
                                "append-only")
-                    .arg(done.value()),
+                    .arg(c.text(c.a)),
                 ev);
 }
 

@@ -19,6 +19,50 @@ template <typename... Args> Result<qint64> scalar(store::Database& db, const cha
     return row.value() ? s.value().int64(0) : 0;
 }
 
+// Counts over the audit trail look at the newest events only, so a check costs the same on a store of a
+// thousand events and of a hundred million.
+constexpr int kRecentAuditEvents = 10000;
+
+// Two counts of recent audit events, one scan: events since `sinceA` matching `conditionA`, and since `sinceB`
+// matching `conditionB` (SQL over the columns time_ms, action, outcome; no bound values of their own).
+// `complete` is false when the scan stopped at kRecentAuditEvents before reaching the older of the two times.
+struct RecentCounts
+{
+    qint64 a = 0;
+    qint64 b = 0;
+    bool complete = true;
+    // "12", or "12 (in the newest 10000 events; older ones not counted)"
+    QString text(qint64 n) const
+    {
+        return complete ? QString::number(n)
+                        : QStringLiteral("%1 (in the newest %2 events; older ones not counted)")
+                              .arg(n)
+                              .arg(kRecentAuditEvents);
+    }
+};
+
+inline Result<RecentCounts> recentAuditCounts(store::Database& db, const QByteArray& conditionA, qint64 sinceA,
+                                              const QByteArray& conditionB, qint64 sinceB)
+{
+    const QByteArray text = "SELECT coalesce(sum(CASE WHEN time_ms >= ? AND (" + conditionA +
+                            ") THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN time_ms >= ? AND (" + conditionB +
+                            ") THEN 1 ELSE 0 END), 0), count(*), coalesce(min(time_ms), 0) FROM (SELECT time_ms, "
+                            "action, outcome FROM audit_events ORDER BY seq DESC LIMIT ?);";
+    auto s = store::sql::query(db, text.constData(), sinceA, sinceB, qint64(kRecentAuditEvents));
+    if (!s)
+        return s.error();
+    auto row = s.value().step();
+    if (!row)
+        return row.error();
+    RecentCounts c;
+    if (row.value()) {
+        c.a = s.value().int64(0);
+        c.b = s.value().int64(1);
+        c.complete = s.value().int64(2) < kRecentAuditEvents || s.value().int64(3) < std::min(sinceA, sinceB);
+    }
+    return c;
+}
+
 inline ControlResult make(Status status, const QString& summary, QList<Evidence> evidence = {})
 {
     ControlResult r;

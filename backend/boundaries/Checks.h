@@ -40,6 +40,21 @@ struct CheckInput
 
 using Check = std::function<ControlResult(CheckInput&)>;
 
+// The full integrity scan of the store: SQLite's quick check of every page and index (each page's HMAC is
+// authenticated as it is read) and the foreign-key check. Its cost grows with the store (about 2 ms per 1,000
+// audit events), so live checks never run it: the local operator does (`gatehoused boundaries`), the control
+// plane records the outcome as an audit event, and the data.integrity control reports the newest one.
+struct IntegrityScan
+{
+    bool pageCheckOk = false;
+    QStringList pageProblems; // quick_check's messages, when not ok
+    QStringList danglingRows; // "table row N" of rows pointing at missing rows
+    bool ok() const { return pageCheckOk && danglingRows.isEmpty(); }
+};
+Result<IntegrityScan> scanIntegrity(store::Database& db);
+// The audit action that records a scan.
+inline const QString kIntegrityScanAction = QStringLiteral("store.integrity_check");
+
 // Every implemented check, by id. The catalog names one of these for each control.
 const QStringList& implementedChecks();
 // nullptr for an unknown id.
@@ -55,6 +70,7 @@ constexpr qint64 kTokenLifetimeWarnMs = 365 * kDayMs;  // a token living longer 
 constexpr qint64 kCertificateWarnMs = 30 * kDayMs;     // certificate expiring within 30 days: warn
 constexpr qint64 kRotationOverdueFailMs = 30 * kDayMs; // a rotation overdue by more than 30 days: fail
 constexpr qint64 kMasterKeyAgeWarnMs = 365 * kDayMs;   // master key older than a year: warn
+constexpr qint64 kIntegrityScanWarnMs = 30 * kDayMs;   // newest full integrity scan older than 30 days: warn
 } // namespace thresholds
 
 } // namespace gatehouse::boundaries

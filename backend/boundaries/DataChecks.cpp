@@ -3,6 +3,7 @@
 #include "store/Migrations.h"
 #include "store/Store.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -109,26 +110,62 @@ ControlResult checkSchemaVersion(CheckInput& in)
     return make(Status::Pass, QStringLiteral("schema version %1, as this build expects").arg(latest), ev);
 }
 
-ControlResult checkIntegrity(CheckInput& in)
+Result<IntegrityScan> scanIntegrity(store::Database& db)
 {
     auto quick = sql::all(
-        in.db, [](const store::Statement& s) { return s.text(0); }, "PRAGMA quick_check;");
+        db, [](const store::Statement& s) { return s.text(0); }, "PRAGMA quick_check;");
+    if (!quick)
+        return quick.error();
     auto dangling = sql::all(
-        in.db, [](const store::Statement& s) { return QStringLiteral("%1 row %2").arg(s.text(0), s.text(1)); },
+        db, [](const store::Statement& s) { return QStringLiteral("%1 row %2").arg(s.text(0), s.text(1)); },
         "PRAGMA foreign_key_check;");
-    if (!quick || !dangling)
-        return unmeasurable(!quick ? quick.error() : dangling.error());
-    const bool ok = quick.value() == QStringList{QStringLiteral("ok")};
-    QList<Evidence> ev{{QStringLiteral("quick_check"), ok ? QStringLiteral("ok") : listed(quick.value(), 5)},
-                       {QStringLiteral("rows_pointing_at_missing_rows"), QString::number(dangling.value().size())}};
-    if (!dangling.value().isEmpty())
-        ev.append({QStringLiteral("dangling_rows"), listed(dangling.value())});
-    if (!ok || !dangling.value().isEmpty())
+    if (!dangling)
+        return dangling.error();
+    IntegrityScan scan;
+    scan.pageCheckOk = quick.value() == QStringList{QStringLiteral("ok")};
+    if (!scan.pageCheckOk)
+        scan.pageProblems = quick.value();
+    scan.danglingRows = dangling.value();
+    return scan;
+}
+
+// Reports the newest recorded full scan (an audit event, so the evidence is itself tamper-evident).
+ControlResult checkIntegrity(CheckInput& in)
+{
+    audit::AuditQuery q;
+    q.platform = true;
+    q.actionPrefix = kIntegrityScanAction;
+    q.limit = 1;
+    auto page = in.audit.search(q);
+    if (!page)
+        return unmeasurable(page.error());
+    if (page.value().events.isEmpty())
+        return make(Status::Warn,
+                    QStringLiteral("the store has never had a full integrity scan; run `gatehoused boundaries` on "
+                                   "the server"));
+    const audit::AuditEvent& e = page.value().events.first();
+    const QString result = e.details.value(QStringLiteral("result")).toString();
+    const qint64 age = in.nowMs - e.timeMs;
+    QList<Evidence> ev{
+        {QStringLiteral("scanned_at"), QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODate)},
+        {QStringLiteral("scan_age"), duration(age)},
+        {QStringLiteral("quick_check"), e.details.value(QStringLiteral("quick_check")).toString()},
+        {QStringLiteral("rows_pointing_at_missing_rows"),
+         QString::number(e.details.value(QStringLiteral("dangling_rows")).toInteger())},
+        {QStringLiteral("audit_event"), QString::number(e.seq)}};
+    if (result != QLatin1String("ok"))
         return make(Status::Fail,
-                    ok ? QStringLiteral("%1 rows point at rows that do not exist").arg(dangling.value().size())
-                       : QStringLiteral("the quick check found damage"),
+                    QStringLiteral("the newest full integrity scan (%1 ago) found damage; restore the store from a "
+                                   "backup")
+                        .arg(duration(age)),
                     ev);
-    return make(Status::Pass, QStringLiteral("quick check ok; every reference resolves"), ev);
+    if (age > thresholds::kIntegrityScanWarnMs)
+        return make(Status::Warn,
+                    QStringLiteral("the newest full integrity scan is %1 old; run `gatehoused boundaries` again")
+                        .arg(duration(age)),
+                    ev);
+    return make(Status::Pass,
+                QStringLiteral("full integrity scan %1 ago: every page and reference ok").arg(duration(age)), ev);
 }
 
 } // namespace gatehouse::boundaries

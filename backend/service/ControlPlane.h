@@ -7,6 +7,7 @@
 #include "audit/AuditLog.h"
 #include "authz/Authorizer.h"
 #include "boundaries/Catalog.h"
+#include "boundaries/Checks.h"
 #include "boundaries/ControlResult.h"
 #include "boundaries/Ownership.h"
 #include "boundaries/TransportFacts.h"
@@ -312,6 +313,9 @@ public:
     // another boundary.
     Result<boundaries::ControlResult> controlResult(const Caller& caller, const QString& boundaryId,
                                                     const QString& controlId);
+    // The full integrity scan of the store (local operator only: it reads every page). The outcome is recorded
+    // as an audit event, which the data.integrity control reports.
+    Result<boundaries::IntegrityScan> scanStoreIntegrity(const Caller& caller);
     // Who owns each area of the deployment (boundaries.read); the self-hosted defaults until stated.
     Result<boundaries::Ownership> ownership(const Caller& caller);
     // States who owns each area, all five at once (ownership.write).

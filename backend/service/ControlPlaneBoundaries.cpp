@@ -73,6 +73,23 @@ BoundaryReport ControlPlane::evaluate(const Context& ctx, const bd::Boundary& bo
     return report;
 }
 
+Result<bd::IntegrityScan> ControlPlane::scanStoreIntegrity(const Caller& caller)
+{
+    Operation op{bd::kIntegrityScanAction, kNoPermission, {}, {}, QStringLiteral("store")};
+    op.systemOnly = true;
+    return perform<bd::IntegrityScan>(caller, op, [&](Context& ctx, bd::IntegrityScan& out) -> Result<void> {
+        auto scan = bd::scanIntegrity(m_db);
+        if (!scan)
+            return scan.error();
+        out = scan.value();
+        ctx.details = {{QStringLiteral("result"), out.ok() ? QStringLiteral("ok") : QStringLiteral("damaged")},
+                       {QStringLiteral("quick_check"),
+                        out.pageCheckOk ? QStringLiteral("ok") : out.pageProblems.mid(0, 5).join(QStringLiteral("; "))},
+                       {QStringLiteral("dangling_rows"), out.danglingRows.size()}};
+        return {};
+    });
+}
+
 Result<QList<BoundaryReport>> ControlPlane::listBoundaries(const Caller& caller)
 {
     Operation op{QStringLiteral("boundary.list"), Permission::BoundariesRead, {}, {}, QStringLiteral("boundary")};

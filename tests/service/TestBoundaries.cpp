@@ -94,6 +94,7 @@ private slots:
     void filePermissions();
     void schemaVersion();
     void integrity();
+    void recentCountsAreBounded();
 
     void keyCustody();
     void secretsOverdueForRotation();
@@ -558,15 +559,50 @@ void TestBoundaries::schemaVersion()
 
 void TestBoundaries::integrity()
 {
+    // Never scanned: a warning that says how to scan.
     auto r = check(QStringLiteral("data.integrity"));
+    QCOMPARE(r.status, Status::Warn);
+    QVERIFY(r.summary.contains(QLatin1String("gatehoused boundaries")));
+    // Only the local operator may run the full scan.
+    QVERIFY(!f->cp->scanStoreIntegrity(f->signIn(QString(), QStringLiteral("root"))));
+    auto scan = f->cp->scanStoreIntegrity(f->system);
+    QVERIFY(scan);
+    QVERIFY(scan.value().ok());
+    QCOMPARE(f->newestEvent().action, boundaries::kIntegrityScanAction);
+    r = check(QStringLiteral("data.integrity"));
     QVERIFY2(r.status == Status::Pass, qPrintable(describe(r)));
+    QCOMPARE(evidenceOf(r, QStringLiteral("quick_check")), QStringLiteral("ok"));
+    // A month later the scan is stale.
+    f->clock.advanceMs(31 * kDay);
+    QCOMPARE(check(QStringLiteral("data.integrity")).status, Status::Warn);
+    // A row pointing at a tenant that does not exist: the next scan finds it, and the control fails.
     exec(QStringLiteral("PRAGMA foreign_keys = OFF;"));
     exec(QStringLiteral("INSERT INTO workspaces (id, tenant_id, name, display_name, status, created_at) VALUES "
                         "('wsp_orphan', 'ten_gone', 'orphan', 'Orphan', 'active', 0);"));
     exec(QStringLiteral("PRAGMA foreign_keys = ON;"));
+    scan = f->cp->scanStoreIntegrity(f->system);
+    QVERIFY(scan);
+    QVERIFY(!scan.value().ok());
+    QCOMPARE(scan.value().danglingRows.size(), 1);
     r = check(QStringLiteral("data.integrity"));
     QCOMPARE(r.status, Status::Fail);
     QCOMPARE(evidenceOf(r, QStringLiteral("rows_pointing_at_missing_rows")), QStringLiteral("1"));
+}
+
+void TestBoundaries::recentCountsAreBounded()
+{
+    // Counts over the audit trail read the newest 10,000 events at most, and say so when they stop early.
+    const Caller member = [&] {
+        f->addUser(f->tenantA, QStringLiteral("member"), roles::kMember, f->w1);
+        return f->signIn(QStringLiteral("acme"), QStringLiteral("member"));
+    }();
+    QVERIFY(!f->cp->createWorkspace(member, f->tenantA, QStringLiteral("nope"), QStringLiteral("Nope")));
+    for (int i = 0; i < 10000; ++i)
+        QVERIFY(f->cp->whoami(member));
+    QVERIFY(f->cp->flushReadAudit());
+    auto r = check(QStringLiteral("application.deny-by-default"));
+    QCOMPARE(evidenceOf(r, QStringLiteral("denials_last_24h")),
+             QStringLiteral("0 (in the newest 10000 events; older ones not counted)"));
 }
 
 // --- secrets ------------------------------------------------------------------------------------------------------

@@ -110,6 +110,14 @@ const QList<Op>& operations()
                  return f.cp->rotateMasterKey(c, next);
              };
          }},
+        {"store.integrity_check",
+         Kind::Platform,
+         {},
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->scanStoreIntegrity(c));
+             };
+         }},
         {"tenant.list", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {
