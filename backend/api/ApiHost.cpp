@@ -76,7 +76,8 @@ Result<QString> ApiHost::reloadCertificate()
     auto config = tls(false);
     if (!config)
         return config.error();
-    m_server->setTlsConfiguration(config.value());
+    if (auto r = m_server->setTlsConfiguration(config.value()); !r)
+        return r.error();
     return m_fingerprint;
 }
 
