@@ -10,6 +10,7 @@
 #include "api/TlsContext.h"
 #include "api/TlsPolicy.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QProcess>
 #include <QSslSocket>
@@ -28,9 +29,20 @@ constexpr int kTimeoutMs = 10'000;
 class FingerprintHandler : public RequestHandler
 {
 public:
-    HttpResponse handle(const HttpRequest&, const ConnectionInfo& connection, const StreamStarter&) override
+    HttpResponse handle(const HttpRequest& request, const ConnectionInfo& connection,
+                        const StreamStarter& startStream) override
     {
         HttpResponse r;
+        if (request.rawPath == "/export") {
+            // A body bigger than the connection may queue (1 MiB): the handler waits for the client as it writes.
+            auto stream = startStream(HttpResponse{});
+            for (int i = 0; i < 64; ++i)
+                if (!stream->write(QByteArray(64 * 1024, char('a' + i % 26))))
+                    return r;
+            stream->finish();
+            r.sent = true;
+            return r;
+        }
         r.setHeader("Content-Type", "text/plain");
         r.body = connection.peerCertificateSha256.isEmpty() ? QByteArray("-") : connection.peerCertificateSha256;
         return r;
@@ -95,6 +107,7 @@ private Q_SLOTS:
     void failedReloadKeepsTheContext();
     void clientCertificateFingerprintReachesTheHandler_data();
     void clientCertificateFingerprintReachesTheHandler();
+    void pipelinedAndStreamedOverTls();
     void noSessionTicketIsIssued();
     void refusesWeakerConfigurations();
 
@@ -295,6 +308,46 @@ void TestTlsContext::clientCertificateFingerprintReachesTheHandler()
         QVERIFY(reader.closedWithin(kTimeoutMs));
     }
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, kTimeoutMs);
+}
+
+void TestTlsContext::pipelinedAndStreamedOverTls()
+{
+    TlsServer s(serverConfig(*m_first));
+    QVERIFY(s.listening());
+    QSslSocket client;
+    QVERIFY2(connectClient(client, s.server().port(), m_first->sha256Fingerprint()), qPrintable(client.errorString()));
+    // Two requests in one write are answered in order; then a 4 MiB streamed body read slowly, then one more.
+    client.write(get("/one") + get("/two"));
+    RawReader reader(client);
+    QCOMPARE(reader.next().status, 200);
+    QCOMPARE(reader.next().status, 200);
+    client.write(get("/export"));
+    QByteArray received;
+    QElapsedTimer t;
+    t.start();
+    while (!received.endsWith("\r\n0\r\n\r\n") && t.elapsed() < 30'000) {
+        if (client.bytesAvailable() == 0)
+            client.waitForReadyRead(1000);
+        received += client.read(256 * 1024);
+        QThread::msleep(5); // slower than the server writes, so its queue fills and it has to wait
+    }
+    QVERIFY(received.startsWith("HTTP/1.1 200"));
+    QVERIFY(received.contains("Transfer-Encoding: chunked"));
+    qsizetype body = 0;
+    for (qsizetype at = received.indexOf("\r\n\r\n") + 4; at < received.size();) {
+        const qsizetype eol = received.indexOf("\r\n", at);
+        bool ok = false;
+        const qsizetype size = received.mid(at, eol - at).toLongLong(&ok, 16);
+        QVERIFY(ok);
+        if (size == 0)
+            break;
+        QCOMPARE(received.mid(eol + 2, size), QByteArray(size, char('a' + (body / (64 * 1024)) % 26)));
+        body += size;
+        at = eol + 2 + size + 2;
+    }
+    QCOMPARE(body, qsizetype(64) * 64 * 1024);
+    client.write(get("/after"));
+    QCOMPARE(RawReader(client).next().status, 200);
 }
 
 void TestTlsContext::noSessionTicketIsIssued()
