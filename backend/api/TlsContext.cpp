@@ -156,7 +156,9 @@ Result<std::shared_ptr<const TlsContext>> TlsContext::build(const QSslConfigurat
     if (!SSL_CTX_set_min_proto_version(ctx.get(), minVersion) || !SSL_CTX_set_max_proto_version(ctx.get(), maxVersion))
         return contextError(QStringLiteral("the TLS library refused the protocol versions"));
     SSL_CTX_set_options(ctx.get(), optionsFor(config));
-    SSL_CTX_set_mode(ctx.get(), SSL_MODE_RELEASE_BUFFERS);
+    // Idle connections give their record buffers back (as under QSslSocket); a write OpenSSL could not finish is
+    // retried from the transport's queue, whose buffer may have moved.
+    SSL_CTX_set_mode(ctx.get(), SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
 
     const QByteArray tls12 = cipherList(config.ciphers(), false);
     const QByteArray tls13 = cipherList(config.ciphers(), true);

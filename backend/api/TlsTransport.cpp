@@ -2,6 +2,7 @@
 
 #include "TlsContext.h"
 
+#include <QScopeGuard>
 #include <QTcpSocket>
 
 #include <openssl/bio.h>
@@ -85,8 +86,19 @@ qint64 TlsTransport::bytesToWrite() const
 
 bool TlsTransport::waitForBytesWritten(int msecs)
 {
-    flushCiphertext();
+    flushPending();
     return m_socket->waitForBytesWritten(msecs);
+}
+
+void TlsTransport::flushPending()
+{
+    if (m_encrypted && !m_failed && !m_pendingOut.isEmpty()) {
+        QByteArray queued = std::exchange(m_pendingOut, {});
+        encrypt(queued.constData(), queued.size());
+        cleanse(queued);
+    }
+    if (!m_failed)
+        flushCiphertext();
 }
 
 void TlsTransport::setReadBufferSize(qint64 size)
@@ -115,6 +127,13 @@ void TlsTransport::pump()
     m_pumpQueued = false;
     if (!m_ssl || m_failed)
         return;
+    // Answers written while the HTTP code handles what this pump delivers go out together at its end: one record
+    // for a response's head and body, as QSslSocket's write buffer did.
+    ++m_pumpDepth;
+    const auto leave = qScopeGuard([this] {
+        if (--m_pumpDepth == 0)
+            flushPending();
+    });
     const bool wasEncrypted = m_encrypted;
     bool produced = false;
     char chunk[kChunk];
@@ -137,13 +156,6 @@ void TlsTransport::pump()
                 if (fed)
                     continue;
                 break;
-            }
-            if (!m_pendingOut.isEmpty()) {
-                QByteArray queued = std::exchange(m_pendingOut, {});
-                encrypt(queued.constData(), queued.size());
-                cleanse(queued);
-                if (m_failed)
-                    return;
             }
         }
         const bool got = decrypt();
@@ -303,7 +315,7 @@ qint64 TlsTransport::writeData(const char* data, qint64 size)
         return -1;
     if (size <= 0)
         return 0;
-    if (!m_encrypted || !m_pendingOut.isEmpty()) {
+    if (!m_encrypted || !m_pendingOut.isEmpty() || m_pumpDepth > 0) {
         m_pendingOut.append(data, size);
         return size;
     }
@@ -321,11 +333,7 @@ void TlsTransport::disconnectFromHost()
     m_closing = true;
     // close_notify only on a session that is up and sound; during the handshake the TCP connection just ends.
     if (m_ssl && m_encrypted && !m_failed) {
-        if (!m_pendingOut.isEmpty()) {
-            QByteArray queued = std::exchange(m_pendingOut, {});
-            encrypt(queued.constData(), queued.size());
-            cleanse(queued);
-        }
+        flushPending();
         if (!m_failed) {
             ERR_clear_error();
             SSL_shutdown(m_ssl); // ours only: the client's close_notify is not waited for
@@ -339,6 +347,8 @@ void TlsTransport::disconnectFromHost()
 void TlsTransport::abort()
 {
     m_closing = true;
+    cleanse(m_pendingOut);
+    m_pendingOut.clear();
     m_socket->abort();
 }
 

@@ -59,6 +59,7 @@ private:
     bool handshake();
     bool decrypt();
     void encrypt(const char* data, qint64 size);
+    void flushPending();
     void flushCiphertext();
     void fail(const QString& reason);
     bool readBufferFull() const;
@@ -80,6 +81,7 @@ private:
     bool m_closing = false;
     bool m_peerClosed = false;
     bool m_pumpQueued = false;
+    int m_pumpDepth = 0;
 };
 
 } // namespace gatehouse::api
