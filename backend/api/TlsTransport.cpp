@@ -153,16 +153,16 @@ void TlsTransport::pump()
             if (!handshake())
                 return;
             if (!m_encrypted) {
-                if (fed)
+                if (fed && m_socket->bytesAvailable() > 0)
                     continue;
                 break;
             }
         }
-        const bool got = decrypt();
+        produced = decrypt() || produced;
         if (m_failed)
             return;
-        produced = produced || got;
-        if (m_peerClosed || (!fed && !got))
+        // decrypt() stops when OpenSSL needs more input or the buffer is full: go on only if the socket has more.
+        if (m_peerClosed || readBufferFull() || m_socket->bytesAvailable() == 0)
             break;
     }
     flushCiphertext();
@@ -225,6 +225,9 @@ bool TlsTransport::decrypt()
         m_plain.resize(old + (r == 1 ? qsizetype(n) : 0));
         if (r == 1) {
             got = true;
+            // Nothing left in OpenSSL or its input: another read would only allocate a record buffer to find that.
+            if (BIO_ctrl_pending(m_in) == 0 && SSL_pending(m_ssl) == 0)
+                return got;
             continue;
         }
         switch (SSL_get_error(m_ssl, r)) {
