@@ -138,10 +138,20 @@ Result<QString> ApiHost::reloadCertificate()
 {
     if (m_listen.mode != ListenConfig::Mode::Tls)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the API is not served over TLS here")};
+    // tls() records the new certificate's fingerprint; a pair the server refuses leaves the old one served and
+    // reported.
+    const QString servedFingerprint = m_fingerprint;
+    const QSslCertificate servedCertificate = m_certificate;
     auto config = tls(false);
-    if (!config)
+    if (config) {
+        if (auto r = m_server->setTlsConfiguration(config.value()); !r)
+            config = r.error();
+    }
+    if (!config) {
+        m_fingerprint = servedFingerprint;
+        m_certificate = servedCertificate;
         return config.error();
-    m_server->setTlsConfiguration(config.value());
+    }
     m_listen.tls = config.value();
     reportTransport();
     return m_fingerprint;

@@ -1,8 +1,9 @@
 #include "HttpConnection.h"
 
+#include "TlsTransport.h"
+
 #include <QLocalSocket>
 #include <QScopeGuard>
-#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <openssl/crypto.h>
@@ -110,7 +111,11 @@ HttpConnection::HttpConnection(HttpServer& server, QIODevice* socket, const Conn
     connect(&m_requestTimer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(m_socket, &QIODevice::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::onBytesWritten);
-    if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket)) {
+    if (auto* tls = qobject_cast<TlsTransport*>(m_socket)) {
+        tls->setReadBufferSize(64 * 1024);
+        connect(tls, &TlsTransport::disconnected, this, &HttpConnection::abortNow);
+        connect(tls, &TlsTransport::errorOccurred, this, &HttpConnection::abortNow);
+    } else if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket)) {
         // The kernel holds back what we have not read: a client cannot make us buffer without limit.
         tcp->setReadBufferSize(64 * 1024);
         connect(tcp, &QAbstractSocket::disconnected, this, &HttpConnection::abortNow);
@@ -120,8 +125,8 @@ HttpConnection::HttpConnection(HttpServer& server, QIODevice* socket, const Conn
         connect(local, &QLocalSocket::disconnected, this, &HttpConnection::abortNow);
         connect(local, &QLocalSocket::errorOccurred, this, &HttpConnection::abortNow);
     }
-    if (auto* ssl = qobject_cast<QSslSocket*>(m_socket); ssl && m_handshaking) {
-        connect(ssl, &QSslSocket::encrypted, this, &HttpConnection::onEncrypted);
+    if (auto* tls = qobject_cast<TlsTransport*>(m_socket); tls && m_handshaking) {
+        connect(tls, &TlsTransport::encrypted, this, &HttpConnection::onEncrypted);
         m_timer.start(server.limits().handshakeTimeoutMs);
     } else {
         armIdleTimer();
@@ -138,12 +143,10 @@ HttpConnection::~HttpConnection()
 void HttpConnection::onEncrypted()
 {
     m_handshaking = false;
-    auto* ssl = qobject_cast<QSslSocket*>(m_socket);
-    const QSslCertificate peer = ssl->peerCertificate();
-    if (!peer.isNull())
-        m_info.peerCertificateSha256 = peer.digest(QCryptographicHash::Sha256).toHex();
+    auto* tls = qobject_cast<TlsTransport*>(m_socket);
+    m_info.peerCertificateSha256 = tls->peerCertificateSha256();
     armIdleTimer();
-    if (ssl->bytesAvailable() > 0)
+    if (tls->bytesAvailable() > 0)
         onReadyRead();
 }
 
@@ -290,7 +293,9 @@ void HttpConnection::closeSoon()
         return;
     m_closing = true;
     m_timer.start(m_server.limits().idleTimeoutMs); // a client that never reads the last answer is cut
-    if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket))
+    if (auto* tls = qobject_cast<TlsTransport*>(m_socket))
+        tls->disconnectFromHost(); // close_notify after what is queued
+    else if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket))
         tcp->disconnectFromHost(); // after what is queued has been written
     else if (auto* local = qobject_cast<QLocalSocket*>(m_socket))
         local->disconnectFromServer();
@@ -305,7 +310,9 @@ void HttpConnection::abortNow()
     m_requestTimer.stop();
     if (auto s = std::exchange(m_stream, nullptr))
         s->detach();
-    if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket))
+    if (auto* tls = qobject_cast<TlsTransport*>(m_socket))
+        tls->abort();
+    else if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket))
         tcp->abort();
     else if (auto* local = qobject_cast<QLocalSocket*>(m_socket))
         local->abort();

@@ -17,7 +17,7 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    // Takes ownership of `socket` (a QSslSocket, QTcpSocket or QLocalSocket, already connected; a QSslSocket may
+    // Takes ownership of `socket` (a TlsTransport, QTcpSocket or QLocalSocket, already connected; a TlsTransport may
     // still be in its handshake).
     HttpConnection(HttpServer& server, QIODevice* socket, const ConnectionInfo& info, bool handshaking);
     ~HttpConnection() override;

@@ -1,12 +1,14 @@
 #include "HttpServer.h"
 
 #include "HttpConnection.h"
+#include "TlsContext.h"
+#include "TlsTransport.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QPointer>
 #include <QSslServer>
-#include <QSslSocket>
+#include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 
@@ -120,7 +122,7 @@ public:
             }
             device = socket;
         } else {
-            QTcpSocket* socket = cfg.mode == ListenConfig::Mode::Tls ? new QSslSocket : new QTcpSocket;
+            auto* socket = new QTcpSocket;
             if (!socket->setSocketDescriptor(descriptor)) {
                 delete socket;
                 ::close(int(descriptor));
@@ -129,13 +131,18 @@ public:
             }
             info.peerAddress = socket->peerAddress().toString();
             info.peerPort = socket->peerPort();
-            if (auto* ssl = qobject_cast<QSslSocket*>(socket)) {
-                info.tls = true;
-                ssl->setSslConfiguration(m_server.tlsConfiguration());
-                ssl->startServerEncryption();
-                handshaking = true;
-            }
             device = socket;
+            if (cfg.mode == ListenConfig::Mode::Tls) {
+                auto* tls = new TlsTransport(socket, m_server.tlsContext());
+                if (!tls->start()) {
+                    delete tls; // closes the socket
+                    m_server.connectionClosed();
+                    return;
+                }
+                info.tls = true;
+                handshaking = true;
+                device = tls;
+            }
         }
         m_connections.append(new HttpConnection(m_server, device, info, handshaking));
         m_connections.removeAll(nullptr);
@@ -194,7 +201,9 @@ HttpServer::~HttpServer()
 Result<void> HttpServer::listen(const ListenConfig& config)
 {
     m_config = config;
-    setTlsConfiguration(config.tls);
+    if (config.mode == ListenConfig::Mode::Tls)
+        if (auto r = setTlsConfiguration(config.tls); !r)
+            return r.error();
     if (config.mode == ListenConfig::Mode::UnixSocket) {
         m_local = std::make_unique<LocalListener>(*this);
         m_local->setSocketOptions(QLocalServer::UserAccessOption);
@@ -246,16 +255,20 @@ QString HttpServer::socketPath() const
     return m_local ? m_local->fullServerName() : QString();
 }
 
-void HttpServer::setTlsConfiguration(const QSslConfiguration& tls)
+Result<void> HttpServer::setTlsConfiguration(const QSslConfiguration& tls)
 {
+    auto context = TlsContext::build(tls);
+    if (!context)
+        return context.error();
     QMutexLocker lock(&m_tlsMutex);
-    m_tls = tls;
+    m_tlsContext = std::move(context.value());
+    return {};
 }
 
-QSslConfiguration HttpServer::tlsConfiguration() const
+std::shared_ptr<const TlsContext> HttpServer::tlsContext() const
 {
     QMutexLocker lock(&m_tlsMutex);
-    return m_tls;
+    return m_tlsContext;
 }
 
 void HttpServer::adopt(qintptr descriptor, bool local)

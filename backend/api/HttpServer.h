@@ -17,6 +17,8 @@ class QThread;
 
 namespace gatehouse::api {
 
+class TlsContext;
+
 struct ServerLimits
 {
     ParserLimits parser;
@@ -61,8 +63,9 @@ public:
 };
 
 // HTTP/1.1 over TLS (or plain, see ListenConfig) on Qt Network: a listener in the calling thread hands each
-// accepted socket to one of a few worker threads, which run the TLS handshake, parse requests with hard limits
-// and call the handler. Keep-alive, HTTP/1.0 and pipelining (answers in order) are supported.
+// accepted socket to one of a few worker threads, which run the TLS handshake (OpenSSL, one shared TlsContext),
+// parse requests with hard limits and call the handler. Keep-alive, HTTP/1.0 and pipelining (answers in order) are
+// supported.
 class HttpServer : public QObject
 {
     Q_OBJECT
@@ -73,8 +76,11 @@ public:
     Result<void> listen(const ListenConfig& config);
     quint16 port() const;
     QString socketPath() const;
-    // New connections use the new certificate and settings; open ones keep theirs (reload on SIGHUP).
-    void setTlsConfiguration(const QSslConfiguration& tls);
+    // Builds the one TLS context that new connections share from now on; open ones keep theirs (reload on SIGHUP).
+    // On failure the current context stays.
+    Result<void> setTlsConfiguration(const QSslConfiguration& tls);
+    // The context new TLS connections get (null before listen() over TLS).
+    std::shared_ptr<const TlsContext> tlsContext() const;
 
     // Stops accepting, lets requests in progress finish and closes the rest; drained() when all are gone or
     // after `graceMs`.
@@ -95,7 +101,6 @@ private:
     friend class HttpConnection;
 
     void adopt(qintptr descriptor, bool local);
-    QSslConfiguration tlsConfiguration() const;
     void connectionClosed();
 
     RequestHandler& m_handler;
@@ -107,7 +112,7 @@ private:
     std::vector<Worker*> m_workers;
     size_t m_nextWorker = 0;
     mutable QMutex m_tlsMutex;
-    QSslConfiguration m_tls;
+    std::shared_ptr<const TlsContext> m_tlsContext;
     std::atomic<int> m_open{0};
     std::atomic<qint64> m_refused{0};
     std::atomic<qint64> m_served{0};

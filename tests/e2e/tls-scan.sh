@@ -22,5 +22,7 @@ while read -r line; do
     if [[ "$suite" != *GCM* && "$suite" != *CHACHA20* ]]; then die "not AEAD: $line"; fi
 done <<<"$accepted"
 echo "accepted suites: $(wc -l <<<"$accepted"), all forward-secret AEAD"
+groups="$(sed -n '/Server Key Exchange Group/,/^$/p' "$WORK/scan" | awk '$1 == "TLSv1.3" {print $4}' | sort | tr '\n' ' ')"
+[[ "$groups" == "secp256r1 secp384r1 x25519 " ]] || die "TLS 1.3 key exchange groups are not X25519, P-256, P-384: $groups"
 stop_server
 echo "TLS scan: ok"
