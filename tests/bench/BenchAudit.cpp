@@ -71,12 +71,16 @@ int breakdown(QTextStream& out)
                    .arg(QStringLiteral("canonical form + SHA-256 only"), -48)
                    .arg(kEvents / seconds(t), 9, 'f', 0);
     }
-    const char* const indexes = "DROP INDEX audit_events_tenant; DROP INDEX audit_events_tenant_time; "
-                                "DROP INDEX audit_events_tenant_action; DROP INDEX audit_events_tenant_actor;";
+    const char* const allIndexes = "DROP INDEX audit_events_tenant; DROP INDEX audit_events_tenant_time; "
+                                   "DROP INDEX audit_events_tenant_action; DROP INDEX audit_events_tenant_actor;";
     for (const auto& [label, sign, drop] :
-         {std::tuple{"full append (as measured above)", true, false},
-          std::tuple{"without checkpoints + full-text indexing", false, false},
-          std::tuple{"without the four secondary indexes", true, true}, std::tuple{"without either", false, true}}) {
+         {std::tuple{"full append (as measured above)", true, ""},
+          std::tuple{"without checkpoints + full-text indexing", false, ""},
+          std::tuple{"without the (tenant, actor, seq) index", true, "DROP INDEX audit_events_tenant_actor;"},
+          std::tuple{"without the (tenant, action, seq) index", true, "DROP INDEX audit_events_tenant_action;"},
+          std::tuple{"without the (tenant, time) index", true, "DROP INDEX audit_events_tenant_time;"},
+          std::tuple{"without the four secondary indexes", true, allIndexes},
+          std::tuple{"without either", false, allIndexes}}) {
         QTemporaryDir dir;
         auto store = test::createFileStore(dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("key")));
         if (!store)
@@ -89,7 +93,7 @@ int breakdown(QTextStream& out)
                 !tx.value().commit())
                 return 1;
         }
-        if (drop && !db.exec(indexes))
+        if (*drop && !db.exec(drop))
             return 1;
         std::vector<audit::AuditEvent> copy = events;
         QElapsedTimer t;
