@@ -37,6 +37,7 @@ struct VerifyReport
     QString message;
     qint64 fromSeq = 0; // where this verification started (after the last verified point when incremental)
     qint64 toSeq = 0;
+    bool complete = true; // false: stopped at its event limit before the end of the log (see verify())
 };
 
 struct RetentionPolicy
@@ -87,7 +88,10 @@ public:
 
     // Walks the chain and the checkpoints. Incremental starts after the last point a previous verification
     // found intact (recorded in the store); full starts at the beginning (or the retention anchor).
-    Result<VerifyReport> verify(bool incremental);
+    // `maxEvents` > 0 bounds the work: the walk stops after that many events (complete = false), records how far
+    // it got when intact, and the next incremental verification continues from there. Checks that need the end
+    // of the log (truncation) run only when the walk reaches it.
+    Result<VerifyReport> verify(bool incremental, qint64 maxEvents = 0);
 
     // Removes the oldest events beyond the policy, anchoring the first kept one with a signed checkpoint.
     // Returns the number of events removed.

@@ -71,6 +71,7 @@ constexpr qint64 kCertificateWarnMs = 30 * kDayMs;     // certificate expiring w
 constexpr qint64 kRotationOverdueFailMs = 30 * kDayMs; // a rotation overdue by more than 30 days: fail
 constexpr qint64 kMasterKeyAgeWarnMs = 365 * kDayMs;   // master key older than a year: warn
 constexpr qint64 kIntegrityScanWarnMs = 30 * kDayMs;   // newest full integrity scan older than 30 days: warn
+constexpr qint64 kAuditVerifyChunk = 20000;            // events one audit-chain check verifies at most
 } // namespace thresholds
 
 } // namespace gatehouse::boundaries

@@ -72,6 +72,7 @@ private slots:
     void tamperingIsNamed_data();
     void tamperingIsNamed();
     void incrementalVerification();
+    void boundedVerificationContinues();
     void bundleVerifiesOfflineWithOpenssl();
     void searchFiltersAndPages();
     void searchIsScopedAndAudited();
@@ -269,6 +270,45 @@ void TestAudit::incrementalVerification()
     QVERIFY(inc && inc.value().intact);
     QVERIFY(inc.value().fromSeq > full.value().toSeq);
     QVERIFY(inc.value().eventsChecked < 10);
+}
+
+void TestAudit::boundedVerificationContinues()
+{
+    // A bounded walk stops at its limit, records how far it got, and the next incremental one continues from
+    // there; damage past the limit is found by the walk that reaches it, and truncation only at the end.
+    makeEvents(40);
+    store::Database& db = f->store->database();
+    audit::AuditLog log(db);
+    {
+        auto tx = store::Transaction::begin(db);
+        QVERIFY(tx);
+        QVERIFY(log.openSigningKey(f->store->deriveKey("gatehouse/audit-signing").value(), f->clock.nowMs()));
+        QVERIFY(tx.value().commit());
+    }
+    const qint64 last = log.lastSeq().value();
+    auto first = log.verify(false, 10);
+    QVERIFY(first);
+    QVERIFY2(first.value().intact, qPrintable(first.value().problem + QLatin1Char(' ') + first.value().message));
+    QVERIFY(!first.value().complete);
+    QCOMPARE(first.value().eventsChecked, 10);
+    const qint64 reached = first.value().toSeq;
+    QVERIFY(reached < last);
+    // Damage after the point reached.
+    dropGuards(db);
+    QVERIFY(db.exec(QStringLiteral("UPDATE audit_events SET reason = 'edited' WHERE seq = %1;")
+                        .arg(reached + 15)
+                        .toUtf8()
+                        .constData()));
+    auto second = log.verify(true, 10);
+    QVERIFY(second);
+    QVERIFY(second.value().intact); // not reached yet
+    QCOMPARE(second.value().fromSeq, reached + 1);
+    QVERIFY(!second.value().complete);
+    auto third = log.verify(true, 10);
+    QVERIFY(third);
+    QVERIFY(!third.value().intact);
+    QCOMPARE(third.value().firstBadSeq, reached + 15);
+    QCOMPARE(third.value().problem, QStringLiteral("changed"));
 }
 
 void TestAudit::bundleVerifiesOfflineWithOpenssl()
