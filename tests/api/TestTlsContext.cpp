@@ -114,7 +114,6 @@ private Q_SLOTS:
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
     QSslConfiguration serverConfig(const TlsCertificate& certificate) const;
-    bool issueClientCertificate(const QString& name);
     // Connects a client pinned to `pin`, optionally presenting the client certificate `name`.
     bool connectClient(QSslSocket& client, quint16 port, const QString& pin, const QString& name = {});
 
@@ -140,29 +139,8 @@ void TestTlsContext::initTestCase()
     QVERIFY(m_first->sha256Fingerprint() != m_second->sha256Fingerprint());
 
     QVERIFY(test::makeSelfSigned(path(QStringLiteral("client-ca.crt")), path(QStringLiteral("client-ca.key")), p256));
-    QVERIFY(issueClientCertificate(QStringLiteral("integration")));
+    QVERIFY(test::issueClientCertificate(m_dir.path(), QStringLiteral("client-ca"), QStringLiteral("integration")));
     QVERIFY(test::makeSelfSigned(path(QStringLiteral("self.crt")), path(QStringLiteral("self.key")), p256));
-}
-
-bool TestTlsContext::issueClientCertificate(const QString& name)
-{
-    const QString ext = path(QStringLiteral("client.ext"));
-    if (!test::writeBytes(ext, "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
-                               "extendedKeyUsage=clientAuth\n"))
-        return false;
-    const QString key = path(name + QStringLiteral(".key"));
-    const QString csr = path(name + QStringLiteral(".csr"));
-    const auto request =
-        test::openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-nodes"),
-                       QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                       QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-keyout"), key,
-                       QStringLiteral("-out"), csr, QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
-    const auto issued = test::openssl(
-        {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr, QStringLiteral("-CA"),
-         path(QStringLiteral("client-ca.crt")), QStringLiteral("-CAkey"), path(QStringLiteral("client-ca.key")),
-         QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-         ext, QStringLiteral("-out"), path(name + QStringLiteral(".crt"))});
-    return request.exitCode == 0 && issued.exitCode == 0 && ::chmod(QFile::encodeName(key).constData(), 0600) == 0;
 }
 
 QSslConfiguration TestTlsContext::serverConfig(const TlsCertificate& certificate) const

@@ -101,7 +101,6 @@ private slots:
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
     QSslConfiguration serverConfig(const QString& kind) const;
-    bool issueClientCertificate(const QString& ca, const QString& name);
     QSslConfiguration clientWithCertificate(const QString& name) const;
 
     QTemporaryDir m_dir;
@@ -127,30 +126,9 @@ void TestTlsPolicy::initTestCase()
                            QStringLiteral("ec_paramgen_curve:P-256")};
     QVERIFY(test::makeSelfSigned(path(QStringLiteral("client-ca.crt")), path(QStringLiteral("client-ca.key")), p256));
     QVERIFY(test::makeSelfSigned(path(QStringLiteral("other-ca.crt")), path(QStringLiteral("other-ca.key")), p256));
-    QVERIFY(issueClientCertificate(QStringLiteral("client-ca"), QStringLiteral("integration")));
-    QVERIFY(issueClientCertificate(QStringLiteral("other-ca"), QStringLiteral("stranger")));
+    QVERIFY(test::issueClientCertificate(m_dir.path(), QStringLiteral("client-ca"), QStringLiteral("integration")));
+    QVERIFY(test::issueClientCertificate(m_dir.path(), QStringLiteral("other-ca"), QStringLiteral("stranger")));
     QVERIFY(test::makeSelfSigned(path(QStringLiteral("self.crt")), path(QStringLiteral("self.key")), p256));
-}
-
-bool TestTlsPolicy::issueClientCertificate(const QString& ca, const QString& name)
-{
-    const QString ext = path(QStringLiteral("client.ext"));
-    if (!test::writeBytes(ext, "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
-                               "extendedKeyUsage=clientAuth\n"))
-        return false;
-    const QString key = path(name + QStringLiteral(".key"));
-    const QString csr = path(name + QStringLiteral(".csr"));
-    const auto request =
-        test::openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-nodes"),
-                       QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                       QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-keyout"), key,
-                       QStringLiteral("-out"), csr, QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
-    const auto issued = test::openssl(
-        {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr, QStringLiteral("-CA"),
-         path(ca + QStringLiteral(".crt")), QStringLiteral("-CAkey"), path(ca + QStringLiteral(".key")),
-         QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-         ext, QStringLiteral("-out"), path(name + QStringLiteral(".crt"))});
-    return request.exitCode == 0 && issued.exitCode == 0 && ::chmod(QFile::encodeName(key).constData(), 0600) == 0;
 }
 
 QSslConfiguration TestTlsPolicy::serverConfig(const QString& kind) const

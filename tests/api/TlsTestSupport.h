@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QString>
@@ -54,6 +55,32 @@ inline bool makeSelfSigned(const QString& certPath, const QString& keyPath, cons
                         QStringLiteral("-days"),   days,
                         QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")};
     return openssl(args).exitCode == 0 && ::chmod(QFile::encodeName(keyPath).constData(), 0600) == 0;
+}
+
+// A client certificate (EC P-256, clientAuth) for `name`, issued by the CA `caName` (caName.crt/.key in `dir`):
+// writes name.key (mode 0600) and name.crt into `dir`.
+inline bool issueClientCertificate(const QDir& dir, const QString& caName, const QString& name)
+{
+    const QString ext = dir.filePath(QStringLiteral("client.ext"));
+    QFile extFile(ext);
+    if (!extFile.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        extFile.write("basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                      "extendedKeyUsage=clientAuth\n") < 0)
+        return false;
+    extFile.close();
+    const QString key = dir.filePath(name + QStringLiteral(".key"));
+    const QString csr = dir.filePath(name + QStringLiteral(".csr"));
+    const auto request = openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-nodes"),
+                                  QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                                  QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-keyout"), key,
+                                  QStringLiteral("-out"), csr, QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
+    const auto issued =
+        openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr, QStringLiteral("-CA"),
+                 dir.filePath(caName + QStringLiteral(".crt")), QStringLiteral("-CAkey"),
+                 dir.filePath(caName + QStringLiteral(".key")), QStringLiteral("-CAcreateserial"),
+                 QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), ext, QStringLiteral("-out"),
+                 dir.filePath(name + QStringLiteral(".crt"))});
+    return request.exitCode == 0 && issued.exitCode == 0 && ::chmod(QFile::encodeName(key).constData(), 0600) == 0;
 }
 
 } // namespace gatehouse::test
