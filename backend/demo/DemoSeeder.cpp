@@ -409,7 +409,7 @@ Result<void> Seeding::enrolTotp(Person& p)
     p.totpSecret = *secret;
     pause();
     p.lastTotpStep = 0;
-    return must(m_cp.confirmTotpEnrollment(asPerson(p), totpCode(p)),
+    return must(m_cp.confirmTotpEnrollment(asPerson(p), totpCode(p), service::Reauthentication{p.password.clone(), {}}),
                 QStringLiteral("two-factor confirmation of %1").arg(p.username));
 }
 
@@ -1067,24 +1067,41 @@ Result<void> Seeding::happenings(double progress)
             if (auto b = personBurst(admin, 6); !b)
                 return b;
         } else if (which == 2) {
-            // Each pipeline's token is rotated: a new one issued, the old one revoked.
+            // Each pipeline's token is rotated: a new one issued, the old one revoked. The Tenant Admin tries
+            // first and is refused (the pipeline reveals production secrets, which the admin cannot); the owner
+            // does it.
             for (TenantState& tenant : m_tenants) {
                 Person& admin = m_people[std::size_t(tenant.admin)];
+                Person& owner = m_people[std::size_t(tenant.owner)];
                 Robot& pipeline = m_robots[std::size_t(tenant.pipeline)];
                 m_clock.advance(between(5 * kMinute, 30 * kMinute));
-                auto in = signIn(admin);
+                auto adminIn = signIn(admin);
+                if (!adminIn)
+                    return adminIn.error();
+                if (adminIn.value()) {
+                    pause();
+                    auto refused =
+                        took(m_cp.issueToken(asPerson(admin), tenant.id, pipeline.id, 90, tenant.workspaceIds.at(0)));
+                    if (!refused)
+                        return refused.error();
+                    pause();
+                    if (auto out = signOut(admin); !out)
+                        return out;
+                }
+                m_clock.advance(between(5 * kMinute, 30 * kMinute));
+                auto in = signIn(owner);
                 if (!in)
                     return in.error();
                 if (!in.value())
                     continue;
                 pause();
-                auto issued = m_cp.issueToken(asPerson(admin), tenant.id, pipeline.id, 90, tenant.workspaceIds.at(0));
+                auto issued = m_cp.issueToken(asPerson(owner), tenant.id, pipeline.id, 90, tenant.workspaceIds.at(0));
                 auto r = took(issued);
                 if (!r)
                     return r.error();
                 if (r.value()) {
                     pause();
-                    auto revoked = took(m_cp.revokeToken(asPerson(admin), tenant.id, pipeline.id, pipeline.tokenId));
+                    auto revoked = took(m_cp.revokeToken(asPerson(owner), tenant.id, pipeline.id, pipeline.tokenId));
                     if (!revoked)
                         return revoked.error();
                     pipeline.revokedToken = pipeline.token;
@@ -1093,7 +1110,7 @@ Result<void> Seeding::happenings(double progress)
                     pipeline.expiresAtMs = issued.value().token.expiresAtMs;
                 }
                 pause();
-                if (auto out = signOut(admin); !out)
+                if (auto out = signOut(owner); !out)
                     return out;
             }
         } else {

@@ -1,7 +1,9 @@
 #include "ControlPlaneInternals.h"
+#include "OperationCatalog.h"
 
 #include "audit/AuditLog.h"
 #include "core/Logging.h"
+#include "crypto/Digest.h"
 #include "crypto/PasswordHasher.h"
 #include "identity/TokenCodec.h"
 #include "store/Store.h"
@@ -9,6 +11,8 @@
 
 #include <sqlite3.h>
 
+#include <QHash>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QScopeGuard>
 
@@ -57,6 +61,41 @@ Result<void> checkEmail(const QString& value)
     return {};
 }
 
+bool looksLikeId(const QString& value)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"));
+    return re.match(value).hasMatch();
+}
+
+bool looksLikeSecretName(const QString& value)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"));
+    return value.size() <= 200 && re.match(value).hasMatch();
+}
+
+ControlPlane::Operation& ControlPlane::Operation::name(const char* key, const QString& value, Shape shape)
+{
+    if (value.isEmpty())
+        return *this;
+    bool ok = false;
+    switch (shape) {
+    case Shape::Slug:
+        ok = checkName(value, {}).ok();
+        break;
+    case Shape::SecretPath:
+        ok = looksLikeSecretName(value);
+        break;
+    case Shape::Id:
+        ok = looksLikeId(value);
+        break;
+    }
+    if (ok)
+        named.insert(QLatin1String(key), value);
+    else
+        named.insert(QLatin1String(key) + QLatin1String("_invalid"), true);
+    return *this;
+}
+
 namespace {
 
 // How finely session and token activity is recorded.
@@ -86,6 +125,26 @@ QString reasonFor(ErrorCode code)
     default:
         return QStringLiteral("internal");
     }
+}
+
+// What the holder of an ended session is told when they next use it.
+QString sessionEndedMessage(const QString& why)
+{
+    static const QHash<QString, const char*> reasons{
+        {QStringLiteral("credentials_changed"), "the account's password or authenticator was changed in another "
+                                                "session"},
+        {QStringLiteral("password_reset"), "an administrator reset the account's password"},
+        {QStringLiteral("mfa_reset"), "an administrator reset the account's two-factor authentication"},
+        {QStringLiteral("ended_by_administrator"), "an administrator ended the account's sessions"},
+        {QStringLiteral("account_locked"), "the account was locked"},
+        {QStringLiteral("account_disabled"), "the account was disabled"},
+        {QStringLiteral("lockout"), "of too many wrong passwords"},
+        {QStringLiteral("signed_out"), "it was signed out"},
+    };
+    const char* text = reasons.value(why, nullptr);
+    if (!text)
+        return {};
+    return QStringLiteral("this session was ended because %1; sign in again").arg(QLatin1String(text));
 }
 
 } // namespace
@@ -236,6 +295,10 @@ Result<void> ControlPlane::load()
     if (!tenantWrap)
         return tenantWrap.error();
     m_keyRing.emplace(m_db, std::move(tenantWrap).value());
+    auto fingerprintKey = m_store.deriveKey("gatehouse/audit-name-fingerprint");
+    if (!fingerprintKey)
+        return fingerprintKey.error();
+    m_fingerprintKey = std::move(fingerprintKey).value();
     auto roles = sql::all(
         m_db,
         [](const store::Statement& s) {
@@ -263,6 +326,14 @@ Result<void> ControlPlane::load()
     return tx->commit();
 }
 
+QString ControlPlane::nameFingerprint(const QString& name) const
+{
+    return QString::fromLatin1(
+        crypto::hmacSha256(QByteArrayView(m_fingerprintKey.data(), qsizetype(m_fingerprintKey.size())), name.toUtf8())
+            .left(16)
+            .toHex());
+}
+
 audit::AuditEvent ControlPlane::eventFor(const Caller& caller, const Principal* principal, const Operation& op) const
 {
     audit::AuditEvent e;
@@ -278,7 +349,13 @@ audit::AuditEvent ControlPlane::eventFor(const Caller& caller, const Principal* 
     }
     e.action = op.action;
     e.targetKind = op.targetKind;
-    e.targetId = op.targetId;
+    // The target as the caller named it; an id that is not shaped like one is not recorded (it may be a value
+    // pasted into the wrong field).
+    e.details = op.named;
+    if (looksLikeId(op.targetId))
+        e.targetId = op.targetId;
+    else if (!op.targetId.isEmpty())
+        e.details.insert(QStringLiteral("target_id_invalid"), true);
     e.source = sourceName(caller.source);
     e.address = caller.address;
     e.requestId = caller.requestId;
@@ -366,7 +443,8 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         store::Statement* s =
             lookup(m_sessionLookup, "SELECT s.id, s.user_id, s.tenant_id, s.last_seen_at, s.expires_at, s.ended_at, "
                                     "s.mfa_enrollment_only, s.token_hash, u.username, u.status, u.locked_until, "
-                                    "t.status, t.session_idle_s FROM sessions s JOIN users u ON u.id = s.user_id "
+                                    "t.status, t.session_idle_s, s.end_reason FROM sessions s "
+                                    "JOIN users u ON u.id = s.user_id "
                                     "JOIN tenants t ON t.id = s.tenant_id WHERE s.token_hash = ?;");
         const auto done = qScopeGuard([s] {
             if (s)
@@ -385,9 +463,10 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         a.tenantId = r.text(2);
         a.actorId = r.text(1);
         a.actorName = r.text(8);
-        if (!r.isNull(5))
+        if (!r.isNull(5)) {
             a.reason = QStringLiteral("session_ended");
-        else if (now >= r.int64(4))
+            a.message = sessionEndedMessage(r.text(13));
+        } else if (now >= r.int64(4))
             a.reason = QStringLiteral("session_expired");
         else if (now - r.int64(3) >= r.int64(12) * 1000)
             a.reason = QStringLiteral("session_idle");
@@ -470,9 +549,24 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
 
 Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Body& body)
 {
+    // Every operation is in the catalog with its class; one that is not is refused rather than guessed at.
+    const OperationInfo* info = OperationCatalog::find(op.action);
+    if (!info || info->permission != op.permission) {
+        qCCritical(lcStore) << "operation missing from the operation catalog:" << op.action;
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("internal error: %1 is not in the operation catalog").arg(op.action));
+    }
+
     QMutexLocker lock(&m_mutex);
     m_pending.clear();
     const qint64 now = m_clock.nowMs();
+
+    // What the body or a check recorded, over how the caller named the target (eventFor() put that first).
+    const auto merged = [](QJsonObject base, const QJsonObject& over) {
+        for (auto it = over.begin(); it != over.end(); ++it)
+            base.insert(it.key(), it.value());
+        return base;
+    };
 
     // Records a refusal (or a failure) in a transaction of its own, after the work was rolled back.
     auto refuse = [&](const Principal* who, const Operation& o, const QString& outcome, const QString& reason,
@@ -483,7 +577,7 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
         audit::AuditEvent e = eventFor(caller, who, o);
         e.outcome = outcome;
         e.reason = reason;
-        e.details = details;
+        e.details = merged(e.details, details);
         if (appendEvent(e))
             (void)commit(own.value());
         m_pending.clear();
@@ -515,9 +609,19 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
     Authentication auth = authenticate(caller, now);
     if (!auth.principal) {
         Operation o = op;
-        o.tenantId = auth.tenantId;
+        if (o.tenantId != auth.tenantId) {
+            if (looksLikeId(o.tenantId))
+                o.named.insert(QStringLiteral("requested_tenant_id"), o.tenantId);
+            o.tenantId = auth.tenantId;
+        }
         o.workspaceId.clear();
         audit::AuditEvent e = eventFor(caller, nullptr, o);
+        // Nothing is looked up for an unauthenticated caller: a name is recorded as given only when the
+        // operation would create its target, else as its fingerprint.
+        if (!o.targetName.isEmpty())
+            e.details.insert(QLatin1String(o.targetNameKey) +
+                                 (o.targetNameIfFound ? QStringLiteral("_fingerprint") : QString()),
+                             o.targetNameIfFound ? nameFingerprint(o.targetName) : o.targetName);
         e.actorId = auth.actorId;
         e.actorName = auth.actorName;
         e.outcome = QStringLiteral("denied");
@@ -527,23 +631,62 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
             return r;
         if (auto r = commit(*tx); !r)
             return r;
-        return makeError(ErrorCode::Unauthenticated,
-                         QStringLiteral("not signed in, or the session or token is no longer valid; sign in again"));
+        return makeError(ErrorCode::Unauthenticated, auth.message.isEmpty()
+                                                         ? QStringLiteral("not signed in, or the session or token is "
+                                                                          "no longer valid; sign in again")
+                                                         : auth.message);
     }
     const Principal& principal = *auth.principal;
     const bool system = principal.kind == Principal::Kind::System;
     const bool selfService = op.selfService || (!op.selfIfIdentity.isEmpty() && op.selfIfIdentity == principal.id);
 
+    // Whether the principal may learn that the target exists: then a denial names it by its id too.
+    const auto mayKnowTarget = [&]() {
+        if (system)
+            return true;
+        return op.knownWith != kNoPermission &&
+               m_authorizer.decide(principal.id, op.knownWith, op.tenantId, op.workspaceId).allowed;
+    };
+    // Completes how an event names its target: the id of a target named by name when the principal may know it
+    // exists, and the name itself (or its fingerprint when it matches nothing). `inScope` is false for a scope
+    // that does not exist for the principal (another tenant): nothing is looked up there.
+    const auto finishTarget = [&](Operation& o, bool inScope) {
+        QJsonObject extra;
+        QString found = o.targetId;
+        if (inScope && o.resolveTarget && (o.targetId.isEmpty() || !o.targetName.isEmpty())) {
+            const QString id = o.resolveTarget();
+            if (!id.isEmpty())
+                found = id;
+            if (o.targetId.isEmpty() && !id.isEmpty() && mayKnowTarget())
+                o.targetId = id;
+        }
+        if (!o.targetName.isEmpty()) {
+            const QString key = QLatin1String(o.targetNameKey);
+            if (!o.targetNameIfFound || (inScope && !found.isEmpty()))
+                extra.insert(key, o.targetName);
+            else
+                extra.insert(key + QStringLiteral("_fingerprint"), nameFingerprint(o.targetName));
+        }
+        return extra;
+    };
+
     auto deny = [&](ErrorCode code, const QString& reason, const QString& message,
-                    std::optional<QString> auditTenant = std::nullopt) -> Result<void> {
+                    std::optional<QString> auditTenant = std::nullopt,
+                    const QJsonObject& details = {}) -> Result<void> {
         Operation o = op;
-        if (auditTenant) {
+        const bool otherScope = auditTenant && *auditTenant != op.tenantId;
+        const QJsonObject target = finishTarget(o, !otherScope);
+        if (otherScope) {
+            // Recorded in the principal's own trail; the other scope is named as asked, never looked into.
+            if (looksLikeId(op.tenantId))
+                o.named.insert(QStringLiteral("requested_tenant_id"), op.tenantId);
             o.tenantId = *auditTenant;
             o.workspaceId.clear();
         }
         audit::AuditEvent e = eventFor(caller, &principal, o);
         e.outcome = QStringLiteral("denied");
         e.reason = reason;
+        e.details = merged(merged(e.details, target), details);
         if (auto r = appendEvent(e); !r)
             return r;
         if (auto r = commit(*tx); !r)
@@ -599,24 +742,52 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
             return deny(ErrorCode::Forbidden, QStringLiteral("forbidden"),
                         QStringLiteral("not allowed: %1").arg(d.reason()));
     }
+    // Acting on another identity hands the caller some control over it: only someone who already holds all it
+    // holds may do so.
+    if (info->effect == IdentityEffect::ActsOnIdentity && !system) {
+        if (op.subjectId.isEmpty())
+            return deny(ErrorCode::Internal, QStringLiteral("internal"),
+                        QStringLiteral("internal error: %1 names no identity to check").arg(op.action));
+        const QStringList beyond = permissionsBeyond(principal, op.tenantId, op.subjectId);
+        if (!beyond.isEmpty())
+            return deny(ErrorCode::Forbidden, QStringLiteral("target_holds_more"),
+                        QStringLiteral("not allowed: this identity holds permissions you do not (%1); ask someone "
+                                       "who holds them")
+                            .arg(beyond.join(QStringLiteral(", "))),
+                        std::nullopt, {{QStringLiteral("missing_permissions"), QJsonArray::fromStringList(beyond)}});
+    }
+    // A change of one's own credentials proves the current ones again, in this same call.
+    if (info->effect == IdentityEffect::OwnCredentials) {
+        if (!op.reauth || principal.kind != Principal::Kind::User)
+            return deny(ErrorCode::Forbidden, QStringLiteral("needs_user"),
+                        QStringLiteral("only a signed-in person can change their own credentials"));
+        auto checked = reauthenticate(caller, principal, *op.reauth, now);
+        if (!checked)
+            return checked.error();
+        if (!checked.value().reason.isEmpty())
+            return deny(ErrorCode::Forbidden, checked.value().reason, checked.value().message, std::nullopt,
+                        checked.value().details);
+    }
 
     Context ctx{principal, now, {}, {}, {}};
     if (auto r = body(ctx); !r) {
-        tx.reset(); // rolls the body's work back before the failure is recorded
         Operation o = op;
         if (!ctx.targetId.isEmpty())
             o.targetId = ctx.targetId;
+        const QJsonObject target = finishTarget(o, true);
+        tx.reset(); // rolls the body's work back before the failure is recorded
         const bool refused = r.error().code == ErrorCode::Forbidden;
         return refuse(&principal, o, refused ? QStringLiteral("denied") : QStringLiteral("error"),
-                      reasonFor(r.error().code), r.error(), ctx.details);
+                      reasonFor(r.error().code), r.error(), merged(target, ctx.details));
     }
     Operation o = op;
     if (!ctx.targetId.isEmpty())
         o.targetId = ctx.targetId;
+    const QJsonObject target = finishTarget(o, true);
     audit::AuditEvent e = eventFor(caller, &principal, o);
     e.outcome = QStringLiteral("success");
     e.reason = QStringLiteral("ok");
-    e.details = ctx.details;
+    e.details = merged(merged(e.details, target), ctx.details);
     if (batched) {
         // The read's own transaction holds no record; it ends now, and the record waits for the group commit.
         (void)tx->commit();

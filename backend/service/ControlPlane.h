@@ -43,6 +43,14 @@ class Transaction;
 
 namespace gatehouse::service {
 
+// The caller proving again who they are, in the request that changes their own credentials: the current
+// password, and the current TOTP code or a recovery code when an authenticator is enrolled.
+struct Reauthentication
+{
+    SecureBytes password;
+    QString code;
+};
+
 struct SignedIn
 {
     QString token; // shown once
@@ -120,10 +128,19 @@ public:
                             const SecureBytes& password, const QString& totp = {});
     Result<void> signOut(const Caller& caller);
     Result<Principal> whoami(const Caller& caller);
-    Result<void> changeOwnPassword(const Caller& caller, const SecureBytes& current, const SecureBytes& next);
+    // The caller's own credentials. Each change proves the current ones again in the same call (`current`: the
+    // password, and the current TOTP or a recovery code when an authenticator is enrolled), counts a wrong answer
+    // as a failed sign-in, and ends the user's other sessions (this one stays).
+    Result<void> changeOwnPassword(const Caller& caller, const Reauthentication& current, const SecureBytes& next);
+    // Starts enrolling an authenticator (a new one replaces the current one only once confirmed).
     Result<TotpEnrollment> beginTotpEnrollment(const Caller& caller);
-    // Returns the ten single-use recovery codes, shown once.
-    Result<QStringList> confirmTotpEnrollment(const Caller& caller, const QString& code);
+    // `code` comes from the new authenticator. Returns the ten single-use recovery codes, shown once.
+    Result<QStringList> confirmTotpEnrollment(const Caller& caller, const QString& code,
+                                              const Reauthentication& current);
+    // Removes the caller's authenticator and recovery codes (refused where the tenant requires MFA of the caller).
+    Result<void> removeOwnTotp(const Caller& caller, const Reauthentication& current);
+    // Ten new recovery codes, shown once; the old ones stop working.
+    Result<QStringList> regenerateRecoveryCodes(const Caller& caller, const Reauthentication& current);
 
     // --- bootstrap ------------------------------------------------------------------------------------
     // Whether the platform has its first administrator yet (the desktop asks for one at first run).
@@ -180,6 +197,8 @@ public:
     Result<void> resetUserPassword(const Caller& caller, const QString& tenantId, const QString& userId,
                                    const SecureBytes& password);
     Result<void> resetUserMfa(const Caller& caller, const QString& tenantId, const QString& userId);
+    // Ends every session of the user: they must sign in again.
+    Result<void> endUserSessions(const Caller& caller, const QString& tenantId, const QString& userId);
     Result<void> deleteUser(const Caller& caller, const QString& tenantId, const QString& userId);
 
     // --- integrations and their tokens ----------------------------------------------------------------
@@ -356,23 +375,50 @@ private:
     // Shared steps of several operations.
     Result<void> requireHoldsAllOf(const Context& ctx, const authz::PermissionSet& permissions, const QString& tenantId,
                                    const QString& workspaceId) const;
-    Result<void> requireOutranks(const Context& ctx, const QString& tenantId, const QString& targetIdentityId) const;
+    // Empty when the principal holds every permission the target identity holds, at every scope where it holds
+    // them; else the permissions it lacks, each with the scope ("secrets.reveal in workspace prod").
+    QStringList permissionsBeyond(const Principal& principal, const QString& tenantId, const QString& targetIdentityId);
+    // Verifies the principal's password and second factor again (OwnCredentials operations), counting failures
+    // as sign-in does. The outcome's reason is empty when both held.
+    struct FactorOutcome
+    {
+        QString reason; // an audit reason code
+        QString message;
+        QJsonObject details;
+    };
+    Result<FactorOutcome> reauthenticate(const Caller& caller, const Principal& principal,
+                                         const Reauthentication& current, qint64 now);
+    Result<FactorOutcome> checkPassword(const Caller& caller, const QString& userId, const SecureBytes& password,
+                                        const tenancy::TenantSettings& settings, qint64 now);
+    // The lockout and session settings of a tenant (the platform's when tenantId is empty).
+    Result<tenancy::TenantSettings> signInSettings(const QString& tenantId);
+    Result<FactorOutcome> checkSecondFactor(const QString& userId, const QString& code,
+                                            const tenancy::TenantSettings& settings, qint64 now);
     Result<void> requireNotLastOwner(const QString& tenantId, const QString& userId, const QString& roleId,
                                      const QString& bindingId) const;
     Result<identity::User> insertUser(Context& ctx, const QString& tenantId, const QString& username,
                                       const QString& displayName, const QString& email, const SecureBytes& password);
     Result<authz::Binding> insertBinding(Context& ctx, const authz::Binding& binding);
-    Result<void> endSessions(const QString& userId, qint64 now);
+    // Ends the user's sessions, but `keepSessionId`; `reason` tells their holders why when they next call.
+    Result<void> endSessions(const QString& userId, qint64 now, const QString& reason,
+                             const QString& keepSessionId = {});
     Result<tenancy::Tenant> loadTenant(const QString& tenantId);
     Result<tenancy::Workspace> loadWorkspace(const QString& tenantId, const QString& workspaceId);
     Result<identity::User> loadUser(const QString& tenantId, const QString& userId);
     Result<identity::Integration> loadIntegration(const QString& tenantId, const QString& integrationId);
     // Not found unless the user or integration exists in the tenant (a platform user when tenantId is empty).
     Result<void> requireIdentity(const QString& tenantId, const QString& identityId);
+    // An operation on the caller's own credentials, re-authenticated with `current`.
+    static Operation ownCredentials(const char* action, const Reauthentication& current);
     // An authorization question about an identity: a read, free when asked about yourself.
     static Operation question(const char* action, const QString& tenantId, const QString& workspaceId,
                               const QString& identityId);
     Result<bool> userIsAdmin(const QString& tenantId, const QString& userId) const;
+    // Names a secret operation's target by the secret's name, resolvable to its id for callers who may list it.
+    void nameSecret(Operation& op, const QString& tenantId, const QString& workspaceId, const QString& name,
+                    bool creates = false);
+    // A keyed fingerprint of a name that matched nothing (hex): comparable within this store, not reversible.
+    QString nameFingerprint(const QString& name) const;
     Result<secrets::Secret> loadSecret(const QString& tenantId, const QString& workspaceId, const QString& name);
     Result<void> sealVersion(const Context& ctx, const secrets::Secret& secret, int version, const SecureBytes& value);
     Result<SecureBytes> openVersion(const Context& ctx, const secrets::Secret& secret, int version);
@@ -389,6 +435,7 @@ private:
     Clock& m_clock;
     audit::AuditLog m_audit;
     std::optional<secrets::TenantKeyRing> m_keyRing;
+    SecureBytes m_fingerprintKey;
     audit::AuditFeed m_feed;
     QList<audit::AuditEvent> m_pending;
     std::atomic<bool> m_auditAvailable{true};

@@ -89,6 +89,7 @@ Result<Role> ControlPlane::createRole(const Caller& caller, const QString& tenan
                                       const QString& description, const QStringList& permissions)
 {
     Operation op{QStringLiteral("role.create"), Permission::RolesWrite, tenantId, {}, QStringLiteral("role")};
+    op.name("name", name, Operation::Shape::Slug);
     op.mutates = true;
     return perform<Role>(caller, op, [&](Context& ctx, Role& out) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name},
@@ -196,6 +197,9 @@ Result<Binding> ControlPlane::createBinding(const Caller& caller, const QString&
 {
     Operation op{QStringLiteral("binding.create"), Permission::BindingsWrite, tenantId, workspaceId,
                  QStringLiteral("binding")};
+    op.name("identity_kind", identityKind, Operation::Shape::Slug)
+        .name("identity_id", identityId, Operation::Shape::Id)
+        .name("role_id", roleId, Operation::Shape::Id);
     op.mutates = true;
     return perform<Binding>(caller, op, [&](Context& ctx, Binding& out) -> Result<void> {
         ctx.details = {{QStringLiteral("identity_kind"), identityKind},
@@ -309,18 +313,19 @@ Result<authz::Decision> ControlPlane::checkAccess(const Caller& caller, const QS
                                                   const QString& identityId, const QString& permission,
                                                   const QString& workspaceId)
 {
-    return perform<authz::Decision>(caller, question("authz.check", tenantId, workspaceId, identityId),
-                                    [&](Context& ctx, authz::Decision& out) -> Result<void> {
-                                        const auto p = namedPermission(permission);
-                                        if (!p)
-                                            return p.error();
-                                        ctx.details = {{QStringLiteral("permission"), permission}};
-                                        if (auto r = requireIdentity(tenantId, identityId); !r)
-                                            return r;
-                                        out = m_authorizer.decide(identityId, p.value(), tenantId, workspaceId);
-                                        ctx.details.insert(QStringLiteral("allowed"), out.allowed);
-                                        return {};
-                                    });
+    Operation op = question("authz.check", tenantId, workspaceId, identityId);
+    op.name("permission", permission, Operation::Shape::Slug);
+    return perform<authz::Decision>(caller, op, [&](Context& ctx, authz::Decision& out) -> Result<void> {
+        const auto p = namedPermission(permission);
+        if (!p)
+            return p.error();
+        ctx.details = {{QStringLiteral("permission"), permission}};
+        if (auto r = requireIdentity(tenantId, identityId); !r)
+            return r;
+        out = m_authorizer.decide(identityId, p.value(), tenantId, workspaceId);
+        ctx.details.insert(QStringLiteral("allowed"), out.allowed);
+        return {};
+    });
 }
 
 Result<QStringList> ControlPlane::effectivePermissions(const Caller& caller, const QString& tenantId,
@@ -340,27 +345,27 @@ Result<ControlPlane::AccessExplanation> ControlPlane::explainAccess(const Caller
                                                                     const QString& workspaceId,
                                                                     const std::optional<QString>& permission)
 {
-    return perform<AccessExplanation>(caller, question("authz.explain", tenantId, workspaceId, identityId),
-                                      [&](Context& ctx, AccessExplanation& out) -> Result<void> {
-                                          std::optional<authz::Permission> asked;
-                                          if (permission) {
-                                              const auto p = namedPermission(*permission);
-                                              if (!p)
-                                                  return p.error();
-                                              asked = p.value();
-                                              ctx.details = {{QStringLiteral("permission"), *permission}};
-                                          }
-                                          if (auto r = requireIdentity(tenantId, identityId); !r)
-                                              return r;
-                                          out.effective =
-                                              m_authorizer.effective(identityId, tenantId, workspaceId).names();
-                                          if (asked) {
-                                              out.decision =
-                                                  m_authorizer.decide(identityId, *asked, tenantId, workspaceId);
-                                              ctx.details.insert(QStringLiteral("allowed"), out.decision->allowed);
-                                          }
-                                          return {};
-                                      });
+    Operation op = question("authz.explain", tenantId, workspaceId, identityId);
+    if (permission)
+        op.name("permission", *permission, Operation::Shape::Slug);
+    return perform<AccessExplanation>(caller, op, [&](Context& ctx, AccessExplanation& out) -> Result<void> {
+        std::optional<authz::Permission> asked;
+        if (permission) {
+            const auto p = namedPermission(*permission);
+            if (!p)
+                return p.error();
+            asked = p.value();
+            ctx.details = {{QStringLiteral("permission"), *permission}};
+        }
+        if (auto r = requireIdentity(tenantId, identityId); !r)
+            return r;
+        out.effective = m_authorizer.effective(identityId, tenantId, workspaceId).names();
+        if (asked) {
+            out.decision = m_authorizer.decide(identityId, *asked, tenantId, workspaceId);
+            ctx.details.insert(QStringLiteral("allowed"), out.decision->allowed);
+        }
+        return {};
+    });
 }
 
 } // namespace gatehouse::service

@@ -70,9 +70,162 @@ Result<Integration> ControlPlane::loadIntegration(const QString& tenantId, const
                     tenantId, integrationId);
 }
 
-Result<void> ControlPlane::endSessions(const QString& userId, qint64 now)
+Result<void> ControlPlane::endSessions(const QString& userId, qint64 now, const QString& reason,
+                                       const QString& keepSessionId)
 {
-    return sql::run(m_db, "UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL;", now, userId);
+    return sql::run(m_db,
+                    "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL "
+                    "AND id <> ?;",
+                    now, reason, userId, keepSessionId);
+}
+
+Result<ControlPlane::FactorOutcome> ControlPlane::checkPassword(const Caller& caller, const QString& userId,
+                                                                const SecureBytes& password,
+                                                                const tenancy::TenantSettings& settings, qint64 now)
+{
+    auto row =
+        sql::query(m_db, "SELECT password_hash, failed_passwords, locked_until FROM users WHERE id = ?;", userId);
+    if (!row)
+        return row.error();
+    if (!row.value().step().value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("user not found"));
+    const QString storedHash = row.value().text(0);
+    const int failedPasswords = int(row.value().int64(1));
+    const qint64 lockedUntil = row.value().int64(2);
+    FactorOutcome out;
+    if (!crypto::PasswordHasher::verify(storedHash, password)) {
+        m_throttle.recordFailure(caller.address, now);
+        const int failures = failedPasswords + 1;
+        const bool lockNow = failures >= settings.lockoutThreshold && lockedUntil <= now;
+        if (auto r = sql::run(m_db, "UPDATE users SET failed_passwords = ?, locked_until = ? WHERE id = ?;",
+                              lockNow ? 0 : failures,
+                              lockNow ? now + settings.lockoutSeconds * qint64(1000) : lockedUntil, userId);
+            !r)
+            return r.error();
+        if (lockNow) {
+            out.details.insert(QStringLiteral("locked_until_ms"), now + settings.lockoutSeconds * qint64(1000));
+            if (auto r = endSessions(userId, now, QStringLiteral("lockout")); !r)
+                return r.error();
+        }
+        out.details.insert(QStringLiteral("failures"), lockNow ? settings.lockoutThreshold : failures);
+        out.reason = lockNow ? QStringLiteral("lockout") : QStringLiteral("bad_credentials");
+        out.message = kSignInFailed;
+        return out;
+    }
+    if (lockedUntil > now) {
+        out.reason = QStringLiteral("account_locked");
+        out.message = kSignInFailed;
+    }
+    return out;
+}
+
+Result<ControlPlane::FactorOutcome> ControlPlane::checkSecondFactor(const QString& userId, const QString& code,
+                                                                    const tenancy::TenantSettings& settings, qint64 now)
+{
+    auto row = sql::query(
+        m_db, "SELECT totp_secret, failed_totp, totp_locked_until, totp_last_step FROM users WHERE id = ?;", userId);
+    if (!row)
+        return row.error();
+    if (!row.value().step().value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("user not found"));
+    FactorOutcome out;
+    const QByteArray totpSecret = row.value().isNull(0) ? QByteArray() : row.value().blob(0);
+    if (totpSecret.isEmpty())
+        return out; // none enrolled
+    const int failedTotp = int(row.value().int64(1));
+    const qint64 totpLockedUntil = row.value().int64(2);
+    const qint64 totpLastStep = row.value().int64(3);
+    if (totpLockedUntil > now) {
+        out.reason = QStringLiteral("mfa_locked");
+        out.message = QStringLiteral("too many wrong authentication codes; try again in %1 minutes")
+                          .arg((totpLockedUntil - now + 59999) / 60000);
+        return out;
+    }
+    if (code.trimmed().isEmpty()) {
+        out.reason = QStringLiteral("mfa_required");
+        out.message = QStringLiteral("enter the code from your authenticator app (or a recovery code)");
+        return out;
+    }
+    if (const auto step = crypto::totp::acceptedStep(totpSecret, code, now, totpLastStep)) {
+        if (auto r = sql::run(m_db, "UPDATE users SET totp_last_step = ? WHERE id = ?;", *step, userId); !r)
+            return r.error();
+        return out;
+    }
+    const QByteArray codeHash = crypto::sha256(normaliseRecoveryCode(code).toUtf8());
+    if (auto r = sql::run(m_db,
+                          "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? "
+                          "AND used_at IS NULL;",
+                          now, userId, codeHash);
+        !r)
+        return r.error();
+    if (sql::changes(m_db) == 1) {
+        out.details.insert(QStringLiteral("recovery_code_used"), true);
+        return out;
+    }
+    // Counted apart from password failures: a password guesser cannot spend the code budget.
+    const int failures = failedTotp + 1;
+    const bool lockNow = failures >= settings.lockoutThreshold;
+    if (auto r = sql::run(m_db, "UPDATE users SET failed_totp = ?, totp_locked_until = ? WHERE id = ?;",
+                          lockNow ? 0 : failures,
+                          lockNow ? now + settings.lockoutSeconds * qint64(1000) : totpLockedUntil, userId);
+        !r)
+        return r.error();
+    out.reason = lockNow ? QStringLiteral("mfa_lockout") : QStringLiteral("mfa_invalid");
+    out.message = QStringLiteral("the authentication code is wrong or was already used");
+    return out;
+}
+
+Result<ControlPlane::FactorOutcome> ControlPlane::reauthenticate(const Caller& caller, const Principal& principal,
+                                                                 const Reauthentication& current, qint64 now)
+{
+    if (const qint64 wait = m_throttle.retryAfterMs(caller.address, now); wait > 0)
+        return FactorOutcome{QStringLiteral("throttled"),
+                             QStringLiteral("too many failed attempts from this address; try again in %1 seconds")
+                                 .arg((wait + 999) / 1000),
+                             {}};
+    auto settings = signInSettings(principal.tenantId);
+    if (!settings)
+        return settings.error();
+    auto password = checkPassword(caller, principal.id, current.password, settings.value(), now);
+    if (!password)
+        return password.error();
+    if (!password.value().reason.isEmpty()) {
+        FactorOutcome out = password.value();
+        // The caller is signed in: say which proof failed, without the sign-in's vagueness.
+        out.message = out.reason == QLatin1String("account_locked")
+                          ? QStringLiteral("the account is locked; try again later")
+                          : QStringLiteral("the current password is wrong; nothing was changed");
+        return out;
+    }
+    auto second = checkSecondFactor(principal.id, current.code, settings.value(), now);
+    if (!second)
+        return second.error();
+    FactorOutcome out = second.value();
+    if (out.reason == QLatin1String("mfa_required"))
+        out.message = QStringLiteral("enter the current code from your authenticator app (or a recovery code) to "
+                                     "confirm; nothing was changed");
+    else if (!out.reason.isEmpty())
+        out.message += QStringLiteral("; nothing was changed");
+    return out;
+}
+
+Result<tenancy::TenantSettings> ControlPlane::signInSettings(const QString& tenantId)
+{
+    auto t = sql::query(m_db,
+                        "SELECT lockout_threshold, lockout_s, session_idle_s, session_absolute_s, require_mfa_admins "
+                        "FROM tenants WHERE id = ?;",
+                        tenantId);
+    if (!t)
+        return t.error();
+    tenancy::TenantSettings settings;
+    if (t.value().step().value()) {
+        settings.lockoutThreshold = int(t.value().int64(0));
+        settings.lockoutSeconds = int(t.value().int64(1));
+        settings.sessionIdleSeconds = int(t.value().int64(2));
+        settings.sessionAbsoluteSeconds = int(t.value().int64(3));
+        settings.requireMfaForAdmins = t.value().int64(4) != 0;
+    }
+    return settings;
 }
 
 Result<bool> ControlPlane::userIsAdmin(const QString& tenantId, const QString& userId) const
@@ -196,79 +349,30 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
     const QString userId = row.text(0);
     const QString status = row.text(1);
     const QString storedHash = row.text(2);
-    const int failedPasswords = int(row.int64(3));
-    const qint64 lockedUntil = row.int64(4);
-    const QByteArray totpSecret = row.isNull(5) ? QByteArray() : row.blob(5);
-    const int failedTotp = int(row.int64(6));
-    const qint64 totpLockedUntil = row.int64(7);
-    const qint64 totpLastStep = row.int64(8);
+    const bool totpEnrolled = !row.isNull(5);
     event.actorId = userId;
     event.targetId = userId;
+    const auto take = [&event](const FactorOutcome& o) {
+        for (auto it = o.details.begin(); it != o.details.end(); ++it)
+            event.details.insert(it.key(), it.value());
+    };
 
-    const bool passwordOk = crypto::PasswordHasher::verify(storedHash, password);
-    if (!passwordOk) {
-        m_throttle.recordFailure(caller.address, now);
-        const int failures = failedPasswords + 1;
-        const bool lockNow = failures >= settings.lockoutThreshold && lockedUntil <= now;
-        if (auto r = sql::run(m_db, "UPDATE users SET failed_passwords = ?, locked_until = ? WHERE id = ?;",
-                              lockNow ? 0 : failures,
-                              lockNow ? now + settings.lockoutSeconds * qint64(1000) : lockedUntil, userId);
-            !r)
-            return r.error();
-        if (lockNow) {
-            event.details.insert(QStringLiteral("locked_until_ms"), now + settings.lockoutSeconds * qint64(1000));
-            if (auto r = endSessions(userId, now); !r)
-                return r.error();
-        }
-        event.details.insert(QStringLiteral("failures"), lockNow ? settings.lockoutThreshold : failures);
-        return finish(lockNow ? QStringLiteral("lockout") : QStringLiteral("bad_credentials"),
-                      ErrorCode::Unauthenticated, kSignInFailed);
-    }
-    if (lockedUntil > now)
-        return finish(QStringLiteral("account_locked"), ErrorCode::Unauthenticated, kSignInFailed);
+    auto passwordChecked = checkPassword(caller, userId, password, settings, now);
+    if (!passwordChecked)
+        return passwordChecked.error();
+    take(passwordChecked.value());
+    if (!passwordChecked.value().reason.isEmpty())
+        return finish(passwordChecked.value().reason, ErrorCode::Unauthenticated, passwordChecked.value().message);
     if (status != QLatin1String("active"))
         return finish(QStringLiteral("account_") + status, ErrorCode::Unauthenticated, kSignInFailed);
 
     // The password is right: from here on the caller may learn about the second factor.
-    if (!totpSecret.isEmpty()) {
-        if (totpLockedUntil > now)
-            return finish(QStringLiteral("mfa_locked"), ErrorCode::Unauthenticated,
-                          QStringLiteral("too many wrong authentication codes; try again in %1 minutes")
-                              .arg((totpLockedUntil - now + 59999) / 60000));
-        if (totp.trimmed().isEmpty())
-            return finish(QStringLiteral("mfa_required"), ErrorCode::Unauthenticated,
-                          QStringLiteral("enter the code from your authenticator app (or a recovery code)"));
-        bool ok = false;
-        if (const auto step = crypto::totp::acceptedStep(totpSecret, totp, now, totpLastStep)) {
-            ok = true;
-            if (auto r = sql::run(m_db, "UPDATE users SET totp_last_step = ? WHERE id = ?;", *step, userId); !r)
-                return r.error();
-        } else {
-            const QByteArray codeHash = crypto::sha256(normaliseRecoveryCode(totp).toUtf8());
-            if (auto r = sql::run(m_db,
-                                  "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? "
-                                  "AND used_at IS NULL;",
-                                  now, userId, codeHash);
-                !r)
-                return r.error();
-            ok = sql::changes(m_db) == 1;
-            if (ok)
-                event.details.insert(QStringLiteral("recovery_code_used"), true);
-        }
-        if (!ok) {
-            // Counted apart from password failures: a password guesser cannot spend the code budget.
-            const int failures = failedTotp + 1;
-            const bool lockNow = failures >= settings.lockoutThreshold;
-            if (auto r = sql::run(m_db, "UPDATE users SET failed_totp = ?, totp_locked_until = ? WHERE id = ?;",
-                                  lockNow ? 0 : failures,
-                                  lockNow ? now + settings.lockoutSeconds * qint64(1000) : totpLockedUntil, userId);
-                !r)
-                return r.error();
-            return finish(lockNow ? QStringLiteral("mfa_lockout") : QStringLiteral("mfa_invalid"),
-                          ErrorCode::Unauthenticated,
-                          QStringLiteral("the authentication code is wrong or was already used"));
-        }
-    }
+    auto secondChecked = checkSecondFactor(userId, totp, settings, now);
+    if (!secondChecked)
+        return secondChecked.error();
+    take(secondChecked.value());
+    if (!secondChecked.value().reason.isEmpty())
+        return finish(secondChecked.value().reason, ErrorCode::Unauthenticated, secondChecked.value().message);
 
     // Success: reset counters, upgrade the hash if its parameters are below today's, open a session.
     if (auto r = sql::run(m_db, "UPDATE users SET failed_passwords = 0, failed_totp = 0 WHERE id = ?;", userId); !r)
@@ -282,7 +386,7 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
         event.details.insert(QStringLiteral("password_rehashed"), true);
     }
     auto admin = userIsAdmin(tenantId, userId);
-    const bool enrolOnly = totpSecret.isEmpty() && !tenantId.isEmpty() && settings.requireMfaForAdmins && admin.value();
+    const bool enrolOnly = !totpEnrolled && !tenantId.isEmpty() && settings.requireMfaForAdmins && admin.value();
     auto issued = identity::TokenCodec::issue(identity::TokenCodec::Kind::Session);
     if (!issued)
         return issued.error();
@@ -323,8 +427,9 @@ Result<void> ControlPlane::signOut(const Caller& caller)
     op.allowedWhileEnrollingMfa = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         ctx.targetId = ctx.principal.sessionId;
-        return sql::run(m_db, "UPDATE sessions SET ended_at = ? WHERE id = ? AND user_id = ?;", ctx.now,
-                        ctx.principal.sessionId, ctx.principal.id);
+        return sql::run(m_db,
+                        "UPDATE sessions SET ended_at = ?, end_reason = 'signed_out' WHERE id = ? AND user_id = ?;",
+                        ctx.now, ctx.principal.sessionId, ctx.principal.id);
     });
 }
 
@@ -341,24 +446,52 @@ Result<Principal> ControlPlane::whoami(const Caller& caller)
     });
 }
 
-Result<void> ControlPlane::changeOwnPassword(const Caller& caller, const SecureBytes& current, const SecureBytes& next)
+namespace {
+
+// Ten single-use recovery codes: 80 random bits each, as four groups of four base32 characters; stored as SHA-256.
+Result<QStringList> newRecoveryCodes(store::Database& db, const QString& userId)
 {
-    Operation op{QStringLiteral("user.password.change"), kNoPermission, {}, {}, QStringLiteral("user")};
+    if (auto d = sql::run(db, "DELETE FROM recovery_codes WHERE user_id = ?;", userId); !d)
+        return d.error();
+    QStringList codes;
+    for (int i = 0; i < 10; ++i) {
+        auto raw = crypto::randomBytes(10);
+        if (!raw)
+            return raw.error();
+        const QString c = encoding::base32(raw.value());
+        codes << QStringLiteral("%1-%2-%3-%4").arg(c.mid(0, 4), c.mid(4, 4), c.mid(8, 4), c.mid(12, 4));
+        if (auto ins = sql::run(db, "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?);", userId,
+                                crypto::sha256(c.toUtf8()));
+            !ins)
+            return ins.error();
+    }
+    return codes;
+}
+
+} // namespace
+
+ControlPlane::Operation ControlPlane::ownCredentials(const char* action, const Reauthentication& current)
+{
+    Operation op{QLatin1String(action), kNoPermission, {}, {}, QStringLiteral("user")};
     op.selfService = true;
     op.needsUserSession = true;
     op.allowedWhileEnrollingMfa = true;
-    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+    op.reauth = &current;
+    return op;
+}
+
+Result<void> ControlPlane::changeOwnPassword(const Caller& caller, const Reauthentication& current,
+                                             const SecureBytes& next)
+{
+    return execute(caller, ownCredentials("user.password.change", current), [&](Context& ctx) -> Result<void> {
         ctx.targetId = ctx.principal.id;
-        auto s = sql::query(m_db, "SELECT password_hash, username FROM users WHERE tenant_id = ? AND id = ?;",
-                            ctx.principal.tenantId, ctx.principal.id);
+        auto s = sql::query(m_db, "SELECT username FROM users WHERE tenant_id = ? AND id = ?;", ctx.principal.tenantId,
+                            ctx.principal.id);
         if (!s)
             return s.error();
         if (!s.value().step().value())
             return notFound(QStringLiteral("user"));
-        if (!crypto::PasswordHasher::verify(s.value().text(0), current))
-            return makeError(ErrorCode::Forbidden,
-                             QStringLiteral("the current password is wrong; nothing was changed"));
-        if (auto v = identity::PasswordPolicy::check(next, s.value().text(1)); !v)
+        if (auto v = identity::PasswordPolicy::check(next, s.value().text(0)); !v)
             return v;
         auto hash = crypto::PasswordHasher::hash(next);
         if (!hash)
@@ -367,8 +500,8 @@ Result<void> ControlPlane::changeOwnPassword(const Caller& caller, const SecureB
                               hash.value(), ctx.now, ctx.principal.id);
             !r)
             return r;
-        // Every session ends, this one included: the new password is needed from here on.
-        return endSessions(ctx.principal.id, ctx.now);
+        // Whoever else held a session of this account holds it no longer; the one that proved it stays.
+        return endSessions(ctx.principal.id, ctx.now, QStringLiteral("credentials_changed"), ctx.principal.sessionId);
     });
 }
 
@@ -383,6 +516,8 @@ Result<TotpEnrollment> ControlPlane::beginTotpEnrollment(const Caller& caller)
         auto secret = crypto::randomBytes(20);
         if (!secret)
             return secret.error();
+        // Nothing changes yet: the pending secret replaces the current authenticator only when confirmed with
+        // the current credentials.
         if (auto u = sql::run(m_db, "UPDATE users SET totp_pending_secret = ? WHERE tenant_id = ? AND id = ?;",
                               secret.value(), ctx.principal.tenantId, ctx.principal.id);
             !u)
@@ -394,22 +529,22 @@ Result<TotpEnrollment> ControlPlane::beginTotpEnrollment(const Caller& caller)
     });
 }
 
-Result<QStringList> ControlPlane::confirmTotpEnrollment(const Caller& caller, const QString& code)
+Result<QStringList> ControlPlane::confirmTotpEnrollment(const Caller& caller, const QString& code,
+                                                        const Reauthentication& current)
 {
     QStringList codes;
-    Operation op{QStringLiteral("user.mfa.enable"), kNoPermission, {}, {}, QStringLiteral("user")};
-    op.selfService = true;
-    op.needsUserSession = true;
-    op.allowedWhileEnrollingMfa = true;
-    auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
+    auto r = execute(caller, ownCredentials("user.mfa.enable", current), [&](Context& ctx) -> Result<void> {
         ctx.targetId = ctx.principal.id;
-        auto s = sql::query(m_db, "SELECT totp_pending_secret FROM users WHERE tenant_id = ? AND id = ?;",
+        auto s = sql::query(m_db,
+                            "SELECT totp_pending_secret, totp_secret IS NOT NULL FROM users "
+                            "WHERE tenant_id = ? AND id = ?;",
                             ctx.principal.tenantId, ctx.principal.id);
         if (!s)
             return s.error();
         if (!s.value().step().value() || s.value().isNull(0))
             return makeError(ErrorCode::Conflict, QStringLiteral("no enrolment in progress: start one first"));
         const QByteArray secret = s.value().blob(0);
+        ctx.details = {{QStringLiteral("replaced"), s.value().int64(1) != 0}};
         const auto step = crypto::totp::acceptedStep(secret, code, ctx.now, 0);
         if (!step)
             return makeError(ErrorCode::InvalidArgument,
@@ -420,22 +555,67 @@ Result<QStringList> ControlPlane::confirmTotpEnrollment(const Caller& caller, co
                               *step, ctx.principal.id);
             !u)
             return u;
+        auto fresh = newRecoveryCodes(m_db, ctx.principal.id);
+        if (!fresh)
+            return fresh.error();
+        codes = fresh.value();
+        // The session that just proved the second factor is no longer limited to enrolment.
+        if (auto u =
+                sql::run(m_db, "UPDATE sessions SET mfa_enrollment_only = 0 WHERE id = ?;", ctx.principal.sessionId);
+            !u)
+            return u;
+        return endSessions(ctx.principal.id, ctx.now, QStringLiteral("credentials_changed"), ctx.principal.sessionId);
+    });
+    if (!r)
+        return r.error();
+    return codes;
+}
+
+Result<void> ControlPlane::removeOwnTotp(const Caller& caller, const Reauthentication& current)
+{
+    return execute(caller, ownCredentials("user.mfa.remove", current), [&](Context& ctx) -> Result<void> {
+        ctx.targetId = ctx.principal.id;
+        auto settings = signInSettings(ctx.principal.tenantId);
+        if (!settings)
+            return settings.error();
+        auto admin = userIsAdmin(ctx.principal.tenantId, ctx.principal.id);
+        if (!ctx.principal.tenantId.isEmpty() && settings.value().requireMfaForAdmins && admin.value())
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("this tenant requires two-factor authentication for administrators: "
+                                            "enrol a new authenticator to replace this one instead"));
+        if (auto u = sql::run(m_db,
+                              "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = 0, "
+                              "failed_totp = 0, totp_locked_until = 0 WHERE id = ? AND totp_secret IS NOT NULL;",
+                              ctx.principal.id);
+            !u)
+            return u;
+        if (sql::changes(m_db) != 1)
+            return makeError(ErrorCode::Conflict, QStringLiteral("no authenticator is enrolled"));
         if (auto d = sql::run(m_db, "DELETE FROM recovery_codes WHERE user_id = ?;", ctx.principal.id); !d)
             return d;
-        for (int i = 0; i < 10; ++i) {
-            auto raw = crypto::randomBytes(10);
-            if (!raw)
-                return raw.error();
-            const QString c = encoding::base32(raw.value());
-            codes << QStringLiteral("%1-%2-%3-%4").arg(c.mid(0, 4), c.mid(4, 4), c.mid(8, 4), c.mid(12, 4));
-            if (auto ins = sql::run(m_db, "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?);",
-                                    ctx.principal.id, crypto::sha256(c.toUtf8()));
-                !ins)
-                return ins;
-        }
-        // The session that just proved the second factor is no longer limited to enrolment.
-        return sql::run(m_db, "UPDATE sessions SET mfa_enrollment_only = 0 WHERE id = ?;", ctx.principal.sessionId);
+        return endSessions(ctx.principal.id, ctx.now, QStringLiteral("credentials_changed"), ctx.principal.sessionId);
     });
+}
+
+Result<QStringList> ControlPlane::regenerateRecoveryCodes(const Caller& caller, const Reauthentication& current)
+{
+    QStringList codes;
+    auto r =
+        execute(caller, ownCredentials("user.mfa.recovery.regenerate", current), [&](Context& ctx) -> Result<void> {
+            ctx.targetId = ctx.principal.id;
+            auto s = sql::query(m_db, "SELECT totp_secret IS NOT NULL FROM users WHERE id = ?;", ctx.principal.id);
+            if (!s)
+                return s.error();
+            if (!s.value().step().value() || s.value().int64(0) == 0)
+                return makeError(ErrorCode::Conflict,
+                                 QStringLiteral("recovery codes come with an authenticator: enrol one first"));
+            auto fresh = newRecoveryCodes(m_db, ctx.principal.id);
+            if (!fresh)
+                return fresh.error();
+            codes = fresh.value();
+            return endSessions(ctx.principal.id, ctx.now, QStringLiteral("credentials_changed"),
+                               ctx.principal.sessionId);
+        });
     if (!r)
         return r.error();
     return codes;
@@ -476,29 +656,38 @@ Result<User> ControlPlane::bootstrapPlatformOwner(const Caller& caller, const QS
 
 // --- users --------------------------------------------------------------------------------------------------
 
-Result<void> ControlPlane::requireOutranks(const Context& ctx, const QString& tenantId,
-                                           const QString& targetIdentityId) const
+QStringList ControlPlane::permissionsBeyond(const Principal& principal, const QString& tenantId,
+                                            const QString& targetIdentityId)
 {
-    // Changing someone's password, MFA, status or existence would hand over their access: only someone who
-    // already holds everything they hold may do it.
-    if (ctx.principal.kind == Principal::Kind::System || targetIdentityId == ctx.principal.id)
+    // Scope by scope: what the target holds tenant-wide must be held tenant-wide, what it holds in a workspace must
+    // be held there (tenant-wide or in that workspace).
+    if (principal.kind == Principal::Kind::System || targetIdentityId == principal.id)
         return {};
-    authz::PermissionSet theirs;
+    QStringList beyond;
     for (const authz::Binding& b : m_authorizer.bindingsOf(targetIdentityId)) {
-        if (auto role = m_authorizer.role(b.roleId); role && b.tenantId == tenantId)
-            theirs = theirs | role->permissions;
+        const auto role = m_authorizer.role(b.roleId);
+        if (!role || b.tenantId != tenantId)
+            continue;
+        const authz::PermissionSet mine = m_authorizer.effective(principal.id, tenantId, b.workspaceId);
+        const authz::PermissionSet missing = role->permissions - mine;
+        for (const QString& name : missing.names()) {
+            QString where = name;
+            if (!b.workspaceId.isEmpty()) {
+                auto ws = loadWorkspace(tenantId, b.workspaceId);
+                where += QStringLiteral(" in workspace ") + (ws ? ws.value().name : b.workspaceId);
+            }
+            if (!beyond.contains(where))
+                beyond << where;
+        }
     }
-    const authz::PermissionSet mine = m_authorizer.effective(ctx.principal.id, tenantId, {});
-    if (!mine.containsAll(theirs))
-        return makeError(ErrorCode::Forbidden, QStringLiteral("not allowed: they hold permissions you do not (%1)")
-                                                   .arg((theirs - mine).names().join(QStringLiteral(", "))));
-    return {};
+    return beyond;
 }
 
 Result<User> ControlPlane::createUser(const Caller& caller, const QString& tenantId, const QString& username,
                                       const QString& displayName, const QString& email, const SecureBytes& password)
 {
     Operation op{QStringLiteral("user.create"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user")};
+    op.name("username", username, Operation::Shape::Slug);
     op.mutates = true;
     return perform<User>(caller, op, [&](Context& ctx, User& out) -> Result<void> {
         ctx.details = {{QStringLiteral("username"), username}};
@@ -544,6 +733,7 @@ Result<User> ControlPlane::updateUser(const Caller& caller, const QString& tenan
                                       const QString& displayName, const QString& email)
 {
     Operation op{QStringLiteral("user.update"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    op.subjectId = userId;
     op.mutates = true;
     return perform<User>(caller, op, [&](Context& ctx, User& out) -> Result<void> {
         if (auto v = checkDisplayName(displayName, QStringLiteral("display name")); !v)
@@ -553,8 +743,6 @@ Result<User> ControlPlane::updateUser(const Caller& caller, const QString& tenan
         auto u = loadUser(tenantId, userId);
         if (!u)
             return u.error();
-        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
-            return v;
         out = u.value();
         out.displayName = displayName.trimmed();
         out.email = email;
@@ -574,13 +762,12 @@ Result<User> ControlPlane::setUserStatus(const Caller& caller, const QString& te
                  {},
                  QStringLiteral("user"),
                  userId};
+    op.subjectId = userId;
     op.mutates = true;
     return perform<User>(caller, op, [&](Context& ctx, User& out) -> Result<void> {
         auto u = loadUser(tenantId, userId);
         if (!u)
             return u.error();
-        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
-            return v;
         out = u.value();
         ctx.details = {{QStringLiteral("username"), out.username}, {QStringLiteral("from"), out.status}};
         QString status;
@@ -607,7 +794,7 @@ Result<User> ControlPlane::setUserStatus(const Caller& caller, const QString& te
             !w)
             return w;
         if (status != QLatin1String("active"))
-            return endSessions(userId, ctx.now);
+            return endSessions(userId, ctx.now, QStringLiteral("account_") + status);
         out.lockedUntilMs = 0;
         return {};
     });
@@ -618,13 +805,12 @@ Result<void> ControlPlane::resetUserPassword(const Caller& caller, const QString
 {
     Operation op{
         QStringLiteral("user.password.reset"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    op.subjectId = userId;
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto u = loadUser(tenantId, userId);
         if (!u)
             return u.error();
-        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
-            return v;
         ctx.details = {{QStringLiteral("username"), u.value().username}};
         if (auto v = identity::PasswordPolicy::check(password, u.value().username); !v)
             return v;
@@ -637,7 +823,7 @@ Result<void> ControlPlane::resetUserPassword(const Caller& caller, const QString
                               hash.value(), ctx.now, tenantId, userId);
             !w)
             return w;
-        return endSessions(userId, ctx.now);
+        return endSessions(userId, ctx.now, QStringLiteral("password_reset"));
     });
 }
 
@@ -645,13 +831,12 @@ Result<void> ControlPlane::resetUserMfa(const Caller& caller, const QString& ten
 {
     Operation op{
         QStringLiteral("user.mfa.reset"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    op.subjectId = userId;
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto u = loadUser(tenantId, userId);
         if (!u)
             return u.error();
-        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
-            return v;
         ctx.details = {{QStringLiteral("username"), u.value().username}};
         if (auto w = sql::run(m_db,
                               "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = 0, "
@@ -661,20 +846,38 @@ Result<void> ControlPlane::resetUserMfa(const Caller& caller, const QString& ten
             return w;
         if (auto d = sql::run(m_db, "DELETE FROM recovery_codes WHERE user_id = ?;", userId); !d)
             return d;
-        return endSessions(userId, ctx.now);
+        return endSessions(userId, ctx.now, QStringLiteral("mfa_reset"));
+    });
+}
+
+Result<void> ControlPlane::endUserSessions(const Caller& caller, const QString& tenantId, const QString& userId)
+{
+    Operation op{
+        QStringLiteral("user.sessions.end"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    op.subjectId = userId;
+    op.mutates = true;
+    return execute(caller, op, [&](Context& ctx) -> Result<void> {
+        auto u = loadUser(tenantId, userId);
+        if (!u)
+            return u.error();
+        // The caller's own session stays when they end their own others.
+        if (auto w = endSessions(userId, ctx.now, QStringLiteral("ended_by_administrator"), ctx.principal.sessionId);
+            !w)
+            return w;
+        ctx.details = {{QStringLiteral("username"), u.value().username}, {QStringLiteral("ended"), sql::changes(m_db)}};
+        return {};
     });
 }
 
 Result<void> ControlPlane::deleteUser(const Caller& caller, const QString& tenantId, const QString& userId)
 {
     Operation op{QStringLiteral("user.delete"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
+    op.subjectId = userId;
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto u = loadUser(tenantId, userId);
         if (!u)
             return u.error();
-        if (auto v = requireOutranks(ctx, tenantId, userId); !v)
-            return v;
         if (auto v = requireNotLastOwner(tenantId, userId, {}, {}); !v)
             return v;
         ctx.details = {{QStringLiteral("username"), u.value().username}};
@@ -698,6 +901,7 @@ Result<Integration> ControlPlane::createIntegration(const Caller& caller, const 
                  tenantId,
                  {},
                  QStringLiteral("integration")};
+    op.name("name", name, Operation::Shape::Slug);
     op.mutates = true;
     return perform<Integration>(caller, op, [&](Context& ctx, Integration& out) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name}};
@@ -742,6 +946,7 @@ Result<Integration> ControlPlane::setIntegrationLocked(const Caller& caller, con
                  {},
                  QStringLiteral("integration"),
                  integrationId};
+    op.subjectId = integrationId;
     op.mutates = true;
     return perform<Integration>(caller, op, [&](Context& ctx, Integration& out) -> Result<void> {
         auto i = loadIntegration(tenantId, integrationId);
@@ -768,6 +973,7 @@ Result<Integration> ControlPlane::bindIntegrationCertificate(const Caller& calle
                  {},
                  QStringLiteral("integration"),
                  integrationId};
+    op.subjectId = integrationId;
     op.mutates = true;
     return perform<Integration>(caller, op, [&](Context& ctx, Integration& out) -> Result<void> {
         static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
@@ -796,13 +1002,12 @@ Result<void> ControlPlane::deleteIntegration(const Caller& caller, const QString
                  {},
                  QStringLiteral("integration"),
                  integrationId};
+    op.subjectId = integrationId;
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto i = loadIntegration(tenantId, integrationId);
         if (!i)
             return i.error();
-        if (auto v = requireOutranks(ctx, tenantId, integrationId); !v)
-            return v;
         ctx.details = {{QStringLiteral("name"), i.value().name}};
         if (auto d = sql::run(m_db, "DELETE FROM bindings WHERE tenant_id = ? AND identity_id = ?;", tenantId,
                               integrationId);
@@ -821,6 +1026,8 @@ Result<IssuedToken> ControlPlane::issueToken(const Caller& caller, const QString
                                              const QString& integrationId, int expiryDays, const QString& workspaceId)
 {
     Operation op{QStringLiteral("token.issue"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token")};
+    op.subjectId = integrationId;
+    op.name("integration_id", integrationId, Operation::Shape::Id);
     op.mutates = true;
     return perform<IssuedToken>(caller, op, [&](Context& ctx, IssuedToken& out) -> Result<void> {
         ctx.details = {{QStringLiteral("integration_id"), integrationId}, {QStringLiteral("expiry_days"), expiryDays}};
@@ -866,6 +1073,7 @@ Result<QList<ApiToken>> ControlPlane::listTokens(const Caller& caller, const QSt
                  {},
                  QStringLiteral("integration"),
                  integrationId};
+
     op.readOnly = true;
     return perform<QList<ApiToken>>(caller, op, [&](Context&, QList<ApiToken>& out) -> Result<void> {
         if (auto i = loadIntegration(tenantId, integrationId); !i)
@@ -887,6 +1095,8 @@ Result<void> ControlPlane::revokeToken(const Caller& caller, const QString& tena
 {
     Operation op{
         QStringLiteral("token.revoke"), Permission::IntegrationsWrite, tenantId, {}, QStringLiteral("token"), tokenId};
+    op.subjectId = integrationId;
+    op.name("integration_id", integrationId, Operation::Shape::Id);
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         if (auto w = sql::run(m_db,

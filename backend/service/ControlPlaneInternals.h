@@ -34,6 +34,31 @@ struct ControlPlane::Operation
     bool needsUserSession = false;         // only a signed-in user can do this
     bool systemOnly = false;               // only the local system (bootstrap)
     bool readOnly = false;                 // served even when its audit event cannot be written
+
+    // The identity the operation acts on (IdentityEffect::ActsOnIdentity): checked against the caller before the
+    // body runs.
+    QString subjectId;
+    // How the caller named the target (names, paths, ids of related objects; never a value), recorded with every
+    // outcome, a denial too. Add entries with name(): they are checked first.
+    QJsonObject named;
+    // A target named by name (a secret's path): recorded under `targetNameKey` when the target exists or the
+    // operation creates it; a name that matches nothing is recorded as a keyed fingerprint, since it may be a value
+    // typed into the wrong field. A reviewer finds attempts on a name by its fingerprint.
+    QString targetName;
+    const char* targetNameKey = "name";
+    bool targetNameIfFound = false;
+    // Finds the id of the target named by name (empty when there is none). A denial records it when the caller
+    // holds `knownWith` at the scope, that is when the caller may know the target exists.
+    std::function<QString()> resolveTarget;
+    authz::Permission knownWith = authz::Permission::Count_;
+    // The current password and code, for IdentityEffect::OwnCredentials: verified before the body runs.
+    const Reauthentication* reauth = nullptr;
+
+    // What a named value must look like to be recorded.
+    enum class Shape { Slug, SecretPath, Id };
+    // Records `value` under `key` when it has the shape, else only that an invalid one was given: a value pasted
+    // into the wrong field must not reach the audit trail. Empty values are not recorded.
+    Operation& name(const char* key, const QString& value, Shape shape);
 };
 
 struct ControlPlane::Context
@@ -49,6 +74,7 @@ struct ControlPlane::Authentication
 {
     std::optional<Principal> principal;
     QString reason;   // why not, as an audit reason code
+    QString message;  // for the caller, when more can be said than "sign in again"
     QString tenantId; // the tenant of a found-but-invalid credential
     QString actorId;
     QString actorName;
@@ -77,5 +103,8 @@ inline authz::Binding readBinding(const store::Statement& s)
 Result<void> checkName(const QString& value, const QString& what);
 Result<void> checkDisplayName(const QString& value, const QString& what);
 Result<void> checkEmail(const QString& value);
+// An identifier as the control plane makes them (usr_..., tok_...) or a catalog id (a boundary, a control).
+bool looksLikeId(const QString& value);
+bool looksLikeSecretName(const QString& value);
 
 } // namespace gatehouse::service

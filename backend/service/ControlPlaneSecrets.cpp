@@ -70,6 +70,22 @@ QJsonObject describe(const Secret& s)
 
 } // namespace
 
+void ControlPlane::nameSecret(Operation& op, const QString& tenantId, const QString& workspaceId, const QString& name,
+                              bool creates)
+{
+    if (looksLikeSecretName(name))
+        op.targetName = name;
+    else if (!name.isEmpty())
+        op.named.insert(QStringLiteral("name_invalid"), true);
+    op.targetNameIfFound = !creates;
+    op.knownWith = Permission::SecretsRead;
+    op.resolveTarget = [this, tenantId, workspaceId, name]() -> QString {
+        auto s = sql::query(m_db, "SELECT id FROM secrets WHERE tenant_id = ? AND workspace_id = ? AND name = ?;",
+                            tenantId, workspaceId, name);
+        return s && s.value().step().value() ? s.value().text(0) : QString();
+    };
+}
+
 Result<Secret> ControlPlane::loadSecret(const QString& tenantId, const QString& workspaceId, const QString& name)
 {
     const QByteArray text = QByteArray("SELECT ") + kSecretColumns +
@@ -151,6 +167,7 @@ Result<Secret> ControlPlane::createSecret(const Caller& caller, const QString& t
 {
     Operation op{QStringLiteral("secret.create"), Permission::SecretsWrite, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, spec.name, true);
     op.mutates = true;
     return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
         // The name goes into the audit trail only once it is a valid name: a value pasted into the wrong field
@@ -199,6 +216,7 @@ Result<Secret> ControlPlane::updateSecretValue(const Caller& caller, const QStri
 {
     Operation op{QStringLiteral("secret.update"), Permission::SecretsWrite, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, name);
     op.mutates = true;
     return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
         if (auto v = checkValue(value); !v)
@@ -246,6 +264,7 @@ Result<QList<SecretVersion>> ControlPlane::listSecretVersions(const Caller& call
 {
     Operation op{QStringLiteral("secret.versions"), Permission::SecretsRead, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, name);
     op.readOnly = true;
     return perform<QList<SecretVersion>>(caller, op, [&](Context& ctx, QList<SecretVersion>& out) -> Result<void> {
         auto s = loadSecret(tenantId, workspaceId, name);
@@ -273,6 +292,8 @@ Result<SecureBytes> ControlPlane::revealSecret(const Caller& caller, const QStri
 {
     Operation op{QStringLiteral("secret.reveal"), Permission::SecretsReveal, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, name);
+    op.named.insert(QStringLiteral("reason"), reason.left(500));
     // A reveal is never served without its audit event.
     std::optional<SecureBytes> revealed;
     auto r = execute(caller, op, [&](Context& ctx) -> Result<void> {
@@ -304,6 +325,7 @@ Result<void> ControlPlane::deleteSecret(const Caller& caller, const QString& ten
 {
     Operation op{QStringLiteral("secret.delete"), Permission::SecretsWrite, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, name);
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto s = loadSecret(tenantId, workspaceId, name);
@@ -321,6 +343,7 @@ Result<Secret> ControlPlane::undeleteSecret(const Caller& caller, const QString&
 {
     Operation op{QStringLiteral("secret.undelete"), Permission::SecretsWrite, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, name);
     op.mutates = true;
     return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
         const QByteArray text =
@@ -343,6 +366,8 @@ Result<Secret> ControlPlane::restoreSecretVersion(const Caller& caller, const QS
 {
     Operation op{QStringLiteral("secret.restore"), Permission::SecretsWrite, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, name);
+    op.named.insert(QStringLiteral("version"), version);
     op.mutates = true;
     return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
         auto s = loadSecret(tenantId, workspaceId, name);
@@ -365,6 +390,8 @@ Result<void> ControlPlane::destroySecretVersion(const Caller& caller, const QStr
 {
     Operation op{QStringLiteral("secret.version.destroy"), Permission::SecretsWrite, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, name);
+    op.named.insert(QStringLiteral("version"), version);
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto s = loadSecret(tenantId, workspaceId, name);
@@ -392,6 +419,7 @@ Result<Secret> ControlPlane::markSecretRotated(const Caller& caller, const QStri
 {
     Operation op{QStringLiteral("secret.rotated"), Permission::SecretsWrite, tenantId, workspaceId,
                  QStringLiteral("secret")};
+    nameSecret(op, tenantId, workspaceId, name);
     op.mutates = true;
     return perform<Secret>(caller, op, [&](Context& ctx, Secret& out) -> Result<void> {
         auto s = loadSecret(tenantId, workspaceId, name);

@@ -78,6 +78,7 @@ Result<Tenant> ControlPlane::createTenant(const Caller& caller, const QString& n
                                           const QString& ownerUsername, const SecureBytes& ownerPassword)
 {
     Operation op{QStringLiteral("tenant.create"), Permission::TenantsWrite, {}, {}, QStringLiteral("tenant")};
+    op.name("name", name, Operation::Shape::Slug).name("owner", ownerUsername, Operation::Shape::Slug);
     op.mutates = true;
     return perform<Tenant>(caller, op, [&](Context& ctx, Tenant& out) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name}, {QStringLiteral("owner"), ownerUsername}};
@@ -251,6 +252,7 @@ Result<Workspace> ControlPlane::createWorkspace(const Caller& caller, const QStr
 {
     Operation op{
         QStringLiteral("workspace.create"), Permission::WorkspacesWrite, tenantId, {}, QStringLiteral("workspace")};
+    op.name("name", name, Operation::Shape::Slug);
     op.mutates = true;
     return perform<Workspace>(caller, op, [&](Context& ctx, Workspace& out) -> Result<void> {
         ctx.details = {{QStringLiteral("name"), name}};

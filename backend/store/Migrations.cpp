@@ -290,6 +290,13 @@ CREATE TABLE deployment_ownership (
 )sql");
 }
 
+Result<void> schemaV7(Database& db)
+{
+    // Why a session ended (signed out, credentials changed elsewhere, ended by an administrator, ...): its holder
+    // is told when they next use it. Empty for sessions that ended before this was recorded.
+    return db.exec("ALTER TABLE sessions ADD COLUMN end_reason TEXT NOT NULL DEFAULT '';");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -307,6 +314,7 @@ const Migrations& Migrations::schema()
         {4, "secrets: tenant keys, secrets and their versions", schemaV4},
         {5, "integrations: client certificate binding", schemaV5},
         {6, "trust boundaries: deployment ownership", schemaV6},
+        {7, "sessions: why a session ended", schemaV7},
     });
     return migrations;
 }

@@ -119,6 +119,24 @@ struct World
             return {};
         return f.signIn(seat->tenantName, username).token;
     }
+    // A fresh identity as above, with an authenticator enrolled; `code` receives one of its recovery codes (the
+    // second factor for a change of its own credentials).
+    QString enrolledSession(const QString& role, QString& code)
+    {
+        const QString token = freshSession(role);
+        if (token.isEmpty() || role == IN)
+            return token;
+        const Caller caller = Caller::withToken(token);
+        const auto enrolment = f.cp->beginTotpEnrollment(caller);
+        if (!enrolment)
+            return token;
+        const QByteArray key = encoding::fromBase32(enrolment.value().secret).value_or(QByteArray());
+        auto codes = f.cp->confirmTotpEnrollment(caller, crypto::totp::code(key, crypto::totp::stepAt(f.clock.nowMs())),
+                                                 current());
+        if (codes)
+            code = codes.value().first();
+        return token;
+    }
     // Another session of the role's shared identity: for calls that end the session they come with.
     QString anotherSession(const QString& role)
     {
@@ -231,7 +249,8 @@ const QList<RouteSpec>& routeSpecs()
         {"confirmTotpEnrollment", Scope::Self, USERS,
          [](W& w, const T&, const R& role) {
              Request r;
-             r.body = {{QStringLiteral("code"), QStringLiteral("000000")}};
+             r.body = {{QStringLiteral("code"), QStringLiteral("000000")},
+                       {QStringLiteral("current_password"), QString::fromLatin1(kPassword)}};
              if (role.isEmpty() || role == IN)
                  return r;
              r.token = w.freshSession(role);
@@ -240,6 +259,24 @@ const QList<RouteSpec>& routeSpecs()
                  const QByteArray key = encoding::fromBase32(enrolment.value().secret).value_or(QByteArray());
                  r.body[QStringLiteral("code")] = crypto::totp::code(key, crypto::totp::stepAt(w.f.clock.nowMs()));
              }
+             return r;
+         }},
+        {"removeTotp", Scope::Self, USERS,
+         [](W& w, const T&, const R& role) {
+             Request r;
+             QString code;
+             r.token = w.enrolledSession(role, code);
+             r.body = {{QStringLiteral("current_password"), QString::fromLatin1(kPassword)},
+                       {QStringLiteral("current_code"), code}};
+             return r;
+         }},
+        {"regenerateRecoveryCodes", Scope::Self, USERS,
+         [](W& w, const T&, const R& role) {
+             Request r;
+             QString code;
+             r.token = w.enrolledSession(role, code);
+             r.body = {{QStringLiteral("current_password"), QString::fromLatin1(kPassword)},
+                       {QStringLiteral("current_code"), code}};
              return r;
          }},
         // --- the platform ---
@@ -326,6 +363,10 @@ const QList<RouteSpec>& routeSpecs()
              return Request{{{QStringLiteral("user"), freshUserWith(w, {}, UserStatusChange::Disable)}}, {}, {}, {}};
          }},
         {"resetPlatformUserMfa", Scope::Platform, ONLY_PO,
+         [](W& w, const T&, const R&) {
+             return Request{{{QStringLiteral("user"), freshUser(w, {})}}, {}, {}, {}};
+         }},
+        {"endPlatformUserSessions", Scope::Platform, ONLY_PO,
          [](W& w, const T&, const R&) {
              return Request{{{QStringLiteral("user"), freshUser(w, {})}}, {}, {}, {}};
          }},
@@ -440,6 +481,10 @@ const QList<RouteSpec>& routeSpecs()
                  {{QStringLiteral("user"), freshUserWith(w, t.tenantId, UserStatusChange::Disable)}}, {}, {}, {}};
          }},
         {"resetUserMfa", Scope::Tenant, TOTA,
+         [](W& w, const T& t, const R&) {
+             return Request{{{QStringLiteral("user"), freshUser(w, t.tenantId)}}, {}, {}, {}};
+         }},
+        {"endUserSessions", Scope::Tenant, TOTA,
          [](W& w, const T& t, const R&) {
              return Request{{{QStringLiteral("user"), freshUser(w, t.tenantId)}}, {}, {}, {}};
          }},

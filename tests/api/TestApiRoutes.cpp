@@ -225,6 +225,8 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"POST", QStringLiteral("/api/v1/auth/password"), "changeOwnPassword"},
         {"POST", QStringLiteral("/api/v1/auth/mfa/totp"), "beginTotpEnrollment"},
         {"POST", QStringLiteral("/api/v1/auth/mfa/totp/confirm"), "confirmTotpEnrollment"},
+        {"POST", QStringLiteral("/api/v1/auth/mfa/totp/remove"), "removeTotp"},
+        {"POST", QStringLiteral("/api/v1/auth/mfa/recovery-codes"), "regenerateRecoveryCodes"},
         {"GET", QStringLiteral("/api/v1/audit/events"), "listPlatformAuditEvents"},
         {"GET", t + QStringLiteral("/audit/events"), "listTenantAuditEvents"},
         {"GET", QStringLiteral("/api/v1/audit/histogram"), "platformAuditHistogram"},
@@ -259,6 +261,7 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"POST", t + QStringLiteral("/users/{user}/disable"), "disableUser"},
         {"POST", t + QStringLiteral("/users/{user}/enable"), "enableUser"},
         {"POST", t + QStringLiteral("/users/{user}/reset-mfa"), "resetUserMfa"},
+        {"POST", t + QStringLiteral("/users/{user}/end-sessions"), "endUserSessions"},
         {"POST", t + QStringLiteral("/users/{user}/reset-password"), "resetUserPassword"},
         // platform administrators
         {"GET", pf + QStringLiteral("/users"), "listPlatformUsers"},
@@ -271,6 +274,7 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"POST", pf + QStringLiteral("/users/{user}/disable"), "disablePlatformUser"},
         {"POST", pf + QStringLiteral("/users/{user}/enable"), "enablePlatformUser"},
         {"POST", pf + QStringLiteral("/users/{user}/reset-mfa"), "resetPlatformUserMfa"},
+        {"POST", pf + QStringLiteral("/users/{user}/end-sessions"), "endPlatformUserSessions"},
         {"POST", pf + QStringLiteral("/users/{user}/reset-password"), "resetPlatformUserPassword"},
         // integrations and tokens
         {"GET", t + QStringLiteral("/integrations"), "listIntegrations"},

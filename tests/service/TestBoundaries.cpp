@@ -155,7 +155,8 @@ void TestBoundaries::enrolMfa(const QString& tenantName, const QString& username
     auto enrolment = f->cp->beginTotpEnrollment(s);
     QVERIFY(enrolment);
     const QByteArray key = encoding::fromBase32(enrolment.value().secret).value();
-    auto codes = f->cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())));
+    auto codes =
+        f->cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())), current());
     QVERIFY2(codes, codes ? "" : qPrintable(codes.error().message));
 }
 

@@ -11,6 +11,7 @@
 using namespace gatehouse;
 using namespace gatehouse::test;
 using service::Caller;
+using service::Reauthentication;
 
 class TestControlPlane : public QObject
 {
@@ -24,13 +25,17 @@ private slots:
     void perSourceThrottling();
     void sessionIdleAndAbsoluteExpiry();
     void signOutEndsTheSession();
-    void passwordChangeEndsAllSessions();
+    void passwordChangeEndsOtherSessions();
     void lockingAUserStopsItsSessionsAtOnce();
     void passwordPolicy_data();
     void passwordPolicy();
     void totpEnrolmentReplayAndRecoveryCodes();
     void totpFailuresAreCountedApartFromPasswords();
     void tenantCanRequireMfaForAdmins();
+    void replacingTheAuthenticatorNeedsTheCurrentOne();
+    void recoveryCodesAndRemovalNeedTheCurrentCredentials();
+    void wrongCurrentPasswordsCountTowardsLockout();
+    void administratorEndsSessions();
     void integrationTokens();
     void tokenFormatIsRecognisableAndChecksummed();
     void crossTenantIdsAnswerNotFound();
@@ -164,16 +169,22 @@ void TestControlPlane::signOutEndsTheSession()
     QCOMPARE(f->newestEvent().reason, QStringLiteral("session_ended"));
 }
 
-void TestControlPlane::passwordChangeEndsAllSessions()
+void TestControlPlane::passwordChangeEndsOtherSessions()
 {
     Caller a = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
     Caller b = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
-    auto wrong = f->cp->changeOwnPassword(a, secret("not-the-password"), secret("a brand new passphrase"));
+    auto wrong = f->cp->changeOwnPassword(a, current("not-the-password"), secret("a brand new passphrase"));
     QVERIFY(!wrong);
+    QCOMPARE(wrong.error().code, ErrorCode::Forbidden);
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("bad_credentials"));
     QVERIFY(f->cp->whoami(a));
-    QVERIFY(f->cp->changeOwnPassword(a, secret(kPassword), secret("a brand new passphrase")));
-    QVERIFY(!f->cp->whoami(a));
-    QVERIFY(!f->cp->whoami(b));
+    QVERIFY(f->cp->changeOwnPassword(a, current(), secret("a brand new passphrase")));
+    // The session that made the change stays; the others end, and their holder is told why.
+    QVERIFY(f->cp->whoami(a));
+    auto other = f->cp->whoami(b);
+    QVERIFY(!other);
+    QVERIFY2(other.error().message.contains(QLatin1String("changed in another session")),
+             qPrintable(other.error().message));
     QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
                            secret(kPassword)));
     QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
@@ -233,9 +244,10 @@ void TestControlPlane::totpEnrolmentReplayAndRecoveryCodes()
     QVERIFY(enrolment);
     QVERIFY(enrolment.value().provisioningUri.startsWith(QLatin1String("otpauth://totp/Gatehouse%3Aalice?secret=")));
     const QByteArray key = encoding::fromBase32(enrolment.value().secret).value();
-    QVERIFY(!f->cp->confirmTotpEnrollment(s, QStringLiteral("000000")) ||
+    QVERIFY(!f->cp->confirmTotpEnrollment(s, QStringLiteral("000000"), current()) ||
             crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())) == QLatin1String("000000"));
-    auto codes = f->cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())));
+    auto codes =
+        f->cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())), current());
     QVERIFY2(codes, codes ? "" : qPrintable(codes.error().message));
     QCOMPARE(codes.value().size(), 10);
     QCOMPARE(QSet<QString>(codes.value().begin(), codes.value().end()).size(), 10);
@@ -273,7 +285,8 @@ void TestControlPlane::totpFailuresAreCountedApartFromPasswords()
     Caller s = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
     auto e = f->cp->beginTotpEnrollment(s);
     const QByteArray key = encoding::fromBase32(e.value().secret).value();
-    QVERIFY(f->cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()))));
+    QVERIFY(
+        f->cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())), current()));
     f->clock.advanceSeconds(60);
     const auto c = ControlPlaneFixture::caller(QStringLiteral("10.1.1.1"));
     // Four wrong passwords do not touch the code budget; four wrong codes do not touch the password budget.
@@ -316,12 +329,173 @@ void TestControlPlane::tenantCanRequireMfaForAdmins()
     QVERIFY(f->cp->whoami(limited));
     auto e = f->cp->beginTotpEnrollment(limited);
     const QByteArray key = encoding::fromBase32(e.value().secret).value();
-    QVERIFY(f->cp->confirmTotpEnrollment(limited, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs()))));
+    QVERIFY(f->cp->confirmTotpEnrollment(limited, crypto::totp::code(key, crypto::totp::stepAt(f->clock.nowMs())),
+                                         current()));
     QVERIFY(f->cp->listUsers(limited, f->tenantA));
     // Members are not administrators: no enrolment demanded.
     auto m =
         f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("mia"), secret(kPassword));
     QVERIFY(m && !m.value().mfaEnrollmentRequired);
+}
+
+namespace {
+
+// Enrols an authenticator for the session's user; returns its key and puts the recovery codes in `codes`.
+QByteArray enrol(ControlPlaneFixture& f, const Caller& s, QStringList* codes = nullptr)
+{
+    auto e = f.cp->beginTotpEnrollment(s);
+    if (!e)
+        return {};
+    const QByteArray key = encoding::fromBase32(e.value().secret).value();
+    auto confirmed =
+        f.cp->confirmTotpEnrollment(s, crypto::totp::code(key, crypto::totp::stepAt(f.clock.nowMs())), current());
+    if (!confirmed)
+        return {};
+    if (codes)
+        *codes = confirmed.value();
+    return key;
+}
+
+QString codeAt(const ControlPlaneFixture& f, const QByteArray& key)
+{
+    return crypto::totp::code(key, crypto::totp::stepAt(f.clock.nowMs()));
+}
+
+} // namespace
+
+void TestControlPlane::replacingTheAuthenticatorNeedsTheCurrentOne()
+{
+    // Whoever holds a session (a stolen token) must not replace the victim's authenticator with their own.
+    Caller victim = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    const QByteArray original = enrol(*f, victim);
+    QVERIFY(!original.isEmpty());
+    f->clock.advanceSeconds(60);
+    Caller other = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"), codeAt(*f, original));
+    QVERIFY(f->cp->whoami(other));
+    f->clock.advanceSeconds(60);
+
+    Caller thief = victim;
+    auto begun = f->cp->beginTotpEnrollment(thief);
+    QVERIFY(begun); // nothing changes until confirmed
+    const QByteArray replacement = encoding::fromBase32(begun.value().secret).value();
+    struct Attempt
+    {
+        Reauthentication proof;
+        const char* reason;
+    };
+    Attempt attempts[] = {
+        {current("not-the-password", codeAt(*f, original)), "bad_credentials"},
+        {current(kPassword), "mfa_required"},
+        {current(kPassword, QStringLiteral("000000")), "mfa_invalid"},
+        {current(kPassword, codeAt(*f, replacement)), "mfa_invalid"}, // the new one does not prove the old one
+    };
+    for (const Attempt& a : attempts) {
+        const qint64 before = f->auditCount();
+        auto r = f->cp->confirmTotpEnrollment(thief, codeAt(*f, replacement), a.proof);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Forbidden);
+        QVERIFY(r.error().message.contains(QLatin1String("nothing was changed")));
+        QCOMPARE(f->auditCount(), before + 1);
+        const audit::AuditEvent e = f->newestEvent();
+        QCOMPARE(e.action, QStringLiteral("user.mfa.enable"));
+        QCOMPARE(e.outcome, QStringLiteral("denied"));
+        QCOMPARE(e.reason, QLatin1String(a.reason));
+        QCOMPARE(e.targetKind, QStringLiteral("user"));
+    }
+    // The original authenticator still signs in; the replacement does not.
+    f->clock.advanceSeconds(60);
+    const auto c = ControlPlaneFixture::caller(QStringLiteral("10.9.9.9"));
+    QVERIFY(
+        !f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), codeAt(*f, replacement)));
+    QVERIFY(f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), codeAt(*f, original)));
+
+    // With the password and the current code, the owner replaces it: new recovery codes, the other sessions end
+    // and are told why, this one stays.
+    f->clock.advanceSeconds(60);
+    auto replaced =
+        f->cp->confirmTotpEnrollment(victim, codeAt(*f, replacement), current(kPassword, codeAt(*f, original)));
+    QVERIFY2(replaced, replaced ? "" : qPrintable(replaced.error().message));
+    QCOMPARE(replaced.value().size(), 10);
+    QCOMPARE(f->newestEvent().details.value(QStringLiteral("replaced")).toBool(), true);
+    QVERIFY(f->cp->whoami(victim));
+    auto ended = f->cp->whoami(other);
+    QVERIFY(!ended);
+    QVERIFY(ended.error().message.contains(QLatin1String("changed in another session")));
+    f->clock.advanceSeconds(60);
+    QVERIFY(
+        f->cp->signIn(c, QStringLiteral("acme"), QStringLiteral("alice"), secret(kPassword), codeAt(*f, replacement)));
+}
+
+void TestControlPlane::recoveryCodesAndRemovalNeedTheCurrentCredentials()
+{
+    Caller s = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    QStringList codes;
+    const QByteArray key = enrol(*f, s, &codes);
+    QVERIFY(!key.isEmpty());
+    // Regenerating needs the password and a second factor; a recovery code serves, once.
+    QVERIFY(!f->cp->regenerateRecoveryCodes(s, current()));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("mfa_required"));
+    QVERIFY(!f->cp->regenerateRecoveryCodes(s, current("wrong-password-here", codes.at(0))));
+    auto fresh = f->cp->regenerateRecoveryCodes(s, current(kPassword, codes.at(0)));
+    QVERIFY2(fresh, fresh ? "" : qPrintable(fresh.error().message));
+    QCOMPARE(fresh.value().size(), 10);
+    QCOMPARE(f->newestEvent().action, QStringLiteral("user.mfa.recovery.regenerate"));
+    // The old codes are gone.
+    QVERIFY(!f->cp->removeOwnTotp(s, current(kPassword, codes.at(1))));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("mfa_invalid"));
+    // Removing: with a new code it works, and sign-in then asks for no code.
+    QVERIFY(f->cp->removeOwnTotp(s, current(kPassword, fresh.value().at(0))));
+    QCOMPARE(f->newestEvent().action, QStringLiteral("user.mfa.remove"));
+    QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
+                          secret(kPassword)));
+    // Nothing left to remove or regenerate.
+    QCOMPARE(f->cp->removeOwnTotp(s, current()).error().code, ErrorCode::Conflict);
+    QCOMPARE(f->cp->regenerateRecoveryCodes(s, current()).error().code, ErrorCode::Conflict);
+
+    // Where the tenant requires MFA of administrators, an administrator cannot remove theirs (only replace it).
+    const QByteArray again = enrol(*f, s);
+    auto settings = f->cp->tenantSettings(s, f->tenantA).value();
+    settings.requireMfaForAdmins = true;
+    QVERIFY(f->cp->updateTenantSettings(s, f->tenantA, settings));
+    f->clock.advanceSeconds(60);
+    auto kept = f->cp->removeOwnTotp(s, current(kPassword, codeAt(*f, again)));
+    QVERIFY(!kept);
+    QCOMPARE(kept.error().code, ErrorCode::Conflict);
+}
+
+void TestControlPlane::wrongCurrentPasswordsCountTowardsLockout()
+{
+    // A stolen session cannot be used to guess the password without limit.
+    Caller s = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(!f->cp->changeOwnPassword(s, current("guess-number-one-x"), secret("a brand new passphrase")));
+    QVERIFY(f->cp->whoami(s));
+    QVERIFY(!f->cp->changeOwnPassword(s, current("guess-number-one-x"), secret("a brand new passphrase")));
+    QCOMPARE(f->newestEvent().reason, QStringLiteral("lockout"));
+    auto locked = f->cp->whoami(s);
+    QVERIFY(!locked);
+    QVERIFY(locked.error().message.contains(QLatin1String("wrong passwords")));
+    QVERIFY(!f->cp->signIn(ControlPlaneFixture::caller(QStringLiteral("10.7.7.7")), QStringLiteral("acme"),
+                           QStringLiteral("alice"), secret(kPassword)));
+}
+
+void TestControlPlane::administratorEndsSessions()
+{
+    const QString bob = f->addUser(f->tenantA, QStringLiteral("bobby"), authz::builtin::kMember, f->w1);
+    Caller b1 = f->signIn(QStringLiteral("acme"), QStringLiteral("bobby"));
+    Caller b2 = f->signIn(QStringLiteral("acme"), QStringLiteral("bobby"));
+    Caller owner = f->signIn(QStringLiteral("acme"), QStringLiteral("alice"));
+    QVERIFY(f->cp->endUserSessions(owner, f->tenantA, bob));
+    const audit::AuditEvent e = f->newestEvent();
+    QCOMPARE(e.action, QStringLiteral("user.sessions.end"));
+    QCOMPARE(e.targetId, bob);
+    QCOMPARE(e.details.value(QStringLiteral("ended")).toInt(), 2);
+    for (const Caller& c : {b1, b2}) {
+        auto r = f->cp->whoami(c);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QLatin1String("an administrator ended")));
+    }
+    QVERIFY(f->cp->whoami(owner));
 }
 
 void TestControlPlane::integrationTokens()
@@ -341,7 +515,7 @@ void TestControlPlane::integrationTokens()
     Caller bot = Caller::withToken(issued.value().secret);
     QVERIFY(f->cp->getWorkspace(bot, f->tenantA, f->w1));
     QVERIFY(!f->cp->getWorkspace(bot, f->tenantA, f->w2)); // bound at W1 only
-    QVERIFY(!f->cp->changeOwnPassword(bot, secret("a"), secret("b")));
+    QVERIFY(!f->cp->changeOwnPassword(bot, current("a"), secret("b")));
     auto listed = f->cp->listTokens(owner, f->tenantA, ci.value().id);
     QVERIFY(listed && listed.value().size() == 1 && listed.value().first().lastUsedAtMs == f->clock.nowMs());
     // Lock the integration: its tokens stop at once; unlock: they work again.

@@ -173,6 +173,10 @@ void TestDemoSeeder::seedsACompleteDemo()
     QVERIFY(count("secret.list", "success") >= 50);
     QVERIFY(count("user.unlock", "success") == 1);
     QVERIFY(count("token.revoke", "success") == 3);
+    // The Tenant Admins' attempts to issue a token for a pipeline that reveals production secrets are refused.
+    QCOMPARE(scalar(*m_store, "SELECT count(*) FROM audit_events WHERE action = 'token.issue' AND outcome = 'denied' "
+                              "AND reason = 'target_holds_more';"),
+             qint64(3));
     QVERIFY(scalar(*m_store, "SELECT count(*) FROM audit_events WHERE outcome = 'denied';") >= 50);
     QVERIFY(scalar(*m_store, "SELECT count(*) FROM audit_events WHERE reason = 'lockout';") == 1);
 

@@ -5,6 +5,7 @@
 #include "keys/KeyFileProvider.h"
 
 #include <QBuffer>
+#include <QJsonDocument>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -23,7 +24,14 @@ struct Target
     QString workspaceId;
 };
 
-using Action = std::function<Result<void>(const Caller&)>;
+// A prepared call, and the target it names as the caller names it (an id or a name): every audited outcome, a
+// denial too, must name it. Empty for calls on a whole scope (lists, settings), whose event names the scope.
+struct Action
+{
+    template <typename F> Action(F f, QString named = {}) : call(std::move(f)), target(std::move(named)) {}
+    std::function<Result<void>(const Caller&)> call;
+    QString target;
+};
 
 template <typename T> Result<void> discard(const Result<T>& r)
 {
@@ -88,10 +96,12 @@ const QList<Op>& operations()
         // --- platform ---
         {"tenant.create", Kind::Platform, PO,
          [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) {
-                 return discard(f.cp->createTenant(c, unique("n"), QStringLiteral("N"), QStringLiteral("owner"),
-                                                   secret(kPassword)));
-             };
+             const QString name = unique("n");
+             return Action{[&f, name](const Caller& c) {
+                               return discard(f.cp->createTenant(c, name, QStringLiteral("N"), QStringLiteral("owner"),
+                                                                 secret(kPassword)));
+                           },
+                           name};
          }},
         {"platform.bootstrap",
          Kind::Platform,
@@ -126,36 +136,33 @@ const QList<Op>& operations()
          }},
         {"tenant.read", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) {
-                 return discard(f.cp->getTenant(c, f.tenantA));
-             };
+             return Action{[&f](const Caller& c) { return discard(f.cp->getTenant(c, f.tenantA)); }, f.tenantA};
          }},
         {"tenant.rename", Kind::Platform, PO,
          [](F& f, const Target&) -> Action {
              const QString id = freshTenant(f).id;
-             return [&f, id](const Caller& c) {
-                 return discard(f.cp->renameTenant(c, id, QStringLiteral("Renamed")));
-             };
+             return Action{
+                 [&f, id](const Caller& c) { return discard(f.cp->renameTenant(c, id, QStringLiteral("Renamed"))); },
+                 id};
          }},
         {"tenant.suspend", Kind::Platform, PO,
          [](F& f, const Target&) -> Action {
              const QString id = freshTenant(f).id;
-             return [&f, id](const Caller& c) {
-                 return discard(f.cp->setTenantSuspended(c, id, true));
-             };
+             return Action{[&f, id](const Caller& c) { return discard(f.cp->setTenantSuspended(c, id, true)); }, id};
          }},
         {"tenant.delete", Kind::Platform, PO,
          [](F& f, const Target&) -> Action {
              const auto t = freshTenant(f);
-             return [&f, t](const Caller& c) {
-                 return f.cp->deleteTenant(c, t.id, t.name);
-             };
+             return Action{[&f, t](const Caller& c) { return f.cp->deleteTenant(c, t.id, t.name); }, t.id};
          }},
         {"user.create (platform)", Kind::Platform, PO,
          [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) {
-                 return discard(f.cp->createUser(c, {}, unique("p"), QStringLiteral("P"), {}, secret(kPassword)));
-             };
+             const QString name = unique("p");
+             return Action{[&f, name](const Caller& c) {
+                               return discard(
+                                   f.cp->createUser(c, {}, name, QStringLiteral("P"), {}, secret(kPassword)));
+                           },
+                           name};
          }},
         {"user.list (platform)", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
@@ -165,16 +172,17 @@ const QList<Op>& operations()
          }},
         {"user.read (platform)", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) {
-                 return discard(f.cp->getUser(c, {}, f.platformOwnerId));
-             };
+             return Action{[&f](const Caller& c) { return discard(f.cp->getUser(c, {}, f.platformOwnerId)); },
+                           f.platformOwnerId};
          }},
         {"binding.create (platform)", Kind::Platform, PO,
          [](F& f, const Target&) -> Action {
              const QString u = freshUser(f, {});
-             return [&f, u](const Caller& c) {
-                 return discard(f.cp->createBinding(c, {}, QStringLiteral("user"), u, roles::kPlatformAuditor));
-             };
+             return Action{[&f, u](const Caller& c) {
+                               return discard(
+                                   f.cp->createBinding(c, {}, QStringLiteral("user"), u, roles::kPlatformAuditor));
+                           },
+                           u};
          }},
         {"binding.list (platform)", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
@@ -220,15 +228,16 @@ const QList<Op>& operations()
          }},
         {"boundary.read", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) {
-                 return discard(f.cp->boundary(c, QStringLiteral("identity")));
-             };
+             return Action{[&f](const Caller& c) { return discard(f.cp->boundary(c, QStringLiteral("identity"))); },
+                           QStringLiteral("identity")};
          }},
         {"boundary.control.read", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
-             return [&f](const Caller& c) {
-                 return discard(f.cp->controlResult(c, QStringLiteral("data"), QStringLiteral("data.encryption")));
-             };
+             return Action{[&f](const Caller& c) {
+                               return discard(
+                                   f.cp->controlResult(c, QStringLiteral("data"), QStringLiteral("data.encryption")));
+                           },
+                           QStringLiteral("data.encryption")};
          }},
         {"ownership.read", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
@@ -299,9 +308,11 @@ const QList<Op>& operations()
          }},
         {"workspace.create", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) {
-                 return discard(f.cp->createWorkspace(c, t.tenantId, unique("w"), QStringLiteral("W")));
-             };
+             const QString name = unique("w");
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(f.cp->createWorkspace(c, t.tenantId, name, QStringLiteral("W")));
+                           },
+                           name};
          }},
         {"workspace.list", Kind::Tenant, WS_READERS,
          [](F& f, const Target& t) -> Action {
@@ -312,16 +323,17 @@ const QList<Op>& operations()
         {"workspace.delete", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const auto w = f.cp->createWorkspace(f.system, t.tenantId, unique("w"), QStringLiteral("W")).value();
-             return [&f, t, w](const Caller& c) {
-                 return f.cp->deleteWorkspace(c, t.tenantId, w.id, w.name);
-             };
+             return Action{[&f, t, w](const Caller& c) { return f.cp->deleteWorkspace(c, t.tenantId, w.id, w.name); },
+                           w.id};
          }},
         {"user.create", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) {
-                 return discard(
-                     f.cp->createUser(c, t.tenantId, unique("u"), QStringLiteral("U"), {}, secret(kPassword)));
-             };
+             const QString name = unique("u");
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(
+                                   f.cp->createUser(c, t.tenantId, name, QStringLiteral("U"), {}, secret(kPassword)));
+                           },
+                           name};
          }},
         {"user.list", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
@@ -332,50 +344,53 @@ const QList<Op>& operations()
         {"user.read", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return discard(f.cp->getUser(c, t.tenantId, u));
-             };
+             return Action{[&f, t, u](const Caller& c) { return discard(f.cp->getUser(c, t.tenantId, u)); }, u};
          }},
         {"user.update", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return discard(f.cp->updateUser(c, t.tenantId, u, QStringLiteral("New"), {}));
-             };
+             return Action{[&f, t, u](const Caller& c) {
+                               return discard(f.cp->updateUser(c, t.tenantId, u, QStringLiteral("New"), {}));
+                           },
+                           u};
          }},
         {"user.lock", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return discard(f.cp->setUserStatus(c, t.tenantId, u, service::UserStatusChange::Lock));
-             };
+             return Action{[&f, t, u](const Caller& c) {
+                               return discard(f.cp->setUserStatus(c, t.tenantId, u, service::UserStatusChange::Lock));
+                           },
+                           u};
          }},
         {"user.password.reset", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return f.cp->resetUserPassword(c, t.tenantId, u, secret("another fine passphrase"));
-             };
+             return Action{[&f, t, u](const Caller& c) {
+                               return f.cp->resetUserPassword(c, t.tenantId, u, secret("another fine passphrase"));
+                           },
+                           u};
          }},
         {"user.mfa.reset", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return f.cp->resetUserMfa(c, t.tenantId, u);
-             };
+             return Action{[&f, t, u](const Caller& c) { return f.cp->resetUserMfa(c, t.tenantId, u); }, u};
+         }},
+        {"user.sessions.end", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString u = freshUser(f, t.tenantId);
+             return Action{[&f, t, u](const Caller& c) { return f.cp->endUserSessions(c, t.tenantId, u); }, u};
          }},
         {"user.delete", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return f.cp->deleteUser(c, t.tenantId, u);
-             };
+             return Action{[&f, t, u](const Caller& c) { return f.cp->deleteUser(c, t.tenantId, u); }, u};
          }},
         {"integration.create", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) {
-                 return discard(f.cp->createIntegration(c, t.tenantId, unique("i"), {}));
-             };
+             const QString name = unique("i");
+             return Action{
+                 [&f, t, name](const Caller& c) { return discard(f.cp->createIntegration(c, t.tenantId, name, {})); },
+                 name};
          }},
         {"integration.list", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
@@ -386,51 +401,48 @@ const QList<Op>& operations()
         {"integration.lock", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) {
-                 return discard(f.cp->setIntegrationLocked(c, t.tenantId, i, true));
-             };
+             return Action{
+                 [&f, t, i](const Caller& c) { return discard(f.cp->setIntegrationLocked(c, t.tenantId, i, true)); },
+                 i};
          }},
         {"integration.certificate.bind", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) {
-                 return discard(f.cp->bindIntegrationCertificate(c, t.tenantId, i, QString(64, QLatin1Char('a'))));
-             };
+             return Action{[&f, t, i](const Caller& c) {
+                               return discard(
+                                   f.cp->bindIntegrationCertificate(c, t.tenantId, i, QString(64, QLatin1Char('a'))));
+                           },
+                           i};
          }},
         {"integration.delete", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) {
-                 return f.cp->deleteIntegration(c, t.tenantId, i);
-             };
+             return Action{[&f, t, i](const Caller& c) { return f.cp->deleteIntegration(c, t.tenantId, i); }, i};
          }},
         {"token.issue", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) {
-                 return discard(f.cp->issueToken(c, t.tenantId, i));
-             };
+             return Action{[&f, t, i](const Caller& c) { return discard(f.cp->issueToken(c, t.tenantId, i)); }, i};
          }},
         {"token.list", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);
-             return [&f, t, i](const Caller& c) {
-                 return discard(f.cp->listTokens(c, t.tenantId, i));
-             };
+             return Action{[&f, t, i](const Caller& c) { return discard(f.cp->listTokens(c, t.tenantId, i)); }, i};
          }},
         {"token.revoke", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);
              const QString tok = f.cp->issueToken(f.system, t.tenantId, i).value().token.id;
-             return [&f, t, i, tok](const Caller& c) {
-                 return f.cp->revokeToken(c, t.tenantId, i, tok);
-             };
+             return Action{[&f, t, i, tok](const Caller& c) { return f.cp->revokeToken(c, t.tenantId, i, tok); }, tok};
          }},
         {"role.create", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) {
-                 return discard(f.cp->createRole(c, t.tenantId, unique("r"), {}, {QStringLiteral("workspaces.read")}));
-             };
+             const QString name = unique("r");
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(
+                                   f.cp->createRole(c, t.tenantId, name, {}, {QStringLiteral("workspaces.read")}));
+                           },
+                           name};
          }},
         {"role.list", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
@@ -442,25 +454,26 @@ const QList<Op>& operations()
          [](F& f, const Target& t) -> Action {
              const QString r =
                  f.cp->createRole(f.system, t.tenantId, unique("r"), {}, {QStringLiteral("users.read")}).value().id;
-             return [&f, t, r](const Caller& c) {
-                 return discard(
-                     f.cp->updateRole(c, t.tenantId, r, QStringLiteral("d"), {QStringLiteral("roles.read")}));
-             };
+             return Action{[&f, t, r](const Caller& c) {
+                               return discard(f.cp->updateRole(c, t.tenantId, r, QStringLiteral("d"),
+                                                               {QStringLiteral("roles.read")}));
+                           },
+                           r};
          }},
         {"role.delete", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString r =
                  f.cp->createRole(f.system, t.tenantId, unique("r"), {}, {QStringLiteral("users.read")}).value().id;
-             return [&f, t, r](const Caller& c) {
-                 return f.cp->deleteRole(c, t.tenantId, r);
-             };
+             return Action{[&f, t, r](const Caller& c) { return f.cp->deleteRole(c, t.tenantId, r); }, r};
          }},
         {"binding.create", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return discard(f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember));
-             };
+             return Action{[&f, t, u](const Caller& c) {
+                               return discard(
+                                   f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember));
+                           },
+                           u};
          }},
         {"binding.list", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
@@ -473,30 +486,29 @@ const QList<Op>& operations()
              const QString u = freshUser(f, t.tenantId);
              const QString b =
                  f.cp->createBinding(f.system, t.tenantId, QStringLiteral("user"), u, roles::kMember).value().id;
-             return [&f, t, b](const Caller& c) {
-                 return f.cp->deleteBinding(c, t.tenantId, b);
-             };
+             return Action{[&f, t, b](const Caller& c) { return f.cp->deleteBinding(c, t.tenantId, b); }, b};
          }},
         {"authz.check", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return discard(f.cp->checkAccess(c, t.tenantId, u, QStringLiteral("users.read")));
-             };
+             return Action{[&f, t, u](const Caller& c) {
+                               return discard(f.cp->checkAccess(c, t.tenantId, u, QStringLiteral("users.read")));
+                           },
+                           u};
          }},
         {"authz.effective", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return discard(f.cp->effectivePermissions(c, t.tenantId, u));
-             };
+             return Action{
+                 [&f, t, u](const Caller& c) { return discard(f.cp->effectivePermissions(c, t.tenantId, u)); }, u};
          }},
         {"authz.explain", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return discard(f.cp->explainAccess(c, t.tenantId, u, {}, QStringLiteral("users.read")));
-             };
+             return Action{[&f, t, u](const Caller& c) {
+                               return discard(f.cp->explainAccess(c, t.tenantId, u, {}, QStringLiteral("users.read")));
+                           },
+                           u};
          }},
         {"audit.search", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
@@ -560,17 +572,21 @@ const QList<Op>& operations()
          }},
         {"secret.create", Kind::Workspace, SECRET_WRITERS,
          [](F& f, const Target& t) -> Action {
-             return [&f, t](const Caller& c) {
-                 return discard(f.cp->createSecret(c, t.tenantId, t.workspaceId, {unique("db/pw"), {}, {}, 0, 0},
-                                                   secret("s3cr3t-value")));
-             };
+             const QString name = unique("db/pw");
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(f.cp->createSecret(c, t.tenantId, t.workspaceId, {name, {}, {}, 0, 0},
+                                                                 secret("s3cr3t-value")));
+                           },
+                           name};
          }},
         {"secret.update", Kind::Workspace, SECRET_WRITERS,
          [](F& f, const Target& t) -> Action {
              const QString name = freshSecret(f, t);
-             return [&f, t, name](const Caller& c) {
-                 return discard(f.cp->updateSecretValue(c, t.tenantId, t.workspaceId, name, secret("next-value")));
-             };
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(
+                                   f.cp->updateSecretValue(c, t.tenantId, t.workspaceId, name, secret("next-value")));
+                           },
+                           name};
          }},
         {"secret.list", Kind::Workspace, WS_READERS,
          [](F& f, const Target& t) -> Action {
@@ -581,63 +597,71 @@ const QList<Op>& operations()
         {"secret.versions", Kind::Workspace, WS_READERS,
          [](F& f, const Target& t) -> Action {
              const QString name = freshSecret(f, t);
-             return [&f, t, name](const Caller& c) {
-                 return discard(f.cp->listSecretVersions(c, t.tenantId, t.workspaceId, name));
-             };
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(f.cp->listSecretVersions(c, t.tenantId, t.workspaceId, name));
+                           },
+                           name};
          }},
         {"secret.reveal", Kind::Workspace, REVEALERS,
          [](F& f, const Target& t) -> Action {
              const QString name = freshSecret(f, t);
-             return [&f, t, name](const Caller& c) {
-                 return discard(f.cp->revealSecret(c, t.tenantId, t.workspaceId, name, 0, QStringLiteral("matrix")));
-             };
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(
+                                   f.cp->revealSecret(c, t.tenantId, t.workspaceId, name, 0, QStringLiteral("matrix")));
+                           },
+                           name};
          }},
         {"secret.delete", Kind::Workspace, SECRET_WRITERS,
          [](F& f, const Target& t) -> Action {
              const QString name = freshSecret(f, t);
-             return [&f, t, name](const Caller& c) {
-                 return f.cp->deleteSecret(c, t.tenantId, t.workspaceId, name);
-             };
+             return Action{
+                 [&f, t, name](const Caller& c) { return f.cp->deleteSecret(c, t.tenantId, t.workspaceId, name); },
+                 name};
          }},
         {"secret.undelete", Kind::Workspace, SECRET_WRITERS,
          [](F& f, const Target& t) -> Action {
              const QString name = freshSecret(f, t);
              (void)f.cp->deleteSecret(f.system, t.tenantId, t.workspaceId, name);
-             return [&f, t, name](const Caller& c) {
-                 return discard(f.cp->undeleteSecret(c, t.tenantId, t.workspaceId, name));
-             };
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(f.cp->undeleteSecret(c, t.tenantId, t.workspaceId, name));
+                           },
+                           name};
          }},
         {"secret.restore", Kind::Workspace, SECRET_WRITERS,
          [](F& f, const Target& t) -> Action {
              const QString name = freshSecret(f, t);
              (void)f.cp->updateSecretValue(f.system, t.tenantId, t.workspaceId, name, secret("second-value"));
-             return [&f, t, name](const Caller& c) {
-                 return discard(f.cp->restoreSecretVersion(c, t.tenantId, t.workspaceId, name, 1));
-             };
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(f.cp->restoreSecretVersion(c, t.tenantId, t.workspaceId, name, 1));
+                           },
+                           name};
          }},
         {"secret.version.destroy", Kind::Workspace, SECRET_WRITERS,
          [](F& f, const Target& t) -> Action {
              const QString name = freshSecret(f, t);
              (void)f.cp->updateSecretValue(f.system, t.tenantId, t.workspaceId, name, secret("second-value"));
-             return [&f, t, name](const Caller& c) {
-                 return f.cp->destroySecretVersion(c, t.tenantId, t.workspaceId, name, 1);
-             };
+             return Action{[&f, t, name](const Caller& c) {
+                               return f.cp->destroySecretVersion(c, t.tenantId, t.workspaceId, name, 1);
+                           },
+                           name};
          }},
         {"secret.rotated", Kind::Workspace, SECRET_WRITERS,
          [](F& f, const Target& t) -> Action {
              const QString name = unique("rotating");
              (void)f.cp->createSecret(f.system, t.tenantId, t.workspaceId, {name, {}, {}, 30, 0}, secret("v"));
-             return [&f, t, name](const Caller& c) {
-                 return discard(f.cp->markSecretRotated(c, t.tenantId, t.workspaceId, name));
-             };
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(f.cp->markSecretRotated(c, t.tenantId, t.workspaceId, name));
+                           },
+                           name};
          }},
         {"binding.create (workspace)", Kind::Workspace, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString u = freshUser(f, t.tenantId);
-             return [&f, t, u](const Caller& c) {
-                 return discard(
-                     f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u, roles::kMember, t.workspaceId));
-             };
+             return Action{[&f, t, u](const Caller& c) {
+                               return discard(f.cp->createBinding(c, t.tenantId, QStringLiteral("user"), u,
+                                                                  roles::kMember, t.workspaceId));
+                           },
+                           u};
          }},
     };
     return ops;
@@ -720,16 +744,16 @@ void TestPermissionMatrix::matrix()
     QFETCH(int, relation);
     const Op& o = operations()[op];
     const auto rel = Relation(relation);
-    Target target;
+    Target scope;
     switch (rel) {
     case Relation::OwnWorkspace:
-        target = {f.tenantA, f.w1};
+        scope = {f.tenantA, f.w1};
         break;
     case Relation::OtherWorkspace:
-        target = {f.tenantA, f.w2};
+        scope = {f.tenantA, f.w2};
         break;
     case Relation::OtherTenant:
-        target = {f.tenantB, f.wb};
+        scope = {f.tenantB, f.wb};
         break;
     case Relation::Platform:
         break;
@@ -745,9 +769,9 @@ void TestPermissionMatrix::matrix()
             expectedError = ErrorCode::NotFound; // another tenant's objects do not exist for this principal
     }
 
-    Action action = o.prepare(f, target);
+    Action action = o.prepare(f, scope);
     const qint64 before = f.auditCount();
-    const Result<void> result = action(m_callers.value(role));
+    const Result<void> result = action.call(m_callers.value(role));
     QCOMPARE(f.auditCount(), before + 1);
     const audit::AuditEvent event = f.newestEvent();
     if (expectAllowed) {
@@ -759,6 +783,32 @@ void TestPermissionMatrix::matrix()
         QCOMPARE(event.outcome, QStringLiteral("denied"));
     }
     QVERIFY(event.actorKind == QLatin1String(role == QLatin1String("IN") ? "integration" : "user"));
+
+    // Every outcome, a denial too, names the target as the caller named it: the id, or the name (as its fingerprint
+    // when the name matches nothing the caller may see), and the scope asked for.
+    const auto names = [&event](const QString& target) {
+        if (event.targetId == target)
+            return true;
+        for (auto it = event.details.begin(); it != event.details.end(); ++it) {
+            if (it.value().toString() == target)
+                return true;
+        }
+        return event.details.contains(QStringLiteral("name_fingerprint"));
+    };
+    if (!action.target.isEmpty())
+        QVERIFY2(names(action.target),
+                 qPrintable(QStringLiteral("the event names neither %1 nor its fingerprint: %2 %3")
+                                .arg(action.target, event.targetId,
+                                     QString::fromUtf8(QJsonDocument(event.details).toJson(QJsonDocument::Compact)))));
+    if (!scope.tenantId.isEmpty()) {
+        const bool sameTenant = event.tenantId == scope.tenantId;
+        const bool asked = event.details.value(QStringLiteral("requested_tenant_id")).toString() == scope.tenantId;
+        QVERIFY2(sameTenant || asked, "the event names neither the tenant asked for nor the caller's request for it");
+        if (sameTenant && o.kind == Kind::Workspace)
+            QCOMPARE(event.workspaceId, scope.workspaceId);
+    }
+    if (!expectAllowed && rel == Relation::OwnWorkspace && !action.target.isEmpty() && o.kind != Kind::Platform)
+        QVERIFY2(!event.targetId.isEmpty() || !event.details.isEmpty(), "a denial in one's own scope names its target");
 }
 
 void TestPermissionMatrix::everyOperationIsInTheMatrix()
@@ -767,7 +817,8 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
     // self-service ones, covered by TestControlPlane) must all be named in the table.
     const QSet<QString> selfService{QStringLiteral("signIn"), QStringLiteral("signOut"), QStringLiteral("whoami"),
                                     QStringLiteral("changeOwnPassword"), QStringLiteral("beginTotpEnrollment"),
-                                    QStringLiteral("confirmTotpEnrollment"), QStringLiteral("load"),
+                                    QStringLiteral("confirmTotpEnrollment"), QStringLiteral("removeOwnTotp"),
+                                    QStringLiteral("regenerateRecoveryCodes"), QStringLiteral("load"),
                                     // not an operation: writes queued read records (the server's group commit)
                                     QStringLiteral("flushReadAudit"),
                                     // public to anyone signed in; covered by TestAudit

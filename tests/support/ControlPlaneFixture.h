@@ -18,6 +18,12 @@ inline SecureBytes secret(const char* text)
 // The password every fixture user gets: long enough, not common, not containing a username.
 inline const char* kPassword = "plum-orbit-canvas-tide";
 
+// The current credentials, as a request that changes one's own gives them.
+inline service::Reauthentication current(const char* password = kPassword, const QString& code = {})
+{
+    return service::Reauthentication{secret(password), code};
+}
+
 // A real store with a control plane on a manual clock, a platform owner, and two tenants:
 //   A with workspaces W1 and W2, B with workspace WB; each with a Tenant Owner.
 struct ControlPlaneFixture

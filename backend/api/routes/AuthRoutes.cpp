@@ -1,5 +1,6 @@
 #include "api/ApiJson.h"
 #include "api/ApiRequest.h"
+#include "api/BodyFields.h"
 #include "api/Router.h"
 #include "api/Routes.h"
 #include "core/SecureBytes.h"
@@ -16,6 +17,22 @@ HttpResponse missing(const char* field)
 {
     return problem(
         Error{ErrorCode::InvalidArgument, QStringLiteral("The field \"%1\" is required.").arg(QLatin1String(field))});
+}
+
+// The current credentials of a request that changes the caller's own: `current_password`, and `current_code`
+// (a TOTP code or a recovery code) when an authenticator is enrolled. Types are checked before anything else.
+Result<service::Reauthentication> reauthentication(BodyFields& f, const QJsonObject& body)
+{
+    f.requireSecret("current_password");
+    const std::optional<QString> code = f.optionalString("current_code");
+    if (!f)
+        return f.error();
+    return service::Reauthentication{secretField(body, "current_password"), code.value_or(QString())};
+}
+
+QJsonObject recoveryCodes(const QStringList& codes)
+{
+    return QJsonObject{{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes)}};
 }
 
 } // namespace
@@ -61,8 +78,12 @@ void addAuthRoutes(Router& router)
         auto body = r.json();
         if (!body)
             return problem(body.error());
-        return reply(r.cp().changeOwnPassword(r.caller(), secretField(body.value(), "current_password"),
-                                              secretField(body.value(), "new_password")));
+        BodyFields f(body.value());
+        f.requireSecret("new_password");
+        auto current = reauthentication(f, body.value());
+        if (!current)
+            return problem(current.error());
+        return reply(r.cp().changeOwnPassword(r.caller(), current.value(), secretField(body.value(), "new_password")));
     });
     router.add("POST", QStringLiteral("/api/v1/auth/mfa/totp"), QStringLiteral("beginTotpEnrollment"),
                [](ApiRequest& r) {
@@ -76,11 +97,33 @@ void addAuthRoutes(Router& router)
                    auto body = r.json();
                    if (!body)
                        return problem(body.error());
-                   return reply(
-                       r.cp().confirmTotpEnrollment(r.caller(), body.value().value(QStringLiteral("code")).toString()),
-                       [](const QStringList& codes) {
-                           return QJsonObject{{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes)}};
-                       });
+                   BodyFields f(body.value());
+                   const QString code = f.string("code");
+                   auto current = reauthentication(f, body.value());
+                   if (!current)
+                       return problem(current.error());
+                   return reply(r.cp().confirmTotpEnrollment(r.caller(), code, current.value()), recoveryCodes);
+               });
+    router.add("POST", QStringLiteral("/api/v1/auth/mfa/totp/remove"), QStringLiteral("removeTotp"), [](ApiRequest& r) {
+        auto body = r.json();
+        if (!body)
+            return problem(body.error());
+        BodyFields f(body.value());
+        auto current = reauthentication(f, body.value());
+        if (!current)
+            return problem(current.error());
+        return reply(r.cp().removeOwnTotp(r.caller(), current.value()));
+    });
+    router.add("POST", QStringLiteral("/api/v1/auth/mfa/recovery-codes"), QStringLiteral("regenerateRecoveryCodes"),
+               [](ApiRequest& r) {
+                   auto body = r.json();
+                   if (!body)
+                       return problem(body.error());
+                   BodyFields f(body.value());
+                   auto current = reauthentication(f, body.value());
+                   if (!current)
+                       return problem(current.error());
+                   return reply(r.cp().regenerateRecoveryCodes(r.caller(), current.value()), recoveryCodes);
                });
 }
 

@@ -32,6 +32,7 @@ struct UserRoutes
     const char* enable;
     const char* resetMfa;
     const char* resetPassword;
+    const char* endSessions;
 };
 
 // The path of the scope the users belong to, as a client would send it (for Location headers).
@@ -121,6 +122,9 @@ void addUserRoutes(Router& router, const UserRoutes& u)
     router.add("POST", user + QStringLiteral("/reset-mfa"), QString::fromLatin1(u.resetMfa), [tenantOf](ApiRequest& r) {
         return reply(r.cp().resetUserMfa(r.caller(), tenantOf(r), r.param("user")));
     });
+    router.add(
+        "POST", user + QStringLiteral("/end-sessions"), QString::fromLatin1(u.endSessions),
+        [tenantOf](ApiRequest& r) { return reply(r.cp().endUserSessions(r.caller(), tenantOf(r), r.param("user"))); });
     router.add("POST", user + QStringLiteral("/reset-password"), QString::fromLatin1(u.resetPassword),
                [tenantOf](ApiRequest& r) {
                    auto body = r.json();
@@ -230,11 +234,11 @@ void addIdentityRoutes(Router& router)
 {
     addUserRoutes(router, {QStringLiteral("/api/v1/tenants/{tenant}"), false, "listUsers", "createUser", "getUser",
                            "updateUser", "deleteUser", "lockUser", "unlockUser", "disableUser", "enableUser",
-                           "resetUserMfa", "resetUserPassword"});
+                           "resetUserMfa", "resetUserPassword", "endUserSessions"});
     addUserRoutes(router, {QStringLiteral("/api/v1/platform"), true, "listPlatformUsers", "createPlatformUser",
                            "getPlatformUser", "updatePlatformUser", "deletePlatformUser", "lockPlatformUser",
                            "unlockPlatformUser", "disablePlatformUser", "enablePlatformUser", "resetPlatformUserMfa",
-                           "resetPlatformUserPassword"});
+                           "resetPlatformUserPassword", "endPlatformUserSessions"});
     addIntegrationRoutes(router);
 }
 
