@@ -1165,8 +1165,11 @@ Result<void> Seeding::activity()
         const double progress = double(done) / double(budget);
         // Bursts follow the clock of the month: the n-th event belongs near n/budget of the way through it.
         const qint64 slot = m_activityStartMs + qint64(progress * double(span));
-        m_clock.moveTo(std::min(slot + between(0, std::max<qint64>(1, m_spacingMs * 20)),
-                                m_endMs - (m_options.events - m_events) * m_spacingMs));
+        // Near the end the slots give way to what is left: the last bursts run up to now, not a day before.
+        const qint64 remaining = m_options.events - m_events;
+        const qint64 latest = m_endMs - remaining * m_spacingMs;
+        const qint64 earliest = m_endMs - remaining * m_spacingMs * 2;
+        m_clock.moveTo(std::min(std::max(slot + between(0, std::max<qint64>(1, m_spacingMs * 20)), earliest), latest));
         if (auto r = happenings(progress); !r)
             return r;
         if (m_events >= m_options.events)
