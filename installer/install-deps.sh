@@ -8,6 +8,8 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
     qtkeychain-qt6-dev libsqlcipher-dev libssl-dev libargon2-dev libhttp-parser-dev
+    # build: the console's QR codes (authenticator enrolment) and passphrase strength estimate
+    libqrencode-dev libzxcvbn-dev
     # tests: the live listener is scanned with sslscan and driven with curl
     sslscan curl
     # tests: the libFuzzer harness is built with clang
@@ -22,6 +24,8 @@ packages=(
     dbus-daemon gnome-keyring util-linux
     # tests: the offline audit bundle is verified with the openssl command line, as a reviewer would
     openssl
+    # screenshots of the console (tests/gui/screenshots.sh) under a virtual X server
+    xvfb xauth
     # tests: Node.js and npm run the OpenAPI lint (tests/lint-openapi.sh, after `npm ci`)
     nodejs npm
 )

@@ -5,6 +5,7 @@
 #include "api/ApiHost.h"
 #include "core/ProcessHardening.h"
 #include "service/ControlPlane.h"
+#include "shell/FirstRunWizard.h"
 #include "store/Store.h"
 
 #include <QApplication>
@@ -81,22 +82,18 @@ int main(int argc, char* argv[])
     options.passphrase = ui::passphrasePrompt(nullptr);
 
     std::unique_ptr<store::Store> store;
+    std::unique_ptr<service::ControlPlane> controlPlane;
     if (!QFileInfo::exists(store::Store::configPath(dataDir))) {
-        const auto answer = QMessageBox::question(
-            nullptr, QObject::tr("Create a Gatehouse store"),
-            QObject::tr("There is no Gatehouse store in %1.\n\nCreate a new encrypted store there, with its master key "
-                        "held in your OS keychain?")
-                .arg(QDir::toNativeSeparators(dataDir)));
-        if (answer != QMessageBox::Yes)
+        // First run: the wizard creates the store, its administrator (with an authenticator) and maybe a tenant.
+        ui::FirstRunWizard wizard(dataDir);
+        const bool accepted = wizard.exec() == QDialog::Accepted;
+        auto outcome = wizard.takeOutcome();
+        if (!outcome.store)
             return 0;
-        options.kind = keys::KeyCustody::Kind::Keychain;
-        auto provider = keys::MasterKeyProvider::make(options);
-        auto created = store::Store::init(dataDir, *provider);
-        if (!created) {
-            QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), created.error().message);
-            return 1;
-        }
-        store = std::move(created).value();
+        store = std::move(outcome.store);
+        controlPlane = std::move(outcome.controlPlane);
+        if (!accepted)
+            return 0;
     } else {
         auto opened = store::Store::open(dataDir, options);
         if (!opened) {
@@ -104,16 +101,15 @@ int main(int argc, char* argv[])
             return 1;
         }
         store = std::move(opened).value();
+        controlPlane = std::make_unique<service::ControlPlane>(*store);
+        if (auto loaded = controlPlane->load(); !loaded) {
+            QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), loaded.error().message);
+            return 1;
+        }
     }
-
-    // The control plane, and at first run its first administrator.
-    service::ControlPlane controlPlane(*store);
-    if (auto loaded = controlPlane.load(); !loaded) {
-        QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), loaded.error().message);
-        return 1;
-    }
-    if (!controlPlane.hasPlatformOwner()) {
-        ui::AdministratorDialog dialog(controlPlane);
+    // A store made by `gatehoused init` without an administrator gets one now.
+    if (!controlPlane->hasPlatformOwner()) {
+        ui::AdministratorDialog dialog(*controlPlane);
         if (dialog.exec() != QDialog::Accepted)
             return 0;
     }
@@ -126,7 +122,7 @@ int main(int argc, char* argv[])
     if (apiListen != QLatin1String("off")) {
         api::ServeSettings settings;
         settings.listen = apiListen;
-        auto host = api::ApiHost::start(controlPlane, settings, store->dataDir());
+        auto host = api::ApiHost::start(*controlPlane, settings, store->dataDir());
         if (host) {
             apiHost = std::move(host).value();
             window.statusBar()->showMessage(
