@@ -1,11 +1,13 @@
 // gatehouse: the desktop security console.
 #include "AdministratorDialog.h"
-#include "MainWindow.h"
 #include "PassphrasePrompt.h"
 #include "api/ApiHost.h"
+#include "console/ConsoleBridge.h"
 #include "core/ProcessHardening.h"
 #include "service/ControlPlane.h"
 #include "shell/FirstRunWizard.h"
+#include "shell/MainWindow.h"
+#include "shell/SignInDialog.h"
 #include "store/Store.h"
 
 #include <QApplication>
@@ -14,7 +16,6 @@
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -92,6 +93,10 @@ int main(int argc, char* argv[])
             return 0;
         store = std::move(outcome.store);
         controlPlane = std::move(outcome.controlPlane);
+        // The wizard's own session ends here; the console signs in like any other time, with the new
+        // authenticator.
+        (void)controlPlane->signOut(
+            service::Caller::withToken(outcome.sessionToken, service::Source::Gui, QStringLiteral("local")));
         if (!accepted)
             return 0;
     } else {
@@ -114,7 +119,12 @@ int main(int argc, char* argv[])
             return 0;
     }
 
-    ui::MainWindow window(*store);
+    // The store's status is read now, before the console's calls start on their worker thread.
+    const auto storeStatus = store->status();
+    ui::ConsoleBridge bridge(*controlPlane);
+    ui::MainWindow window(bridge);
+    if (storeStatus)
+        window.showStoreStatus(storeStatus.value());
     // The same HTTPS API as gatehoused serve, for scripts on this machine. Requests are served on worker threads,
     // so API load never stalls the window. A busy port is not fatal: the console works without it.
     std::unique_ptr<api::ApiHost> apiHost;
@@ -125,13 +135,19 @@ int main(int argc, char* argv[])
         auto host = api::ApiHost::start(*controlPlane, settings, store->dataDir());
         if (host) {
             apiHost = std::move(host).value();
-            window.statusBar()->showMessage(
-                QObject::tr("API at %1 (certificate SHA-256 %2)").arg(apiHost->url(), apiHost->fingerprint()));
+            window.showApi(apiHost->url(), apiHost->fingerprint());
         } else {
             QTextStream(stderr) << "gatehouse: the HTTPS API is not served: " << host.error().message << Qt::endl;
-            window.statusBar()->showMessage(QObject::tr("The HTTPS API is not served: %1").arg(host.error().message));
+            window.showApiUnavailable(QObject::tr("The HTTPS API is not served: %1").arg(host.error().message));
         }
     }
+
+    // The console acts as the identity that signs in, never as the local system.
+    ui::SignInDialog signIn(bridge);
+    if (signIn.exec() != QDialog::Accepted)
+        return 0;
     window.show();
-    return app.exec();
+    const int code = app.exec();
+    bridge.endSessionNow();
+    return code;
 }

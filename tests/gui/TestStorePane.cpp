@@ -1,8 +1,9 @@
 #include "AdministratorDialog.h"
-#include "MainWindow.h"
 #include "StorePane.h"
 #include "TestSupport.h"
+#include "console/ConsoleBridge.h"
 #include "service/ControlPlane.h"
+#include "shell/MainWindow.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -10,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTranslator>
 #include <QtTest>
 
@@ -30,13 +32,20 @@ void TestStorePane::mainWindowShowsTheOpenStore()
     QTemporaryDir tmp;
     auto store = test::createFileStore(tmp.filePath(QStringLiteral("data")), tmp.filePath(QStringLiteral("k")));
     QVERIFY(store);
-    ui::MainWindow window(*store.value());
+    QStandardPaths::setTestModeEnabled(true);
+    service::ControlPlane cp(*store.value());
+    QVERIFY(cp.load());
+    ui::ConsoleBridge bridge(cp);
+    ui::MainWindow window(bridge);
+    auto status = store.value()->status();
+    QVERIFY(status);
+    window.showStoreStatus(status.value());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
     QVERIFY(nav);
-    QCOMPARE(nav->count(), 1);
+    QCOMPARE(nav->count(), 5);
     auto label = [&window](const char* name) {
         auto* l = window.findChild<QLabel*>(QLatin1String(name));
         return l ? l->text() : QStringLiteral("<missing %1>").arg(QLatin1String(name));
@@ -47,6 +56,8 @@ void TestStorePane::mainWindowShowsTheOpenStore()
     QVERIFY(label("durabilityLabel").contains(QLatin1String("journal wal")));
     QVERIFY(label("custodyLabel").contains(QLatin1String("key file")));
     QCOMPARE(label("integrityLabel"), QStringLiteral("ok"));
+    // The status bar names the encryption and the key custody too.
+    QVERIFY(label("storeLabel").contains(QLatin1String("key file")));
 }
 
 void TestStorePane::paneShowsWhatItIsGiven()

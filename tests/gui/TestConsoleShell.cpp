@@ -1,0 +1,261 @@
+#include "ConsoleTestSupport.h"
+#include "models/UserModel.h"
+#include "panes/IdentitiesPane.h"
+#include "shell/InactivityTimer.h"
+#include "shell/LockPage.h"
+#include "shell/MainWindow.h"
+#include "shell/SignInDialog.h"
+#include "shell/SignInForm.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QtTest>
+
+using namespace gatehouse;
+using test::kAnswerMs;
+
+// The console's shell: sign-in, the main window, lock (inactivity and Ctrl+L), an ended session, sign-out.
+class TestConsoleShell : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void signInShowsTheControlPlanesMessage();
+    void lockByInactivityHidesEveryPane();
+    void ctrlLLocksAndSignInRestoresThePane();
+    void endedSessionAsksForSignInKeepingThePane();
+    void signOutForgetsTheIdentity();
+    void quitEndsTheSessionAndKeepsNoSecretInSettings();
+
+private:
+    // Types into the lock page's form and presses Sign In.
+    void signInOnLockPage(ui::MainWindow& window, const char* password = test::kPassword);
+    // Signs in through the bridge, then shows the window on the Identities pane with its users listed.
+    void openConsole(ui::MainWindow& window, ui::ConsoleBridge& bridge);
+    static QList<QWidget*> panes(ui::MainWindow& window);
+
+    std::unique_ptr<test::ControlPlaneFixture> m_f;
+};
+
+void TestConsoleShell::init()
+{
+    test::useTemporarySettings();
+    m_f = std::make_unique<test::ControlPlaneFixture>();
+    QVERIFY(m_f->setUp());
+}
+
+void TestConsoleShell::cleanup()
+{
+    m_f.reset();
+}
+
+QList<QWidget*> TestConsoleShell::panes(ui::MainWindow& window)
+{
+    QList<QWidget*> out;
+    auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("panes"));
+    for (int i = 0; stack && i < stack->count(); ++i)
+        out << stack->widget(i);
+    return out;
+}
+
+void TestConsoleShell::signInOnLockPage(ui::MainWindow& window, const char* password)
+{
+    auto* page = window.findChild<ui::LockPage*>(QStringLiteral("lockPage"));
+    QVERIFY(page && page->isVisible());
+    auto* edit = page->findChild<QLineEdit*>(QStringLiteral("passwordEdit"));
+    QVERIFY(edit);
+    QTest::keyClicks(edit, QLatin1String(password));
+    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("signInButton")), Qt::LeftButton);
+}
+
+void TestConsoleShell::openConsole(ui::MainWindow& window, ui::ConsoleBridge& bridge)
+{
+    QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    window.showPage(ui::MainWindow::Page::Identities);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.isLocked());
+    auto* pane = window.findChild<ui::IdentitiesPane*>(QStringLiteral("identitiesPane"));
+    QVERIFY(pane && pane->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(pane->model()->rowCount() > 0, kAnswerMs);
+}
+
+void TestConsoleShell::signInShowsTheControlPlanesMessage()
+{
+    auto direct = m_f->cp->signIn(m_f->caller(QStringLiteral("10.0.0.9")), QStringLiteral("acme"),
+                                  QStringLiteral("alice"), test::secret("wrong-password-entirely"));
+    QVERIFY(!direct);
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::MainWindow window(bridge);
+    QVERIFY(window.isLocked()); // nothing is shown before sign-in
+    ui::SignInDialog dialog(bridge);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* tenant = dialog.findChild<QLineEdit*>(QStringLiteral("tenantEdit"));
+    auto* user = dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
+    auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("passwordEdit"));
+    auto* message = dialog.findChild<QLabel*>(QStringLiteral("signInMessage"));
+    auto* button = dialog.findChild<QPushButton*>(QStringLiteral("signInButton"));
+    QVERIFY(tenant && user && password && message && button);
+    for (QWidget* w : {static_cast<QWidget*>(tenant), static_cast<QWidget*>(user), static_cast<QWidget*>(password)})
+        QVERIFY(!w->accessibleName().isEmpty());
+
+    QTest::keyClicks(tenant, QStringLiteral("acme"));
+    QTest::keyClicks(user, QStringLiteral("alice"));
+    QTest::keyClicks(password, QStringLiteral("wrong-password-entirely"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(password->text().isEmpty()); // taken into a scrubbed buffer at once
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), kAnswerMs);
+    QCOMPARE(message->text(), direct.error().message);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!bridge.isSignedIn());
+
+    QTest::keyClicks(password, QLatin1String(test::kPassword));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), kAnswerMs);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(bridge.isSignedIn());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.isLocked());
+    auto* identity = window.findChild<QLabel*>(QStringLiteral("identityLabel"));
+    QVERIFY(identity->text().contains(QLatin1String("alice")));
+    QVERIFY(identity->text().contains(QLatin1String("acme")));
+    auto* scopes = window.findChild<QComboBox*>(QStringLiteral("scopeSelector"));
+    QCOMPARE(scopes->count(), 3); // acme, acme / Production, acme / Development
+    QCOMPARE(scopes->currentText(), QStringLiteral("acme"));
+}
+
+void TestConsoleShell::lockByInactivityHidesEveryPane()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::MainWindow window(bridge);
+    QCOMPARE(window.inactivityTimer().timeout(), 10 * 60 * 1000); // the default
+    openConsole(window, bridge);
+    QVERIFY(window.inactivityTimer().isActive());
+
+    // An injected short wait: no input follows, so the console locks.
+    window.inactivityTimer().setTimeout(30);
+    QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), kAnswerMs);
+    for (QWidget* pane : panes(window))
+        QVERIFY2(!pane->isVisible(), qPrintable(pane->objectName()));
+    QVERIFY(window.findChild<ui::LockPage*>(QStringLiteral("lockPage"))->isVisible());
+    QVERIFY(!bridge.isSignedIn());
+    // What the pane showed is gone, not just hidden.
+    QCOMPARE(window.findChild<ui::IdentitiesPane*>()->model()->rowCount(), 0);
+    QVERIFY(!window.findChild<QAction*>(QStringLiteral("lockAction"))->isEnabled());
+    auto* reason = window.findChild<QLabel*>(QStringLiteral("lockReason"));
+    QVERIFY2(reason->text().contains(QLatin1String("without activity")), qPrintable(reason->text()));
+
+    window.inactivityTimer().setTimeout(0);
+    signInOnLockPage(window);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), kAnswerMs);
+    QCOMPARE(window.currentPage(), ui::MainWindow::Page::Identities);
+    auto* pane = window.findChild<ui::IdentitiesPane*>();
+    QVERIFY(pane->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(pane->model()->rowCount() > 0, kAnswerMs);
+}
+
+void TestConsoleShell::ctrlLLocksAndSignInRestoresThePane()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::MainWindow window(bridge);
+    openConsole(window, bridge);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(window.isLocked());
+    for (QWidget* pane : panes(window))
+        QVERIFY2(!pane->isVisible(), qPrintable(pane->objectName()));
+    QVERIFY(!bridge.isSignedIn());
+
+    // Sign-in again is as the same identity: tenant and username are fixed.
+    auto* page = window.findChild<ui::LockPage*>(QStringLiteral("lockPage"));
+    auto* user = page->findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
+    QCOMPARE(user->text(), QStringLiteral("alice"));
+    QVERIFY(user->isReadOnly());
+    QVERIFY(page->findChild<QLineEdit*>(QStringLiteral("tenantEdit"))->isReadOnly());
+    // A wrong password keeps it locked, with the control plane's message.
+    signInOnLockPage(window, "not-alices-password");
+    auto* message = page->findChild<QLabel*>(QStringLiteral("signInMessage"));
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), kAnswerMs);
+    QVERIFY(window.isLocked());
+
+    signInOnLockPage(window);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), kAnswerMs);
+    QCOMPARE(window.currentPage(), ui::MainWindow::Page::Identities);
+    QVERIFY(window.findChild<ui::IdentitiesPane*>()->isVisible());
+}
+
+void TestConsoleShell::endedSessionAsksForSignInKeepingThePane()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::MainWindow window(bridge);
+    openConsole(window, bridge);
+    // Elsewhere, the session is ended; the next call finds out.
+    QVERIFY(m_f->cp->endUserSessions(m_f->system, m_f->tenantA, bridge.identity().id));
+    window.findChild<QAction*>(QStringLiteral("refreshUsersAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), kAnswerMs);
+    auto* reason = window.findChild<QLabel*>(QStringLiteral("lockReason"));
+    QVERIFY2(reason->text().contains(QLatin1String("sign in again")), qPrintable(reason->text()));
+    // The pane itself showed no error: the shell handles an ended session.
+    QVERIFY(window.findChild<ui::IdentitiesPane*>()->message().isEmpty());
+    signInOnLockPage(window);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), kAnswerMs);
+    QCOMPARE(window.currentPage(), ui::MainWindow::Page::Identities);
+}
+
+void TestConsoleShell::signOutForgetsTheIdentity()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::MainWindow window(bridge);
+    openConsole(window, bridge);
+    auto* signOut = window.findChild<QAction*>(QStringLiteral("signOutAction"));
+    QVERIFY(signOut && signOut->isEnabled());
+    signOut->trigger();
+    QVERIFY(window.isLocked());
+    QVERIFY(!bridge.hasIdentity());
+    auto* page = window.findChild<ui::LockPage*>(QStringLiteral("lockPage"));
+    auto* user = page->findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
+    QVERIFY(!user->isReadOnly());
+    QVERIFY(user->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    QVERIFY(test::hasGuiEvent(*m_f, QString(), QStringLiteral("auth.signout"), {}));
+
+    // Anyone may sign in now: bob of tenant blue.
+    QTest::keyClicks(page->findChild<QLineEdit*>(QStringLiteral("tenantEdit")), QStringLiteral("blue"));
+    QTest::keyClicks(user, QStringLiteral("bob"));
+    signInOnLockPage(window);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), kAnswerMs);
+    QCOMPARE(bridge.identity().tenantId, m_f->tenantB);
+}
+
+void TestConsoleShell::quitEndsTheSessionAndKeepsNoSecretInSettings()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    {
+        ui::MainWindow window(bridge);
+        openConsole(window, bridge);
+        window.close();
+    }
+    QVERIFY(!bridge.isSignedIn());
+    QVERIFY(test::hasGuiEvent(*m_f, QString(), QStringLiteral("auth.signout"), {}));
+    QSettings settings;
+    QVERIFY(settings.contains(QStringLiteral("window/geometry")));
+    QVERIFY(settings.contains(QStringLiteral("window/splitter")));
+    QCOMPARE(settings.value(QStringLiteral("window/page")).toInt(), int(ui::MainWindow::Page::Identities));
+    for (const QString& key : settings.allKeys()) {
+        const QByteArray value = settings.value(key).toByteArray();
+        QVERIFY2(!value.contains(test::kPassword), qPrintable(key));
+        QVERIFY2(!value.contains("ghs_"), qPrintable(key));
+    }
+}
+
+QTEST_MAIN(TestConsoleShell)
+#include "TestConsoleShell.moc"

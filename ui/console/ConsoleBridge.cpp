@@ -1,0 +1,310 @@
+#include "ConsoleBridge.h"
+
+#include "authz/Permission.h"
+#include "service/ControlPlane.h"
+#include "service/OperationCatalog.h"
+
+#include <QFutureWatcher>
+#include <QLoggingCategory>
+#include <QPromise>
+
+#include <openssl/crypto.h>
+
+Q_LOGGING_CATEGORY(lcConsole, "gatehouse.ui.console")
+
+namespace gatehouse::ui {
+
+namespace {
+
+const QString kLocal = QStringLiteral("local");
+
+// What the control plane says the identity may do and see; asked on the worker thread.
+struct AccessAnswer
+{
+    QStringList tenantPermissions;
+    QStringList workspacePermissions;
+    QList<tenancy::Workspace> workspaces;
+};
+
+Result<AccessAnswer> askAccess(service::ControlPlane& cp, const service::Caller& caller, const service::Principal& who,
+                               const QString& workspaceId)
+{
+    AccessAnswer out;
+    auto tenantWide = cp.effectivePermissions(caller, who.tenantId, who.id);
+    if (!tenantWide)
+        return tenantWide.error();
+    out.tenantPermissions = tenantWide.value();
+    if (who.tenantId.isEmpty())
+        return out;
+    // Without workspaces.read the tenant itself is the only scope: not an error.
+    auto workspaces = cp.listWorkspaces(caller, who.tenantId);
+    if (workspaces)
+        out.workspaces = workspaces.value();
+    else if (ConsoleBridge::endsSession(workspaces.error()))
+        return workspaces.error();
+    if (!workspaceId.isEmpty()) {
+        auto inWorkspace = cp.effectivePermissions(caller, who.tenantId, who.id, workspaceId);
+        if (!inWorkspace)
+            return inWorkspace.error();
+        out.workspacePermissions = inWorkspace.value();
+    }
+    return out;
+}
+
+ConsoleAccess toAccess(const AccessAnswer& answer, const service::Principal& who, const QString& tenantName)
+{
+    ConsoleAccess access;
+    access.tenantPermissions = answer.tenantPermissions;
+    access.workspacePermissions = answer.workspacePermissions;
+    if (who.tenantId.isEmpty()) {
+        access.scopes.append({QString(), QString(), ConsoleBridge::tr("Platform")});
+        return access;
+    }
+    access.scopes.append({who.tenantId, QString(), tenantName});
+    for (const auto& w : answer.workspaces)
+        access.scopes.append({who.tenantId, w.id, ConsoleBridge::tr("%1 / %2").arg(tenantName, w.displayName)});
+    return access;
+}
+
+SecureBytes toSecure(QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
+    // Sole owners of both buffers here: scrub them in place.
+    OPENSSL_cleanse(const_cast<char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
+    OPENSSL_cleanse(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
+    text.clear();
+    return out;
+}
+
+} // namespace
+
+ConsoleBridge::ConsoleBridge(service::ControlPlane& controlPlane, QObject* parent) : QObject(parent), m_cp(controlPlane)
+{
+    // One worker: calls keep the order they were made in (create, then list, shows the new row).
+    m_pool.setMaxThreadCount(1);
+    m_pool.setObjectName(QStringLiteral("consoleBridge"));
+}
+
+ConsoleBridge::~ConsoleBridge()
+{
+    m_pool.waitForDone();
+}
+
+service::Caller ConsoleBridge::sessionCaller() const
+{
+    return service::Caller::withToken(QString::fromUtf8(m_token.view()), service::Source::Gui, kLocal);
+}
+
+void ConsoleBridge::run(std::function<void()> task, std::function<void()> finished)
+{
+    auto promise = std::make_shared<QPromise<void>>();
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, finished = std::move(finished)]() {
+        watcher->deleteLater();
+        finished();
+        // After the callback: a call it makes keeps the window busy without a flicker.
+        if (--m_pending == 0)
+            emit busyChanged(false);
+    });
+    watcher->setFuture(promise->future());
+    if (m_pending++ == 0)
+        emit busyChanged(true);
+    m_pool.start([promise, task = std::move(task)]() {
+        promise->start();
+        task();
+        promise->finish();
+    });
+}
+
+bool ConsoleBridge::noteFailure(const Error& error, quint64 generation)
+{
+    if (!endsSession(error) || generation != m_generation || !isSignedIn())
+        return true;
+    qCInfo(lcConsole) << "the control plane ended the console's session";
+    closeSession();
+    emit sessionEnded(error.message);
+    emit sessionClosed();
+    return false;
+}
+
+service::Caller ConsoleBridge::closeSession()
+{
+    service::Caller last = sessionCaller();
+    m_token = SecureBytes();
+    ++m_generation;
+    return last;
+}
+
+void ConsoleBridge::signIn(const QString& tenantName, const QString& username, SecureBytes password,
+                           const QString& code)
+{
+    struct Outcome
+    {
+        std::optional<Error> error;
+        bool identityMismatch = false;
+        bool enrollmentRequired = false;
+        QString token;
+        service::Principal principal;
+        AccessAnswer access;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    auto secret = std::make_shared<SecureBytes>(std::move(password));
+    const QString requiredId = m_identity.id;
+    const QString workspaceId = m_scope.workspaceId;
+    service::ControlPlane& cp = m_cp;
+    run(
+        [outcome, secret, tenantName, username, code, requiredId, workspaceId, &cp]() {
+            service::Caller anonymous;
+            anonymous.source = service::Source::Gui;
+            anonymous.address = kLocal;
+            auto signedIn = cp.signIn(anonymous, tenantName, username, *secret, code);
+            *secret = SecureBytes();
+            if (!signedIn) {
+                outcome->error = signedIn.error();
+                return;
+            }
+            const auto caller = service::Caller::withToken(signedIn.value().token, service::Source::Gui, kLocal);
+            const service::Principal& who = signedIn.value().principal;
+            // A locked console opens again only for the identity that locked it; a session for anyone else, or
+            // one that may only enrol an authenticator, is ended at once.
+            outcome->identityMismatch = !requiredId.isEmpty() && who.id != requiredId;
+            outcome->enrollmentRequired = signedIn.value().mfaEnrollmentRequired;
+            if (outcome->identityMismatch || outcome->enrollmentRequired) {
+                (void)cp.signOut(caller);
+                return;
+            }
+            auto access = askAccess(cp, caller, who, who.tenantId.isEmpty() ? QString() : workspaceId);
+            if (!access) {
+                (void)cp.signOut(caller);
+                outcome->error = access.error();
+                return;
+            }
+            outcome->token = signedIn.value().token;
+            outcome->principal = who;
+            outcome->access = access.value();
+        },
+        [outcome, tenantName, this]() {
+            if (outcome->error) {
+                emit signInFinished(false, outcome->error->message);
+                return;
+            }
+            if (outcome->identityMismatch) {
+                emit signInFinished(false, tr("This console is locked for %1. Sign in as %1, or sign out to change "
+                                              "identity.")
+                                               .arg(m_identity.name));
+                return;
+            }
+            if (outcome->enrollmentRequired) {
+                emit signInFinished(false, tr("Your tenant requires administrators to use two-factor "
+                                              "authentication. Enrol an authenticator first (over the API or "
+                                              "with gatehoused), then sign in here."));
+                return;
+            }
+            const bool sameIdentity = outcome->principal.id == m_identity.id;
+            m_token = toSecure(outcome->token);
+            ++m_generation;
+            m_identity = outcome->principal;
+            m_tenantName = tenantName;
+            ConsoleAccess access = toAccess(outcome->access, m_identity, m_tenantName);
+            if (!sameIdentity || !access.scopes.contains(m_scope)) {
+                m_scope = access.scopes.value(0);
+                access.workspacePermissions.clear();
+            } else {
+                m_scope = access.scopes.at(access.scopes.indexOf(m_scope));
+            }
+            m_access = access;
+            emit signInFinished(true, QString());
+            emit scopeChanged();
+            emit accessChanged();
+            emit signedIn();
+        });
+}
+
+void ConsoleBridge::endSessionLater()
+{
+    if (!isSignedIn())
+        return;
+    const service::Caller last = closeSession();
+    service::ControlPlane& cp = m_cp;
+    run([last, &cp]() { (void)cp.signOut(last); }, [] {});
+}
+
+void ConsoleBridge::lock()
+{
+    if (!isSignedIn())
+        return;
+    endSessionLater();
+    emit sessionClosed();
+}
+
+void ConsoleBridge::signOut()
+{
+    endSessionLater();
+    m_identity = {};
+    m_tenantName.clear();
+    m_scope = {};
+    m_access = {};
+    emit sessionClosed();
+}
+
+void ConsoleBridge::endSessionNow()
+{
+    m_pool.waitForDone();
+    if (!isSignedIn())
+        return;
+    const service::Caller last = closeSession();
+    if (auto r = m_cp.signOut(last); !r)
+        qCInfo(lcConsole) << "sign-out at quit failed:" << r.error().message;
+}
+
+void ConsoleBridge::setScope(const ConsoleScope& scope)
+{
+    if (scope == m_scope)
+        return;
+    m_scope = scope;
+    m_access.workspacePermissions.clear();
+    emit scopeChanged();
+    emit accessChanged();
+    refreshAccess();
+}
+
+void ConsoleBridge::setAccess(ConsoleAccess access)
+{
+    m_access = std::move(access);
+    emit accessChanged();
+}
+
+void ConsoleBridge::refreshAccess()
+{
+    if (!isSignedIn())
+        return;
+    const service::Principal who = m_identity;
+    const QString workspaceId = m_scope.workspaceId;
+    call(
+        this,
+        [who, workspaceId](service::ControlPlane& cp, const service::Caller& caller) {
+            return askAccess(cp, caller, who, workspaceId);
+        },
+        [this, workspaceId](Result<AccessAnswer> answer) {
+            // A later scope change asks again; this answer is for a scope no longer shown.
+            if (!answer || workspaceId != m_scope.workspaceId)
+                return;
+            setAccess(toAccess(answer.value(), m_identity, m_tenantName));
+        });
+}
+
+QString ConsoleBridge::missingPermission(QStringView action) const
+{
+    const service::OperationInfo* info = service::OperationCatalog::find(action);
+    if (!info)
+        return action.toString(); // deny by default: an action the catalog does not know
+    if (info->permission == authz::Permission::Count_)
+        return isSignedIn() ? QString() : tr("a session");
+    const QString name = authz::permissionName(info->permission);
+    const bool inWorkspace = info->scope == service::OperationScope::Workspace && !m_scope.workspaceId.isEmpty();
+    const QStringList& held = inWorkspace ? m_access.workspacePermissions : m_access.tenantPermissions;
+    return held.contains(name) ? QString() : name;
+}
+
+} // namespace gatehouse::ui

@@ -1,0 +1,406 @@
+#include "MainWindow.h"
+
+#include "InactivityTimer.h"
+#include "LockPage.h"
+#include "SignInForm.h"
+#include "StorePane.h"
+#include "console/ConsoleBridge.h"
+#include "panes/IdentitiesPane.h"
+#include "store/Store.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+namespace {
+
+const QString kLockAfter = QStringLiteral("console/lockAfterMinutes");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
+const QString kSplitter = QStringLiteral("window/splitter");
+const QString kPage = QStringLiteral("window/page");
+
+QLabel* heading(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+// A pane of a later slice: says so, and where the same work can be done today.
+QWidget* placeholder(const QString& title, const QString& objectName, QWidget* parent)
+{
+    auto* pane = new QWidget(parent);
+    pane->setObjectName(objectName);
+    pane->setAccessibleName(title);
+    auto* layout = new QVBoxLayout(pane);
+    layout->addWidget(heading(title, pane));
+    auto* text = new QLabel(QObject::tr("This pane is not in the console yet. Meanwhile the same operations are "
+                                        "available over the HTTPS API and with gatehoused."),
+                            pane);
+    text->setWordWrap(true);
+    layout->addWidget(text);
+    layout->addStretch(1);
+    return pane;
+}
+
+// "AB:CD:…:EF": enough to compare at a glance; the whole value is in the tooltip and the copy.
+QString shortFingerprint(const QString& fingerprint)
+{
+    if (fingerprint.size() <= 17)
+        return fingerprint;
+    return fingerprint.left(8) + QStringLiteral("…") + fingerprint.right(8);
+}
+
+} // namespace
+
+MainWindow::MainWindow(ConsoleBridge& bridge, QWidget* parent)
+    : QMainWindow(parent), m_bridge(bridge), m_idle(new InactivityTimer(this)), m_pages(new QStackedWidget(this)),
+      m_lockPage(new LockPage(bridge, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Gatehouse"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
+
+    m_pages->setObjectName(QStringLiteral("windowPages"));
+    m_pages->addWidget(buildPanes());
+    m_pages->addWidget(m_lockPage);
+    setCentralWidget(m_pages);
+    buildToolBar();
+    buildStatusBar();
+
+    m_idle->setTimeout(lockAfterMinutes() * 60 * 1000);
+    connect(m_idle, &InactivityTimer::inactive, this, [this]() {
+        if (m_bridge.isSignedIn()) {
+            m_bridge.lock();
+            showLockPage(tr("Locked after %n minute(s) without activity.", nullptr, lockAfterMinutes()));
+        }
+    });
+    connect(m_lockPage, &LockPage::signOutRequested, this, &MainWindow::signOut);
+    connect(&m_bridge, &ConsoleBridge::signedIn, this, &MainWindow::showConsole);
+    connect(&m_bridge, &ConsoleBridge::sessionEnded, this, [this](const QString& message) { showLockPage(message); });
+    connect(&m_bridge, &ConsoleBridge::scopeChanged, this, &MainWindow::fillScopes);
+    connect(&m_bridge, &ConsoleBridge::accessChanged, this, &MainWindow::fillScopes);
+    connect(&m_bridge, &ConsoleBridge::busyChanged, this, [this](bool busy) { m_busy->setVisible(busy); });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometry).toByteArray()))
+        resize(1120, 700);
+    restoreState(settings.value(kWindowState).toByteArray());
+    m_splitter->restoreState(settings.value(kSplitter).toByteArray());
+    m_navigation->setCurrentRow(
+        qBound(0, settings.value(kPage, int(Page::Identities)).toInt(), m_navigation->count() - 1));
+
+    if (m_bridge.isSignedIn())
+        showConsole();
+    else
+        showLockPage({});
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildPanes()
+{
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+
+    m_navigation = new QListWidget(m_splitter);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Panes"));
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setSpacing(2);
+    m_navigation->setMinimumWidth(170);
+    m_navigation->setMaximumWidth(260);
+
+    m_panes = new QStackedWidget(m_splitter);
+    m_panes->setObjectName(QStringLiteral("panes"));
+
+    auto* overview = new QWidget(m_panes);
+    overview->setObjectName(QStringLiteral("overviewPane"));
+    overview->setAccessibleName(tr("Overview"));
+    auto* overviewLayout = new QVBoxLayout(overview);
+    overviewLayout->addWidget(heading(tr("Encrypted store"), overview));
+    m_storePane = new StorePane(overview);
+    overviewLayout->addWidget(m_storePane);
+    overviewLayout->addStretch(1);
+    m_identitiesPane = new IdentitiesPane(m_bridge, m_panes);
+
+    struct Entry
+    {
+        QString icon;
+        QString text;
+        QWidget* pane;
+    };
+    const QList<Entry> entries{
+        {QStringLiteral("overview"), tr("Overview"), overview},
+        {QStringLiteral("tenants"), tr("Tenants & Workspaces"),
+         placeholder(tr("Tenants & Workspaces"), QStringLiteral("tenancyPane"), m_panes)},
+        {QStringLiteral("identities"), tr("Identities"), m_identitiesPane},
+        {QStringLiteral("roles"), tr("Roles & Access"),
+         placeholder(tr("Roles & Access"), QStringLiteral("accessPane"), m_panes)},
+        {QStringLiteral("secrets"), tr("Secrets"), placeholder(tr("Secrets"), QStringLiteral("secretsPane"), m_panes)},
+    };
+    for (int i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries.at(i);
+        auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(e.icon)), e.text, m_navigation);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(e.text).arg(i + 1));
+        item->setData(Qt::AccessibleTextRole, e.text);
+        m_panes->addWidget(e.pane);
+        // Ctrl+1..5 opens the pane.
+        auto* open = new QAction(this);
+        open->setObjectName(QStringLiteral("openPane%1Action").arg(i + 1));
+        open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(open, &QAction::triggered, this, [this, i]() {
+            if (!isLocked())
+                m_navigation->setCurrentRow(i);
+        });
+        addAction(open);
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, m_panes, &QStackedWidget::setCurrentIndex);
+    m_splitter->addWidget(m_navigation);
+    m_splitter->addWidget(m_panes);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({200, 900});
+    return m_splitter;
+}
+
+void MainWindow::buildToolBar()
+{
+    auto* bar = addToolBar(tr("Console"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setAccessibleName(tr("Console toolbar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    auto* scopeLabel = new QLabel(tr("S&cope:"), bar);
+    m_scopes = new QComboBox(bar);
+    m_scopes->setObjectName(QStringLiteral("scopeSelector"));
+    m_scopes->setAccessibleName(tr("Scope"));
+    m_scopes->setToolTip(tr("The tenant or workspace the panes show and act in"));
+    m_scopes->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_scopes->setMinimumContentsLength(16);
+    scopeLabel->setBuddy(m_scopes);
+    bar->addWidget(scopeLabel);
+    bar->addWidget(m_scopes);
+    connect(m_scopes, &QComboBox::activated, this, [this](int index) {
+        const auto& scopes = m_bridge.access().scopes;
+        if (index >= 0 && index < scopes.size())
+            m_bridge.setScope(scopes.at(index));
+    });
+
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+
+    m_lockAction = bar->addAction(QIcon(QStringLiteral(":/icons/lock.svg")), tr("&Lock"), this, &MainWindow::lock);
+    m_lockAction->setObjectName(QStringLiteral("lockAction"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lockAction->setToolTip(tr("Lock the console now (Ctrl+L)"));
+    m_signOutAction =
+        bar->addAction(QIcon(QStringLiteral(":/icons/sign-out.svg")), tr("Sign &Out"), this, &MainWindow::signOut);
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    m_signOutAction->setToolTip(tr("End the session and forget this identity"));
+    for (QAction* action : {m_lockAction, m_signOutAction}) {
+        if (auto* button = bar->widgetForAction(action))
+            button->setAccessibleName(QString(action->text()).remove(QLatin1Char('&')));
+    }
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setAccessibleName(tr("Working"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(80);
+    m_busy->setMaximumHeight(14);
+    m_busy->setTextVisible(false);
+    m_busy->setVisible(m_bridge.isBusy());
+    m_identity = new QLabel(this);
+    m_identity->setObjectName(QStringLiteral("identityLabel"));
+    m_identity->setAccessibleName(tr("Identity and scope"));
+    m_api = new QLabel(tr("API not served"), this);
+    m_api->setObjectName(QStringLiteral("apiLabel"));
+    m_api->setAccessibleName(tr("Local API"));
+    m_api->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_copyApi = new QToolButton(this);
+    m_copyApi->setObjectName(QStringLiteral("copyApiButton"));
+    m_copyApi->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copyApi->setAutoRaise(true);
+    m_copyApi->setAccessibleName(tr("Copy the API address and certificate fingerprint"));
+    m_copyApi->setToolTip(m_copyApi->accessibleName());
+    m_copyApi->setEnabled(false);
+    connect(m_copyApi, &QToolButton::clicked, this, [this]() {
+        QApplication::clipboard()->setText(tr("%1\nSHA-256 fingerprint %2").arg(m_apiUrl, m_apiFingerprint));
+        statusBar()->showMessage(tr("Copied the API address and certificate fingerprint."), 4000);
+    });
+    m_storeLabel = new QLabel(this);
+    m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
+    m_storeLabel->setAccessibleName(tr("Store encryption and key custody"));
+
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addWidget(m_busy);
+    statusBar()->addWidget(m_identity, 1);
+    statusBar()->addPermanentWidget(m_api);
+    statusBar()->addPermanentWidget(m_copyApi);
+    statusBar()->addPermanentWidget(m_storeLabel);
+}
+
+void MainWindow::showStoreStatus(const store::StoreStatus& status)
+{
+    m_storePane->showStatus(status);
+    m_storeLabel->setText(tr("SQLCipher %1 · key: %2").arg(status.settings.sqlcipherVersion, status.keyCustody));
+    m_storeLabel->setToolTip(
+        tr("Store %1 in %2, encrypted with %3").arg(status.storeId, status.dataDir, status.settings.cipher));
+}
+
+void MainWindow::showApi(const QString& url, const QString& fingerprint)
+{
+    m_apiUrl = url;
+    m_apiFingerprint = fingerprint;
+    m_api->setText(tr("API %1 · SHA-256 %2").arg(url, shortFingerprint(fingerprint)));
+    m_api->setToolTip(tr("Local HTTPS API at %1\nCertificate SHA-256 fingerprint:\n%2").arg(url, fingerprint));
+    m_copyApi->setEnabled(true);
+}
+
+void MainWindow::showApiUnavailable(const QString& reason)
+{
+    m_apiUrl.clear();
+    m_apiFingerprint.clear();
+    m_api->setText(tr("API not served"));
+    m_api->setToolTip(reason);
+    m_copyApi->setEnabled(false);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_panes->currentIndex());
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_pages->currentWidget() == m_lockPage;
+}
+
+int MainWindow::lockAfterMinutes()
+{
+    return qMax(0, QSettings().value(kLockAfter, 10).toInt());
+}
+
+void MainWindow::setLockAfterMinutes(int minutes)
+{
+    QSettings().setValue(kLockAfter, qMax(0, minutes));
+}
+
+void MainWindow::lock()
+{
+    if (!m_bridge.isSignedIn())
+        return;
+    m_bridge.lock();
+    showLockPage(tr("Locked."));
+}
+
+void MainWindow::signOut()
+{
+    m_bridge.signOut();
+    showLockPage(tr("Signed out."));
+}
+
+void MainWindow::showLockPage(const QString& reason)
+{
+    m_idle->stop();
+    // Nothing a locked window held stays open over it.
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (dialog->isVisible())
+            dialog->reject();
+    }
+    m_lockPage->prepare(reason);
+    m_pages->setCurrentWidget(m_lockPage);
+    m_lockAction->setEnabled(false);
+    m_signOutAction->setEnabled(m_bridge.hasIdentity());
+    m_scopes->setEnabled(false);
+    updateIdentity();
+    m_lockPage->form()->focusFirstEmpty();
+}
+
+void MainWindow::showConsole()
+{
+    m_pages->setCurrentWidget(m_splitter);
+    m_lockAction->setEnabled(true);
+    m_signOutAction->setEnabled(true);
+    m_scopes->setEnabled(true);
+    fillScopes();
+    m_idle->start();
+    if (QWidget* pane = m_panes->currentWidget())
+        pane->setFocus();
+}
+
+void MainWindow::fillScopes()
+{
+    const QSignalBlocker block(m_scopes);
+    m_scopes->clear();
+    const auto& scopes = m_bridge.access().scopes;
+    for (const ConsoleScope& scope : scopes)
+        m_scopes->addItem(scope.label);
+    m_scopes->setCurrentIndex(int(scopes.indexOf(m_bridge.scope())));
+    updateIdentity();
+}
+
+void MainWindow::updateIdentity()
+{
+    if (!m_bridge.hasIdentity()) {
+        m_identity->setText(tr("Not signed in"));
+        return;
+    }
+    const QString who = m_bridge.tenantName().isEmpty()
+                            ? tr("%1 (platform)").arg(m_bridge.identity().name)
+                            : tr("%1 in %2").arg(m_bridge.identity().name, m_bridge.tenantName());
+    if (!m_bridge.isSignedIn()) {
+        m_identity->setText(tr("%1 · locked").arg(who));
+        return;
+    }
+    m_identity->setText(tr("Signed in as %1 · scope %2").arg(who, m_bridge.scope().label));
+}
+
+void MainWindow::rememberLayout() const
+{
+    QSettings settings;
+    settings.setValue(kGeometry, QMainWindow::saveGeometry());
+    settings.setValue(kWindowState, QMainWindow::saveState());
+    settings.setValue(kSplitter, m_splitter->saveState());
+    settings.setValue(kPage, m_panes->currentIndex());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    rememberLayout();
+    // Quitting ends the session: the token is worthless once the window is gone.
+    m_bridge.endSessionNow();
+    event->accept();
+}
+
+} // namespace gatehouse::ui

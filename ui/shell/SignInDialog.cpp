@@ -1,0 +1,34 @@
+#include "SignInDialog.h"
+
+#include "SignInForm.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+SignInDialog::SignInDialog(ConsoleBridge& bridge, QWidget* parent)
+    : QDialog(parent), m_form(new SignInForm(bridge, this))
+{
+    setObjectName(QStringLiteral("signInDialog"));
+    setWindowTitle(tr("Sign in to Gatehouse"));
+    auto* intro = new QLabel(tr("The console acts as you: it can do what your roles allow, and everything it does "
+                                "is recorded in the audit trail."),
+                             this);
+    intro->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->setObjectName(QStringLiteral("buttons"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_form, &SignInForm::signedIn, this, &QDialog::accept);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_form);
+    layout->addWidget(buttons);
+    setMinimumWidth(420);
+    m_form->focusFirstEmpty();
+}
+
+} // namespace gatehouse::ui

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace gatehouse::ui {
+
+class ConsoleBridge;
+
+// Tenant, username, password and second factor, signed in through the bridge. Shows the control plane's
+// answer as it is: it never tells which part was wrong. The password field is emptied after every try.
+class SignInForm : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SignInForm(ConsoleBridge& bridge, QWidget* parent = nullptr);
+
+    // Fixes tenant and username (sign-in again after a lock) or frees them (`fixed` false).
+    void setIdentity(const QString& tenantName, const QString& username, bool fixed);
+    void setMessage(const QString& message);
+    QString message() const;
+    // Puts the cursor where typing starts.
+    void focusFirstEmpty();
+    QPushButton* signInButton() const { return m_submit; }
+
+public slots:
+    void submit();
+
+signals:
+    void signedIn();
+
+private:
+    void setWaiting(bool waiting);
+
+    ConsoleBridge& m_bridge;
+    QLineEdit* m_tenant;
+    QLineEdit* m_username;
+    QLineEdit* m_password;
+    QLineEdit* m_code;
+    QLabel* m_message;
+    QPushButton* m_submit;
+    bool m_waiting = false;
+};
+
+} // namespace gatehouse::ui
