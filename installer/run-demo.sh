@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts Gatehouse on a demo data directory (./demo-data): on first run, creates the encrypted store and fills
 # it through the control plane with the demo (3 tenants, people in every role, integrations, secrets, about
-# 100,000 audit events over 30 days); then serves the HTTPS API in the foreground (Ctrl-C stops it cleanly).
+# 100,000 audit events over 30 days); then opens the desktop console on it when a display is present (it serves
+# the HTTPS API in-process), or serves the HTTPS API headless in the foreground (Ctrl-C stops it cleanly).
+# GATEHOUSE_DEMO_HEADLESS=1 serves headless even with a display.
 # The master key is a 0600 key file outside the data directory (./demo-secrets/master.key), because a fresh
 # server has no OS keychain; the platform administrator is "admin" with a random password in
 # ./demo-secrets/admin-password; every demo account's credentials are in ./demo-secrets/demo-users.txt.
@@ -36,7 +38,7 @@ fingerprint=$(openssl x509 -in "$data/tls/server.crt" -noout -fingerprint -sha25
 url="https://$listen"
 cat <<INFO
 
-Serving the demo at $url (Ctrl-C stops it)
+Serving the demo at $url
   certificate SHA-256 fingerprint: $fingerprint
   (pin it, or give curl the certificate itself: --cacert $data/tls/server.crt)
 Sign in as the platform administrator:
@@ -46,8 +48,10 @@ Sign in as the platform administrator:
 Tenant accounts (with their tenant, password, TOTP secret and integration tokens): $secrets/demo-users.txt
 API reference: $url/api/v1/openapi.json and docs/api.md
 INFO
-if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
-    echo "The desktop console on the same store: $bin/gatehouse/gatehouse --data-dir $data --key-file $key"
-fi
 echo
+if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} && ${GATEHOUSE_DEMO_HEADLESS:-0} != 1 ]]; then
+    # A display: the desktop console on the demo store; it serves the same HTTPS API in-process while it runs.
+    echo "Opening the desktop console (sign in as admin with the password in $admin_password)."
+    exec "$bin/gatehouse/gatehouse" --data-dir "$data" --key-file "$key" --api-listen "$listen"
+fi
 exec "$gatehoused" serve --data-dir "$data" --listen "$listen"
