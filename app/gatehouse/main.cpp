@@ -5,6 +5,7 @@
 #include "console/ConsoleBridge.h"
 #include "core/ProcessHardening.h"
 #include "service/ControlPlane.h"
+#include "shell/Appearance.h"
 #include "shell/FirstRunWizard.h"
 #include "shell/MainWindow.h"
 #include "shell/SignInDialog.h"
@@ -13,11 +14,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTextStream>
-#include <QTranslator>
 
 #include <cstdlib>
 
@@ -50,12 +49,9 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
 
-    QTranslator qtTranslator, translator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (translator.load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // Fusion in the system's light or dark palette, the system's language, unless the preferences say otherwise.
+    ui::Appearance::apply(app, ui::Appearance::theme());
+    ui::Appearance::installTranslators(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gatehouse desktop security console."));

@@ -7,6 +7,7 @@
 #include "console/ConsoleBridge.h"
 #include "panes/IdentitiesPane.h"
 #include "store/Store.h"
+#include "widgets/ThemedIcon.h"
 
 #include <QAction>
 #include <QApplication>
@@ -161,7 +162,7 @@ QWidget* MainWindow::buildPanes()
     };
     for (int i = 0; i < entries.size(); ++i) {
         const Entry& e = entries.at(i);
-        auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(e.icon)), e.text, m_navigation);
+        auto* item = new QListWidgetItem(themedIcon(e.icon), e.text, m_navigation);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(e.text).arg(i + 1));
         item->setData(Qt::AccessibleTextRole, e.text);
         m_panes->addWidget(e.pane);
@@ -211,12 +212,12 @@ void MainWindow::buildToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
 
-    m_lockAction = bar->addAction(QIcon(QStringLiteral(":/icons/lock.svg")), tr("&Lock"), this, &MainWindow::lock);
+    m_lockAction = bar->addAction(themedIcon(QStringLiteral("lock")), tr("&Lock"), this, &MainWindow::lock);
     m_lockAction->setObjectName(QStringLiteral("lockAction"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_lockAction->setToolTip(tr("Lock the console now (Ctrl+L)"));
     m_signOutAction =
-        bar->addAction(QIcon(QStringLiteral(":/icons/sign-out.svg")), tr("Sign &Out"), this, &MainWindow::signOut);
+        bar->addAction(themedIcon(QStringLiteral("sign-out")), tr("Sign &Out"), this, &MainWindow::signOut);
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
     m_signOutAction->setToolTip(tr("End the session and forget this identity"));
     for (QAction* action : {m_lockAction, m_signOutAction}) {
@@ -244,7 +245,7 @@ void MainWindow::buildStatusBar()
     m_api->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_copyApi = new QToolButton(this);
     m_copyApi->setObjectName(QStringLiteral("copyApiButton"));
-    m_copyApi->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copyApi->setIcon(themedIcon(QStringLiteral("copy")));
     m_copyApi->setAutoRaise(true);
     m_copyApi->setAccessibleName(tr("Copy the API address and certificate fingerprint"));
     m_copyApi->setToolTip(m_copyApi->accessibleName());

@@ -1,0 +1,127 @@
+// Renders the console on a real store, signed in as a real identity, one PNG per pane (and the lock page), in the
+// light or the dark theme: the pictures in docs/screenshots. A program, run by tests/gui/screenshots.sh under
+// xvfb-run; not a test.
+//   console-screenshots --data-dir DIR --key-file FILE --password-file FILE [--tenant NAME] [--user NAME]
+//                       --out DIR --theme light|dark
+#include "console/ConsoleBridge.h"
+#include "service/ControlPlane.h"
+#include "shell/Appearance.h"
+#include "shell/MainWindow.h"
+#include "store/Store.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTextStream>
+
+using namespace gatehouse;
+
+namespace {
+
+// Lets queued calls and their answers run until the bridge is idle (or a few seconds passed).
+void settle(ui::ConsoleBridge& bridge, int atLeastMs = 300)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 8000 && (bridge.isBusy() || t.elapsed() < atLeastMs))
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+QString fileNameOf(const QString& text)
+{
+    QString out;
+    for (QChar c : text.toLower()) {
+        if (c.isLetterOrNumber())
+            out += c;
+        else if (!out.endsWith(QLatin1Char('-')))
+            out += QLatin1Char('-');
+    }
+    while (out.endsWith(QLatin1Char('-')))
+        out.chop(1);
+    return out;
+}
+
+int fail(const QString& message)
+{
+    QTextStream(stderr) << "console-screenshots: " << message << Qt::endl;
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Gatehouse"));
+    QApplication::setOrganizationName(QStringLiteral("Gatehouse screenshots"));
+    QCommandLineParser parser;
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), {}, QStringLiteral("DIR"));
+    const QCommandLineOption keyFile(QStringLiteral("key-file"), {}, QStringLiteral("FILE"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"), {}, QStringLiteral("FILE"));
+    const QCommandLineOption tenant(QStringLiteral("tenant"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption user(QStringLiteral("user"), {}, QStringLiteral("NAME"), QStringLiteral("admin"));
+    const QCommandLineOption out(QStringLiteral("out"), {}, QStringLiteral("DIR"));
+    const QCommandLineOption theme(QStringLiteral("theme"), {}, QStringLiteral("light|dark"), QStringLiteral("light"));
+    parser.addOptions({dataDir, keyFile, passwordFile, tenant, user, out, theme});
+    parser.process(app);
+
+    const bool dark = parser.value(theme) == QLatin1String("dark");
+    ui::Appearance::apply(app, dark ? ui::Appearance::Theme::Dark : ui::Appearance::Theme::Light);
+
+    keys::ProviderOptions options;
+    options.keyFile = parser.value(keyFile);
+    auto store = store::Store::open(parser.value(dataDir), options);
+    if (!store)
+        return fail(store.error().message);
+    service::ControlPlane cp(*store.value());
+    if (auto loaded = cp.load(); !loaded)
+        return fail(loaded.error().message);
+
+    QFile file(parser.value(passwordFile));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1").arg(file.fileName()));
+    QByteArray password = file.readAll().trimmed();
+    ui::ConsoleBridge bridge(cp);
+    bool signedIn = false;
+    QString message;
+    QObject::connect(&bridge, &ui::ConsoleBridge::signInFinished, &app, [&](bool ok, const QString& m) {
+        signedIn = ok;
+        message = m;
+    });
+    bridge.signIn(
+        parser.value(tenant), parser.value(user),
+        SecureBytes(reinterpret_cast<const unsigned char*>(password.constData()), std::size_t(password.size())), {});
+    password.fill('\0');
+    settle(bridge);
+    if (!signedIn)
+        return fail(QStringLiteral("sign-in failed: %1").arg(message));
+
+    ui::MainWindow window(bridge);
+    window.resize(1280, 800);
+    window.show();
+    settle(bridge, 600);
+    auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    if (!navigation)
+        return fail(QStringLiteral("no navigation list"));
+    const QDir target(parser.value(out));
+    QDir().mkpath(target.path());
+    const QString suffix = dark ? QStringLiteral("-dark.png") : QStringLiteral("-light.png");
+    for (int row = 0; row < navigation->count(); ++row) {
+        navigation->setCurrentRow(row);
+        settle(bridge, 500);
+        const QString name = fileNameOf(navigation->item(row)->text().remove(QLatin1Char('&')));
+        if (!window.grab().save(target.filePath(name + suffix)))
+            return fail(QStringLiteral("cannot write %1").arg(target.filePath(name + suffix)));
+        QTextStream(stdout) << target.filePath(name + suffix) << Qt::endl;
+    }
+    window.lock();
+    settle(bridge);
+    window.grab().save(target.filePath(QStringLiteral("locked") + suffix));
+    QTextStream(stdout) << target.filePath(QStringLiteral("locked") + suffix) << Qt::endl;
+    bridge.endSessionNow();
+    return 0;
+}
