@@ -81,6 +81,24 @@ struct BoundaryReport
     QList<boundaries::ControlResult> results; // in the catalog's order of controls
 };
 
+// What needs attention in one tenant (or, tenantId empty, among the platform's administrators), as the console's
+// overview shows it. A figure is -1 when the caller may not read what it counts.
+struct ScopeSummary
+{
+    QString tenantId;
+    QString name;
+    QString displayName;
+    QString status;
+    qint64 workspaces = -1;
+    qint64 users = -1;
+    qint64 lockedUsers = -1;
+    qint64 administratorsWithoutMfa = -1; // may manage people, roles or settings, and have no second factor
+    qint64 secrets = -1;
+    qint64 secretsDueSoon = -1; // rotation or expiry due within 7 days
+    qint64 secretsOverdue = -1;
+    qint64 failedSignIns = -1; // in the last 24 hours
+};
+
 // One figure for monitoring, in Prometheus terms.
 struct MetricSample
 {
@@ -322,6 +340,10 @@ public:
     // --- monitoring -------------------------------------------------------------------------------------
     // Counts of what the platform holds and the state of its audit trail (platform scope, metrics.read).
     Result<QList<MetricSample>> readMetrics(const Caller& caller);
+    // What needs attention: tenantId empty, a row per tenant (tenants.read; counts only) and one for the platform's
+    // administrators; else the tenant's row (workspaces.read), with each figure only where the caller may read
+    // what it counts (users.read, secrets.read tenant-wide, audit.read).
+    Result<QList<ScopeSummary>> summarize(const Caller& caller, const QString& tenantId);
 
     // --- trust boundaries (platform scope) -------------------------------------------------------------------
     // Every boundary of the catalog with its controls checked live now (boundaries.read).

@@ -109,6 +109,8 @@ const QList<OperationInfo>& OperationCatalog::all()
         {"audit.prune", Permission::AuditManage, S::Platform, E::None, "Prune the audit trail"},
         // --- monitoring and trust boundaries ---
         {"metrics.read", Permission::MetricsRead, S::Platform, E::None, "Read metrics"},
+        {"overview.platform", Permission::TenantsRead, S::Platform, E::None, "What needs attention, per tenant"},
+        {"overview.tenant", Permission::WorkspacesRead, S::Tenant, E::None, "What needs attention in a tenant"},
         {"boundary.list", Permission::BoundariesRead, S::Platform, E::None, "List trust boundaries"},
         {"boundary.read", Permission::BoundariesRead, S::Platform, E::None, "Read a trust boundary"},
         {"boundary.control.read", Permission::BoundariesRead, S::Platform, E::None, "Check a control"},

@@ -220,6 +220,12 @@ const QList<Op>& operations()
                  return discard(f.cp->readMetrics(c));
              };
          }},
+        {"overview.platform", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->summarize(c, {}));
+             };
+         }},
         {"boundary.list", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {
@@ -318,6 +324,12 @@ const QList<Op>& operations()
          [](F& f, const Target& t) -> Action {
              return [&f, t](const Caller& c) {
                  return discard(f.cp->listWorkspaces(c, t.tenantId));
+             };
+         }},
+        {"overview.tenant", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->summarize(c, t.tenantId));
              };
          }},
         {"workspace.delete", Kind::Tenant, TOTA,

@@ -6,6 +6,7 @@
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
 #include "panes/IdentitiesPane.h"
+#include "panes/OverviewPane.h"
 #include "store/Store.h"
 #include "widgets/ThemedIcon.h"
 
@@ -139,10 +140,22 @@ QWidget* MainWindow::buildPanes()
     overview->setObjectName(QStringLiteral("overviewPane"));
     overview->setAccessibleName(tr("Overview"));
     auto* overviewLayout = new QVBoxLayout(overview);
+    m_overviewPane = new OverviewPane(m_bridge, overview);
+    overviewLayout->addWidget(m_overviewPane, 1);
     overviewLayout->addWidget(heading(tr("Encrypted store"), overview));
     m_storePane = new StorePane(overview);
     overviewLayout->addWidget(m_storePane);
-    overviewLayout->addStretch(1);
+    connect(m_overviewPane, &OverviewPane::openRequested, this,
+            [this](OverviewPane::Destination destination, const QString& tenantId) {
+                // The figure's tenant becomes the scope (when the identity can see it), then its pane opens.
+                for (const ConsoleScope& scope : m_bridge.access().scopes) {
+                    if (scope.tenantId == tenantId && scope.workspaceId.isEmpty() && !(scope == m_bridge.scope()))
+                        m_bridge.setScope(scope);
+                }
+                showPage(destination == OverviewPane::Destination::Identities ? Page::Identities
+                         : destination == OverviewPane::Destination::Secrets  ? Page::Secrets
+                                                                              : Page::Tenancy);
+            });
     m_identitiesPane = new IdentitiesPane(m_bridge, m_panes);
 
     struct Entry

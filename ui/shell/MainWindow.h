@@ -21,6 +21,7 @@ class ConsoleBridge;
 class IdentitiesPane;
 class InactivityTimer;
 class LockPage;
+class OverviewPane;
 class StorePane;
 
 // The console's frame: a sidebar of panes, the selected pane, a toolbar with the scope selector, Lock and Sign
@@ -76,6 +77,7 @@ private:
     QStackedWidget* m_panes = nullptr;
     StorePane* m_storePane = nullptr;
     IdentitiesPane* m_identitiesPane = nullptr;
+    OverviewPane* m_overviewPane = nullptr;
     LockPage* m_lockPage;
     QComboBox* m_scopes = nullptr;
     QAction* m_lockAction = nullptr;
