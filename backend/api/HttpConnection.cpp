@@ -39,18 +39,19 @@ public:
         if (!m_connection || data.isEmpty())
             return m_connection != nullptr;
         HttpConnection* c = m_connection;
+        const qint64 limit = c->m_server.limits().maxQueuedOutput;
+        // An event stream never holds its worker thread: it writes while ready() and waits for onReady(), so
+        // whatever the size of its parts, what waits stays under the low-water mark plus one part. One that goes
+        // on writing with the limit (a megabyte) already waiting is cut off.
+        if (!m_blocking && c->m_socket->bytesToWrite() > limit) {
+            c->abortNow();
+            return false;
+        }
         if (c->m_streamChunked)
             c->writeOut(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
         else
             c->writeOut(data);
-        const qint64 limit = c->m_server.limits().maxQueuedOutput;
         if (!m_blocking) {
-            // An event stream never holds its worker thread: it writes while ready() and waits for onReady().
-            // One that piles a megabyte up regardless is cut off.
-            if (c->m_socket->bytesToWrite() > limit) {
-                c->abortNow();
-                return false;
-            }
             c->watchOutput(false);
             return true;
         }
