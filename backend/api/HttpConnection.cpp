@@ -39,17 +39,20 @@ public:
         if (!m_connection || data.isEmpty())
             return m_connection != nullptr;
         HttpConnection* c = m_connection;
+        const qint64 limit = c->m_server.limits().maxQueuedOutput;
+        // An event stream never holds its worker thread: it writes while ready() and waits for onReady(), so
+        // whatever the size of its parts, what waits stays under the low-water mark plus one part. One that goes
+        // on writing with the limit (a megabyte) already waiting is cut off.
+        if (!m_blocking && c->m_socket->bytesToWrite() > limit) {
+            c->abortNow();
+            return false;
+        }
         if (c->m_streamChunked)
             c->writeOut(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
         else
             c->writeOut(data);
-        const qint64 limit = c->m_server.limits().maxQueuedOutput;
         if (!m_blocking) {
-            // An event stream never holds its worker thread: a client that lets a megabyte pile up is cut off.
-            if (c->m_socket->bytesToWrite() > limit) {
-                c->abortNow();
-                return false;
-            }
+            c->watchOutput(false);
             return true;
         }
         // A body written by a running handler (an export): the client is given the idle timeout to catch up.
@@ -67,7 +70,7 @@ public:
         if (!m_connection)
             return;
         HttpConnection* c = std::exchange(m_connection, nullptr);
-        m_onClosed = nullptr;
+        dropCallbacks();
         if (c->m_streamChunked)
             c->writeOut(QByteArrayLiteral("0\r\n\r\n"));
         c->endStream();
@@ -78,26 +81,64 @@ public:
         if (!m_connection)
             return;
         HttpConnection* c = std::exchange(m_connection, nullptr);
-        m_onClosed = nullptr;
+        dropCallbacks();
         c->abortNow();
     }
 
     QObject* context() override { return m_connection; }
     void onClosed(std::function<void()> callback) override { m_onClosed = std::move(callback); }
 
+    bool ready() const override
+    {
+        return m_connection && m_connection->m_socket->bytesToWrite() < m_connection->streamLowWater();
+    }
+    void onReady(std::function<void()> callback) override { m_onReady = std::move(callback); }
+    void onStalled(std::function<void()> callback) override { m_onStalled = std::move(callback); }
+
     void setBlocking(bool blocking) { m_blocking = blocking; }
+    bool blocking() const { return m_blocking; }
+
+    // The client has read some output: the producer goes on if it was waiting and enough has drained.
+    void drained()
+    {
+        if (m_onReady && ready()) {
+            const auto callback = m_onReady; // it may replace or clear m_onReady
+            callback();
+        }
+    }
+
+    // The client has read nothing for the idle timeout: false if the producer has no last word to say.
+    bool stalled()
+    {
+        auto callback = std::exchange(m_onStalled, nullptr);
+        if (!callback || !m_connection)
+            return false;
+        callback();
+        return true;
+    }
 
     // The connection is going away before finish().
     void detach()
     {
         m_connection = nullptr;
-        if (auto cb = std::exchange(m_onClosed, nullptr))
-            cb();
+        auto closed = std::exchange(m_onClosed, nullptr);
+        dropCallbacks();
+        if (closed)
+            closed();
     }
 
 private:
+    void dropCallbacks()
+    {
+        m_onClosed = nullptr;
+        m_onReady = nullptr;
+        m_onStalled = nullptr;
+    }
+
     HttpConnection* m_connection;
     std::function<void()> m_onClosed;
+    std::function<void()> m_onReady;
+    std::function<void()> m_onStalled;
     bool m_blocking = false;
 };
 
@@ -159,7 +200,8 @@ void HttpConnection::armIdleTimer()
 
 void HttpConnection::onReadyRead()
 {
-    if (m_closed || m_handshaking)
+    // Closing: no further request is read; closeGracefully() drops what the client still sends.
+    if (m_closed || m_handshaking || m_closing)
         return;
     // Read no more than one request's worth ahead; the rest waits in the socket.
     const qsizetype cap = m_server.limits().parser.maxHeaderBytes + m_server.limits().parser.maxBodyBytes;
@@ -176,8 +218,45 @@ void HttpConnection::onReadyRead()
 
 void HttpConnection::onBytesWritten()
 {
-    if (!m_stream && !m_closing && !m_input.isEmpty())
+    if (m_stream) {
+        watchOutput(true);
+        auto stream = m_stream; // the producer may finish it
+        stream->drained();
+        return;
+    }
+    if (m_closing) {
+        if (!m_closed && m_socket->bytesToWrite() > 0)
+            m_timer.start(m_server.limits().idleTimeoutMs); // the client is reading the last answer
+        return;
+    }
+    if (!m_input.isEmpty())
         processInput();
+}
+
+qint64 HttpConnection::streamLowWater() const
+{
+    return std::max<qint64>(1, m_server.limits().maxQueuedOutput / 4);
+}
+
+void HttpConnection::watchOutput(bool progressed)
+{
+    // While an event stream has output waiting, the client must read some of it every idle timeout; a stream
+    // written by a running handler has its own wait (Stream::write).
+    if (!m_stream || m_stream->blocking() || m_closing || m_closed)
+        return;
+    if (m_socket->bytesToWrite() == 0)
+        m_timer.stop();
+    else if (progressed || !m_timer.isActive())
+        m_timer.start(m_server.limits().idleTimeoutMs);
+}
+
+void HttpConnection::streamStalled()
+{
+    // The connection closes after the stream's last word, which the client reads if it wakes up in time.
+    m_closeAfterStream = true;
+    auto stream = m_stream;
+    if (!stream->stalled() || m_stream == stream)
+        abortNow();
 }
 
 void HttpConnection::processInput()
@@ -292,11 +371,15 @@ void HttpConnection::closeSoon()
     if (m_closed || m_closing)
         return;
     m_closing = true;
+    m_requestTimer.stop();
     m_timer.start(m_server.limits().idleTimeoutMs); // a client that never reads the last answer is cut
+    // After what is queued (and close_notify over TLS) the sending side is shut down and the client's remaining
+    // input drained, so that the client reads the answer, not a reset; the socket then reports the end.
+    const Linger linger{m_server.limits().lingerMs, m_server.limits().lingerBytes};
     if (auto* tls = qobject_cast<TlsTransport*>(m_socket))
-        tls->disconnectFromHost(); // close_notify after what is queued
-    else if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket))
-        tcp->disconnectFromHost(); // after what is queued has been written
+        tls->disconnectFromHost(linger);
+    else if (auto* tcp = qobject_cast<QTcpSocket*>(m_socket))
+        closeGracefully(tcp, linger);
     else if (auto* local = qobject_cast<QLocalSocket*>(m_socket))
         local->disconnectFromServer();
 }
@@ -325,6 +408,10 @@ void HttpConnection::onTimeout()
         return;
     if (m_handshaking || m_closing) {
         abortNow();
+        return;
+    }
+    if (m_stream) {
+        streamStalled(); // output has waited the idle timeout for a client that reads nothing
         return;
     }
     if (m_parser.midRequest() || !m_input.isEmpty()) {

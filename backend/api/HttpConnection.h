@@ -32,6 +32,11 @@ private:
     void onEncrypted();
     void onReadyRead();
     void onBytesWritten();
+    // Below this much queued output an event stream may write more (ResponseStream::ready()).
+    qint64 streamLowWater() const;
+    // Arms the stall timer of an event stream while output waits; `progressed`: the client has just read some.
+    void watchOutput(bool progressed);
+    void streamStalled();
     void processInput();
     void respond(HttpResponse response, const HttpRequest* request);
     QByteArray head(const HttpResponse& response, bool chunked, qint64 contentLength) const;

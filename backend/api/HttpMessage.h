@@ -70,6 +70,15 @@ public:
     virtual class QObject* context() = 0;
     // Called once if the client goes away (or the server shuts down) before finish().
     virtual void onClosed(std::function<void()> callback) = 0;
+
+    // Backpressure for an event stream, which never waits in write(): write more only while ready() (little is
+    // queued for the client); when it is not, onReady's callback runs once the client has read enough, and the
+    // producer goes on from there. A producer that ignores ready() is cut off at the connection's output limit.
+    virtual bool ready() const { return true; }
+    virtual void onReady(std::function<void()> callback) { (void)callback; }
+    // Called once if the client reads nothing for the idle timeout while output waits for it. The producer may
+    // write a last short word and finish(); the connection then closes. Without this callback it is cut at once.
+    virtual void onStalled(std::function<void()> callback) { (void)callback; }
 };
 
 struct HttpResponse

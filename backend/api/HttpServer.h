@@ -27,7 +27,12 @@ struct ServerLimits
     int requestTimeoutMs = 60'000;   // for a whole request, body included
     int maxConnections = 1024;       // beyond this, new connections are closed at once
     int workerThreads = 2;
-    qint64 maxQueuedOutput = 1024 * 1024; // per connection; above it pipelined requests wait
+    qint64 maxQueuedOutput = 1024 * 1024; // per connection; above it pipelined requests wait, a stream is cut
+    // Closing after an answer (Connection: close, an error such as 400, 413 or 431): the server shuts down its
+    // sending side, then reads and drops what the client still sends, at most this long and this much, so that the
+    // client reads the answer rather than a reset.
+    int lingerMs = 2'000;
+    qint64 lingerBytes = 4 * 1024 * 1024;
 };
 
 // Where and how to listen. TLS by default; plain HTTP only behind a TLS-terminating reverse proxy on

@@ -4,6 +4,7 @@
 
 #include <QScopeGuard>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
@@ -13,6 +14,8 @@
 #include <openssl/x509.h>
 
 #include <cstring>
+
+#include <sys/socket.h>
 
 namespace gatehouse::api {
 
@@ -27,7 +30,67 @@ void cleanse(QByteArray& bytes)
         OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
 }
 
+// See closeGracefully(): lives as a child of the socket it closes.
+class GracefulClose : public QObject
+{
+public:
+    GracefulClose(QTcpSocket* socket, const Linger& linger) : QObject(socket), m_socket(socket), m_linger(linger)
+    {
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, [this] { m_socket->abort(); });
+        connect(socket, &QIODevice::readyRead, this, &GracefulClose::discard);
+        connect(socket, &QIODevice::bytesWritten, this, &GracefulClose::shutdownWhenWritten);
+    }
+
+    void start()
+    {
+        discard();
+        shutdownWhenWritten();
+    }
+
+private:
+    void discard()
+    {
+        char sink[kChunk];
+        while (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesAvailable() > 0) {
+            const qint64 n = m_socket->read(sink, sizeof sink);
+            if (n <= 0)
+                break;
+            m_dropped += n;
+            if (m_dropped > m_linger.bytes) {
+                m_socket->abort(); // a client that keeps sending is not read for ever
+                return;
+            }
+        }
+    }
+
+    void shutdownWhenWritten()
+    {
+        if (m_shut || m_socket->state() != QAbstractSocket::ConnectedState || m_socket->bytesToWrite() > 0)
+            return;
+        m_shut = true;
+        // The answer is in the kernel; the FIN goes after it. Reading goes on until the client closes its side.
+        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+        m_timer.start(m_linger.ms);
+    }
+
+    QTcpSocket* m_socket;
+    Linger m_linger;
+    QTimer m_timer;
+    qint64 m_dropped = 0;
+    bool m_shut = false;
+};
+
 } // namespace
+
+void closeGracefully(QTcpSocket* socket, const Linger& linger)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState) {
+        socket->abort();
+        return;
+    }
+    (new GracefulClose(socket, linger))->start();
+}
 
 TlsTransport::TlsTransport(QTcpSocket* socket, std::shared_ptr<const TlsContext> context)
     : m_socket(socket), m_context(std::move(context))
@@ -125,8 +188,8 @@ void TlsTransport::schedulePump()
 void TlsTransport::pump()
 {
     m_pumpQueued = false;
-    if (!m_ssl || m_failed)
-        return;
+    if (!m_ssl || m_failed || m_closing)
+        return; // closing: what the client still sends is dropped unread (closeGracefully)
     // Answers written while the HTTP code handles what this pump delivers go out together at its end: one record
     // for a response's head and body, as QSslSocket's write buffer did.
     ++m_pumpDepth;
@@ -329,7 +392,7 @@ qint64 TlsTransport::writeData(const char* data, qint64 size)
     return size;
 }
 
-void TlsTransport::disconnectFromHost()
+void TlsTransport::disconnectFromHost(const Linger& linger)
 {
     if (m_closing)
         return;
@@ -344,7 +407,7 @@ void TlsTransport::disconnectFromHost()
             flushCiphertext();
         }
     }
-    m_socket->disconnectFromHost();
+    closeGracefully(m_socket, linger);
 }
 
 void TlsTransport::abort()

@@ -12,6 +12,21 @@ namespace gatehouse::api {
 
 class TlsContext;
 
+// How long and how much a closing connection goes on reading what its client still sends (closeGracefully).
+struct Linger
+{
+    int ms = 2'000;
+    qint64 bytes = 4 * 1024 * 1024;
+};
+
+// Ends a TCP connection so that the client reads everything sent on it. Closing a socket with unread input makes
+// the kernel send a reset, and a reset can reach the client before it has read the last answer (an error status
+// sent while the client is still sending its request), which it then never sees. So: once the queued output is
+// written, the sending side is shut down (the client reads the end of the stream right after the answer), and
+// what the client still sends is read and dropped until it closes its side, when the socket reports the
+// disconnection as usual. Past `linger` (time after the shutdown, or bytes) the socket is aborted.
+void closeGracefully(QTcpSocket* socket, const Linger& linger);
+
 // The server side of one TLS connection over an accepted QTcpSocket: an OpenSSL connection state made from the
 // shared TlsContext, fed through memory buffers, seen by the HTTP code as a plain QIODevice of the decrypted bytes.
 // Holds its context for as long as it lives, so a reload never pulls it from under an open connection.
@@ -38,8 +53,8 @@ public:
     QByteArray peerCertificateSha256() const { return m_peerSha256; }
     const std::shared_ptr<const TlsContext>& context() const { return m_context; }
 
-    // Sends what is queued, then close_notify, then closes the TCP connection once everything is written.
-    void disconnectFromHost();
+    // Sends what is queued, then close_notify, then closes the TCP connection gracefully (closeGracefully).
+    void disconnectFromHost(const Linger& linger = {});
     // Drops the connection at once; nothing queued is sent.
     void abort();
 

@@ -571,6 +571,14 @@ Result<QList<AuditEvent>> AuditLog::after(qint64 afterSeq, int limit)
     return store::sql::all(m_db, readRow, sql.constData(), afterSeq, qint64(limit));
 }
 
+Result<QList<AuditEvent>> AuditLog::after(qint64 afterSeq, int limit, const QString& tenantId)
+{
+    // The (tenant_id, seq) index: a page costs its own rows, wherever in the trail it starts.
+    const QByteArray sql =
+        QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?;";
+    return store::sql::all(m_db, readRow, sql.constData(), tenantId, afterSeq, qint64(limit));
+}
+
 Result<QList<Checkpoint>> AuditLog::checkpoints(qint64 fromSeq, qint64 toSeq)
 {
     return store::sql::all(m_db, readCheckpoint,

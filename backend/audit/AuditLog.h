@@ -82,8 +82,10 @@ public:
     // Every event matching the query's filters, oldest first, streamed in pages (constant memory). The
     // callback returns false to stop.
     Result<qint64> forEach(const AuditQuery& query, const std::function<bool(const AuditEvent&)>& visit);
-    // Events after `afterSeq` in the scope (tenantId empty + platform = platform only; `all` = every scope).
+    // Every scope's events after `afterSeq`, oldest first.
     Result<QList<AuditEvent>> after(qint64 afterSeq, int limit);
+    // One scope's events after `afterSeq`, oldest first: a tenant's, or the platform's (`tenantId` empty).
+    Result<QList<AuditEvent>> after(qint64 afterSeq, int limit, const QString& tenantId);
     Result<QList<Checkpoint>> checkpoints(qint64 fromSeq = 0, qint64 toSeq = 0);
 
     // Walks the chain and the checkpoints. Incremental starts after the last point a previous verification

@@ -153,23 +153,12 @@ ControlPlane::ControlPlane(store::Store& store, Clock& clock)
     : m_store(store), m_db(store.database()), m_clock(clock), m_audit(m_db),
       m_feed([this](qint64 afterSeq, const audit::FeedScope& scope, int limit) -> Result<QList<audit::AuditEvent>> {
           // History for followers: read under the control plane's lock, so no commit is half-published.
+          // Each page starts at `afterSeq` in the index, so following a long trail from its start costs its length.
           QMutexLocker lock(&m_mutex);
-          audit::AuditQuery q;
-          q.platform = scope.kind == audit::FeedScope::Kind::Platform;
-          q.tenantId = scope.tenantId;
           if (scope.kind == audit::FeedScope::Kind::All)
               return m_audit.after(afterSeq, limit);
-          QList<audit::AuditEvent> out;
-          q.limit = limit;
-          auto n = m_audit.forEach(q, [&](const audit::AuditEvent& e) {
-              if (e.seq <= afterSeq)
-                  return true;
-              out << e;
-              return out.size() < limit;
-          });
-          if (!n)
-              return n.error();
-          return out;
+          return m_audit.after(afterSeq, limit,
+                               scope.kind == audit::FeedScope::Kind::Platform ? QString() : scope.tenantId);
       })
 {
     // Computed now, so the first sign-in of an unknown user costs no more than any other.

@@ -123,6 +123,29 @@ QByteArray get(const QByteArray& path, const QByteArray& extra = {})
     return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + extra + "\r\n";
 }
 
+// A TLS listener with a throwaway self-signed certificate (made by the openssl command line in `dir`).
+bool tlsListenConfig(const QTemporaryDir& dir, ListenConfig& cfg)
+{
+    const QString crt = dir.filePath(QStringLiteral("c.crt"));
+    const QString key = dir.filePath(QStringLiteral("c.key"));
+    QProcess p;
+    p.start(QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+             QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-days"), QStringLiteral("1"),
+             QStringLiteral("-keyout"), key, QStringLiteral("-out"), crt});
+    if (!p.waitForFinished(20000) || p.exitCode() != 0)
+        return false;
+    QFile cf(crt), kf(key);
+    if (!cf.open(QIODevice::ReadOnly) || !kf.open(QIODevice::ReadOnly))
+        return false;
+    cfg.mode = ListenConfig::Mode::Tls;
+    cfg.tls = QSslConfiguration::defaultConfiguration();
+    cfg.tls.setLocalCertificate(QSslCertificate(cf.readAll()));
+    cfg.tls.setPrivateKey(QSslKey(kf.readAll(), QSsl::Ec));
+    return !cfg.tls.localCertificate().isNull();
+}
+
 } // namespace
 
 class TestHttpServer : public QObject
@@ -247,6 +270,72 @@ private Q_SLOTS:
         QVERIFY(!r.body.contains("aaaa"));
     }
 
+    // An oversized request sent in one go, over plain TCP and TLS: the server answers before it has read it all,
+    // and must close so that the client still reads the answer (no reset that destroys it), every time.
+    void errorAnswerSurvivesTheClose_data()
+    {
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("rounds");
+        const QByteArray line64k = get("/" + QByteArray(64 * 1024, 'a'));
+        const QByteArray line1m = get("/" + QByteArray(1024 * 1024, 'a'));
+        // More than the kernel's socket buffers hold: the client is still sending when the answer comes.
+        const QByteArray body16m =
+            "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 16777216\r\n\r\n" + QByteArray(16 * 1024 * 1024, 'b');
+        for (bool tls : {false, true}) {
+            const char* over = tls ? "tls" : "plain";
+            QTest::addRow("%s: 64 KiB request line", over) << tls << line64k << 431 << 50;
+            QTest::addRow("%s: 1 MiB request line", over) << tls << line1m << 431 << 50;
+            QTest::addRow("%s: 16 MiB body", over) << tls << body16m << 413 << 10;
+        }
+    }
+    void errorAnswerSurvivesTheClose()
+    {
+        QFETCH(bool, tls);
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(int, rounds);
+        QTemporaryDir dir;
+        ListenConfig cfg;
+        if (tls)
+            QVERIFY(tlsListenConfig(dir, cfg));
+        ServerLimits limits = fastLimits();
+        // The whole of the largest request is read and dropped, however slowly a loaded machine sends it.
+        limits.idleTimeoutMs = 30'000;
+        limits.handshakeTimeoutMs = 30'000;
+        limits.lingerMs = 30'000;
+        limits.lingerBytes = 64 * 1024 * 1024;
+        ServerUnderTest s(limits, cfg);
+        QVERIFY(s.listening());
+        for (int i = 0; i < rounds; ++i) {
+            std::unique_ptr<QTcpSocket> c;
+            if (tls) {
+                auto* ssl = new QSslSocket;
+                c.reset(ssl);
+                ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+                ssl->connectToHostEncrypted(QStringLiteral("localhost"), s.port());
+                QVERIFY2(ssl->waitForEncrypted(5000), qPrintable(ssl->errorString()));
+            } else {
+                c = std::make_unique<QTcpSocket>();
+                QVERIFY(connectTo(*c, s.port()));
+            }
+            RawReader reader(*c);
+            // As most clients do: the whole request first, then the answer.
+            c->write(request);
+            while (c->bytesToWrite() > 0 && c->state() == QAbstractSocket::ConnectedState)
+                if (!c->waitForBytesWritten(10'000))
+                    break;
+            const RawResponse r = reader.next(10'000);
+            QVERIFY2(r.complete,
+                     qPrintable(QStringLiteral("round %1: no complete answer (%2)").arg(i).arg(c->errorString())));
+            QCOMPARE(r.status, status);
+            QCOMPARE(r.header("connection"), QByteArray("close"));
+            // The server then ends the connection itself, the client having read everything.
+            QVERIFY(reader.closedWithin(30'000));
+        }
+    }
+
     void bodyOverLimitWithoutAnnouncedLengthIsCut()
     {
         ServerLimits l = fastLimits();
@@ -364,23 +453,8 @@ private Q_SLOTS:
     void tlsHandshakeTimeout()
     {
         QTemporaryDir dir;
-        const QString crt = dir.filePath(QStringLiteral("c.crt"));
-        const QString key = dir.filePath(QStringLiteral("c.key"));
-        QProcess p;
-        p.start(QStringLiteral("openssl"),
-                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                 QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-days"), QStringLiteral("1"),
-                 QStringLiteral("-keyout"), key, QStringLiteral("-out"), crt});
-        QVERIFY(p.waitForFinished(20000));
-        QCOMPARE(p.exitCode(), 0);
-        QFile cf(crt), kf(key);
-        QVERIFY(cf.open(QIODevice::ReadOnly) && kf.open(QIODevice::ReadOnly));
         ListenConfig cfg;
-        cfg.mode = ListenConfig::Mode::Tls;
-        cfg.tls = QSslConfiguration::defaultConfiguration();
-        cfg.tls.setLocalCertificate(QSslCertificate(cf.readAll()));
-        cfg.tls.setPrivateKey(QSslKey(kf.readAll(), QSsl::Ec));
+        QVERIFY(tlsListenConfig(dir, cfg));
         ServerUnderTest s(fastLimits(), cfg);
         QVERIFY(s.listening());
         // A client that connects and never starts the handshake is cut after the handshake timeout.

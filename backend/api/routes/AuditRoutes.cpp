@@ -145,6 +145,9 @@ private:
     bool m_pending = false;
 };
 
+// Events a stream reads from its subscription at a time (a few hundred kilobytes at most).
+constexpr int kStreamBatch = 250;
+
 QByteArray sseEvent(const audit::AuditEvent& e)
 {
     return "id: " + QByteArray::number(e.seq) + "\nevent: audit\ndata: " + e.canonical() + "\n\n";
@@ -185,33 +188,47 @@ HttpResponse stream(ApiRequest& r, const QString& tenantId)
             heartbeat->deleteLater();
         };
         out->onClosed(stop);
-        QObject::connect(heartbeat, &QTimer::timeout, heartbeat, [weak] {
-            if (auto s = weak.lock())
-                s->write(QByteArrayLiteral(": keep-alive\n\n"));
-        });
-        heartbeat->start(15'000);
-        auto pump = [weak, subscription, stop] {
+        // The last word to a client that is dropped: where to resume without a gap.
+        auto resync = [weak, subscription, stop] {
+            auto s = weak.lock();
+            if (!s)
+                return;
+            s->write("event: resync\ndata: {\"resume_after\":" + QByteArray::number(subscription->resumeAfter()) +
+                     "}\n\n");
+            stop();
+            s->finish();
+        };
+        // Events go out only while the connection has little queued: a long history is read from the store as
+        // fast as the client reads it, never piled up at once. Live events wait in the subscription meanwhile; a
+        // client that lets too many pile up there, or reads nothing for the idle timeout, gets the resync.
+        auto pump = [weak, subscription, resync] {
             auto s = weak.lock();
             if (!s)
                 return;
             for (;;) {
-                const QList<audit::AuditEvent> batch = subscription->take(500);
+                if (subscription->fellBehind()) {
+                    resync();
+                    return;
+                }
+                if (!s->ready())
+                    return; // onReady() brings us back
+                const QList<audit::AuditEvent> batch = subscription->take(kStreamBatch);
+                if (batch.isEmpty())
+                    return; // the waker brings us back
                 QByteArray chunk;
                 for (const audit::AuditEvent& e : batch)
                     chunk += sseEvent(e);
-                if (!chunk.isEmpty() && !s->write(chunk))
-                    return;
-                if (subscription->fellBehind()) {
-                    s->write("event: resync\ndata: {\"resume_after\":" +
-                             QByteArray::number(subscription->resumeAfter()) + "}\n\n");
-                    stop();
-                    s->finish();
-                    return;
-                }
-                if (batch.size() < 500)
+                if (!s->write(chunk))
                     return;
             }
         };
+        QObject::connect(heartbeat, &QTimer::timeout, heartbeat, [weak] {
+            if (auto s = weak.lock(); s && s->ready()) // with output waiting, the connection is not idle
+                s->write(QByteArrayLiteral(": keep-alive\n\n"));
+        });
+        heartbeat->start(15'000);
+        out->onReady(pump);
+        out->onStalled(resync);
         waker->bind(out->context(), pump);
         out->write(QByteArrayLiteral("retry: 2000\n\n"));
         pump(); // history first
