@@ -137,5 +137,11 @@ int main(int argc, char* argv[])
         }
     }
     window.show();
-    return app.exec();
+    const int code = app.exec();
+    // Quitting is a clean stop: the API ends first, then the newest audit event is signed.
+    apiHost.reset();
+    if (auto closed = controlPlane.close(); !closed)
+        QTextStream(stderr) << "gatehouse: the audit trail was not signed at exit: " << closed.error().message
+                            << Qt::endl;
+    return code;
 }
