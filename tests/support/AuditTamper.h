@@ -44,46 +44,51 @@ inline bool appendAuditEvents(store::Store& store, int n, qint64 timeMs, bool si
 
 // What a master-key holder could do: remove every checkpoint after event `keepThrough`, change the event after
 // it, and recompute the hash chain from there to the head, so that every link holds again. Also forgets how far
-// verification got, as they would.
-inline bool removeCheckpointsAndRecomputeChain(store::Database& db, qint64 keepThrough)
+// verification got, as they would. Returns what failed, or an empty string.
+inline QString removeCheckpointsAndRecomputeChain(store::Database& db, qint64 keepThrough)
 {
     for (const char* sql :
          {"DROP TRIGGER IF EXISTS audit_events_no_update;", "DROP TRIGGER IF EXISTS audit_checkpoints_no_delete;",
           "UPDATE audit_state SET verified_seq = 0, verified_hash = zeroblob(32) WHERE id = 1;"}) {
-        if (!db.exec(sql))
-            return false;
+        if (auto r = db.exec(sql); !r)
+            return r.error().message;
     }
     auto del = db.prepare("DELETE FROM audit_checkpoints WHERE seq > ?;");
-    if (!del || !del.value().bind(1, keepThrough).run())
-        return false;
+    if (!del)
+        return del.error().message;
+    if (auto r = del.value().bind(1, keepThrough).run(); !r)
+        return r.error().message;
     auto prev = db.prepare("SELECT hash FROM audit_events WHERE seq = ?;");
-    if (!prev || !prev.value().bind(1, keepThrough).step().value())
-        return false;
+    if (!prev)
+        return prev.error().message;
+    if (!prev.value().bind(1, keepThrough).step().value())
+        return QStringLiteral("no event %1").arg(keepThrough);
     QByteArray prevHash = prev.value().blob(0);
     auto rows = db.prepare("SELECT seq, time_ms, tenant_id, workspace_id, actor_kind, actor_id, actor_name, action, "
                            "target_kind, target_id, outcome, reason, source, address, request_id, details, prev_hash, "
                            "hash FROM audit_events WHERE seq > ? ORDER BY seq;");
     if (!rows)
-        return false;
+        return rows.error().message;
     rows.value().bind(1, keepThrough);
     QList<audit::AuditEvent> events;
     while (rows.value().step().value())
         events << audit::AuditLog::readRow(rows.value());
     if (events.isEmpty())
-        return false;
+        return QStringLiteral("no events after %1").arg(keepThrough);
     events.first().outcome = QStringLiteral("denied"); // the rewrite someone wanted
     auto put = db.prepare("UPDATE audit_events SET outcome = ?, prev_hash = ?, hash = ? WHERE seq = ?;");
     if (!put)
-        return false;
+        return put.error().message;
     for (audit::AuditEvent& e : events) {
         e.prevHash = prevHash;
         e.hash = e.computeHash();
         put.value().reset();
-        if (!put.value().bind(1, e.outcome).bindBlob(2, e.prevHash).bindBlob(3, e.hash).bind(4, e.seq).run())
-            return false;
+        if (auto r = put.value().bind(1, e.outcome).bindBlob(2, e.prevHash).bindBlob(3, e.hash).bind(4, e.seq).run();
+            !r)
+            return r.error().message;
         prevHash = e.hash;
     }
-    return true;
+    return {};
 }
 
 // A full verification by a log of its own, with the store's signing key (whose public half checks the signatures).
