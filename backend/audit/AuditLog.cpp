@@ -802,14 +802,15 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
             const CheckpointPolicy p = policyAfter(gapFrom);
             if (e.seq - gapFrom > p.everyEvents + kSlackEvents || e.timeMs - gapFromMs > p.intervalMs + kSlackMs) {
                 const qint64 next = signedTimes.upperBound(gapFrom).key();
+                const qint64 spanMs = std::max(e.timeMs, signedTimes.value(next)) - gapFromMs;
                 fail(gapFrom + 1, "unsigned_gap",
-                     QStringLiteral("events %1 to %2 have no signed checkpoint between them (%3 events over %4 s), "
-                                    "but the checkpoint policy then signed %5: checkpoints were removed, and the "
-                                    "chain after event %6 may have been rewritten")
+                     QStringLiteral("%1 events (%2 to %3) went without a signed checkpoint, over %4 s, but the "
+                                    "checkpoint policy then signed %5: checkpoints were removed, and the chain "
+                                    "after event %6 may have been rewritten")
+                         .arg(next - gapFrom)
                          .arg(gapFrom + 1)
                          .arg(next)
-                         .arg(next - gapFrom)
-                         .arg((e.timeMs - gapFromMs) / 1000)
+                         .arg(std::max<qint64>(0, spanMs) / 1000)
                          .arg(describe(p))
                          .arg(gapFrom));
                 break;
