@@ -145,5 +145,10 @@ int main(int argc, char* argv[])
     window.show();
     const int code = app.exec();
     bridge.endSessionNow();
+    // Quitting is a clean stop: the API ends first, then the newest audit event is signed.
+    apiHost.reset();
+    if (auto closed = controlPlane->close(); !closed)
+        QTextStream(stderr) << "gatehouse: the audit trail was not signed at exit: " << closed.error().message
+                            << Qt::endl;
     return code;
 }

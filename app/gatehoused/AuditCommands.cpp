@@ -24,8 +24,20 @@ int runVerify(const Invocation& in, service::ControlPlane& controlPlane, const s
                             << "): " << r.message << Qt::endl;
         return ExitAuditBroken;
     }
+    if (!r.warning.isEmpty())
+        QTextStream(stderr) << "gatehoused: warning: " << r.warning << Qt::endl;
     QTextStream(stdout) << "audit chain intact: events " << r.fromSeq << " to " << r.toSeq << ", " << r.eventsChecked
                         << " events and " << r.checkpointsChecked << " signed checkpoints verified" << Qt::endl;
+    return ExitOk;
+}
+
+int runCheckpoint(service::ControlPlane& controlPlane, const service::Caller& local)
+{
+    auto c = controlPlane.checkpointAudit(local);
+    if (!c)
+        return fail(c.error());
+    QTextStream(stdout) << "signed audit checkpoint at event " << c.value().seq << ": chain hash "
+                        << QString::fromLatin1(c.value().chainHash.toHex()) << Qt::endl;
     return ExitOk;
 }
 
@@ -108,7 +120,7 @@ int runExport(const Invocation& in, service::ControlPlane& controlPlane, const s
 int runAudit(Invocation& in)
 {
     if (in.args.size() != 2)
-        return usage(QStringLiteral("audit needs a subcommand: verify, export, public-key or prune"));
+        return usage(QStringLiteral("audit needs a subcommand: verify, export, public-key, prune or checkpoint"));
     auto opened = OpenedStore::open(in);
     if (!opened)
         return fail(opened.error());
@@ -126,9 +138,12 @@ int runAudit(Invocation& in)
     }
     if (sub == QLatin1String("prune"))
         return runPrune(in, controlPlane, local);
+    if (sub == QLatin1String("checkpoint"))
+        return runCheckpoint(controlPlane, local);
     if (sub == QLatin1String("export"))
         return runExport(in, controlPlane, local);
-    return usage(QStringLiteral("unknown audit subcommand '%1': use verify, export, public-key or prune").arg(sub));
+    return usage(
+        QStringLiteral("unknown audit subcommand '%1': use verify, export, public-key, prune or checkpoint").arg(sub));
 }
 
 } // namespace
@@ -170,7 +185,8 @@ void addAuditCommands(CommandTable& table)
                         "  audit public-key               print the PEM public key that signs checkpoints\n"
                         "  audit prune [--bundle DIR]     apply the retention policy (--keep-days, --keep-events\n"
                         "              set it first); with --bundle, export everything before removing "
-                        "anything\n"),
+                        "anything\n"
+                        "  audit checkpoint               sign a checkpoint over the newest event now\n"),
          true, runAudit});
 }
 

@@ -159,6 +159,11 @@ int runServe(Invocation& in)
     if (!signalPipe.ok())
         return fail(Error{ErrorCode::Internal, QStringLiteral("cannot set up signal handling")});
     QObject::connect(&server, &api::HttpServer::drained, &server, [&] {
+        // The clean stop signs the newest event, so no unsigned tail is left behind.
+        if (auto closed = controlPlane.close(); !closed)
+            logLine(QStringLiteral("event=audit_checkpoint_failed reason=\"%1\"").arg(closed.error().message));
+        else
+            logLine(QStringLiteral("event=audit_checkpoint_signed"));
         logLine(QStringLiteral("event=stopped requests_served=%1").arg(server.servedRequests()));
         QCoreApplication::exit(ExitOk);
     });

@@ -42,13 +42,27 @@ QJsonObject toJson(const audit::AuditEvent& e)
     return QJsonDocument::fromJson(e.canonical()).object();
 }
 
+QJsonObject toJson(const audit::Checkpoint& c)
+{
+    return {{QStringLiteral("seq"), c.seq},
+            {QStringLiteral("time_ms"), c.timeMs},
+            {QStringLiteral("chain_hash"), QString::fromLatin1(c.chainHash.toHex())},
+            {QStringLiteral("prev_signature"), QString::fromLatin1(c.prevSignature.toHex())},
+            {QStringLiteral("signature"), QString::fromLatin1(c.signature.toHex())},
+            {QStringLiteral("message"), QString::fromLatin1(c.message())}};
+}
+
 QJsonObject toJson(const audit::VerifyReport& r)
 {
     QJsonObject o{{QStringLiteral("intact"), r.intact},
                   {QStringLiteral("events_checked"), r.eventsChecked},
                   {QStringLiteral("checkpoints_checked"), r.checkpointsChecked},
                   {QStringLiteral("from_seq"), r.fromSeq},
-                  {QStringLiteral("to_seq"), r.toSeq}};
+                  {QStringLiteral("to_seq"), r.toSeq},
+                  {QStringLiteral("unsigned_tail_events"), r.unsignedTailEvents},
+                  {QStringLiteral("unsigned_tail_ms"), r.unsignedTailMs}};
+    if (!r.warning.isEmpty())
+        o.insert(QStringLiteral("warning"), r.warning);
     if (!r.intact) {
         o.insert(QStringLiteral("first_bad_seq"), r.firstBadSeq);
         o.insert(QStringLiteral("problem"), r.problem);

@@ -23,6 +23,9 @@ namespace gatehouse::api {
 QJsonObject toJson(const service::Principal& principal);
 QJsonObject toJson(const audit::AuditEvent& event);
 QJsonObject toJson(const audit::VerifyReport& report);
+// {seq, time_ms, chain_hash, prev_signature, signature, message}: hashes and signatures in hex, the signed message
+// as text (what `openssl pkeyutl -verify -rawin` checks).
+QJsonObject toJson(const audit::Checkpoint& checkpoint);
 
 QJsonObject toJson(const tenancy::Tenant& tenant);
 QJsonObject toJson(const tenancy::TenantSettings& settings);

@@ -20,29 +20,6 @@ QString isoTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QJsonObject asJson(const AuditEvent& e)
-{
-    return {{QStringLiteral("seq"), e.seq},
-            {QStringLiteral("time"), isoTime(e.timeMs)},
-            {QStringLiteral("time_ms"), e.timeMs},
-            {QStringLiteral("tenant_id"), e.tenantId},
-            {QStringLiteral("workspace_id"), e.workspaceId},
-            {QStringLiteral("actor"), QJsonObject{{QStringLiteral("kind"), e.actorKind},
-                                                  {QStringLiteral("id"), e.actorId},
-                                                  {QStringLiteral("name"), e.actorName}}},
-            {QStringLiteral("action"), e.action},
-            {QStringLiteral("target"),
-             QJsonObject{{QStringLiteral("kind"), e.targetKind}, {QStringLiteral("id"), e.targetId}}},
-            {QStringLiteral("outcome"), e.outcome},
-            {QStringLiteral("reason"), e.reason},
-            {QStringLiteral("source"), e.source},
-            {QStringLiteral("address"), e.address},
-            {QStringLiteral("request_id"), e.requestId},
-            {QStringLiteral("details"), e.details},
-            {QStringLiteral("prev_hash"), QString::fromLatin1(e.prevHash.toHex())},
-            {QStringLiteral("hash"), QString::fromLatin1(e.hash.toHex())}};
-}
-
 // RFC 4180 field; a cell a spreadsheet would read as a formula gets a leading apostrophe.
 QByteArray csvField(const QString& value)
 {
@@ -208,7 +185,9 @@ QByteArray formatEvent(const AuditEvent& e, ExportFormat format)
 {
     switch (format) {
     case ExportFormat::JsonLines:
-        return QJsonDocument(asJson(e)).toJson(QJsonDocument::Compact) + '\n';
+        // The AuditEvent exactly as the API and the live stream serve it: its canonical form, so the SHA-256 of
+        // a line is the event's hash, and (in a complete export) the next line's prev_hash.
+        return e.canonical() + '\n';
     case ExportFormat::Csv: {
         const QStringList cells{QString::number(e.seq),
                                 isoTime(e.timeMs),
@@ -280,13 +259,15 @@ Result<qint64> exportEvents(AuditLog& log, const AuditQuery& query, ExportFormat
     if (format == ExportFormat::Csv && out.write(csvHeader()) < 0)
         return makeError(ErrorCode::Io, QStringLiteral("cannot write the export: %1").arg(out.errorString()));
     bool writeFailed = false;
+    qint64 done = 0;
     auto n = log.forEach(query, [&](const AuditEvent& e) {
         if (out.write(formatEvent(e, format)) < 0) {
             writeFailed = true;
             return false;
         }
-        if (progress && e.seq % 1000 == 0)
-            progress(e.seq);
+        // Events written so far: never more than the export holds (a sequence number would run past it).
+        if (progress && ++done % 1000 == 0)
+            progress(done);
         return true;
     });
     if (!n)

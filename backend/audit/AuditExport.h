@@ -13,12 +13,13 @@ namespace gatehouse::audit {
 class AuditLog;
 
 enum class ExportFormat {
-    JsonLines, // one JSON object per line, every field including the hashes
+    JsonLines, // one AuditEvent per line, in its canonical form (the API's and the stream's): sha256(line) = hash
     Csv,       // RFC 4180, formula-looking cells neutralised
     Cef,       // ArcSight Common Event Format
     Ocsf,      // OCSF 1.1 events (Authentication, Account Change, API Activity), one per line
 };
 
+// How many events were written so far (never more than the count the export returns).
 using Progress = std::function<void(qint64 eventsDone)>;
 
 struct BundleSummary

@@ -7,6 +7,7 @@
 #include "store/Statement.h"
 
 #include <QJsonDocument>
+#include <QMap>
 #include <QRegularExpression>
 
 #include <optional>
@@ -79,7 +80,8 @@ QString ftsQuery(const QString& text)
 Filter filterFor(const AuditQuery& q, bool denseAction = false)
 {
     Filter f;
-    f.add("tenant_id = ?", q.platform ? QString() : q.tenantId);
+    if (!(q.platform && q.allScopes))
+        f.add("tenant_id = ?", q.platform ? QString() : q.tenantId);
     if (q.fromMs)
         f.add("time_ms >= ?", q.fromMs);
     if (q.toMs)
@@ -131,8 +133,10 @@ struct AuditLog::Statements
     std::optional<store::Statement> head;
     std::optional<store::Statement> insert;
     std::optional<store::Statement> lastCheckpoint;
+    std::optional<store::Statement> chainTail;
     std::optional<store::Statement> insertCheckpoint;
     std::optional<store::Statement> setLastSeq;
+    std::optional<store::Statement> policy;
 };
 
 AuditLog::AuditLog(store::Database& db) : m_db(db), m_stmts(std::make_unique<Statements>()) {}
@@ -217,10 +221,12 @@ Result<void> AuditLog::rewrapSigningKey(store::Database& db, const SecureBytes& 
     return store::sql::run(db, "UPDATE audit_keys SET wrapped_private_key = ? WHERE id = 1;", sealed.value());
 }
 
-Result<std::optional<Checkpoint>> AuditLog::lastCheckpoint()
+Result<std::optional<Checkpoint>> AuditLog::newestBy(std::optional<store::Statement>& slot, const char* order)
 {
-    auto cached = prepareOnce(m_stmts->lastCheckpoint, "SELECT seq, time_ms, chain_hash, prev_signature, signature "
-                                                       "FROM audit_checkpoints ORDER BY id DESC LIMIT 1;");
+    const QByteArray sql =
+        QByteArray("SELECT seq, time_ms, chain_hash, prev_signature, signature FROM audit_checkpoints ORDER BY ") +
+        order + " LIMIT 1;";
+    auto cached = prepareOnce(slot, sql.constData());
     if (!cached)
         return cached.error();
     auto& s = *cached.value();
@@ -235,11 +241,18 @@ Result<std::optional<Checkpoint>> AuditLog::lastCheckpoint()
     return out;
 }
 
+Result<std::optional<Checkpoint>> AuditLog::lastCheckpoint()
+{
+    // By position in the chain: a retention anchor is signed later than checkpoints after it, and must not make
+    // the policy count from an older event (nor verification from a later time) than the newest signed point.
+    return newestBy(m_stmts->lastCheckpoint, "seq DESC, id DESC");
+}
+
 Result<Checkpoint> AuditLog::signCheckpoint(qint64 seq, const QByteArray& chainHash, qint64 nowMs)
 {
     if (m_signingKey.isEmpty())
         return makeError(ErrorCode::Internal, QStringLiteral("the audit signing key is not open"));
-    auto last = lastCheckpoint();
+    auto last = newestBy(m_stmts->chainTail, "id DESC"); // the checkpoint chain links in signing order
     if (!last)
         return last.error();
     Checkpoint c{seq, nowMs, chainHash, last.value() ? last.value()->signature : QByteArray(), {}};
@@ -290,9 +303,64 @@ Result<void> AuditLog::prepareStatements()
     return {};
 }
 
+Result<void> AuditLog::followRecordedPolicy()
+{
+    // One cheap lookup per append: a policy another connection recorded takes effect here too.
+    auto cached = prepareOnce(m_stmts->policy, "SELECT id, every_events, interval_ms FROM audit_checkpoint_policies "
+                                               "ORDER BY id DESC LIMIT 1;");
+    if (!cached)
+        return cached.error();
+    auto& s = *cached.value();
+    s.reset();
+    auto row = s.step();
+    if (!row)
+        return row.error();
+    if (row.value() && s.int64(0) != m_policyId) {
+        m_policyId = s.int64(0);
+        m_policy = CheckpointPolicy{int(s.int64(1)), s.int64(2)};
+    }
+    s.reset();
+    return {};
+}
+
+Result<void> AuditLog::setCheckpointPolicy(const CheckpointPolicy& policy, qint64 nowMs)
+{
+    if (policy.everyEvents < 1 || policy.intervalMs < 1000)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("a checkpoint policy signs every 1 or more events and every second or longer"));
+    if (auto r = followRecordedPolicy(); !r)
+        return r;
+    if (policy == m_policy)
+        return {};
+    // The stretch so far ends under the old policy: sign its head before the new one applies.
+    if (!m_signingKey.isEmpty()) {
+        if (auto c = checkpoint(nowMs); !c)
+            return c.error();
+    }
+    auto last = lastSeq();
+    if (!last)
+        return last.error();
+    auto ins = m_db.prepare("INSERT INTO audit_checkpoint_policies (from_seq, every_events, interval_ms, set_at) "
+                            "VALUES (?, ?, ?, ?);");
+    if (!ins)
+        return ins.error();
+    if (auto r = ins.value()
+                     .bind(1, last.value() + 1)
+                     .bind(2, qint64(policy.everyEvents))
+                     .bind(3, policy.intervalMs)
+                     .bind(4, nowMs)
+                     .run();
+        !r)
+        return r;
+    m_policyId = -1; // re-read: the row just written is now the newest
+    return followRecordedPolicy();
+}
+
 Result<std::pair<qint64, QByteArray>> AuditLog::head()
 {
     if (auto r = prepareStatements(); !r)
+        return r.error();
+    if (auto r = followRecordedPolicy(); !r)
         return r.error();
     auto& head = *m_stmts->head;
     head.reset();
@@ -337,7 +405,7 @@ Result<void> AuditLog::insertLinked(AuditEvent& event, qint64 seq, const QByteAr
     return {};
 }
 
-Result<void> AuditLog::finishAppend(const AuditEvent& last)
+Result<void> AuditLog::finishAppend(const AuditEvent& last, bool endOfCall)
 {
     auto& state = *m_stmts->setLastSeq;
     state.reset();
@@ -349,10 +417,11 @@ Result<void> AuditLog::finishAppend(const AuditEvent& last)
     auto cp = lastCheckpoint();
     if (!cp)
         return cp.error();
-    const bool due = !cp.value() || last.seq - cp.value()->seq >= m_policy.everyEvents ||
+    const bool due = (m_signNext && endOfCall) || !cp.value() || last.seq - cp.value()->seq >= m_policy.everyEvents ||
                      last.timeMs - cp.value()->timeMs >= m_policy.intervalMs;
     if (!due)
         return {};
+    m_signNext = false;
     if (auto c = signCheckpoint(last.seq, last.hash, last.timeMs); !c)
         return c.error();
     if (auto n = indexText(); !n)
@@ -367,7 +436,7 @@ Result<void> AuditLog::append(AuditEvent& event)
         return h.error();
     if (auto r = insertLinked(event, h.value().first + 1, h.value().second); !r)
         return r;
-    return finishAppend(event);
+    return finishAppend(event, true);
 }
 
 Result<void> AuditLog::appendBatch(std::span<AuditEvent> events)
@@ -396,7 +465,7 @@ Result<void> AuditLog::appendBatch(std::span<AuditEvent> events)
         const bool due = !m_signingKey.isEmpty() && (!last || e.seq - last->first >= m_policy.everyEvents ||
                                                      e.timeMs - last->second >= m_policy.intervalMs);
         if (due || &e == &events.back()) {
-            if (auto r = finishAppend(e); !r)
+            if (auto r = finishAppend(e, &e == &events.back()); !r)
                 return r;
             if (due)
                 last = std::pair{e.seq, e.timeMs};
@@ -605,8 +674,36 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
     if (!all)
         return all.error();
     QHash<qint64, QByteArray> signedHashes;
-    for (const Checkpoint& c : all.value())
+    QMap<qint64, qint64> signedTimes; // seq -> time of the checkpoint there, in chain order
+    for (const Checkpoint& c : all.value()) {
         signedHashes.insert(c.seq, c.chainHash);
+        signedTimes.insert(c.seq, std::max(c.timeMs, signedTimes.value(c.seq, c.timeMs)));
+    }
+    // The checkpoint policy in force from each event on (the first recorded row is the built-in default).
+    struct PolicyFrom
+    {
+        qint64 fromSeq;
+        CheckpointPolicy policy;
+    };
+    auto policies = store::sql::all(
+        m_db,
+        [](const store::Statement& r) {
+            return PolicyFrom{r.int64(0), CheckpointPolicy{int(r.int64(1)), r.int64(2)}};
+        },
+        "SELECT from_seq, every_events, interval_ms FROM audit_checkpoint_policies ORDER BY id;");
+    if (!policies)
+        return policies.error();
+    const auto policyAfter = [&policies](qint64 seq) {
+        CheckpointPolicy p;
+        for (const PolicyFrom& row : policies.value()) {
+            if (row.fromSeq <= seq + 1)
+                p = row.policy;
+        }
+        return p;
+    };
+    const auto describe = [](const CheckpointPolicy& p) {
+        return QStringLiteral("every %1 events or %2 s").arg(p.everyEvents).arg(p.intervalMs / 1000);
+    };
 
     auto fail = [&report](qint64 seq, const char* problem, const QString& message) {
         if (report.intact || seq < report.firstBadSeq) {
@@ -630,6 +727,17 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
         expectedPrev = signedHashes.value(prunedBefore - 1, kZeroHash);
     }
     report.fromSeq = expectedSeq;
+
+    // The stretch the walk is in: it began after the newest checkpoint before the first event walked (or at the
+    // start of the log, or the retention anchor).
+    qint64 gapFrom = expectedSeq - 1;
+    qint64 gapFromMs = -1; // unknown until an event is read: the first event's time
+    if (auto it = signedTimes.upperBound(expectedSeq - 1); it != signedTimes.cbegin()) {
+        --it;
+        gapFrom = it.key();
+        gapFromMs = it.value();
+    }
+    const qint64 newestSigned = signedTimes.isEmpty() ? 0 : signedTimes.lastKey();
 
     const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE seq >= ? ORDER BY seq;";
     auto s = m_db.prepare(sql.constData());
@@ -690,6 +798,32 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
                      .arg(e.seq));
             break;
         }
+        if (const auto it = signedTimes.constFind(e.seq); it != signedTimes.cend()) {
+            gapFrom = e.seq;
+            gapFromMs = *it;
+        } else if (e.seq < newestSigned) {
+            // Unsigned, and a later checkpoint exists: the policy would have signed before this event if the
+            // stretch is already beyond it. A longer stretch means checkpoints were removed from it, and whoever
+            // removed them could have recomputed the chain in between without the signatures noticing.
+            if (gapFromMs < 0)
+                gapFromMs = e.timeMs;
+            const CheckpointPolicy p = policyAfter(gapFrom);
+            if (e.seq - gapFrom > p.everyEvents + kSlackEvents || e.timeMs - gapFromMs > p.intervalMs + kSlackMs) {
+                const qint64 next = signedTimes.upperBound(gapFrom).key();
+                const qint64 spanMs = std::max(e.timeMs, signedTimes.value(next)) - gapFromMs;
+                fail(gapFrom + 1, "unsigned_gap",
+                     QStringLiteral("%1 events (%2 to %3) went without a signed checkpoint, over %4 s, but the "
+                                    "checkpoint policy then signed %5: checkpoints were removed, and the chain "
+                                    "after event %6 may have been rewritten")
+                         .arg(next - gapFrom)
+                         .arg(gapFrom + 1)
+                         .arg(next)
+                         .arg(std::max<qint64>(0, spanMs) / 1000)
+                         .arg(describe(p))
+                         .arg(gapFrom));
+                break;
+            }
+        }
         expectedPrev = e.hash;
         lastHash = e.hash;
         ++expectedSeq;
@@ -719,6 +853,46 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
                 lastSeen + 1, "truncated",
                 QStringLiteral("a signed checkpoint covers event %1, but the log ends at %2").arg(c.seq).arg(lastSeen));
         prevSignature = c.signature;
+    }
+
+    // The unsigned tail: normal within the policy (signed with a later event, on demand, or at a clean stop; a
+    // crash leaves less than the policy, since the writer signs as it goes). Beyond it, checkpoints were removed
+    // or something appended without signing. Signed later, such a stretch is a gap.
+    if (report.intact && report.complete && lastSeen > 0) {
+        qint64 tailFrom = 0, tailFromMs = -1;
+        if (auto it = signedTimes.upperBound(lastSeen); it != signedTimes.cbegin()) {
+            --it;
+            tailFrom = it.key();
+            tailFromMs = it.value();
+        } else if (prunedBefore > 1) {
+            tailFrom = prunedBefore - 1;
+        }
+        if (tailFrom < lastSeen) {
+            auto times =
+                store::sql::query(m_db, "SELECT min(time_ms), max(time_ms) FROM audit_events WHERE seq > ?;", tailFrom);
+            if (!times)
+                return times.error();
+            if (auto row = times.value().step(); !row)
+                return row.error();
+            if (tailFromMs < 0)
+                tailFromMs = times.value().int64(0);
+            const CheckpointPolicy p = policyAfter(tailFrom);
+            report.unsignedTailEvents = lastSeen - tailFrom;
+            report.unsignedTailMs = std::max<qint64>(0, times.value().int64(1) - tailFromMs);
+            if (report.unsignedTailEvents > p.everyEvents + kSlackEvents ||
+                report.unsignedTailMs > p.intervalMs + kSlackMs)
+                report.warning =
+                    QStringLiteral("the newest %1 events (%2 to %3, over %4 s) are not covered by a signed checkpoint, "
+                                   "more than the checkpoint policy allows (%5): checkpoints after event %6 were "
+                                   "removed, or a writer appended without signing; compare the newest checkpoint "
+                                   "with a copy held outside the store (an export bundle)")
+                        .arg(report.unsignedTailEvents)
+                        .arg(tailFrom + 1)
+                        .arg(lastSeen)
+                        .arg(report.unsignedTailMs / 1000)
+                        .arg(describe(p))
+                        .arg(tailFrom);
+        }
     }
 
     if (report.intact && report.eventsChecked > 0) {

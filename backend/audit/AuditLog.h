@@ -33,8 +33,13 @@ struct VerifyReport
     qint64 eventsChecked = 0;
     qint64 checkpointsChecked = 0;
     qint64 firstBadSeq = 0;
-    QString problem; // changed, deleted, inserted, reordered, bad_signature, truncated
+    QString problem; // changed, deleted, inserted, reordered, bad_signature, truncated, unsigned_gap
     QString message;
+    // The newest events that no signed checkpoint covers yet (the walk reached the end of the log). Within the
+    // checkpoint policy that is normal; beyond it, `warning` says how many and over how long.
+    qint64 unsignedTailEvents = 0;
+    qint64 unsignedTailMs = 0; // from the newest checkpoint's time to the newest event's time
+    QString warning;
     qint64 fromSeq = 0; // where this verification started (after the last verified point when incremental)
     qint64 toSeq = 0;
     bool complete = true; // false: stopped at its event limit before the end of the log (see verify())
@@ -56,7 +61,14 @@ public:
     {
         int everyEvents = 1000;
         qint64 intervalMs = 5 * 60 * 1000;
+        bool operator==(const CheckpointPolicy&) const = default;
     };
+    // What verification allows beyond the policy between two signed checkpoints (and in the unsigned tail): a
+    // checkpoint is signed with the event that reaches `everyEvents` or `intervalMs` after the previous one, so a
+    // stretch holds at most everyEvents events, all but the last within intervalMs of the previous checkpoint.
+    // The slack absorbs one group commit (which queues at most this many read records) and clock adjustments.
+    static constexpr qint64 kSlackEvents = 256;
+    static constexpr qint64 kSlackMs = 60 * 1000;
 
     explicit AuditLog(store::Database& db);
     ~AuditLog();
@@ -64,11 +76,18 @@ public:
     // Loads the Ed25519 signing key (wrapped with AES-256-GCM under `wrapKey`), creating it the first time.
     Result<void> openSigningKey(const SecureBytes& wrapKey, qint64 nowMs);
     QByteArray publicKey() const { return m_publicKey; }
+    bool canSign() const { return !m_signingKey.isEmpty(); }
     // Master-key rotation: the signing key re-sealed from the old wrapping key to the new one.
     static Result<void> rewrapSigningKey(store::Database& db, const SecureBytes& oldWrapKey,
                                          const SecureBytes& newWrapKey);
-    void setCheckpointPolicy(const CheckpointPolicy& policy) { m_policy = policy; }
+    // Records `policy` as the one in force from the next event on (audit_checkpoint_policies) and signs the head
+    // first, so every stretch between checkpoints falls under one policy. Inside the caller's transaction. Every
+    // AuditLog over the store follows the recorded policy (read with each append).
+    Result<void> setCheckpointPolicy(const CheckpointPolicy& policy, qint64 nowMs);
     const CheckpointPolicy& checkpointPolicy() const { return m_policy; }
+    // The next append signs a checkpoint over its last event, whatever the policy says (an on-demand checkpoint
+    // that covers the event recording it).
+    void signWithNextAppend() { m_signNext = true; }
 
     // Fills seq, prevHash, detailsJson and hash; signs a checkpoint when the policy says one is due.
     Result<void> append(AuditEvent& event);
@@ -87,12 +106,16 @@ public:
     // One scope's events after `afterSeq`, oldest first: a tenant's, or the platform's (`tenantId` empty).
     Result<QList<AuditEvent>> after(qint64 afterSeq, int limit, const QString& tenantId);
     Result<QList<Checkpoint>> checkpoints(qint64 fromSeq = 0, qint64 toSeq = 0);
+    // The checkpoint over the newest signed event (none before the first event).
+    Result<std::optional<Checkpoint>> lastCheckpoint();
 
-    // Walks the chain and the checkpoints. Incremental starts after the last point a previous verification
-    // found intact (recorded in the store); full starts at the beginning (or the retention anchor).
-    // `maxEvents` > 0 bounds the work: the walk stops after that many events (complete = false), records how far
-    // it got when intact, and the next incremental verification continues from there. Checks that need the end
-    // of the log (truncation) run only when the walk reaches it.
+    // Walks the chain and the checkpoints, and holds each stretch between signed checkpoints to the checkpoint
+    // policy of its time (plus kSlackEvents / kSlackMs): a longer one fails (unsigned_gap: checkpoints were removed
+    // and the chain after them may have been recomputed); a longer unsigned tail is a warning. Incremental starts after
+    // the last point a previous verification found intact (recorded in the store); full starts at the beginning (or the
+    // retention anchor). `maxEvents` > 0 bounds the work: the walk stops after that many events (complete = false),
+    // records how far it got when intact, and the next incremental verification continues from there. Checks that need
+    // the end of the log (truncation) run only when the walk reaches it.
     Result<VerifyReport> verify(bool incremental, qint64 maxEvents = 0);
 
     // Removes the oldest events beyond the policy, anchoring the first kept one with a signed checkpoint.
@@ -117,12 +140,15 @@ private:
     Result<void> indexTextFor(const AuditQuery& query);
     Result<std::pair<qint64, QByteArray>> head();
     Result<void> insertLinked(AuditEvent& event, qint64 seq, const QByteArray& prevHash);
-    Result<void> finishAppend(const AuditEvent& last);
-    Result<std::optional<Checkpoint>> lastCheckpoint();
+    Result<void> finishAppend(const AuditEvent& last, bool endOfCall);
+    Result<void> followRecordedPolicy();
+    Result<std::optional<Checkpoint>> newestBy(std::optional<store::Statement>& slot, const char* order);
     Result<Checkpoint> signCheckpoint(qint64 seq, const QByteArray& chainHash, qint64 nowMs);
 
     store::Database& m_db;
     CheckpointPolicy m_policy;
+    qint64 m_policyId = -1; // the audit_checkpoint_policies row m_policy was read from
+    bool m_signNext = false;
     SecureBytes m_signingKey;
     QByteArray m_publicKey;
     struct Statements;

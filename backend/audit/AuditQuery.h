@@ -5,12 +5,14 @@
 
 namespace gatehouse::audit {
 
-// What a reviewer asks the audit trail. Every filter is optional except the scope: one tenant's events, or
-// the platform's. Results come newest first, a page at a time; `beforeSeq` is the keyset cursor (the smallest
-// seq of the previous page), so paging stays correct while new events arrive.
+// What a reviewer asks the audit trail. Every filter is optional except the scope: one tenant's events, the
+// platform's, or (exports at platform scope) all of them. Results come newest first, a page at a time; `beforeSeq` is
+// the keyset cursor (the smallest seq of the previous page), so paging stays correct while new events arrive.
 struct AuditQuery
 {
     bool platform = false;
+    // With `platform`: every scope, the platform's events and every tenant's (a platform reviewer's export).
+    bool allScopes = false;
     QString tenantId;
     qint64 fromMs = 0; // inclusive; 0 = open
     qint64 toMs = 0;   // exclusive; 0 = open
@@ -32,7 +34,8 @@ struct AuditQuery
             if (!v.isEmpty())
                 o.insert(QLatin1String(k), v);
         };
-        o.insert(QStringLiteral("scope"), platform ? QStringLiteral("platform") : tenantId);
+        o.insert(QStringLiteral("scope"),
+                 platform ? (allScopes ? QStringLiteral("all") : QStringLiteral("platform")) : tenantId);
         if (fromMs)
             o.insert(QStringLiteral("from_ms"), fromMs);
         if (toMs)

@@ -24,6 +24,13 @@ ControlResult checkAuditChain(CheckInput& in)
         return make(Status::Fail,
                     QStringLiteral("the audit chain is broken at event %1 (%2)").arg(r.firstBadSeq).arg(r.problem), ev);
     }
+    if (!r.warning.isEmpty()) {
+        // Beyond the checkpoint policy at the end of the log: a stop without signing, or checkpoints removed.
+        ev.append({QStringLiteral("unsigned_tail_events"), QString::number(r.unsignedTailEvents)});
+        ev.append({QStringLiteral("unsigned_tail_span"), duration(r.unsignedTailMs)});
+        return make(Status::Warn,
+                    QStringLiteral("audit chain intact up to event %1, but %2").arg(r.toSeq).arg(r.warning), ev);
+    }
     if (!r.complete) {
         auto last = in.audit.lastSeq();
         const qint64 waiting = last ? last.value() - r.toSeq : 0;
@@ -54,7 +61,7 @@ ControlResult checkCheckpointAge(CheckInput& in)
         [](const store::Statement& s) {
             return std::pair{s.int64(0), s.int64(1)};
         },
-        "SELECT seq, time_ms FROM audit_checkpoints ORDER BY id DESC LIMIT 1;");
+        "SELECT seq, time_ms FROM audit_checkpoints ORDER BY seq DESC, id DESC LIMIT 1;");
     if (!cp)
         return unmeasurable(cp.error());
     const qint64 signedSeq = cp.value().isEmpty() ? 0 : cp.value().first().first;

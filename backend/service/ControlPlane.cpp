@@ -167,7 +167,25 @@ ControlPlane::ControlPlane(store::Store& store, Clock& clock)
 
 ControlPlane::~ControlPlane()
 {
+    if (auto r = close(); !r)
+        qCWarning(lcStore) << "the audit trail was not signed at close:" << r.error().message;
+}
+
+Result<void> ControlPlane::close()
+{
     setReadAuditBatching(false);
+    QMutexLocker lock(&m_mutex);
+    if (auto r = flushReadsLocked(); !r)
+        return r;
+    auto tx = store::Transaction::begin(m_db, store::Transaction::Mode::Immediate);
+    if (!tx)
+        return tx.error();
+    if (!m_audit.canSign())
+        return {}; // load() never opened the signing key: nothing was appended through it
+    // Signs the head unless it is signed already.
+    if (auto signedHead = m_audit.checkpoint(m_clock.nowMs()); !signedHead)
+        return signedHead.error();
+    return tx.value().commit();
 }
 
 void ControlPlane::setReadAuditBatching(bool on)

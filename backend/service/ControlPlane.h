@@ -137,8 +137,12 @@ public:
     // Writes the queued read records now.
     Result<void> flushReadAudit();
 
-    // How often the audit trail is signed (default: every 1000 events or 5 minutes).
-    void setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy);
+    // How often the audit trail is signed (default: every 1000 events or 5 minutes). Recorded in the store, with
+    // the event it applies from, so verification judges each stretch of the trail by the policy of its time.
+    Result<void> setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy);
+    // The clean end: writes the queued read records and signs a checkpoint over the newest event, so a stop
+    // leaves no unsigned tail. Called by the destructor too; the server and the console call it when they quit.
+    Result<void> close();
 
     // --- authentication -------------------------------------------------------------------------------
     // tenantName empty: a platform administrator. `totp` is a 6-digit code or a recovery code.
@@ -336,6 +340,8 @@ public:
     Result<audit::RetentionPolicy> setAuditRetention(const Caller& caller, const audit::RetentionPolicy& policy);
     // Applies the retention policy; with `bundleDirectory`, first writes a bundle of everything there.
     Result<qint64> pruneAudit(const Caller& caller, const QString& bundleDirectory = {});
+    // Signs a checkpoint now, over the newest event, which is the record of this call itself (audit.manage).
+    Result<audit::Checkpoint> checkpointAudit(const Caller& caller);
 
     // --- monitoring -------------------------------------------------------------------------------------
     // Counts of what the platform holds and the state of its audit trail (platform scope, metrics.read).

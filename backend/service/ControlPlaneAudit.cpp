@@ -2,6 +2,7 @@
 #include "ControlPlaneInternals.h"
 
 #include "crypto/Ed25519.h"
+#include "store/Transaction.h"
 
 #include <QIODevice>
 
@@ -17,15 +18,38 @@ audit::AuditQuery scoped(const audit::AuditQuery& query)
     q.platform = q.platform || q.tenantId.isEmpty();
     if (q.platform)
         q.tenantId.clear();
+    q.allScopes = false; // only an export spans every scope
     return q;
 }
 
 } // namespace
 
-void ControlPlane::setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy)
+Result<void> ControlPlane::setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy)
 {
     QMutexLocker lock(&m_mutex);
-    m_audit.setCheckpointPolicy(policy);
+    if (auto r = flushReadsLocked(); !r)
+        return r;
+    auto tx = store::Transaction::begin(m_db, store::Transaction::Mode::Immediate);
+    if (!tx)
+        return tx.error();
+    if (auto r = m_audit.setCheckpointPolicy(policy, m_clock.nowMs()); !r)
+        return r;
+    return tx.value().commit();
+}
+
+Result<audit::Checkpoint> ControlPlane::checkpointAudit(const Caller& caller)
+{
+    Operation op{QStringLiteral("audit.checkpoint"), Permission::AuditManage, {}, {}, QStringLiteral("audit")};
+    op.mutates = true;
+    return perform<audit::Checkpoint>(caller, op, [&](Context& ctx, audit::Checkpoint& out) -> Result<void> {
+        // Signed with this call's own event, so the checkpoint covers the record of who asked for it.
+        m_audit.signWithNextAppend();
+        ctx.onCommit.push_back([this, &out] {
+            if (auto c = m_audit.lastCheckpoint(); c && c.value())
+                out = *c.value();
+        });
+        return {};
+    });
 }
 
 Result<audit::AuditPage> ControlPlane::searchAudit(const Caller& caller, const audit::AuditQuery& query)
@@ -87,7 +111,10 @@ Result<audit::VerifyReport> ControlPlane::verifyAudit(const Caller& caller, bool
 Result<qint64> ControlPlane::exportAudit(const Caller& caller, const audit::AuditQuery& query,
                                          audit::ExportFormat format, QIODevice& out, const audit::Progress& progress)
 {
-    const audit::AuditQuery q = scoped(query);
+    audit::AuditQuery q = scoped(query);
+    // At platform scope (audit.export held at the platform, checked below like any platform operation) an
+    // export holds every tenant's events as well as the platform's: what a platform reviewer asks for.
+    q.allScopes = q.platform;
     qint64 count = 0;
     Operation op{QStringLiteral("audit.export"), Permission::AuditExport, q.tenantId, {}, QStringLiteral("audit")};
     op.readOnly = true;

@@ -107,6 +107,7 @@ const QList<OperationInfo>& OperationCatalog::all()
         {"audit.retention.read", Permission::AuditManage, S::Platform, E::None, "Read the retention policy"},
         {"audit.retention.update", Permission::AuditManage, S::Platform, E::None, "Change the retention policy"},
         {"audit.prune", Permission::AuditManage, S::Platform, E::None, "Prune the audit trail"},
+        {"audit.checkpoint", Permission::AuditManage, S::Platform, E::None, "Sign an audit checkpoint now"},
         // --- monitoring and trust boundaries ---
         {"metrics.read", Permission::MetricsRead, S::Platform, E::None, "Read metrics"},
         {"overview.platform", Permission::TenantsRead, S::Platform, E::None, "What needs attention, per tenant"},

@@ -297,6 +297,26 @@ Result<void> schemaV7(Database& db)
     return db.exec("ALTER TABLE sessions ADD COLUMN end_reason TEXT NOT NULL DEFAULT '';");
 }
 
+Result<void> schemaV8(Database& db)
+{
+    // The audit checkpoint policy in force from an event on, so verification judges each stretch between signed
+    // checkpoints by the policy of its time. Until now the policy was the built-in default: that row starts it.
+    return db.exec(R"sql(
+CREATE TABLE audit_checkpoint_policies (
+    id INTEGER PRIMARY KEY,
+    from_seq INTEGER NOT NULL,
+    every_events INTEGER NOT NULL CHECK (every_events > 0),
+    interval_ms INTEGER NOT NULL CHECK (interval_ms > 0),
+    set_at INTEGER NOT NULL
+);
+INSERT INTO audit_checkpoint_policies (from_seq, every_events, interval_ms, set_at) VALUES (1, 1000, 300000, 0);
+CREATE TRIGGER audit_checkpoint_policies_no_update BEFORE UPDATE ON audit_checkpoint_policies
+    BEGIN SELECT RAISE(ABORT, 'the audit checkpoint policy history is append-only'); END;
+CREATE TRIGGER audit_checkpoint_policies_no_delete BEFORE DELETE ON audit_checkpoint_policies
+    BEGIN SELECT RAISE(ABORT, 'the audit checkpoint policy history is append-only'); END;
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -315,6 +335,7 @@ const Migrations& Migrations::schema()
         {5, "integrations: client certificate binding", schemaV5},
         {6, "trust boundaries: deployment ownership", schemaV6},
         {7, "sessions: why a session ended", schemaV7},
+        {8, "audit: the checkpoint policy in force from each event on", schemaV8},
     });
     return migrations;
 }

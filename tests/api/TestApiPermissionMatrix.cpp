@@ -291,6 +291,7 @@ const QList<RouteSpec>& routeSpecs()
              return r;
          }},
         {"verifyAudit", Scope::Platform, POPA, nothing},
+        {"signAuditCheckpoint", Scope::Platform, ONLY_PO, nothing},
         {"listTenants", Scope::Platform, POPA, nothing},
         {"createTenant", Scope::Platform, ONLY_PO,
          [](W&, const T&, const R&) {

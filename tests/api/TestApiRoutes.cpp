@@ -236,6 +236,7 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"GET", QStringLiteral("/api/v1/audit/export"), "exportPlatformAuditEvents"},
         {"GET", t + QStringLiteral("/audit/export"), "exportTenantAuditEvents"},
         {"POST", QStringLiteral("/api/v1/audit/verify"), "verifyAudit"},
+        {"POST", QStringLiteral("/api/v1/audit/checkpoints"), "signAuditCheckpoint"},
         {"GET", QStringLiteral("/api/v1/audit/public-key"), "auditPublicKey"},
         // tenants, settings, workspaces
         {"GET", QStringLiteral("/api/v1/tenants"), "listTenants"},

@@ -1,11 +1,13 @@
 // Drives the real gatehoused binary as a user or a script would, checking messages, exit codes, and that
 // nothing on disk changes when a command is refused. Runs inside a private keyring session (ctest does this).
+#include "AuditTamper.h"
 #include "PlainSqlite.h"
 #include "TestSupport.h"
 #include "service/ControlPlane.h"
 #include "store/Migrations.h"
 #include "store/Statement.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -123,6 +125,9 @@ private slots:
     void demoRefusals();
     void auditVerifyExportAndTamper();
     void keychainKeyRotatesTwice();
+    void auditGapFailsVerify();
+    void auditCheckpointSignsTheHead();
+    void sigtermSignsTheNewestEvent();
 
 private:
     QString dir(const char* name) const { return m_tmp->filePath(QLatin1String(name)); }
@@ -989,6 +994,93 @@ void TestGatehousedCli::keychainKeyRotatesTwice()
     const Run verified =
         gatehoused({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--data-dir"), dir("kc")});
     EXPECT_EXIT(verified, 0);
+}
+
+void TestGatehousedCli::auditGapFailsVerify()
+{
+    QVERIFY(test::writeBytes(dir("pw"), "a sturdy admin passphrase\n"));
+    QStringList args = fileStoreArgs("init");
+    args << QStringLiteral("--admin-user") << QStringLiteral("root") << QStringLiteral("--admin-password-file")
+         << dir("pw");
+    EXPECT_EXIT(gatehoused(args), 0);
+    qint64 keep = 0;
+    {
+        // 1500 events under the default policy (a checkpoint every 1000), then the master-key holder's rewrite:
+        // checkpoints removed, the chain recomputed, and a new event signed over it.
+        auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+        QVERIFY(store);
+        audit::AuditLog log(store.value()->database());
+        keep = log.lastSeq().value();
+        QVERIFY(keep > 0);
+        QVERIFY(log.lastCheckpoint().value());
+        QCOMPARE(log.lastCheckpoint().value()->seq, keep); // init's clean stop signed its last event
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(test::appendAuditEvents(*store.value(), 1500, now, true));
+        QCOMPARE(test::removeCheckpointsAndRecomputeChain(store.value()->database(), keep), QString());
+        QVERIFY(test::appendAuditEvents(*store.value(), 1, now, true));
+        QCOMPARE(log.lastCheckpoint().value()->seq, keep + 1501);
+    }
+    const Run broken =
+        gatehoused({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--data-dir"), dir("data")});
+    EXPECT_EXIT(broken, 9);
+    QVERIFY2(broken.err.contains(QStringLiteral("BROKEN at event %1 (unsigned_gap)").arg(keep + 1)),
+             qPrintable(broken.err));
+    QVERIFY2(broken.err.contains(QLatin1String("checkpoints were removed")), qPrintable(broken.err));
+}
+
+void TestGatehousedCli::auditCheckpointSignsTheHead()
+{
+    initFileStore();
+    {
+        auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+        QVERIFY(store);
+        QVERIFY(test::appendAuditEvents(*store.value(), 3, QDateTime::currentMSecsSinceEpoch(), false));
+    }
+    const Run signedNow =
+        gatehoused({QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--data-dir"), dir("data")});
+    EXPECT_EXIT(signedNow, 0);
+    auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+    QVERIFY(store);
+    audit::AuditLog log(store.value()->database());
+    const qint64 head = log.lastSeq().value();
+    QVERIFY(log.lastCheckpoint().value());
+    QCOMPARE(log.lastCheckpoint().value()->seq, head);
+    QVERIFY2(signedNow.out.contains(QStringLiteral("signed audit checkpoint at event %1").arg(head)),
+             qPrintable(describe(signedNow)));
+    auto newest = store.value()->database().prepare("SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1;");
+    QVERIFY(newest && newest.value().step().value());
+    QCOMPARE(newest.value().text(0), QStringLiteral("audit.checkpoint"));
+}
+
+void TestGatehousedCli::sigtermSignsTheNewestEvent()
+{
+    initFileStore();
+    {
+        // Events the running server has not signed yet (fewer than the policy waits for).
+        auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+        QVERIFY(store);
+        QVERIFY(test::appendAuditEvents(*store.value(), 3, QDateTime::currentMSecsSinceEpoch(), false));
+    }
+    QProcess server;
+    server.start(QStringLiteral(GATEHOUSED_PATH), {QStringLiteral("serve"), QStringLiteral("--data-dir"), dir("data"),
+                                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    QByteArray log;
+    for (int i = 0; i < 300 && !log.contains("event=listening"); ++i) {
+        server.waitForReadyRead(100);
+        log += server.readAllStandardError();
+    }
+    QVERIFY2(log.contains("event=listening"), log.constData());
+    server.terminate(); // SIGTERM
+    QVERIFY(server.waitForFinished(30000));
+    log += server.readAllStandardError();
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+    QVERIFY2(log.contains("event=audit_checkpoint_signed"), log.constData());
+    auto store = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+    QVERIFY(store);
+    audit::AuditLog trail(store.value()->database());
+    QVERIFY(trail.lastCheckpoint().value());
+    QCOMPARE(trail.lastCheckpoint().value()->seq, trail.lastSeq().value());
 }
 
 QTEST_GUILESS_MAIN(TestGatehousedCli)

@@ -1,10 +1,13 @@
 // The audit trail: signed checkpoints, verification that names the first broken event, offline bundles checked
 // with the real openssl and sha256sum, search, live follow, exports and retention.
+#include "AuditTamper.h"
 #include "ControlPlaneFixture.h"
+#include "api/ApiJson.h"
 #include "crypto/Ed25519.h"
 #include "store/Transaction.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -85,6 +88,14 @@ private slots:
     void exportIsStreamedWithProgress();
     void retentionKeepsTheChainVerifiable();
     void publicKeyIsTheSigningKey();
+    void removedCheckpointsAndARecomputedChainAreAGap();
+    void unsignedTailBeyondPolicyIsAWarning();
+    void policyOfTheTimeJudgesEachStretch();
+    void checkpointOnDemandCoversItsOwnEvent();
+    void closeSignsTheNewestEvent();
+    void platformExportHoldsEveryTenant();
+    void exportProgressNeverPassesItsTotal();
+    void jsonlLinesAreAuditEvents();
 
 private:
     void makeEvents(int n);
@@ -95,7 +106,7 @@ void TestAudit::init()
 {
     f = std::make_unique<ControlPlaneFixture>();
     QVERIFY(f->setUp());
-    f->cp->setAuditCheckpointPolicy({10, 5 * 60 * 1000});
+    QVERIFY(f->cp->setAuditCheckpointPolicy({10, 5 * 60 * 1000}));
 }
 
 void TestAudit::makeEvents(int n)
@@ -130,11 +141,11 @@ void TestAudit::groupCommitsPlaceCheckpointsLikeSingleAppends()
     // would with one append at a time, never "10 events after the start of a batch".
     store::Database& db = f->store->database();
     audit::AuditLog log(db);
-    log.setCheckpointPolicy({10, 5 * 60 * 1000});
     {
         auto tx = store::Transaction::begin(db);
         QVERIFY(tx);
         QVERIFY(log.openSigningKey(f->store->deriveKey("gatehouse/audit-signing").value(), f->clock.nowMs()));
+        QVERIFY(log.setCheckpointPolicy({10, 5 * 60 * 1000}, f->clock.nowMs()));
         QVERIFY(tx.value().commit());
     }
     auto existing = log.checkpoints();
@@ -201,7 +212,7 @@ void TestAudit::tamperingIsNamed()
 {
     QFETCH(QString, tamper);
     QFETCH(QString, problem);
-    makeEvents(30);
+    makeEvents(33); // ends between checkpoints (every 10 events, counted from the policy's own)
     store::Database& db = f->store->database();
     audit::AuditLog log(db);
     const qint64 last = log.lastSeq().value();
@@ -639,7 +650,7 @@ void TestAudit::exportIsStreamedWithProgress()
         const QJsonObject o = QJsonDocument::fromJson(file.readLine()).object();
         QVERIFY(o.value(QStringLiteral("seq")).toInteger() > previous);
         previous = o.value(QStringLiteral("seq")).toInteger();
-        QCOMPARE(o.value(QStringLiteral("hash")).toString().size(), 64);
+        QCOMPARE(o.value(QStringLiteral("prev_hash")).toString().size(), 64);
         ++lines;
     }
     QCOMPARE(lines, n.value());
@@ -692,6 +703,221 @@ void TestAudit::publicKeyIsTheSigningKey()
     // The signing key is stored wrapped, never in clear.
     const QByteArray raw = test::fileBytes(f->store->database().path());
     QVERIFY(!raw.contains("BEGIN PRIVATE KEY"));
+}
+
+void TestAudit::removedCheckpointsAndARecomputedChainAreAGap()
+{
+    // The policy of the report: a checkpoint every 1000 events or 5 minutes.
+    QVERIFY(f->cp->setAuditCheckpointPolicy({1000, 5 * 60 * 1000}));
+    store::Database& db = f->store->database();
+    audit::AuditLog log(db);
+    const qint64 keep = log.lastSeq().value();
+    QCOMPARE(log.lastCheckpoint().value()->seq, keep); // a policy change signs the head
+    QVERIFY(appendAuditEvents(*f->store, 1500, f->clock.nowMs(), true));
+    QVERIFY(log.checkpoints(keep + 1).value().size() == 1);
+    QCOMPARE(removeCheckpointsAndRecomputeChain(db, keep), QString());
+    // Gatehouse goes on, and its next event signs a checkpoint over the rewritten chain: every link and every
+    // signature holds.
+    makeEvents(1);
+    QCOMPARE(log.lastCheckpoint().value()->seq, keep + 1501);
+    auto r = f->cp->verifyAudit(f->system);
+    QVERIFY(r);
+    QVERIFY2(!r.value().intact, "a stretch of 1500 unsigned events under a policy of 1000 was accepted");
+    QCOMPARE(r.value().problem, QStringLiteral("unsigned_gap"));
+    QCOMPARE(r.value().firstBadSeq, keep + 1);
+    QVERIFY2(r.value().message.contains(QStringLiteral("every 1000 events or 300 s")), qPrintable(r.value().message));
+    QVERIFY2(r.value().message.contains(QStringLiteral("(%1 to %2)").arg(keep + 1).arg(keep + 1501)),
+             qPrintable(r.value().message));
+    // The incremental verification (the boundary control's) finds it too.
+    auto incremental = f->cp->verifyAudit(f->system, true);
+    QVERIFY(incremental && !incremental.value().intact);
+    QCOMPARE(incremental.value().problem, QStringLiteral("unsigned_gap"));
+}
+
+void TestAudit::unsignedTailBeyondPolicyIsAWarning()
+{
+    makeEvents(3);
+    audit::AuditLog log(f->store->database());
+    // Within the policy (every 10 events or 5 minutes): the newest events wait for the next checkpoint.
+    auto within = verifyAuditTrail(*f->store, f->clock.nowMs());
+    QVERIFY(within && within.value().intact);
+    QVERIFY(within.value().warning.isEmpty());
+    // A writer that does not sign: 300 events over ten minutes after the newest checkpoint.
+    QVERIFY(appendAuditEvents(*f->store, 150, f->clock.nowMs(), false));
+    f->clock.advanceSeconds(10 * 60);
+    QVERIFY(appendAuditEvents(*f->store, 150, f->clock.nowMs(), false));
+    const qint64 signedSeq = log.lastCheckpoint().value()->seq;
+    const qint64 head = log.lastSeq().value();
+    auto r = f->cp->verifyAudit(f->system);
+    QVERIFY(r);
+    QVERIFY2(r.value().intact, qPrintable(r.value().message));
+    QCOMPARE(r.value().unsignedTailEvents, head - signedSeq);
+    QVERIFY(r.value().unsignedTailEvents >= 300);
+    QVERIFY(r.value().unsignedTailMs >= 10 * 60 * 1000);
+    const QString& w = r.value().warning;
+    QVERIFY2(w.contains(QStringLiteral("newest %1 events").arg(r.value().unsignedTailEvents)), qPrintable(w));
+    QVERIFY2(w.contains(QStringLiteral("over %1 s").arg(r.value().unsignedTailMs / 1000)), qPrintable(w));
+    // The verification's own event was due a checkpoint and signed it: signing later does not make those events
+    // acceptable, the stretch is now a gap.
+    auto after = verifyAuditTrail(*f->store, f->clock.nowMs());
+    QVERIFY(after && !after.value().intact);
+    QCOMPARE(after.value().problem, QStringLiteral("unsigned_gap"));
+    QCOMPARE(after.value().unsignedTailEvents, qint64(0));
+}
+
+void TestAudit::policyOfTheTimeJudgesEachStretch()
+{
+    // 1500 events between checkpoints are within a policy of 2000, and stay within it after a stricter policy
+    // (and the default one of 1000).
+    QVERIFY(f->cp->setAuditCheckpointPolicy({2000, 60 * 60 * 1000}));
+    makeEvents(1500);
+    QVERIFY(f->cp->setAuditCheckpointPolicy({10, 5 * 60 * 1000}));
+    makeEvents(30);
+    audit::AuditLog log(f->store->database());
+    auto r = verifyAuditTrail(*f->store, f->clock.nowMs());
+    QVERIFY(r);
+    QVERIFY2(r.value().intact, qPrintable(r.value().message));
+    QVERIFY(r.value().warning.isEmpty());
+    // Under the new policy the writer signs every 10 events.
+    const auto recent = log.checkpoints(log.lastSeq().value() - 25).value();
+    QVERIFY(recent.size() >= 2);
+}
+
+void TestAudit::checkpointOnDemandCoversItsOwnEvent()
+{
+    QVERIFY(appendAuditEvents(*f->store, 3, f->clock.nowMs(), false));
+    auto c = f->cp->checkpointAudit(f->system);
+    QVERIFY(c);
+    audit::AuditLog log(f->store->database());
+    QCOMPARE(c.value().seq, log.lastSeq().value());
+    QCOMPARE(f->newestEvent().action, QStringLiteral("audit.checkpoint"));
+    QCOMPARE(c.value().chainHash, f->newestEvent().hash);
+    QCOMPARE(log.lastCheckpoint().value()->signature, c.value().signature);
+    QVERIFY(verifyAuditTrail(*f->store, f->clock.nowMs()).value().intact);
+}
+
+void TestAudit::closeSignsTheNewestEvent()
+{
+    QVERIFY(appendAuditEvents(*f->store, 3, f->clock.nowMs(), false));
+    audit::AuditLog log(f->store->database());
+    QVERIFY(log.lastCheckpoint().value()->seq < log.lastSeq().value());
+    QVERIFY(f->cp->close());
+    QCOMPARE(log.lastCheckpoint().value()->seq, log.lastSeq().value());
+    QCOMPARE(verifyAuditTrail(*f->store, f->clock.nowMs()).value().unsignedTailEvents, qint64(0));
+}
+
+void TestAudit::platformExportHoldsEveryTenant()
+{
+    makeEvents(5);
+    QVERIFY(f->cp->listWorkspaces(f->system, f->tenantB));
+    audit::AuditLog log(f->store->database());
+    const qint64 held = log.count().value();
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    auto n = f->cp->exportAudit(f->system, {}, audit::ExportFormat::Csv, out);
+    QVERIFY(n);
+    // Everything there was when it began (its own record comes after).
+    QCOMPARE(n.value(), held);
+    const QByteArray csv = out.data();
+    QVERIFY(csv.contains(f->tenantA.toUtf8()));
+    QVERIFY(csv.contains(f->tenantB.toUtf8()));
+    QVERIFY(csv.contains("platform.bootstrap"));
+    QCOMPARE(f->newestEvent().details.value(QStringLiteral("scope")).toString(), QStringLiteral("all"));
+    // A tenant's export is that tenant's only.
+    QBuffer tenant;
+    QVERIFY(tenant.open(QIODevice::WriteOnly));
+    audit::AuditQuery q;
+    q.tenantId = f->tenantA;
+    q.allScopes = true; // not for a tenant scope
+    QVERIFY(f->cp->exportAudit(f->system, q, audit::ExportFormat::Csv, tenant));
+    QVERIFY(!tenant.data().contains(f->tenantB.toUtf8()));
+    QVERIFY(!tenant.data().contains("platform.bootstrap"));
+}
+
+void TestAudit::exportProgressNeverPassesItsTotal()
+{
+    // Other scopes' events first: the tenant's events have sequence numbers far above their count.
+    QVERIFY(appendAuditEvents(*f->store, 2500, f->clock.nowMs(), true, f->tenantB));
+    makeEvents(1100);
+    for (const bool platform : {false, true}) {
+        QList<qint64> progress;
+        audit::AuditQuery q;
+        if (!platform)
+            q.tenantId = f->tenantA;
+        QBuffer out;
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        auto n = f->cp->exportAudit(f->system, q, audit::ExportFormat::Csv, out, [&](qint64 d) { progress << d; });
+        QVERIFY(n);
+        QVERIFY(progress.size() >= 2);
+        QCOMPARE(progress.last(), n.value());
+        qint64 previous = 0;
+        for (qint64 p : std::as_const(progress)) {
+            QVERIFY2(p >= previous && p <= n.value(),
+                     qPrintable(QStringLiteral("progress %1 of %2").arg(p).arg(n.value())));
+            previous = p;
+        }
+    }
+}
+
+void TestAudit::jsonlLinesAreAuditEvents()
+{
+    // Every line of a jsonl export is an AuditEvent of the OpenAPI document: its required keys, no other key, and
+    // each value of the documented type, enum and pattern. And it is the event as the API serves it: its
+    // canonical form, whose SHA-256 is the next line's prev_hash.
+    makeEvents(3);
+    QFile doc(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/api/openapi.json"));
+    QVERIFY(doc.open(QIODevice::ReadOnly));
+    const QJsonObject schema =
+        path(QJsonDocument::fromJson(doc.readAll()).object(), QStringLiteral("components.schemas.AuditEvent"))
+            .toObject();
+    const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
+    QVERIFY(!properties.isEmpty());
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    auto n = f->cp->exportAudit(f->system, {}, audit::ExportFormat::JsonLines, out);
+    QVERIFY2(n, qPrintable(n ? QString() : n.error().message));
+    QVERIFY(n.value() > 5);
+    const QList<QByteArray> lines = out.data().split('\n');
+    QCOMPARE(qint64(lines.size()), n.value() + 1);
+    QVERIFY(lines.last().isEmpty());
+    QByteArray previousHash;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        const QByteArray& line = lines.at(i);
+        QJsonParseError error{};
+        const QJsonObject e = QJsonDocument::fromJson(line, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+        for (const QJsonValue& key : schema.value(QStringLiteral("required")).toArray())
+            QVERIFY2(e.contains(key.toString()), qPrintable(key.toString() + QStringLiteral(" missing: ") + line));
+        for (auto it = e.begin(); it != e.end(); ++it) {
+            QVERIFY2(properties.contains(it.key()), qPrintable(it.key() + QStringLiteral(" undocumented: ") + line));
+            const QJsonObject p = properties.value(it.key()).toObject();
+            QVERIFY2(hasType(it.value(), p.value(QStringLiteral("type")).toString()),
+                     qPrintable(it.key() + QStringLiteral(" has the wrong type: ") + line));
+            if (p.contains(QStringLiteral("enum")))
+                QVERIFY2(p.value(QStringLiteral("enum")).toArray().contains(it.value()),
+                         qPrintable(it.key() + QStringLiteral(" not in its enum: ") + line));
+            if (p.contains(QStringLiteral("pattern")))
+                QVERIFY2(QRegularExpression(p.value(QStringLiteral("pattern")).toString())
+                             .match(it.value().toString())
+                             .hasMatch(),
+                         qPrintable(it.key() + QStringLiteral(" does not match its pattern: ") + line));
+            if (p.contains(QStringLiteral("minimum")))
+                QVERIFY(it.value().toInteger() >= p.value(QStringLiteral("minimum")).toInteger());
+        }
+        // The event as the API serves it; the line's SHA-256 is what the next event links to.
+        const QJsonObject served = api::toJson([&] {
+            audit::AuditQuery q;
+            q.platform = e.value(QStringLiteral("tenant_id")).toString().isEmpty();
+            q.tenantId = e.value(QStringLiteral("tenant_id")).toString();
+            q.beforeSeq = e.value(QStringLiteral("seq")).toInteger() + 1;
+            q.limit = 1;
+            return audit::AuditLog(f->store->database()).search(q).value().events.value(0);
+        }());
+        QCOMPARE(served, e);
+        if (!previousHash.isEmpty())
+            QCOMPARE(e.value(QStringLiteral("prev_hash")).toString().toLatin1(), previousHash.toHex());
+        previousHash = QCryptographicHash::hash(line, QCryptographicHash::Sha256);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAudit)

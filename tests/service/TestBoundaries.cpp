@@ -1,5 +1,6 @@
 // The trust-boundary controls, each checked live against a real store in its passing state and in a failing or
 // warning one made through the control plane (or, where only damage can cause it, with raw SQL or file modes).
+#include "AuditTamper.h"
 #include "ControlPlaneFixture.h"
 #include "api/ApiHost.h"
 #include "boundaries/Catalog.h"
@@ -101,6 +102,7 @@ private slots:
     void tenantKeysWrapped();
 
     void auditChain();
+    void auditChainHoldsStretchesToThePolicy();
     void checkpointAge();
     void auditRetention();
     void liveFollow();
@@ -671,9 +673,31 @@ void TestBoundaries::auditChain()
     QCOMPARE(evidenceOf(r, QStringLiteral("first_bad_seq")), QString::number(seq));
 }
 
+void TestBoundaries::auditChainHoldsStretchesToThePolicy()
+{
+    // An unsigned tail longer than the policy (every 1000 events or 5 minutes): a warning with its size.
+    QVERIFY(test::appendAuditEvents(*f->store, 1400, f->clock.nowMs(), false));
+    auto r = check(QStringLiteral("monitoring.audit-chain"));
+    QVERIFY2(r.status == Status::Warn, qPrintable(describe(r)));
+    QVERIFY(evidenceOf(r, QStringLiteral("unsigned_tail_events")).toInt() >= 1400);
+    QVERIFY2(r.summary.contains(QLatin1String("not covered by a signed checkpoint")), qPrintable(describe(r)));
+    // That check's own event was due a checkpoint. Then the checkpoints over those 1400 events are removed, the
+    // chain recomputed under them, and the next event signs over the rewrite: a gap, and the control fails.
+    audit::AuditLog log(f->store->database());
+    const auto cps = log.checkpoints().value();
+    QVERIFY(cps.size() >= 2);
+    const qint64 before = cps.at(cps.size() - 2).seq;
+    QCOMPARE(test::removeCheckpointsAndRecomputeChain(f->store->database(), before), QString());
+    QVERIFY(f->cp->createWorkspace(f->system, f->tenantA, QStringLiteral("qa"), QStringLiteral("QA")));
+    r = check(QStringLiteral("monitoring.audit-chain"));
+    QVERIFY2(r.status == Status::Fail, qPrintable(describe(r)));
+    QCOMPARE(evidenceOf(r, QStringLiteral("problem")), QStringLiteral("unsigned_gap"));
+    QCOMPARE(evidenceOf(r, QStringLiteral("first_bad_seq")), QString::number(before + 1));
+}
+
 void TestBoundaries::checkpointAge()
 {
-    f->cp->setAuditCheckpointPolicy({100000, 60'000});
+    QVERIFY(f->cp->setAuditCheckpointPolicy({100000, 60'000}));
     QVERIFY(f->cp->createWorkspace(f->system, f->tenantA, QStringLiteral("qa"), QStringLiteral("QA")));
     f->clock.advanceSeconds(3 * 60);
     auto r = check(QStringLiteral("monitoring.checkpoint-age"));

@@ -299,6 +299,12 @@ const QList<Op>& operations()
                  return discard(f.cp->pruneAudit(c));
              };
          }},
+        {"audit.checkpoint", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->checkpointAudit(c));
+             };
+         }},
         // --- tenant ---
         {"settings.read", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
@@ -833,6 +839,9 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
                                     QStringLiteral("regenerateRecoveryCodes"), QStringLiteral("load"),
                                     // not an operation: writes queued read records (the server's group commit)
                                     QStringLiteral("flushReadAudit"),
+                                    // not operations: the clean end, and the process's checkpoint policy (no
+                                    // front door sets it); covered by TestAudit
+                                    QStringLiteral("close"), QStringLiteral("setAuditCheckpointPolicy"),
                                     // public to anyone signed in; covered by TestAudit
                                     QStringLiteral("auditPublicKeyPem")};
     QFile header(QStringLiteral(GATEHOUSE_SOURCE_DIR "/backend/service/ControlPlane.h"));

@@ -341,6 +341,10 @@ void addAuditRoutes(Router& router)
         return reply(r.cp().verifyAudit(r.caller(), incremental),
                      [](const audit::VerifyReport& report) { return toJson(report); });
     });
+    router.add(
+        "POST", platform + QStringLiteral("/checkpoints"), QStringLiteral("signAuditCheckpoint"), [](ApiRequest& r) {
+            return reply(r.cp().checkpointAudit(r.caller()), [](const audit::Checkpoint& c) { return toJson(c); });
+        });
     router.add("GET", platform + QStringLiteral("/public-key"), QStringLiteral("auditPublicKey"), [](ApiRequest& r) {
         auto pem = r.cp().auditPublicKeyPem(r.caller());
         if (!pem)
