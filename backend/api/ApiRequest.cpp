@@ -10,16 +10,47 @@
 
 namespace gatehouse::api {
 
-Result<QJsonObject> ApiRequest::json()
+BodyFields& ApiRequest::body()
 {
-    if (!m_json) {
-        if (m_http.mediaType() != "application/json")
-            m_json = Result<QJsonObject>(
-                Error{ErrorCode::InvalidArgument, QStringLiteral("Send the body as application/json.")});
-        else
-            m_json = parseJsonObject(m_http.body, m_api.config().json);
+    if (!m_body) {
+        if (m_http.mediaType() != "application/json") {
+            m_body.emplace(Error{ErrorCode::InvalidArgument, QStringLiteral("Send the body as application/json.")});
+        } else {
+            auto parsed = parseJsonObject(m_http.body, m_api.config().json);
+            if (parsed)
+                m_body.emplace(parsed.value());
+            else
+                m_body.emplace(parsed.error());
+        }
     }
-    return *m_json;
+    return *m_body;
+}
+
+BodyFields& ApiRequest::optionalBody()
+{
+    if (!m_body && m_http.body.isEmpty())
+        m_body.emplace(QJsonObject());
+    return body();
+}
+
+Result<QString> ApiRequest::queryChoice(const char* name, const QStringList& allowed, const QString& fallback) const
+{
+    if (!hasQuery(name))
+        return fallback;
+    const QString value = query(name);
+    if (allowed.contains(value))
+        return value;
+    return Error{ErrorCode::InvalidArgument, QStringLiteral("The query parameter \"%1\" must be one of: %2.")
+                                                 .arg(QLatin1String(name), allowed.join(QStringLiteral(", ")))};
+}
+
+Result<bool> ApiRequest::queryBoolean(const char* name, bool fallback) const
+{
+    auto value = queryChoice(name, {QStringLiteral("true"), QStringLiteral("false")},
+                             fallback ? QStringLiteral("true") : QStringLiteral("false"));
+    if (!value)
+        return value.error();
+    return value.value() == QLatin1String("true");
 }
 
 std::optional<HttpResponse> ApiRequest::requireQuery(const char* name, const QString& what) const
