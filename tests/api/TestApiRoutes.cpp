@@ -736,6 +736,11 @@ void TestApiRoutes::rolesBindingsAndQuestions()
     QCOMPARE(member.json().value(QStringLiteral("builtin")).toBool(), true);
     QCOMPARE(member.json().value(QStringLiteral("level")).toString(), QStringLiteral("tenant"));
     QVERIFY(member.json().value(QStringLiteral("tenant_id")).isNull());
+    // A built-in role cannot be deleted: 400, as the document says.
+    auto kept = call("DELETE", tenant + "/roles/" + pct(roles::kMember), alice());
+    QCOMPARE(kept.status(), 400);
+    QCOMPARE(kept.type(), problemType("invalid-request"));
+    QCOMPARE(call("GET", tenant + "/roles/" + pct(roles::kMember), alice()).status(), 200);
 
     auto made = call("POST", tenant + "/roles", alice(),
                      {{QStringLiteral("name"), QStringLiteral("readers")},
@@ -862,6 +867,23 @@ void TestApiRoutes::platformBindings()
     QCOMPARE(call("GET", "/api/v1/tenants", session({}, QStringLiteral("auditor"))).status(), 200);
     QCOMPARE(call("DELETE", path + '/' + pct(id), root()).status(), 204);
     QCOMPARE(call("GET", path, root()).items().size(), 1);
+    // An unknown role or identity is not found (404, as the document says), and nothing is bound.
+    for (const auto& [identity, role] : {std::pair{auditor.value().id, QStringLiteral("rol_nope")},
+                                         std::pair{QStringLiteral("usr_nope"), QString(roles::kPlatformAuditor)}}) {
+        auto missing = call("POST", path, root(),
+                            {{QStringLiteral("identity_kind"), QStringLiteral("user")},
+                             {QStringLiteral("identity_id"), identity},
+                             {QStringLiteral("role_id"), role}});
+        QCOMPARE(missing.status(), 404);
+        QCOMPARE(missing.type(), problemType("not-found"));
+    }
+    QCOMPARE(call("GET", path, root()).items().size(), 1);
+    // Wrong credentials at sign-in: 401, as the document says.
+    auto wrong = call("POST", "/api/v1/auth/login", {},
+                      {{QStringLiteral("username"), QStringLiteral("root")},
+                       {QStringLiteral("password"), QStringLiteral("not-the-password")}});
+    QCOMPARE(wrong.status(), 401);
+    QCOMPARE(wrong.type(), problemType("unauthenticated"));
 }
 
 void TestApiRoutes::secrets()
