@@ -6,8 +6,6 @@
 #include <QJsonDocument>
 #include <QUrl>
 
-#include <openssl/crypto.h>
-
 namespace gatehouse::api {
 
 BodyFields& ApiRequest::body()
@@ -59,14 +57,6 @@ std::optional<HttpResponse> ApiRequest::requireQuery(const char* name, const QSt
         return std::nullopt;
     return problem(Error{ErrorCode::InvalidArgument,
                          QStringLiteral("The query parameter \"%1\" is required: %2.").arg(QLatin1String(name), what)});
-}
-
-SecureBytes secretField(const QJsonObject& object, const char* key)
-{
-    QByteArray utf8 = object.value(QLatin1String(key)).toString().toUtf8();
-    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size()));
-    OPENSSL_cleanse(utf8.data(), std::size_t(utf8.size()));
-    return out;
 }
 
 std::shared_ptr<ResponseStream> ApiRequest::startStream(HttpResponse head)

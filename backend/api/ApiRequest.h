@@ -75,9 +75,6 @@ private:
     std::optional<BodyFields> m_body;
 };
 
-// A password or secret value from a JSON body, moved into a scrubbed buffer (the UTF-8 copy is wiped).
-SecureBytes secretField(const QJsonObject& object, const char* key);
-
 // Responses.
 HttpResponse jsonResponse(const QJsonObject& body, int status = 200);
 HttpResponse jsonResponse(const QJsonArray& items, const QString& nextCursor = {});

@@ -39,8 +39,8 @@ public:
     std::optional<qint64> optionalInteger64(const char* key);
     QStringList stringList(const char* key);
     std::optional<QStringList> optionalStringList(const char* key);
-    // A password or secret value: checked to be a string but not read here (secretField() moves it into a
-    // scrubbed buffer).
+    // A password or secret value: checked to be a string but not copied here (secret() moves it into a scrubbed
+    // buffer).
     void requireSecret(const char* key);
     // The secret value of `key` (checked by requireSecret()) in a scrubbed buffer.
     SecureBytes secret(const char* key);
