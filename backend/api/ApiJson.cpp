@@ -90,9 +90,8 @@ QJsonObject toJson(const tenancy::TenantSettings& s)
             {QStringLiteral("require_mfa_for_admins"), s.requireMfaForAdmins}};
 }
 
-Result<tenancy::TenantSettings> tenantSettingsFromJson(const QJsonObject& object)
+Result<tenancy::TenantSettings> tenantSettingsFromJson(BodyFields& f)
 {
-    BodyFields f(object);
     tenancy::TenantSettings s;
     s.sessionIdleSeconds = f.integer("session_idle_seconds");
     s.sessionAbsoluteSeconds = f.integer("session_absolute_seconds");
@@ -266,20 +265,16 @@ QJsonObject toJson(const boundaries::Ownership& ownership)
             {QStringLiteral("areas"), areas}};
 }
 
-Result<boundaries::Ownership> ownershipFromJson(const QJsonObject& object)
+Result<boundaries::Ownership> ownershipFromJson(BodyFields& fields)
 {
     const auto invalid = [](const QString& message) {
         return Error{ErrorCode::InvalidArgument, message};
     };
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() != QLatin1String("areas"))
-            return invalid(QStringLiteral("Unknown field \"%1\"; send \"areas\" only.").arg(it.key().left(64)));
-    }
-    const QJsonValue areas = object.value(QLatin1String("areas"));
-    if (!areas.isObject())
-        return invalid(QStringLiteral("The field \"areas\" is required and must be an object."));
+    const std::optional<QJsonObject> areas = fields.object("areas");
+    if (!fields)
+        return fields.error();
     boundaries::Ownership o;
-    const QJsonObject byArea = areas.toObject();
+    const QJsonObject& byArea = *areas;
     for (auto it = byArea.begin(); it != byArea.end(); ++it) {
         if (!boundaries::Ownership::areaIds().contains(it.key()))
             return invalid(QStringLiteral("Unknown area \"%1\"; the areas are %2.")

@@ -16,6 +16,8 @@
 
 namespace gatehouse::api {
 
+class BodyFields;
+
 // JSON forms of control-plane values, as the API (and its OpenAPI document) presents them. Keys are snake_case;
 // times are integer milliseconds since the epoch in fields ending in "_at" / "_ms", null when unset; ids are
 // strings, null when the domain leaves them empty (a platform user's tenant, a tenant-wide binding's workspace).
@@ -48,7 +50,7 @@ QJsonObject toJson(const service::BoundaryReport& report, bool controls = false)
 // {stated, updated_at, updated_by, areas: {area: {owner, contact}}}
 QJsonObject toJson(const boundaries::Ownership& ownership);
 // The body of a PUT: `areas` with all five areas, each an object with `owner` and optional `contact`.
-Result<boundaries::Ownership> ownershipFromJson(const QJsonObject& object);
+Result<boundaries::Ownership> ownershipFromJson(BodyFields& fields);
 
 template <typename T> QJsonArray toJsonArray(const QList<T>& items)
 {
@@ -60,6 +62,6 @@ template <typename T> QJsonArray toJsonArray(const QList<T>& items)
 
 // The settings of a PUT: every field present and of its JSON type (the error names the first one that is not).
 // Ranges are the control plane's to check.
-Result<tenancy::TenantSettings> tenantSettingsFromJson(const QJsonObject& object);
+Result<tenancy::TenantSettings> tenantSettingsFromJson(BodyFields& fields);
 
 } // namespace gatehouse::api

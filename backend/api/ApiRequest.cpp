@@ -6,20 +6,49 @@
 #include <QJsonDocument>
 #include <QUrl>
 
-#include <openssl/crypto.h>
-
 namespace gatehouse::api {
 
-Result<QJsonObject> ApiRequest::json()
+BodyFields& ApiRequest::body()
 {
-    if (!m_json) {
-        if (m_http.mediaType() != "application/json")
-            m_json = Result<QJsonObject>(
-                Error{ErrorCode::InvalidArgument, QStringLiteral("Send the body as application/json.")});
-        else
-            m_json = parseJsonObject(m_http.body, m_api.config().json);
+    if (!m_body) {
+        if (m_http.mediaType() != "application/json") {
+            m_body.emplace(Error{ErrorCode::InvalidArgument, QStringLiteral("Send the body as application/json.")});
+        } else {
+            auto parsed = parseJsonObject(m_http.body, m_api.config().json);
+            if (parsed)
+                m_body.emplace(parsed.value());
+            else
+                m_body.emplace(parsed.error());
+        }
     }
-    return *m_json;
+    return *m_body;
+}
+
+BodyFields& ApiRequest::optionalBody()
+{
+    if (!m_body && m_http.body.isEmpty())
+        m_body.emplace(QJsonObject());
+    return body();
+}
+
+Result<QString> ApiRequest::queryChoice(const char* name, const QStringList& allowed, const QString& fallback) const
+{
+    if (!hasQuery(name))
+        return fallback;
+    const QString value = query(name);
+    if (allowed.contains(value))
+        return value;
+    return Error{ErrorCode::InvalidArgument, QStringLiteral("The query parameter \"%1\" must be one of: %2.")
+                                                 .arg(QLatin1String(name), allowed.join(QStringLiteral(", ")))};
+}
+
+Result<bool> ApiRequest::queryBoolean(const char* name, bool fallback) const
+{
+    auto value = queryChoice(name, {QStringLiteral("true"), QStringLiteral("false")},
+                             fallback ? QStringLiteral("true") : QStringLiteral("false"));
+    if (!value)
+        return value.error();
+    return value.value() == QLatin1String("true");
 }
 
 std::optional<HttpResponse> ApiRequest::requireQuery(const char* name, const QString& what) const
@@ -28,14 +57,6 @@ std::optional<HttpResponse> ApiRequest::requireQuery(const char* name, const QSt
         return std::nullopt;
     return problem(Error{ErrorCode::InvalidArgument,
                          QStringLiteral("The query parameter \"%1\" is required: %2.").arg(QLatin1String(name), what)});
-}
-
-SecureBytes secretField(const QJsonObject& object, const char* key)
-{
-    QByteArray utf8 = object.value(QLatin1String(key)).toString().toUtf8();
-    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size()));
-    OPENSSL_cleanse(utf8.data(), std::size_t(utf8.size()));
-    return out;
 }
 
 std::shared_ptr<ResponseStream> ApiRequest::startStream(HttpResponse head)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BodyFields.h"
 #include "HttpMessage.h"
 #include "HttpServer.h"
 #include "JsonBody.h"
@@ -48,10 +49,18 @@ public:
     // response). The handler finishes the stream and returns a response with `sent` set.
     std::shared_ptr<ResponseStream> startStream(HttpResponse head);
 
-    // The body as a JSON object (checked for content type, size and depth once).
-    Result<QJsonObject> json();
+    // The reader of the JSON body (checked for content type, size and depth once): a body that cannot be read
+    // makes its ok() false. Its ok() also refuses any field the handler did not read, so a handler reads every
+    // field it takes, then checks ok() once before acting. Only routes added with RouteBody::Json may call it
+    // (elsewhere a body is refused before the handler runs).
+    BodyFields& body();
     // The same, for operations whose fields are all optional: no body at all reads as {}.
-    Result<QJsonObject> optionalJson() { return m_http.body.isEmpty() ? Result<QJsonObject>(QJsonObject()) : json(); }
+    BodyFields& optionalBody();
+    // The query parameter `name`, which must be one of `allowed` when present (an error naming the parameter and
+    // its values otherwise); `fallback` when absent.
+    Result<QString> queryChoice(const char* name, const QStringList& allowed, const QString& fallback = {}) const;
+    // A true/false query parameter; `fallback` when absent.
+    Result<bool> queryBoolean(const char* name, bool fallback = false) const;
     // The query parameter `name`, or a 400 problem saying it is required and what it holds.
     std::optional<HttpResponse> requireQuery(const char* name, const QString& what) const;
 
@@ -63,11 +72,8 @@ private:
     service::ControlPlane& m_cp;
     const ApiService& m_api;
     const StreamStarter& m_startStream;
-    std::optional<Result<QJsonObject>> m_json;
+    std::optional<BodyFields> m_body;
 };
-
-// A password or secret value from a JSON body, moved into a scrubbed buffer (the UTF-8 copy is wiped).
-SecureBytes secretField(const QJsonObject& object, const char* key);
 
 // Responses.
 HttpResponse jsonResponse(const QJsonObject& body, int status = 200);

@@ -152,6 +152,10 @@ HttpResponse ApiService::handle(const HttpRequest& request, const ConnectionInfo
             response = problem(429, QStringLiteral("rate-limited"), QStringLiteral("Too many requests"),
                                QStringLiteral("Too many requests with this token; retry after the given seconds."));
             response.setHeader("Retry-After", QByteArray::number(tokenWait));
+        } else if (hasBody && match.route->body == RouteBody::None) {
+            // Deny by default: what an operation does not read must not be silently dropped.
+            response = problem(400, QStringLiteral("invalid-request"), QStringLiteral("Invalid request"),
+                               QStringLiteral("This operation takes no request body; send none."));
         } else if (hasBody && mime != "application/json") {
             response = problem(415, QStringLiteral("unsupported-media-type"), QStringLiteral("Unsupported media type"),
                                QStringLiteral("Send request bodies as application/json."));

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -18,6 +20,10 @@ bool isBool(const QJsonValue& v)
 {
     return v.isBool();
 }
+bool isObject(const QJsonValue& v)
+{
+    return v.isObject();
+}
 bool isNumber(const QJsonValue& v)
 {
     return v.isDouble();
@@ -32,7 +38,13 @@ bool isStringArray(const QJsonValue& v)
 
 } // namespace
 
-bool BodyFields::has(const char* key) const
+bool BodyFields::has(const char* key)
+{
+    m_read.insert(QLatin1String(key));
+    return present(key);
+}
+
+bool BodyFields::present(const char* key) const
 {
     const QJsonValue v = m_body.value(QLatin1String(key));
     return !v.isUndefined() && !v.isNull();
@@ -41,9 +53,10 @@ bool BodyFields::has(const char* key) const
 std::optional<QJsonValue> BodyFields::take(const char* key, bool required, bool (*isType)(const QJsonValue&),
                                            const char* expected)
 {
+    m_read.insert(QLatin1String(key));
     if (m_error)
         return std::nullopt;
-    if (!has(key)) {
+    if (!present(key)) {
         if (required)
             m_error = Error{
                 ErrorCode::InvalidArgument,
@@ -132,6 +145,7 @@ std::optional<QStringList> BodyFields::optionalStringList(const char* key)
 
 void BodyFields::requireSecret(const char* key)
 {
+    m_read.insert(QLatin1String(key));
     if (m_error)
         return;
     // Only the type is looked at, so no copy of the value is made here.
@@ -142,6 +156,51 @@ void BodyFields::requireSecret(const char* key)
     else if (type != QJsonValue::String)
         m_error = Error{ErrorCode::InvalidArgument,
                         QStringLiteral("The field \"%1\" must be a string.").arg(QLatin1String(key))};
+}
+
+SecureBytes BodyFields::secret(const char* key)
+{
+    m_read.insert(QLatin1String(key));
+    QByteArray utf8 = m_body.value(QLatin1String(key)).toString().toUtf8();
+    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size()));
+    OPENSSL_cleanse(utf8.data(), std::size_t(utf8.size()));
+    return out;
+}
+
+std::optional<QJsonObject> BodyFields::object(const char* key)
+{
+    const auto v = take(key, true, isObject, "an object");
+    return v ? std::optional<QJsonObject>(v->toObject()) : std::nullopt;
+}
+
+QStringList BodyFields::unknownFields() const
+{
+    QStringList unknown;
+    for (auto it = m_body.begin(); it != m_body.end(); ++it)
+        if (!m_read.contains(it.key()))
+            unknown.append(it.key());
+    unknown.sort();
+    return unknown;
+}
+
+bool BodyFields::ok()
+{
+    if (const QStringList unknown = unknownFields(); !unknown.isEmpty()) {
+        // Names are cut short and few: the message echoes what the client sent, never more than a line of it.
+        QStringList named;
+        for (const QString& name : unknown.mid(0, 5))
+            named << QLatin1Char('"') + name.left(64) + QLatin1Char('"');
+        if (unknown.size() > named.size())
+            named << QStringLiteral("%1 more").arg(unknown.size() - named.size());
+        QStringList known = m_read.values();
+        known.sort();
+        m_error = Error{ErrorCode::InvalidArgument,
+                        QStringLiteral("Unknown field%1 %2: this operation takes %3. Check the spelling; unknown "
+                                       "fields are refused, never ignored.")
+                            .arg(unknown.size() > 1 ? QStringLiteral("s") : QString(), named.join(QStringLiteral(", ")),
+                                 known.isEmpty() ? QStringLiteral("no fields") : known.join(QStringLiteral(", ")))};
+    }
+    return !m_error.has_value();
 }
 
 } // namespace gatehouse::api

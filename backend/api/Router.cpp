@@ -17,6 +17,13 @@ void Router::add(const QByteArray& method, const QString& pattern, const QString
     m_routes.append(std::move(r));
 }
 
+void Router::addWithBody(const QByteArray& method, const QString& pattern, const QString& operationId, Handler handler,
+                         bool anonymous)
+{
+    add(method, pattern, operationId, std::move(handler), anonymous);
+    m_routes.last().body = RouteBody::Json;
+}
+
 Router::Match Router::match(const QByteArray& method, const QByteArray& rawPath) const
 {
     Match m;

@@ -13,6 +13,10 @@ namespace gatehouse::api {
 class ApiRequest;
 using Handler = std::function<HttpResponse(ApiRequest&)>;
 
+// Whether an operation takes a request body. Deny by default: a route added without RouteBody::Json refuses any
+// body (400) before its handler runs, so nothing a client sends is silently ignored.
+enum class RouteBody { None, Json };
+
 // One operation of the API: a method on a path pattern such as "/api/v1/tenants/{tenant}/users/{user}".
 struct Route
 {
@@ -21,7 +25,8 @@ struct Route
     QString operationId;
     Handler handler;
     bool anonymous = false; // answered without a bearer token (login, health, the OpenAPI document)
-    QStringList segments;   // the pattern split at '/'
+    RouteBody body = RouteBody::None;
+    QStringList segments; // the pattern split at '/'
 };
 
 // Matches request paths to routes. Path segments are percent-decoded one at a time, so a parameter may hold a
@@ -31,6 +36,9 @@ class Router
 public:
     void add(const QByteArray& method, const QString& pattern, const QString& operationId, Handler handler,
              bool anonymous = false);
+    // An operation that reads a JSON body (through ApiRequest::body() or optionalBody()).
+    void addWithBody(const QByteArray& method, const QString& pattern, const QString& operationId, Handler handler,
+                     bool anonymous = false);
 
     struct Match
     {

@@ -2,6 +2,7 @@
 // a whole administrator session (login, tenant, user, role binding, secret create and reveal, audit query, the
 // event stream receiving a new event), a wrong pin refused, and SIGTERM ending the server with exit status 0.
 
+#include "ContractRecorder.h"
 #include "api/TlsCertificate.h"
 
 #include <QEventLoop>
@@ -76,6 +77,10 @@ class TestApiEndToEnd : public QObject
         r.body = reply->readAll();
         r.json = QJsonDocument::fromJson(r.body).object();
         r.error = reply->error();
+        gatehouse::test::recordExchange({method,
+                                         reply->request().url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                                         payload.isEmpty() ? QByteArray() : QByteArray("application/json"), payload,
+                                         r.status, reply->rawHeader("Content-Type"), r.body, false});
         reply->deleteLater();
         return r;
     }

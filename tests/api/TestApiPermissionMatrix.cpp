@@ -3,6 +3,7 @@
 // parameters and a minimal valid body. The expected answer comes from the table below, written independently of
 // the role definitions; every call must leave exactly one audit event with the matching outcome and the
 // response's X-Request-Id.
+#include "ContractRecorder.h"
 #include "ControlPlaneFixture.h"
 #include "api/ApiService.h"
 #include "core/Encoding.h"
@@ -889,10 +890,13 @@ TestApiPermissionMatrix::Reply TestApiPermissionMatrix::send(const api::Route& r
     m_streamHead.reset();
     m_stream.reset();
     Reply reply{m_api->handle(request, connection, m_starter), {}};
+    const bool streamed = reply.response.sent || bool(reply.response.stream);
     if (reply.response.sent && m_streamHead) {
         reply.response = *m_streamHead;
         reply.streamed = m_stream;
     }
+    recordExchange({request.method, request.target, request.header("content-type"), request.body, reply.response.status,
+                    reply.response.header("Content-Type"), reply.response.body, streamed});
     return reply;
 }
 

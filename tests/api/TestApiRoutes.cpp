@@ -1,6 +1,7 @@
 // The tenancy, identity, authorization and secret routes, driven through ApiService::handle() in process: what a
 // client sends, what it gets back (status, problem type, ETag, Location, JSON), and that no answer other than a
 // reveal ever carries a secret value, a token secret or a password.
+#include "ContractRecorder.h"
 #include "ControlPlaneFixture.h"
 #include "api/ApiService.h"
 
@@ -83,6 +84,11 @@ private slots:
 
     void missingOrMistypedField_data();
     void missingOrMistypedField();
+    void unknownFieldIsRefusedByEveryBody();
+    void bodyIsRefusedWhereNoneIsTaken();
+    void emptyUpdatesAreRefused();
+    void unknownQueryValuesAreRefused_data();
+    void unknownQueryValuesAreRefused();
     void otherTenantsObjectsAreNotFound_data();
     void otherTenantsObjectsAreNotFound();
     void noTokenIsUnauthenticated_data();
@@ -93,6 +99,11 @@ private slots:
 private:
     Reply call(const QByteArray& method, const QByteArray& target, const QString& token, const QJsonObject& body = {},
                const api::HeaderList& headers = {});
+    // The body exactly as given (JSON or not).
+    Reply callRaw(const QByteArray& method, const QByteArray& target, const QString& token, const QByteArray& body,
+                  const api::HeaderList& headers = {});
+    // `route`'s pattern with every {parameter} filled in: tenant A, W1, alice, or a made-up id.
+    QByteArray fill(const api::Route& route);
     Reply callWithIfMatch(const QByteArray& method, const QByteArray& target, const QString& token,
                           const QByteArray& etag, const QJsonObject& body = {});
     // The last answer may hold `value` (a reveal, an issued token).
@@ -181,14 +192,36 @@ TestApiRoutes::Reply TestApiRoutes::call(const QByteArray& method, const QByteAr
         request.headers.append({QByteArray("authorization"), "Bearer " + token.toLatin1()});
     for (const auto& h : headers)
         request.headers.append(h);
-    if (!body.isEmpty()) {
+    if (!body.isEmpty())
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return callRaw(method, target, token, request.body, headers);
+}
+
+TestApiRoutes::Reply TestApiRoutes::callRaw(const QByteArray& method, const QByteArray& target, const QString& token,
+                                            const QByteArray& body, const api::HeaderList& headers)
+{
+    HttpRequest request;
+    request.method = method;
+    request.target = target;
+    const qsizetype q = target.indexOf('?');
+    request.rawPath = q < 0 ? target : target.left(q);
+    if (q >= 0)
+        request.query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
+    if (!token.isEmpty())
+        request.headers.append({QByteArray("authorization"), "Bearer " + token.toLatin1()});
+    for (const auto& h : headers)
+        request.headers.append(h);
+    if (!body.isEmpty()) {
+        request.body = body;
         if (!request.hasHeader("content-type"))
             request.headers.append({QByteArray("content-type"), QByteArray("application/json")});
     }
     api::ConnectionInfo connection;
     connection.peerAddress = QStringLiteral("127.0.0.1");
     Reply reply{m_api->handle(request, connection, m_noStreams)};
+    recordExchange({method, target, request.header("content-type"), request.body, reply.response.status,
+                    reply.response.header("Content-Type"), reply.response.body,
+                    reply.response.sent || bool(reply.response.stream)});
     QByteArray everything;
     for (const auto& h : reply.response.headers)
         everything += h.first + ": " + h.second + "\n";
@@ -704,6 +737,11 @@ void TestApiRoutes::rolesBindingsAndQuestions()
     QCOMPARE(member.json().value(QStringLiteral("builtin")).toBool(), true);
     QCOMPARE(member.json().value(QStringLiteral("level")).toString(), QStringLiteral("tenant"));
     QVERIFY(member.json().value(QStringLiteral("tenant_id")).isNull());
+    // A built-in role cannot be deleted: 400, as the document says.
+    auto kept = call("DELETE", tenant + "/roles/" + pct(roles::kMember), alice());
+    QCOMPARE(kept.status(), 400);
+    QCOMPARE(kept.type(), problemType("invalid-request"));
+    QCOMPARE(call("GET", tenant + "/roles/" + pct(roles::kMember), alice()).status(), 200);
 
     auto made = call("POST", tenant + "/roles", alice(),
                      {{QStringLiteral("name"), QStringLiteral("readers")},
@@ -830,6 +868,23 @@ void TestApiRoutes::platformBindings()
     QCOMPARE(call("GET", "/api/v1/tenants", session({}, QStringLiteral("auditor"))).status(), 200);
     QCOMPARE(call("DELETE", path + '/' + pct(id), root()).status(), 204);
     QCOMPARE(call("GET", path, root()).items().size(), 1);
+    // An unknown role or identity is not found (404, as the document says), and nothing is bound.
+    for (const auto& [identity, role] : {std::pair{auditor.value().id, QStringLiteral("rol_nope")},
+                                         std::pair{QStringLiteral("usr_nope"), QString(roles::kPlatformAuditor)}}) {
+        auto missing = call("POST", path, root(),
+                            {{QStringLiteral("identity_kind"), QStringLiteral("user")},
+                             {QStringLiteral("identity_id"), identity},
+                             {QStringLiteral("role_id"), role}});
+        QCOMPARE(missing.status(), 404);
+        QCOMPARE(missing.type(), problemType("not-found"));
+    }
+    QCOMPARE(call("GET", path, root()).items().size(), 1);
+    // Wrong credentials at sign-in: 401, as the document says.
+    auto wrong = call("POST", "/api/v1/auth/login", {},
+                      {{QStringLiteral("username"), QStringLiteral("root")},
+                       {QStringLiteral("password"), QStringLiteral("not-the-password")}});
+    QCOMPARE(wrong.status(), 401);
+    QCOMPARE(wrong.type(), problemType("unauthenticated"));
 }
 
 void TestApiRoutes::secrets()
@@ -1110,9 +1165,12 @@ void TestApiRoutes::missingOrMistypedField_data()
     QTest::newRow("user email not a string")
         << QByteArray("PATCH") << QStringLiteral("/api/v1/tenants/{A}/users/{alice}")
         << QJsonObject{{QStringLiteral("email"), true}} << QStringLiteral("email");
-    QTest::newRow("reset password without password")
+    QTest::newRow("reset password with a misnamed password")
         << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/users/{alice}/reset-password")
-        << QJsonObject{{QStringLiteral("new_password"), pw}} << QStringLiteral("password");
+        << QJsonObject{{QStringLiteral("new_password"), pw}} << QStringLiteral("new_password");
+    QTest::newRow("reset password with a null password")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/users/{alice}/reset-password")
+        << QJsonObject{{QStringLiteral("password"), QJsonValue::Null}} << QStringLiteral("password");
     QTest::newRow("integration without description")
         << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/integrations")
         << QJsonObject{{QStringLiteral("name"), QStringLiteral("ci")}} << QStringLiteral("description");
@@ -1169,9 +1227,40 @@ void TestApiRoutes::missingOrMistypedField_data()
     QTest::newRow("restore version as text")
         << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/workspaces/{W}/secrets/s/restore")
         << QJsonObject{{QStringLiteral("version"), QStringLiteral("1")}} << QStringLiteral("version");
-    QTest::newRow("integration locked missing")
+    QTest::newRow("integration locked misspelt")
         << QByteArray("PATCH") << QStringLiteral("/api/v1/tenants/{A}/integrations/int_x")
-        << QJsonObject{{QStringLiteral("lock"), true}} << QStringLiteral("locked");
+        << QJsonObject{{QStringLiteral("lock"), true}} << QStringLiteral("lock");
+    QTest::newRow("token expiry misnamed")
+        << QByteArray("POST") << QStringLiteral("/api/v1/tenants/{A}/integrations/int_x/tokens")
+        << QJsonObject{{QStringLiteral("days"), 1}} << QStringLiteral("days");
+    QTest::newRow("tenant with an extra field") << QByteArray("POST") << QStringLiteral("/api/v1/tenants")
+                                                << QJsonObject{{QStringLiteral("name"), QStringLiteral("x2")},
+                                                               {QStringLiteral("display_name"), QStringLiteral("X")},
+                                                               {QStringLiteral("owner_username"), QStringLiteral("xo")},
+                                                               {QStringLiteral("owner_password"), pw},
+                                                               {QStringLiteral("bogus_field"), 1}}
+                                                << QStringLiteral("bogus_field");
+    QTest::newRow("change password current not a string")
+        << QByteArray("POST") << QStringLiteral("/api/v1/auth/password")
+        << QJsonObject{{QStringLiteral("current_password"), 12345}, {QStringLiteral("new_password"), pw}}
+        << QStringLiteral("current_password");
+    QTest::newRow("remove TOTP current not a string")
+        << QByteArray("POST") << QStringLiteral("/api/v1/auth/mfa/totp/remove")
+        << QJsonObject{{QStringLiteral("current_password"), QJsonArray{pw}}} << QStringLiteral("current_password");
+    QTest::newRow("recovery codes current code not a string")
+        << QByteArray("POST") << QStringLiteral("/api/v1/auth/mfa/recovery-codes")
+        << QJsonObject{{QStringLiteral("current_password"), pw}, {QStringLiteral("current_code"), 123456}}
+        << QStringLiteral("current_code");
+    QTest::newRow("confirm TOTP current not a string")
+        << QByteArray("POST") << QStringLiteral("/api/v1/auth/mfa/totp/confirm")
+        << QJsonObject{{QStringLiteral("code"), QStringLiteral("123456")}, {QStringLiteral("current_password"), true}}
+        << QStringLiteral("current_password");
+    QTest::newRow("user update with nothing to change")
+        << QByteArray("PATCH") << QStringLiteral("/api/v1/tenants/{A}/users/{alice}")
+        << QJsonObject{{QStringLiteral("email"), QJsonValue::Null}} << QStringLiteral("display_name");
+    QTest::newRow("role update with nothing to change")
+        << QByteArray("PATCH") << QStringLiteral("/api/v1/tenants/{A}/roles/") + roles::kMember
+        << QJsonObject{{QStringLiteral("permissions"), QJsonValue::Null}} << QStringLiteral("permissions");
 }
 
 void TestApiRoutes::missingOrMistypedField()
@@ -1192,6 +1281,147 @@ void TestApiRoutes::missingOrMistypedField()
     QVERIFY2(r.detail().contains(QLatin1Char('"') + field + QLatin1Char('"')), qPrintable(r.detail()));
     // Refused at the door: the control plane was never asked.
     QCOMPARE(f->auditCount(), events);
+}
+
+QByteArray TestApiRoutes::fill(const api::Route& route)
+{
+    QByteArrayList out;
+    for (const QString& segment : route.segments) {
+        if (segment == QLatin1String("{tenant}"))
+            out << pct(f->tenantA);
+        else if (segment == QLatin1String("{workspace}"))
+            out << pct(f->w1);
+        else if (segment == QLatin1String("{user}"))
+            out << pct(f->userId(f->tenantA, QStringLiteral("alice")));
+        else if (segment == QLatin1String("{version}"))
+            out << "1";
+        else if (segment.startsWith(QLatin1Char('{')))
+            out << "made_up_id";
+        else
+            out << segment.toUtf8();
+    }
+    return out.join('/');
+}
+
+void TestApiRoutes::unknownFieldIsRefusedByEveryBody()
+{
+    // Each route that reads a body, sent a field it does not take (and nothing else): the unknown field is named,
+    // before any missing field, and the control plane is never asked.
+    QStringList wrong;
+    int routes = 0;
+    for (const api::Route& route : m_api->router().routes()) {
+        if (route.body != api::RouteBody::Json)
+            continue;
+        ++routes;
+        for (const QJsonObject& body :
+             {QJsonObject{{QStringLiteral("zz_not_a_field"), 1}},
+              QJsonObject{{QStringLiteral("zz_not_a_field"), QStringLiteral("x")}, {QStringLiteral("name"), 1}}}) {
+            const QByteArray target = fill(route);
+            const QString token = root();
+            const qint64 events = f->auditCount();
+            const Reply r = call(route.method, target, token, body);
+            if (r.status() != 400 || r.type() != problemType("invalid-request") ||
+                !r.detail().contains(QLatin1String("\"zz_not_a_field\"")) || f->auditCount() != events)
+                wrong << route.operationId + QStringLiteral(": %1 %2").arg(r.status()).arg(r.detail());
+        }
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral("\n"))));
+    QVERIFY(routes >= 30);
+
+    // The findings of the review, in full: a misnamed expiry issues no token, an extra field creates no tenant.
+    const QByteArray integrations = tenantPath(f->tenantA) + "/integrations";
+    auto made = call("POST", integrations, alice(),
+                     {{QStringLiteral("name"), QStringLiteral("ci")}, {QStringLiteral("description"), QString()}});
+    QCOMPARE(made.status(), 201);
+    const QByteArray tokens = integrations + '/' + pct(made.json().value(QStringLiteral("id")).toString()) + "/tokens";
+    auto refused = call("POST", tokens, alice(), {{QStringLiteral("days"), 1}});
+    QCOMPARE(refused.status(), 400);
+    QVERIFY2(refused.detail().contains(QLatin1String("\"days\"")), qPrintable(refused.detail()));
+    QVERIFY(refused.detail().contains(QLatin1String("expiry_days")));
+    QCOMPARE(call("GET", tokens, alice()).items().size(), 0);
+    auto issued = call("POST", tokens, alice(), {{QStringLiteral("expiry_days"), 1}});
+    QCOMPARE(issued.status(), 201);
+    allowInLastReply(issued.json().value(QStringLiteral("secret")).toString().toUtf8());
+    const QJsonObject token = issued.json().value(QStringLiteral("token")).toObject();
+    QCOMPARE(token.value(QStringLiteral("expires_at")).toInteger() -
+                 token.value(QStringLiteral("created_at")).toInteger(),
+             qint64(86'400'000));
+}
+
+void TestApiRoutes::bodyIsRefusedWhereNoneIsTaken()
+{
+    // An operation that reads no body refuses one, even an empty object, before anything else happens.
+    QStringList wrong;
+    int routes = 0;
+    for (const api::Route& route : m_api->router().routes()) {
+        if (route.body != api::RouteBody::None)
+            continue;
+        ++routes;
+        for (const QByteArray& body : {QByteArray(R"({"current_password": 5})"), QByteArray("{}")}) {
+            const QByteArray target = fill(route);
+            const QString token = root();
+            const qint64 events = f->auditCount();
+            const Reply r = callRaw(route.method, target, token, body);
+            if (r.status() != 400 || r.type() != problemType("invalid-request") || f->auditCount() != events)
+                wrong << route.operationId + QStringLiteral(": %1 %2").arg(r.status()).arg(r.detail());
+        }
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral("\n"))));
+    QVERIFY(routes >= 60);
+    // Without the body the same operation works.
+    QCOMPARE(call("POST", "/api/v1/auth/mfa/totp", alice()).status(), 200);
+}
+
+void TestApiRoutes::emptyUpdatesAreRefused()
+{
+    const QByteArray alicePath =
+        tenantPath(f->tenantA) + "/users/" + pct(f->userId(f->tenantA, QStringLiteral("alice")));
+    const QByteArray rootPath = "/api/v1/platform/users/" + pct(f->platformOwnerId);
+    const QByteArray rolePath = tenantPath(f->tenantA) + "/roles/" + pct(roles::kMember);
+    const QByteArray tenant = tenantPath(f->tenantA);
+    const QString aliceToken = alice();
+    const QString rootToken = root();
+    for (const auto& [target, token] : {std::pair{alicePath, aliceToken}, std::pair{rootPath, rootToken},
+                                        std::pair{rolePath, aliceToken}, std::pair{tenant, rootToken}}) {
+        const qint64 events = f->auditCount();
+        const Reply r = callRaw("PATCH", target, token, "{}");
+        QCOMPARE(r.status(), 400);
+        QCOMPARE(r.type(), problemType("invalid-request"));
+        QCOMPARE(f->auditCount(), events);
+    }
+}
+
+void TestApiRoutes::unknownQueryValuesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QString>("parameter");
+    QTest::addColumn<QStringList>("values");
+    const QStringList outcomes{QStringLiteral("success"), QStringLiteral("denied"), QStringLiteral("error")};
+    QTest::newRow("outcome") << QByteArray("GET") << QByteArray("/api/v1/audit/events?outcome=maybe")
+                             << QStringLiteral("outcome") << outcomes;
+    QTest::newRow("histogram outcome") << QByteArray("GET") << QByteArray("/api/v1/audit/histogram?outcome=Success")
+                                       << QStringLiteral("outcome") << outcomes;
+    QTest::newRow("incremental") << QByteArray("POST") << QByteArray("/api/v1/audit/verify?incremental=perhaps")
+                                 << QStringLiteral("incremental")
+                                 << QStringList{QStringLiteral("true"), QStringLiteral("false")};
+}
+
+void TestApiRoutes::unknownQueryValuesAreRefused()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, target);
+    QFETCH(QString, parameter);
+    QFETCH(QStringList, values);
+    const Reply r = call(method, target, root());
+    QCOMPARE(r.status(), 400);
+    QCOMPARE(r.type(), problemType("invalid-request"));
+    QVERIFY2(r.detail().contains(QLatin1Char('"') + parameter + QLatin1Char('"')), qPrintable(r.detail()));
+    for (const QString& v : values)
+        QVERIFY2(r.detail().contains(v), qPrintable(r.detail()));
+    // A documented value is taken.
+    target.replace(target.mid(target.indexOf('=') + 1), values.first().toUtf8());
+    QCOMPARE(call(method, target, root()).status(), 200);
 }
 
 void TestApiRoutes::otherTenantsObjectsAreNotFound_data()

@@ -1,6 +1,7 @@
 // The OpenAPI document (resources/api/openapi.json, served at /api/v1/openapi.json) against the router of a
 // real ApiService: both list exactly the same operations (method, path pattern, operationId), every
-// operationId is unique, and `security: []` marks exactly the anonymous routes.
+// operationId is unique, `security: []` marks exactly the anonymous routes, a request body is documented exactly
+// where the route reads one, and every request body refuses properties it does not list.
 #include "ControlPlaneFixture.h"
 #include "api/ApiService.h"
 #include "api/Router.h"
@@ -68,6 +69,8 @@ private slots:
     void operationIdsAreUnique();
     void onlyAnonymousRoutesWaiveSecurity();
     void permissionEnumIsTheCatalog();
+    void requestBodiesWhereRoutesReadThem();
+    void requestSchemasRefuseUnknownFields();
 
 private:
     std::unique_ptr<ControlPlaneFixture> f;
@@ -226,6 +229,63 @@ void TestOpenApiDocument::permissionEnumIsTheCatalog()
     for (int i = 0; i < static_cast<int>(authz::Permission::Count_); ++i)
         catalog.append(authz::permissionName(static_cast<authz::Permission>(i)));
     QCOMPARE(documented, catalog);
+}
+
+void TestOpenApiDocument::requestBodiesWhereRoutesReadThem()
+{
+    QHash<QString, QJsonObject> byOperation; // "METHOD path" -> operation
+    for (const DocumentOperation& o : documentOperations(document))
+        byOperation.insert(o.method + QLatin1Char(' ') + o.path, o.operation);
+    QStringList wrong;
+    int withBody = 0;
+    for (const api::Route& r : service->router().routes()) {
+        const QString where = QString::fromLatin1(r.method) + QLatin1Char(' ') + r.pattern;
+        const auto it = byOperation.constFind(where);
+        if (it == byOperation.constEnd())
+            continue; // reported by sameOperationsOnBothSides
+        const bool documented = it->contains(QStringLiteral("requestBody"));
+        const bool reads = r.body == api::RouteBody::Json;
+        withBody += reads ? 1 : 0;
+        if (documented != reads)
+            wrong.append(where + (reads ? QStringLiteral(": reads a body the document does not describe")
+                                        : QStringLiteral(": documents a body the route refuses")));
+        // A body sent where none is taken, or a field that is not taken, answers 400.
+        if (!it->value(QStringLiteral("responses")).toObject().contains(QStringLiteral("400")))
+            wrong.append(where + QStringLiteral(": does not list 400, which any unexpected body or field gets"));
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(listed(wrong)));
+    QVERIFY(withBody >= 30);
+}
+
+void TestOpenApiDocument::requestSchemasRefuseUnknownFields()
+{
+    const QJsonObject schemas =
+        document.value(QStringLiteral("components")).toObject().value(QStringLiteral("schemas")).toObject();
+    QStringList wrong;
+    int checked = 0;
+    for (const DocumentOperation& o : documentOperations(document)) {
+        if (!o.operation.contains(QStringLiteral("requestBody")))
+            continue;
+        const QString id = o.operation.value(QStringLiteral("operationId")).toString();
+        const QJsonObject content =
+            o.operation.value(QStringLiteral("requestBody")).toObject().value(QStringLiteral("content")).toObject();
+        if (content.keys() != QStringList{QStringLiteral("application/json")}) {
+            wrong.append(id + QStringLiteral(": the request body must be application/json only"));
+            continue;
+        }
+        QJsonObject schema =
+            content.value(QStringLiteral("application/json")).toObject().value(QStringLiteral("schema")).toObject();
+        const QString ref = schema.value(QStringLiteral("$ref")).toString();
+        if (!ref.isEmpty())
+            schema = schemas.value(ref.section(QLatin1Char('/'), -1)).toObject();
+        ++checked;
+        if (schema.value(QStringLiteral("type")).toString() != QLatin1String("object") ||
+            schema.value(QStringLiteral("additionalProperties")) != QJsonValue(false))
+            wrong.append(id + QStringLiteral(" (%1): an object schema with \"additionalProperties\": false")
+                                  .arg(ref.isEmpty() ? QStringLiteral("inline") : ref));
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(listed(wrong)));
+    QVERIFY(checked >= 30);
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiDocument)

@@ -14,11 +14,14 @@ PIN="sha256//$(openssl x509 -in "$CERT" -noout -pubkey | openssl pkey -pubin -ou
 CURL=(curl -sS --cacert "$CERT" --pinnedpubkey "$PIN" --max-time 10)
 
 call() { # METHOD PATH [TOKEN] [JSON] -> body in $BODY, status in $STATUS
-    local args=(-X "$1" -o "$WORK/body" -w '%{http_code}' "$BASE$2")
+    local args=(-X "$1" -o "$WORK/body" -w '%{http_code} %{content_type}' "$BASE$2")
     [[ -n "${3:-}" ]] && args+=(-H "Authorization: Bearer $3")
     [[ -n "${4:-}" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
-    STATUS="$("${CURL[@]}" "${args[@]}")"
+    local out
+    out="$("${CURL[@]}" "${args[@]}")"
+    STATUS="${out%% *}"
     BODY="$(cat "$WORK/body")"
+    record_exchange "CurlEndToEnd" "$1" "$2" "$STATUS" "${out#* }" "${4:-}" "$WORK/body"
 }
 expect() { # STATUS
     [[ "$STATUS" == "$1" ]] || die "$2: expected $1, got $STATUS: $BODY"

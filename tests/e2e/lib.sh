@@ -40,3 +40,28 @@ stop_server() {
     [[ $status -eq 0 ]] || die "gatehoused serve exited with $status after SIGTERM"
     grep -q 'event=stopped' "$WORK/serve.log" || die "no event=stopped line after SIGTERM"
 }
+
+# Appends one exchange to the contract log named by GATEHOUSE_CONTRACT_LOG (see tests/support/ContractRecorder.h),
+# for tests/contract/validate.mjs; nothing when it is unset. The first call of a script empties the file.
+#   record_exchange TEST METHOD TARGET STATUS RESPONSE_CONTENT_TYPE REQUEST_BODY RESPONSE_BODY_FILE
+record_exchange() {
+    [[ -n "${GATEHOUSE_CONTRACT_LOG:-}" ]] || return 0
+    if [[ -z "${CONTRACT_LOG_STARTED:-}" ]]; then
+        : >"$GATEHOUSE_CONTRACT_LOG"
+        CONTRACT_LOG_STARTED=1
+    fi
+    python3 - "$@" >>"$GATEHOUSE_CONTRACT_LOG" <<'PY'
+import json, sys
+test, method, target, status, ctype, request, body_file = sys.argv[1:8]
+line = {"test": test, "method": method, "target": target, "status": int(status),
+        "request_content_type": "application/json" if request else "", "response_content_type": ctype,
+        "streamed": False}
+if request:
+    line["request_body"] = request
+with open(body_file, encoding="utf-8", errors="replace") as f:
+    body = f.read()
+if body:
+    line["response_body"] = body
+print(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+PY
+}

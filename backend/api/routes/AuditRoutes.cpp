@@ -44,7 +44,11 @@ Result<audit::AuditQuery> auditQuery(const ApiRequest& r, const QString& tenantI
     q.workspaceId = r.query("workspace");
     q.actor = r.query("actor");
     q.actionPrefix = r.query("action");
-    q.outcome = r.query("outcome");
+    auto outcome =
+        r.queryChoice("outcome", {QStringLiteral("success"), QStringLiteral("denied"), QStringLiteral("error")});
+    if (!outcome)
+        return outcome.error();
+    q.outcome = outcome.value();
     q.targetId = r.query("target");
     q.address = r.query("address");
     q.text = r.query("q");
@@ -337,8 +341,10 @@ void addAuditRoutes(Router& router)
     router.add("GET", tenant + QStringLiteral("/export"), QStringLiteral("exportTenantAuditEvents"),
                [](ApiRequest& r) { return exportEvents(r, r.param("tenant")); });
     router.add("POST", platform + QStringLiteral("/verify"), QStringLiteral("verifyAudit"), [](ApiRequest& r) {
-        const bool incremental = r.query("incremental") == QLatin1String("true");
-        return reply(r.cp().verifyAudit(r.caller(), incremental),
+        const auto incremental = r.queryBoolean("incremental");
+        if (!incremental)
+            return problem(incremental.error());
+        return reply(r.cp().verifyAudit(r.caller(), incremental.value()),
                      [](const audit::VerifyReport& report) { return toJson(report); });
     });
     router.add(

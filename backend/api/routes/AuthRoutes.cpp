@@ -21,13 +21,14 @@ HttpResponse missing(const char* field)
 
 // The current credentials of a request that changes the caller's own: `current_password`, and `current_code`
 // (a TOTP code or a recovery code) when an authenticator is enrolled. Types are checked before anything else.
-Result<service::Reauthentication> reauthentication(BodyFields& f, const QJsonObject& body)
+// Read after every other field of the request: its check also refuses fields nobody read.
+Result<service::Reauthentication> reauthentication(BodyFields& f)
 {
     f.requireSecret("current_password");
     const std::optional<QString> code = f.optionalString("current_code");
     if (!f)
         return f.error();
-    return service::Reauthentication{secretField(body, "current_password"), code.value_or(QString())};
+    return service::Reauthentication{f.secret("current_password"), code.value_or(QString())};
 }
 
 QJsonObject recoveryCodes(const QStringList& codes)
@@ -39,20 +40,22 @@ QJsonObject recoveryCodes(const QStringList& codes)
 
 void addAuthRoutes(Router& router)
 {
-    router.add(
+    router.addWithBody(
         "POST", QStringLiteral("/api/v1/auth/login"), QStringLiteral("login"),
         [](ApiRequest& r) {
-            auto body = r.json();
-            if (!body)
-                return problem(body.error());
-            const QJsonObject& b = body.value();
-            if (b.value(QStringLiteral("username")).toString().isEmpty())
+            BodyFields& f = r.body();
+            const QString tenant = f.optionalString("tenant").value_or(QString());
+            const QString username = f.string("username");
+            f.requireSecret("password");
+            const QString totp = f.optionalString("totp").value_or(QString());
+            if (!f)
+                return problem(f.error());
+            if (username.isEmpty())
                 return missing("username");
-            if (b.value(QStringLiteral("password")).toString().isEmpty())
+            SecureBytes password = f.secret("password");
+            if (password.size() == 0)
                 return missing("password");
-            auto signedIn = r.cp().signIn(r.caller(), b.value(QStringLiteral("tenant")).toString(),
-                                          b.value(QStringLiteral("username")).toString(), secretField(b, "password"),
-                                          b.value(QStringLiteral("totp")).toString());
+            auto signedIn = r.cp().signIn(r.caller(), tenant, username, std::move(password), totp);
             if (!signedIn) {
                 HttpResponse p = problem(signedIn.error());
                 if (signedIn.error().code == ErrorCode::RateLimited) {
@@ -74,17 +77,15 @@ void addAuthRoutes(Router& router)
     router.add("GET", QStringLiteral("/api/v1/auth/whoami"), QStringLiteral("whoami"), [](ApiRequest& r) {
         return reply(r.cp().whoami(r.caller()), [](const service::Principal& p) { return toJson(p); });
     });
-    router.add("POST", QStringLiteral("/api/v1/auth/password"), QStringLiteral("changeOwnPassword"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
-        f.requireSecret("new_password");
-        auto current = reauthentication(f, body.value());
-        if (!current)
-            return problem(current.error());
-        return reply(r.cp().changeOwnPassword(r.caller(), current.value(), secretField(body.value(), "new_password")));
-    });
+    router.addWithBody(
+        "POST", QStringLiteral("/api/v1/auth/password"), QStringLiteral("changeOwnPassword"), [](ApiRequest& r) {
+            BodyFields& f = r.body();
+            f.requireSecret("new_password");
+            auto current = reauthentication(f);
+            if (!current)
+                return problem(current.error());
+            return reply(r.cp().changeOwnPassword(r.caller(), current.value(), f.secret("new_password")));
+        });
     router.add("POST", QStringLiteral("/api/v1/auth/mfa/totp"), QStringLiteral("beginTotpEnrollment"),
                [](ApiRequest& r) {
                    return reply(r.cp().beginTotpEnrollment(r.caller()), [](const service::TotpEnrollment& e) {
@@ -92,39 +93,31 @@ void addAuthRoutes(Router& router)
                                           {QStringLiteral("provisioning_uri"), e.provisioningUri}};
                    });
                });
-    router.add("POST", QStringLiteral("/api/v1/auth/mfa/totp/confirm"), QStringLiteral("confirmTotpEnrollment"),
-               [](ApiRequest& r) {
-                   auto body = r.json();
-                   if (!body)
-                       return problem(body.error());
-                   BodyFields f(body.value());
-                   const QString code = f.string("code");
-                   auto current = reauthentication(f, body.value());
-                   if (!current)
-                       return problem(current.error());
-                   return reply(r.cp().confirmTotpEnrollment(r.caller(), code, current.value()), recoveryCodes);
-               });
-    router.add("POST", QStringLiteral("/api/v1/auth/mfa/totp/remove"), QStringLiteral("removeTotp"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
-        auto current = reauthentication(f, body.value());
-        if (!current)
-            return problem(current.error());
-        return reply(r.cp().removeOwnTotp(r.caller(), current.value()));
-    });
-    router.add("POST", QStringLiteral("/api/v1/auth/mfa/recovery-codes"), QStringLiteral("regenerateRecoveryCodes"),
-               [](ApiRequest& r) {
-                   auto body = r.json();
-                   if (!body)
-                       return problem(body.error());
-                   BodyFields f(body.value());
-                   auto current = reauthentication(f, body.value());
-                   if (!current)
-                       return problem(current.error());
-                   return reply(r.cp().regenerateRecoveryCodes(r.caller(), current.value()), recoveryCodes);
-               });
+    router.addWithBody("POST", QStringLiteral("/api/v1/auth/mfa/totp/confirm"), QStringLiteral("confirmTotpEnrollment"),
+                       [](ApiRequest& r) {
+                           BodyFields& f = r.body();
+                           const QString code = f.string("code");
+                           auto current = reauthentication(f);
+                           if (!current)
+                               return problem(current.error());
+                           return reply(r.cp().confirmTotpEnrollment(r.caller(), code, current.value()), recoveryCodes);
+                       });
+    router.addWithBody("POST", QStringLiteral("/api/v1/auth/mfa/totp/remove"), QStringLiteral("removeTotp"),
+                       [](ApiRequest& r) {
+                           BodyFields& f = r.body();
+                           auto current = reauthentication(f);
+                           if (!current)
+                               return problem(current.error());
+                           return reply(r.cp().removeOwnTotp(r.caller(), current.value()));
+                       });
+    router.addWithBody("POST", QStringLiteral("/api/v1/auth/mfa/recovery-codes"),
+                       QStringLiteral("regenerateRecoveryCodes"), [](ApiRequest& r) {
+                           BodyFields& f = r.body();
+                           auto current = reauthentication(f);
+                           if (!current)
+                               return problem(current.error());
+                           return reply(r.cp().regenerateRecoveryCodes(r.caller(), current.value()), recoveryCodes);
+                       });
 }
 
 } // namespace gatehouse::api

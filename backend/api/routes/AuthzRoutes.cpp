@@ -35,11 +35,8 @@ void addRoleRoutes(Router& router)
         auto list = r.cp().listRoles(r.caller(), r.param("tenant"));
         return list ? pagedList(r, toJsonArray(list.value())) : problem(list.error());
     });
-    router.add("POST", roles, QStringLiteral("createRole"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", roles, QStringLiteral("createRole"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString name = f.string("name");
         const QString description = f.string("description");
         const QStringList permissions = f.stringList("permissions");
@@ -53,15 +50,16 @@ void addRoleRoutes(Router& router)
                            pathSegment(made.value().id));
     });
     router.add("GET", role, QStringLiteral("getRole"), [](ApiRequest& r) { return replyTagged(findRole(r), asJson); });
-    router.add("PATCH", role, QStringLiteral("updateRole"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("PATCH", role, QStringLiteral("updateRole"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         std::optional<QString> description = f.optionalString("description");
         std::optional<QStringList> permissions = f.optionalStringList("permissions");
         if (!f)
             return problem(f.error());
+        if (!description && !permissions)
+            return problem(Error{ErrorCode::InvalidArgument,
+                                 QStringLiteral("Send \"description\", \"permissions\" or both: an empty update "
+                                                "changes nothing.")});
         // The control plane sets both at once: a field left out keeps the value just read.
         if (r.http().hasHeader("if-match") || !description || !permissions) {
             auto current = findRole(r);
@@ -92,11 +90,8 @@ void addBindingRoutes(Router& router, const QString& base, bool platform, const 
         auto all = r.cp().listBindings(r.caller(), tenantOf(r));
         return all ? pagedList(r, toJsonArray(all.value())) : problem(all.error());
     });
-    router.add("POST", bindings, QString::fromLatin1(create), [tenantOf, platform](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", bindings, QString::fromLatin1(create), [tenantOf, platform](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString identityKind = f.string("identity_kind");
         const QString identityId = f.string("identity_id");
         const QString roleId = f.string("role_id");
@@ -119,11 +114,8 @@ void addBindingRoutes(Router& router, const QString& base, bool platform, const 
 void addQuestionRoutes(Router& router)
 {
     const QString authz = QStringLiteral("/api/v1/tenants/{tenant}/authz");
-    router.add("POST", authz + QStringLiteral("/check"), QStringLiteral("checkAccess"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", authz + QStringLiteral("/check"), QStringLiteral("checkAccess"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString identityId = f.string("identity_id");
         const QString permission = f.string("permission");
         const QString workspaceId = f.optionalString("workspace_id").value_or(QString());
@@ -137,11 +129,8 @@ void addQuestionRoutes(Router& router)
                      });
     });
     // What an identity may do at a scope, and optionally why one permission is or is not granted.
-    router.add("POST", authz + QStringLiteral("/explain"), QStringLiteral("explainAccess"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", authz + QStringLiteral("/explain"), QStringLiteral("explainAccess"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString identityId = f.string("identity_id");
         const QString workspaceId = f.optionalString("workspace_id").value_or(QString());
         const std::optional<QString> permission = f.optionalString("permission");

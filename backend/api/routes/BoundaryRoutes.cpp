@@ -37,11 +37,8 @@ void addBoundaryRoutes(Router& router)
     router.add("GET", kOwnership, QStringLiteral("getOwnership"), [](ApiRequest& r) {
         return replyTagged(r.cp().ownership(r.caller()), [](const boundaries::Ownership& o) { return toJson(o); });
     });
-    router.add("PUT", kOwnership, QStringLiteral("updateOwnership"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        auto ownership = ownershipFromJson(body.value());
+    router.addWithBody("PUT", kOwnership, QStringLiteral("updateOwnership"), [](ApiRequest& r) {
+        auto ownership = ownershipFromJson(r.body());
         if (!ownership)
             return problem(ownership.error());
         if (r.http().hasHeader("if-match")) {

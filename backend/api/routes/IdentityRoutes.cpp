@@ -55,19 +55,15 @@ void addUserRoutes(Router& router, const UserRoutes& u)
         auto list = r.cp().listUsers(r.caller(), tenantOf(r));
         return list ? pagedList(r, toJsonArray(list.value())) : problem(list.error());
     });
-    router.add("POST", users, QString::fromLatin1(u.create), [tenantOf, platform](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", users, QString::fromLatin1(u.create), [tenantOf, platform](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString username = f.string("username");
         const QString displayName = f.string("display_name");
         const QString email = f.string("email");
         f.requireSecret("password");
         if (!f)
             return problem(f.error());
-        auto added = r.cp().createUser(r.caller(), tenantOf(r), username, displayName, email,
-                                       secretField(body.value(), "password"));
+        auto added = r.cp().createUser(r.caller(), tenantOf(r), username, displayName, email, f.secret("password"));
         if (!added)
             return problem(added.error());
         return created(taggedResponse(toJson(added.value())),
@@ -76,15 +72,16 @@ void addUserRoutes(Router& router, const UserRoutes& u)
     router.add("GET", user, QString::fromLatin1(u.get), [tenantOf](ApiRequest& r) {
         return replyTagged(r.cp().getUser(r.caller(), tenantOf(r), r.param("user")), asJson);
     });
-    router.add("PATCH", user, QString::fromLatin1(u.update), [tenantOf](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("PATCH", user, QString::fromLatin1(u.update), [tenantOf](ApiRequest& r) {
+        BodyFields& f = r.body();
         std::optional<QString> displayName = f.optionalString("display_name");
         std::optional<QString> email = f.optionalString("email");
         if (!f)
             return problem(f.error());
+        if (!displayName && !email)
+            return problem(Error{ErrorCode::InvalidArgument,
+                                 QStringLiteral("Send \"display_name\", \"email\" or both: an empty update changes "
+                                                "nothing.")});
         const QString tenantId = tenantOf(r);
         const QString userId = r.param("user");
         // The control plane sets both fields at once: a field left out keeps the value just read.
@@ -125,18 +122,15 @@ void addUserRoutes(Router& router, const UserRoutes& u)
     router.add(
         "POST", user + QStringLiteral("/end-sessions"), QString::fromLatin1(u.endSessions),
         [tenantOf](ApiRequest& r) { return reply(r.cp().endUserSessions(r.caller(), tenantOf(r), r.param("user"))); });
-    router.add("POST", user + QStringLiteral("/reset-password"), QString::fromLatin1(u.resetPassword),
-               [tenantOf](ApiRequest& r) {
-                   auto body = r.json();
-                   if (!body)
-                       return problem(body.error());
-                   BodyFields f(body.value());
-                   f.requireSecret("password");
-                   if (!f)
-                       return problem(f.error());
-                   return reply(r.cp().resetUserPassword(r.caller(), tenantOf(r), r.param("user"),
-                                                         secretField(body.value(), "password")));
-               });
+    router.addWithBody(
+        "POST", user + QStringLiteral("/reset-password"), QString::fromLatin1(u.resetPassword),
+        [tenantOf](ApiRequest& r) {
+            BodyFields& f = r.body();
+            f.requireSecret("password");
+            if (!f)
+                return problem(f.error());
+            return reply(r.cp().resetUserPassword(r.caller(), tenantOf(r), r.param("user"), f.secret("password")));
+        });
 }
 
 void addIntegrationRoutes(Router& router)
@@ -149,11 +143,8 @@ void addIntegrationRoutes(Router& router)
         auto list = r.cp().listIntegrations(r.caller(), r.param("tenant"));
         return list ? pagedList(r, toJsonArray(list.value())) : problem(list.error());
     });
-    router.add("POST", integrations, QStringLiteral("createIntegration"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", integrations, QStringLiteral("createIntegration"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString name = f.string("name");
         const QString description = f.string("description");
         if (!f)
@@ -165,11 +156,8 @@ void addIntegrationRoutes(Router& router)
                        QStringLiteral("/api/v1/tenants/") + pathSegment(r.param("tenant")) +
                            QStringLiteral("/integrations/") + pathSegment(made.value().id));
     });
-    router.add("PATCH", integration, QStringLiteral("updateIntegration"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("PATCH", integration, QStringLiteral("updateIntegration"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const bool locked = f.boolean("locked");
         if (!f)
             return problem(f.error());
@@ -181,11 +169,8 @@ void addIntegrationRoutes(Router& router)
     });
     // Mutual TLS for an integration: its tokens then work only over a connection presenting this certificate.
     const QString certificate = integration + QStringLiteral("/certificate");
-    router.add("PUT", certificate, QStringLiteral("bindIntegrationCertificate"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("PUT", certificate, QStringLiteral("bindIntegrationCertificate"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString sha256 = f.string("sha256");
         if (!f)
             return problem(f.error());
@@ -204,11 +189,8 @@ void addIntegrationRoutes(Router& router)
         auto list = r.cp().listTokens(r.caller(), r.param("tenant"), r.param("integration"));
         return list ? pagedList(r, toJsonArray(list.value())) : problem(list.error());
     });
-    router.add("POST", tokens, QStringLiteral("issueToken"), [](ApiRequest& r) {
-        auto body = r.optionalJson();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", tokens, QStringLiteral("issueToken"), [](ApiRequest& r) {
+        BodyFields& f = r.optionalBody();
         const int expiryDays = f.optionalInteger("expiry_days").value_or(90);
         const QString workspaceId = f.optionalString("workspace_id").value_or(QString());
         if (!f)

@@ -93,11 +93,8 @@ void addSecretRoutes(Router& router)
         auto list = r.cp().listSecrets(r.caller(), r.param("tenant"), r.param("workspace"), r.query("search"));
         return list ? pagedList(r, toJsonArray(list.value())) : problem(list.error());
     });
-    router.add("POST", kSecrets, QStringLiteral("createSecret"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", kSecrets, QStringLiteral("createSecret"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         service::ControlPlane::NewSecret spec;
         spec.name = f.string("name");
         f.requireSecret("value");
@@ -107,19 +104,15 @@ void addSecretRoutes(Router& router)
         spec.expiresAtMs = f.optionalInteger64("expires_at").value_or(0);
         if (!f)
             return problem(f.error());
-        auto made = r.cp().createSecret(r.caller(), r.param("tenant"), r.param("workspace"), spec,
-                                        secretField(body.value(), "value"));
+        auto made = r.cp().createSecret(r.caller(), r.param("tenant"), r.param("workspace"), spec, f.secret("value"));
         if (!made)
             return problem(made.error());
         return created(taggedResponse(toJson(made.value())), secretPath(r, made.value().name));
     });
     router.add("GET", kSecret, QStringLiteral("getSecret"),
                [](ApiRequest& r) { return replyTagged(findSecret(r), asJson); });
-    router.add("PUT", kSecret, QStringLiteral("updateSecretValue"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("PUT", kSecret, QStringLiteral("updateSecretValue"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         f.requireSecret("value");
         if (!f)
             return problem(f.error());
@@ -131,7 +124,7 @@ void addSecretRoutes(Router& router)
                 return *refused;
         }
         return replyTagged(r.cp().updateSecretValue(r.caller(), r.param("tenant"), r.param("workspace"),
-                                                    r.param("name"), secretField(body.value(), "value")),
+                                                    r.param("name"), f.secret("value")),
                            asJson);
     });
     router.add("DELETE", kSecret, QStringLiteral("deleteSecret"), [](ApiRequest& r) {
@@ -141,11 +134,8 @@ void addSecretRoutes(Router& router)
         return replyTagged(r.cp().undeleteSecret(r.caller(), r.param("tenant"), r.param("workspace"), r.param("name")),
                            asJson);
     });
-    router.add("POST", kSecret + QStringLiteral("/reveal"), QStringLiteral("revealSecret"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", kSecret + QStringLiteral("/reveal"), QStringLiteral("revealSecret"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString reason = f.string("reason");
         std::optional<int> version = f.optionalInteger("version");
         if (!f)
@@ -164,18 +154,16 @@ void addSecretRoutes(Router& router)
                          return QJsonObject{{QStringLiteral("items"), toJsonArray(versions)}};
                      });
     });
-    router.add("POST", kSecret + QStringLiteral("/restore"), QStringLiteral("restoreSecretVersion"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
-        const int version = f.integer("version");
-        if (!f)
-            return problem(f.error());
-        return replyTagged(
-            r.cp().restoreSecretVersion(r.caller(), r.param("tenant"), r.param("workspace"), r.param("name"), version),
-            asJson);
-    });
+    router.addWithBody(
+        "POST", kSecret + QStringLiteral("/restore"), QStringLiteral("restoreSecretVersion"), [](ApiRequest& r) {
+            BodyFields& f = r.body();
+            const int version = f.integer("version");
+            if (!f)
+                return problem(f.error());
+            return replyTagged(r.cp().restoreSecretVersion(r.caller(), r.param("tenant"), r.param("workspace"),
+                                                           r.param("name"), version),
+                               asJson);
+        });
     router.add("DELETE", kSecret + QStringLiteral("/versions/{version}"), QStringLiteral("destroySecretVersion"),
                [](ApiRequest& r) {
                    const auto version = versionParam(r);

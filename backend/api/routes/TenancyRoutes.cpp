@@ -28,10 +28,7 @@ struct StatusOrNameChange
 
 Result<StatusOrNameChange> statusOrNameChange(ApiRequest& r)
 {
-    auto body = r.json();
-    if (!body)
-        return body.error();
-    BodyFields f(body.value());
+    BodyFields& f = r.body();
     StatusOrNameChange change{f.optionalString("display_name"), f.optionalBoolean("suspended")};
     if (!f)
         return f.error();
@@ -50,26 +47,22 @@ void addTenancyRoutes(Router& router)
         auto tenants = r.cp().listTenants(r.caller());
         return tenants ? pagedList(r, toJsonArray(tenants.value())) : problem(tenants.error());
     });
-    router.add("POST", kTenants, QStringLiteral("createTenant"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", kTenants, QStringLiteral("createTenant"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString name = f.string("name");
         const QString displayName = f.string("display_name");
         const QString ownerUsername = f.string("owner_username");
         f.requireSecret("owner_password");
         if (!f)
             return problem(f.error());
-        auto tenant = r.cp().createTenant(r.caller(), name, displayName, ownerUsername,
-                                          secretField(body.value(), "owner_password"));
+        auto tenant = r.cp().createTenant(r.caller(), name, displayName, ownerUsername, f.secret("owner_password"));
         if (!tenant)
             return problem(tenant.error());
         return created(taggedResponse(toJson(tenant.value())), kTenants + u'/' + pathSegment(tenant.value().id));
     });
     router.add("GET", kTenant, QStringLiteral("getTenant"),
                [](ApiRequest& r) { return replyTagged(r.cp().getTenant(r.caller(), r.param("tenant")), asJson); });
-    router.add("PATCH", kTenant, QStringLiteral("updateTenant"), [](ApiRequest& r) {
+    router.addWithBody("PATCH", kTenant, QStringLiteral("updateTenant"), [](ApiRequest& r) {
         auto change = statusOrNameChange(r);
         if (!change)
             return problem(change.error());
@@ -95,34 +88,29 @@ void addTenancyRoutes(Router& router)
     // --- settings ---
     router.add("GET", kTenant + QStringLiteral("/settings"), QStringLiteral("getTenantSettings"),
                [](ApiRequest& r) { return replyTagged(r.cp().tenantSettings(r.caller(), r.param("tenant")), asJson); });
-    router.add("PUT", kTenant + QStringLiteral("/settings"), QStringLiteral("updateTenantSettings"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        auto settings = tenantSettingsFromJson(body.value());
-        if (!settings)
-            return problem(settings.error());
-        const QString tenantId = r.param("tenant");
-        if (r.http().hasHeader("if-match")) {
-            auto current = r.cp().tenantSettings(r.caller(), tenantId);
-            if (!current)
-                return problem(current.error());
-            if (auto refused = checkIfMatch(r, toJson(current.value())))
-                return *refused;
-        }
-        return replyTagged(r.cp().updateTenantSettings(r.caller(), tenantId, settings.value()), asJson);
-    });
+    router.addWithBody(
+        "PUT", kTenant + QStringLiteral("/settings"), QStringLiteral("updateTenantSettings"), [](ApiRequest& r) {
+            auto settings = tenantSettingsFromJson(r.body());
+            if (!settings)
+                return problem(settings.error());
+            const QString tenantId = r.param("tenant");
+            if (r.http().hasHeader("if-match")) {
+                auto current = r.cp().tenantSettings(r.caller(), tenantId);
+                if (!current)
+                    return problem(current.error());
+                if (auto refused = checkIfMatch(r, toJson(current.value())))
+                    return *refused;
+            }
+            return replyTagged(r.cp().updateTenantSettings(r.caller(), tenantId, settings.value()), asJson);
+        });
 
     // --- workspaces ---
     router.add("GET", kWorkspaces, QStringLiteral("listWorkspaces"), [](ApiRequest& r) {
         auto workspaces = r.cp().listWorkspaces(r.caller(), r.param("tenant"));
         return workspaces ? pagedList(r, toJsonArray(workspaces.value())) : problem(workspaces.error());
     });
-    router.add("POST", kWorkspaces, QStringLiteral("createWorkspace"), [](ApiRequest& r) {
-        auto body = r.json();
-        if (!body)
-            return problem(body.error());
-        BodyFields f(body.value());
+    router.addWithBody("POST", kWorkspaces, QStringLiteral("createWorkspace"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
         const QString name = f.string("name");
         const QString displayName = f.string("display_name");
         if (!f)
@@ -138,7 +126,7 @@ void addTenancyRoutes(Router& router)
     router.add("GET", kWorkspace, QStringLiteral("getWorkspace"), [](ApiRequest& r) {
         return replyTagged(r.cp().getWorkspace(r.caller(), r.param("tenant"), r.param("workspace")), asJson);
     });
-    router.add("PATCH", kWorkspace, QStringLiteral("updateWorkspace"), [](ApiRequest& r) {
+    router.addWithBody("PATCH", kWorkspace, QStringLiteral("updateWorkspace"), [](ApiRequest& r) {
         auto change = statusOrNameChange(r);
         if (!change)
             return problem(change.error());
