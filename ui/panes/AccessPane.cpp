@@ -119,6 +119,9 @@ AccessPane::AccessPane(ConsoleBridge& bridge, QWidget* parent)
             reload();
         else
             applyScopeFilter();
+        // The questions follow the console to its workspace.
+        if (const int here = m_checkScope->findData(m_bridge.scope().workspaceId); here >= 0)
+            m_checkScope->setCurrentIndex(here);
     });
     connect(&m_bridge, &ConsoleBridge::sessionClosed, this, [this]() {
         // A locked window shows nothing of what it held.
@@ -274,8 +277,7 @@ QWidget* AccessPane::buildBindingsTab()
     m_bindingTable->setColumnWidth(BindingModel::IdentityKind, 100);
     m_bindingTable->setColumnWidth(BindingModel::Role, 170);
     m_bindingTable->setColumnWidth(BindingModel::Scope, 150);
-    connect(m_bindingTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &AccessPane::updateActions);
+    connect(m_bindingTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccessPane::updateActions);
     connect(m_bindings, &QAbstractItemModel::modelReset, this, &AccessPane::updateActions);
 
     auto* layout = new QVBoxLayout(tab);
@@ -468,18 +470,21 @@ void AccessPane::applyScopeFilter()
     // In a workspace: the bindings that apply there, tenant-wide ones included.
     m_bindingProxy->setFilterRegularExpression(
         QRegularExpression(QStringLiteral("^(|%1)$").arg(QRegularExpression::escape(scope.workspaceId))));
-    m_bindingScope->setText(tr("The role bindings that apply in %1: tenant-wide ones and those of the workspace.")
-                                .arg(scope.label));
+    m_bindingScope->setText(
+        tr("The role bindings that apply in %1: tenant-wide ones and those of the workspace.").arg(scope.label));
 }
 
 void AccessPane::fillPickers()
 {
+    // What was chosen stays chosen across a reload, while it is still there.
     const QString identity = m_checkIdentity->currentData().toString();
     const QString permission = m_checkPermission->currentText();
+    const QString workspace =
+        m_checkScope->currentIndex() >= 0 ? m_checkScope->currentData().toString() : m_bridge.scope().workspaceId;
     m_checkIdentity->clear();
     for (const IdentityChoice& i : std::as_const(m_identities)) {
-        const QString label = i.kind == QLatin1String("integration") ? tr("%1 (integration)").arg(i.name)
-                                                                     : tr("%1 (user)").arg(i.name);
+        const QString label =
+            i.kind == QLatin1String("integration") ? tr("%1 (integration)").arg(i.name) : tr("%1 (user)").arg(i.name);
         m_checkIdentity->addItem(label, i.id);
     }
     const int mine = m_checkIdentity->findData(identity.isEmpty() ? m_bridge.identity().id : identity);
@@ -489,7 +494,7 @@ void AccessPane::fillPickers()
     m_checkScope->addItem(m_tenantId.isEmpty() ? tr("The platform") : tr("The whole tenant"), QString());
     for (const auto& w : std::as_const(m_workspaces))
         m_checkScope->addItem(tr("Workspace %1").arg(w.second), w.first);
-    const int here = m_checkScope->findData(m_bridge.scope().workspaceId);
+    const int here = m_checkScope->findData(workspace);
     m_checkScope->setCurrentIndex(here >= 0 ? here : 0);
     m_checkScope->setEnabled(!m_tenantId.isEmpty());
 
@@ -717,9 +722,8 @@ void AccessPane::deleteRole()
 
 void AccessPane::grantRole()
 {
-    auto* dialog = new BindingDialog(m_identities, m_roles->roles(), m_workspaces,
-                                     m_bridge.access().tenantPermissions, m_tenantId.isEmpty(),
-                                     m_bridge.scope().workspaceId, this);
+    auto* dialog = new BindingDialog(m_identities, m_roles->roles(), m_workspaces, m_bridge.access().tenantPermissions,
+                                     m_tenantId.isEmpty(), m_bridge.scope().workspaceId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<BindingDialog> guard(dialog);
     connect(dialog, &BindingDialog::submitted, this, [this, guard]() {

@@ -11,8 +11,8 @@
 namespace gatehouse::ui {
 
 BindingDialog::BindingDialog(const QList<IdentityChoice>& identities, const QList<authz::Role>& roles,
-                             const QList<QPair<QString, QString>>& workspaces, const QStringList& held,
-                             bool platform, const QString& workspaceId, QWidget* parent)
+                             const QList<QPair<QString, QString>>& workspaces, const QStringList& held, bool platform,
+                             const QString& workspaceId, QWidget* parent)
     : QDialog(parent), m_identity(new QComboBox(this)), m_role(new QComboBox(this)), m_scope(new QComboBox(this)),
       m_error(new QLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -22,8 +22,8 @@ BindingDialog::BindingDialog(const QList<IdentityChoice>& identities, const QLis
     m_identity->setObjectName(QStringLiteral("identityCombo"));
     m_identity->setAccessibleName(tr("Identity"));
     for (const IdentityChoice& i : identities) {
-        const QString label = i.kind == QLatin1String("integration") ? tr("%1 (integration)").arg(i.name)
-                                                                     : tr("%1 (user)").arg(i.name);
+        const QString label =
+            i.kind == QLatin1String("integration") ? tr("%1 (integration)").arg(i.name) : tr("%1 (user)").arg(i.name);
         m_identity->addItem(label, QStringList{i.kind, i.id});
     }
 
