@@ -7,6 +7,7 @@
 #include "service/ControlPlane.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -40,6 +41,8 @@ private slots:
     void explainShowsTheControlPlanesReason();
     void securityReviewerHasEveryWriteActionDisabled();
     void aWorkspaceScopeShowsTheBindingsThatApplyThere();
+    void keyboardReachesTheActionsOfTheShownTab();
+    void keyboardReachesTheActionsOfTheBindingsTab();
 
 private:
     // Signs in and shows the pane with the scope's roles listed.
@@ -476,6 +479,40 @@ void TestAccessPane::aWorkspaceScopeShowsTheBindingsThatApplyThere()
     shown.sort();
     QCOMPARE(shown, (QStringList{QStringLiteral("alice"), QStringLiteral("pat")}));
     QVERIFY(child<QLabel>(pane, "bindingScopeLabel")->text().contains(production.label));
+}
+
+void TestAccessPane::keyboardReachesTheActionsOfTheShownTab()
+{
+    QVERIFY(m_f->cp->createRole(m_f->system, m_f->tenantA, QStringLiteral("zz-last"), {}, {}));
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AccessPane pane(bridge);
+    open(pane, bridge, QStringLiteral("acme"), QStringLiteral("alice"));
+    // Unsorted, the roles come as the control plane lists them: the built-in ones by reach, then the tenant's.
+    const QAbstractItemModel* shown = child<QTableView>(pane, "roleTable")->model();
+    QCOMPARE(shown->index(0, ui::RoleModel::Name).data().toString(), QStringLiteral("Tenant Owner"));
+    QCOMPARE(shown->index(shown->rowCount() - 1, ui::RoleModel::Name).data().toString(), QStringLiteral("zz-last"));
+    QApplication::setActiveWindow(&pane);
+    QVERIFY(QTest::qWaitForWindowActive(&pane));
+    auto* roles = child<QTableView>(pane, "roleTable");
+    roles->setFocus();
+    QTest::keyClick(roles, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog")));
+    QVERIFY(!pane.findChild<ui::BindingDialog*>(QStringLiteral("bindingDialog"))); // the hidden tab's stays quiet
+}
+
+void TestAccessPane::keyboardReachesTheActionsOfTheBindingsTab()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AccessPane pane(bridge);
+    open(pane, bridge, QStringLiteral("acme"), QStringLiteral("alice"));
+    child<QTabWidget>(pane, "accessTabs")->setCurrentIndex(1);
+    QApplication::setActiveWindow(&pane);
+    QVERIFY(QTest::qWaitForWindowActive(&pane));
+    auto* bindings = child<QTableView>(pane, "bindingTable");
+    bindings->setFocus();
+    QTest::keyClick(bindings, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(pane.findChild<ui::BindingDialog*>(QStringLiteral("bindingDialog")));
+    QVERIFY(!pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog")));
 }
 
 QTEST_MAIN(TestAccessPane)

@@ -173,10 +173,10 @@ QWidget* AccessPane::buildRolesTab()
     refresh->setObjectName(QStringLiteral("refreshRolesAction"));
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    for (QAction* a : bar->actions()) {
-        if (a->shortcutContext() == Qt::WindowShortcut)
-            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    }
+    // The shortcuts work while the tab is shown, wherever the focus is in it.
+    for (QAction* a : bar->actions())
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    tab->addActions(bar->actions());
 
     m_roleProxy->setObjectName(QStringLiteral("roleProxy"));
     m_roleProxy->setSourceModel(m_roles);
@@ -186,6 +186,9 @@ QWidget* AccessPane::buildRolesTab()
     m_roleTable->setAccessibleName(tr("Roles"));
     m_roleTable->setModel(m_roleProxy);
     configureTable(m_roleTable);
+    // The control plane's order (built-in roles by reach, then the tenant's own by name) until a header is
+    // clicked.
+    m_roleTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_roleTable->setColumnWidth(RoleModel::Name, 160);
     m_roleTable->setColumnWidth(RoleModel::Kind, 80);
     m_roleTable->setColumnWidth(RoleModel::Permissions, 90);
@@ -256,6 +259,7 @@ QWidget* AccessPane::buildBindingsTab()
     refresh->setShortcut(QKeySequence::Refresh);
     for (QAction* a : bar->actions())
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    tab->addActions(bar->actions());
 
     m_bindingScope = new QLabel(tab);
     m_bindingScope->setObjectName(QStringLiteral("bindingScopeLabel"));

@@ -176,7 +176,7 @@ RoleDialog::RoleDialog(Purpose purpose, const authz::Role& role, const QStringLi
     layout->addWidget(m_note);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
-    setMinimumSize(420, 560);
+    setMinimumSize(440, 680);
 }
 
 QString RoleDialog::name() const
