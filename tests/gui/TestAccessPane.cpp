@@ -42,6 +42,9 @@ private slots:
     void securityReviewerHasEveryWriteActionDisabled();
     void aWorkspaceScopeShowsTheBindingsThatApplyThere();
     void keyboardReachesTheActionsOfTheShownTab();
+    void editARoleWithinWhatTheEditorHolds();
+    void platformOwnerSeesThePlatformsRoles();
+    void lockingForgetsWhatThePaneShowed();
     void keyboardReachesTheActionsOfTheBindingsTab();
 
 private:
@@ -513,6 +516,80 @@ void TestAccessPane::keyboardReachesTheActionsOfTheBindingsTab()
     QTest::keyClick(bindings, Qt::Key_N, Qt::ControlModifier);
     QTRY_VERIFY(pane.findChild<ui::BindingDialog*>(QStringLiteral("bindingDialog")));
     QVERIFY(!pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog")));
+}
+
+void TestAccessPane::editARoleWithinWhatTheEditorHolds()
+{
+    auto revealers = m_f->cp->createRole(m_f->system, m_f->tenantA, QStringLiteral("revealers"), {},
+                                         {QStringLiteral("secrets.read"), QStringLiteral("secrets.reveal")});
+    auto readers =
+        m_f->cp->createRole(m_f->system, m_f->tenantA, QStringLiteral("readers"), {}, {QStringLiteral("secrets.read")});
+    QVERIFY(revealers && readers);
+    QVERIFY(!m_f->addUser(m_f->tenantA, QStringLiteral("carl"), authz::builtin::kTenantAdmin).isEmpty());
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AccessPane pane(bridge);
+    open(pane, bridge, QStringLiteral("acme"), QStringLiteral("carl"));
+
+    // A role holding what carl lacks: he sees why he cannot change it, and cannot submit.
+    selectRole(pane, QStringLiteral("revealers"));
+    action(pane, "editRoleAction")->trigger();
+    auto* dialog = pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(child<QLabel>(*dialog, "roleNote")->text().contains(QLatin1String("secrets.reveal")));
+    QVERIFY(!child<QDialogButtonBox>(*dialog, "buttons")->button(QDialogButtonBox::Ok)->isEnabled());
+    QVERIFY(!child<QLineEdit>(*dialog, "roleNameEdit")); // a role's name is not changed
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog")));
+
+    // One within what he holds: a permission added, and the change on the record.
+    selectRole(pane, QStringLiteral("readers"));
+    action(pane, "editRoleAction")->trigger();
+    dialog = pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->setPermissionChecked(QStringLiteral("secrets.write"), true));
+    clickOk(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog")), kAnswerMs);
+    const int row = pane.roleModel()->rowOf(readers.value().id);
+    QCOMPARE(pane.roleModel()->index(row, ui::RoleModel::Permissions).data().toString(), QStringLiteral("2"));
+    QVERIFY(permissionItem(child<QTreeWidget>(pane, "rolePermissionTree"), QStringLiteral("secrets.write")));
+    QVERIFY(test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("role.update"), readers.value().id));
+}
+
+void TestAccessPane::platformOwnerSeesThePlatformsRoles()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AccessPane pane(bridge);
+    open(pane, bridge, QString(), QStringLiteral("root"));
+    QStringList names;
+    for (const authz::Role& r : pane.roleModel()->roles())
+        names << r.name;
+    QCOMPARE(names, (QStringList{QStringLiteral("Platform Owner"), QStringLiteral("Platform Auditor")}));
+    QCOMPARE(pane.bindingModel()->rowCount(), 1);
+    QCOMPARE(pane.bindingModel()->index(0, ui::BindingModel::Scope).data().toString(), QStringLiteral("Platform"));
+    // Custom roles live in tenants: the platform has none to create.
+    QVERIFY(!action(pane, "createRoleAction")->isEnabled());
+    QVERIFY(action(pane, "createRoleAction")->toolTip().contains(QLatin1String("roles.write")));
+    QVERIFY(action(pane, "grantRoleAction")->isEnabled());
+    QVERIFY(!child<QComboBox>(pane, "checkScopeCombo")->isEnabled());
+}
+
+void TestAccessPane::lockingForgetsWhatThePaneShowed()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AccessPane pane(bridge);
+    open(pane, bridge, QStringLiteral("acme"), QStringLiteral("alice"));
+    QVERIFY(pane.bindingModel()->rowCount() > 0);
+    action(pane, "createRoleAction")->trigger();
+    QTRY_VERIFY(pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog")));
+    bridge.lock();
+    QTRY_VERIFY(!pane.findChild<ui::RoleDialog*>(QStringLiteral("roleDialog")));
+    QCOMPARE(pane.roleModel()->rowCount(), 0);
+    QCOMPARE(pane.bindingModel()->rowCount(), 0);
+    QCOMPARE(child<QComboBox>(pane, "checkIdentityCombo")->count(), 0);
+    for (const char* name : kWriteActions)
+        QVERIFY2(!action(pane, name)->isEnabled(), name);
 }
 
 QTEST_MAIN(TestAccessPane)

@@ -117,6 +117,7 @@ RoleDialog::RoleDialog(Purpose purpose, const authz::Role& role, const QStringLi
     // permission cannot be chosen is in front of the editor rather than a mystery.
     const QStringList has = role.permissions.names();
     QStringList lackedInRole;
+    bool anyLacked = false;
     QTreeWidgetItem* group = nullptr;
     QString area;
     for (const QString& p : tenantCatalog()) {
@@ -137,6 +138,7 @@ RoleDialog::RoleDialog(Purpose purpose, const authz::Role& role, const QStringLi
         } else {
             item->setFlags(Qt::ItemIsUserCheckable); // shown, not enabled: cannot be ticked
             item->setToolTip(0, tr("You do not hold %1, so you cannot grant it").arg(p));
+            anyLacked = true;
             if (has.contains(p))
                 lackedInRole << p;
         }
@@ -152,9 +154,10 @@ RoleDialog::RoleDialog(Purpose purpose, const authz::Role& role, const QStringLi
         m_note->setText(tr("This role holds permissions you do not hold (%1); only someone who holds them can "
                            "change it.")
                             .arg(lackedInRole.join(QStringLiteral(", "))));
-    } else {
+    } else if (anyLacked) {
         m_note->setText(tr("Greyed-out permissions are ones you do not hold: nobody grants what they do not have."));
     }
+    m_note->setVisible(!m_note->text().isEmpty());
 
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setAccessibleName(tr("Error"));
