@@ -5,6 +5,7 @@
 #include "panes/BindingDialog.h"
 #include "panes/RoleDialog.h"
 #include "service/ControlPlane.h"
+#include "shell/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -45,6 +47,7 @@ private slots:
     void editARoleWithinWhatTheEditorHolds();
     void platformOwnerSeesThePlatformsRoles();
     void lockingForgetsWhatThePaneShowed();
+    void theMainWindowShowsItInPlaceOfThePlaceholder();
     void keyboardReachesTheActionsOfTheBindingsTab();
 
 private:
@@ -590,6 +593,24 @@ void TestAccessPane::lockingForgetsWhatThePaneShowed()
     QCOMPARE(child<QComboBox>(pane, "checkIdentityCombo")->count(), 0);
     for (const char* name : kWriteActions)
         QVERIFY2(!action(pane, name)->isEnabled(), name);
+}
+
+void TestAccessPane::theMainWindowShowsItInPlaceOfThePlaceholder()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    ui::MainWindow window(bridge);
+    window.resize(1280, 760);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction*>(QStringLiteral("openPane4Action"))->trigger();
+    auto* panes = window.findChild<QStackedWidget*>(QStringLiteral("panes"));
+    auto* pane = qobject_cast<ui::AccessPane*>(panes->currentWidget());
+    QVERIFY(pane);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->roleModel()->rowCount() > 0, kAnswerMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    selectRole(*pane, QStringLiteral("Tenant Admin"));
+    shot(window, "access-main-window");
 }
 
 QTEST_MAIN(TestAccessPane)
