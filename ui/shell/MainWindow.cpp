@@ -5,6 +5,7 @@
 #include "SignInForm.h"
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
+#include "panes/AccessPane.h"
 #include "panes/IdentitiesPane.h"
 #include "panes/OverviewPane.h"
 #include "store/Store.h"
@@ -169,8 +170,7 @@ QWidget* MainWindow::buildPanes()
         {QStringLiteral("tenants"), tr("Tenants & Workspaces"),
          placeholder(tr("Tenants & Workspaces"), QStringLiteral("tenancyPane"), m_panes)},
         {QStringLiteral("identities"), tr("Identities"), m_identitiesPane},
-        {QStringLiteral("roles"), tr("Roles & Access"),
-         placeholder(tr("Roles & Access"), QStringLiteral("accessPane"), m_panes)},
+        {QStringLiteral("roles"), tr("Roles & Access"), new AccessPane(m_bridge, m_panes)},
         {QStringLiteral("secrets"), tr("Secrets"), placeholder(tr("Secrets"), QStringLiteral("secretsPane"), m_panes)},
     };
     for (int i = 0; i < entries.size(); ++i) {
