@@ -6,6 +6,7 @@
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
 #include "panes/IdentitiesPane.h"
+#include "panes/SecretsPane.h"
 #include "store/Store.h"
 
 #include <QAction>
@@ -157,7 +158,7 @@ QWidget* MainWindow::buildPanes()
         {QStringLiteral("identities"), tr("Identities"), m_identitiesPane},
         {QStringLiteral("roles"), tr("Roles & Access"),
          placeholder(tr("Roles & Access"), QStringLiteral("accessPane"), m_panes)},
-        {QStringLiteral("secrets"), tr("Secrets"), placeholder(tr("Secrets"), QStringLiteral("secretsPane"), m_panes)},
+        {QStringLiteral("secrets"), tr("Secrets"), new SecretsPane(m_bridge, m_panes)},
     };
     for (int i = 0; i < entries.size(); ++i) {
         const Entry& e = entries.at(i);
