@@ -4,6 +4,7 @@
 #include "panes/SecretRevealDialog.h"
 #include "panes/SecretVersionsDialog.h"
 #include "panes/SecretsPane.h"
+#include "shell/MainWindow.h"
 #include "widgets/ClipboardCountdown.h"
 #include "widgets/SecretValueField.h"
 
@@ -48,6 +49,7 @@ private slots:
     void dueOnlyListsWhatIsDue();
     void withoutAWorkspaceThePaneAsksForOne();
     void refusalIsShownNotSwallowed();
+    void theMainWindowShowsThePane();
     void screenshot();
 
 private:
@@ -678,6 +680,33 @@ void TestSecretsPane::refusalIsShownNotSwallowed()
     auto direct = m_f->cp->undeleteSecret(m_f->system, m_f->tenantA, m_f->w1, QStringLiteral("no/such/secret"));
     QVERIFY(!direct);
     QCOMPARE(message->text(), direct.error().message);
+}
+
+void TestSecretsPane::theMainWindowShowsThePane()
+{
+    seed(QStringLiteral("api/token"), "v", 30, 0, {QStringLiteral("api")});
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    ui::MainWindow window(bridge);
+    window.resize(1280, 640);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(ui::MainWindow::Page::Secrets);
+    auto* pane = window.findChild<ui::SecretsPane*>(QStringLiteral("secretsPane"));
+    QVERIFY(pane);
+    QTRY_VERIFY(pane->isVisible());
+    pane->setClock(&m_f->clock);
+    // The shell's scope selector and the pane's picker are the same scope.
+    auto* scopes = window.findChild<QComboBox*>(QStringLiteral("scopeSelector"));
+    QVERIFY(scopes);
+    auto* picker = pane->findChild<QComboBox*>(QStringLiteral("secretWorkspacePicker"));
+    QTRY_VERIFY(picker->findData(m_f->w1) > 0);
+    picker->setCurrentIndex(picker->findData(m_f->w1));
+    emit picker->activated(picker->currentIndex());
+    QTRY_COMPARE_WITH_TIMEOUT(pane->model()->rowCount(), 1, kAnswerMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    QVERIFY2(scopes->currentText().contains(u"Production"), qPrintable(scopes->currentText()));
+    shot(window, "secrets-window");
 }
 
 void TestSecretsPane::screenshot()

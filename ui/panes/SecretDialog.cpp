@@ -2,7 +2,6 @@
 
 #include "widgets/SecretText.h"
 
-#include <QAction>
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -32,7 +31,7 @@ SecretDialog::SecretDialog(Purpose purpose, const secrets::Secret& secret, QWidg
     if (purpose == Purpose::Create) {
         setWindowTitle(tr("New secret"));
         m_name = new QLineEdit(this);
-        m_name->setPlaceholderText(tr("db/prod/password"));
+        m_name->setPlaceholderText(tr("For example db/prod/password"));
         row(tr("&Name:"), m_name, "secretNameEdit", tr("Name"));
         m_description = new QLineEdit(this);
         row(tr("&Description:"), m_description, "secretDescriptionEdit", tr("Description"));
@@ -63,20 +62,11 @@ SecretDialog::SecretDialog(Purpose purpose, const secrets::Secret& secret, QWidg
     }
     m_value->setEchoMode(QLineEdit::Password);
     m_value->setContextMenuPolicy(Qt::NoContextMenu);
-    auto* show = m_value->addAction(QIcon(), QLineEdit::TrailingPosition);
-    show->setObjectName(QStringLiteral("showValueAction"));
-    show->setText(tr("Show"));
-    show->setToolTip(tr("Show or hide what you typed"));
-    show->setCheckable(true);
-    connect(show, &QAction::toggled, this, [this, show](bool on) {
-        m_value->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
-        show->setText(on ? tr("Hide") : tr("Show"));
-    });
     auto* showBox = new QCheckBox(tr("Sh&ow the value"), this);
     showBox->setObjectName(QStringLiteral("showValueCheck"));
     showBox->setAccessibleName(tr("Show the value while typing"));
-    connect(showBox, &QCheckBox::toggled, show, &QAction::setChecked);
-    connect(show, &QAction::toggled, showBox, &QCheckBox::setChecked);
+    connect(showBox, &QCheckBox::toggled, this,
+            [this](bool on) { m_value->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     row(purpose == Purpose::Create ? tr("&Value:") : tr("New &value:"), m_value, "secretValueInput",
         tr("Secret value"));
     form->addRow(QString(), showBox);

@@ -91,8 +91,8 @@ SecretRevealDialog::SecretRevealDialog(const QString& secretName, SecretClipboar
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
-    layout->addWidget(m_countdown);
     layout->addWidget(m_note);
+    layout->addWidget(m_countdown);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
     setMinimumWidth(520);
@@ -131,7 +131,7 @@ void SecretRevealDialog::requestReveal()
 void SecretRevealDialog::showValue(SecureBytes value, int version)
 {
     m_value->setValue(std::move(value), m_valueClearMs);
-    m_note->setText(tr("Version %1. Press Show to see it.").arg(version));
+    m_note->setText(tr("Version %1, revealed and recorded.").arg(version));
     m_note->show();
     updateButtons();
     m_value->findChild<QWidget*>(QStringLiteral("showSecretButton"))->setFocus();

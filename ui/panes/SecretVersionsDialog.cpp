@@ -30,10 +30,11 @@ SecretVersionsDialog::SecretVersionsDialog(const secrets::Secret& secret, const 
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(SecretVersionModel::Version, 70);
-    m_table->setColumnWidth(SecretVersionModel::Created, 150);
+    m_table->setColumnWidth(SecretVersionModel::Created, 180);
     m_table->setColumnWidth(SecretVersionModel::CreatedBy, 140);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SecretVersionsDialog::updateButtons);

@@ -113,7 +113,7 @@ SecretsPane::SecretsPane(ConsoleBridge& bridge, QWidget* parent)
         ->setShortcut(QKeySequence::Delete);
     addAction(tr("&Undelete…"), "undeleteSecretAction", "secret.undelete", &SecretsPane::undeleteSecret);
     m_actions->addSeparator();
-    m_dueOnly = addAction(tr("D&ue Only"), "dueOnlyAction", "secret.due", &SecretsPane::toggleDue);
+    m_dueOnly = addAction(tr("Due &Only"), "dueOnlyAction", "secret.due", &SecretsPane::toggleDue);
     m_dueOnly->setCheckable(true);
     m_dueOnly->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     auto* refresh = m_actions->addAction(tr("Re&fresh"), this, &SecretsPane::reload);

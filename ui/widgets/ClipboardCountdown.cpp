@@ -50,7 +50,7 @@ void ClipboardCountdown::update()
         hide();
         return;
     }
-    m_label->setText(tr("Copied. The clipboard clears in %n s.", nullptr, (ms + 999) / 1000));
+    m_label->setText(tr("Copied. The clipboard clears in %n s.", nullptr, qMax(1, (ms + 500) / 1000)));
     setVisible(true);
     if (!m_tick.isActive())
         m_tick.start();

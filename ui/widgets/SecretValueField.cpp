@@ -43,6 +43,7 @@ SecretValueField::SecretValueField(QWidget* parent)
 
     m_countdown->setObjectName(QStringLiteral("secretValueCountdown"));
     m_countdown->setAccessibleName(tr("Time until the value is cleared"));
+    m_countdown->setToolTip(tr("The value is removed from this window then"));
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -51,6 +52,7 @@ SecretValueField::SecretValueField(QWidget* parent)
     layout->addWidget(m_countdown);
 
     m_clear.setSingleShot(true);
+    m_clear.setTimerType(Qt::PreciseTimer); // the countdown shows its remaining time
     connect(&m_clear, &QTimer::timeout, this, &SecretValueField::clear);
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, &SecretValueField::updateCountdown);
@@ -127,7 +129,7 @@ void SecretValueField::clear()
 void SecretValueField::updateCountdown()
 {
     const int ms = remainingMs();
-    m_countdown->setText(ms < 0 ? QString() : tr("Clears in %n s", nullptr, (ms + 999) / 1000));
+    m_countdown->setText(ms < 0 ? QString() : tr("Removed in %n s", nullptr, qMax(1, (ms + 500) / 1000)));
 }
 
 bool SecretValueField::eventFilter(QObject* watched, QEvent* event)
