@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -311,7 +312,10 @@ void TestSecretsPane::createRevealAndCopyASecretThroughTheGui()
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("secretTagsEdit")), QStringLiteral("db, prod"));
     dialog->findChild<QSpinBox*>(QStringLiteral("secretRotationSpin"))->setValue(30);
     auto* valueInput = dialog->findChild<QLineEdit*>(QStringLiteral("secretValueInput"));
+    QCOMPARE(valueInput->echoMode(), QLineEdit::Password);
+    dialog->findChild<QCheckBox*>(QStringLiteral("showValueCheck"))->setChecked(true); // undo works when shown
     QTest::keyClicks(valueInput, QLatin1String(kCanary));
+    QVERIFY(valueInput->isUndoAvailable());
     pressOk(dialog);
     // The typed value left the field, and its undo history, as it was sent.
     QVERIFY(valueInput->text().isEmpty());
