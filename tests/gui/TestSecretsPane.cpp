@@ -51,6 +51,7 @@ private slots:
     void withoutAWorkspaceThePaneAsksForOne();
     void refusalIsShownNotSwallowed();
     void theMainWindowShowsThePane();
+    void everyControlHasAnAccessibleName();
     void screenshot();
 
 private:
@@ -711,6 +712,69 @@ void TestSecretsPane::theMainWindowShowsThePane()
     QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
     QVERIFY2(scopes->currentText().contains(u"Production"), qPrintable(scopes->currentText()));
     shot(window, "secrets-window");
+}
+
+namespace {
+
+// The controls of `root` (and its dialogs) that a screen reader would announce without a name.
+QStringList unnamedControls(QWidget& root)
+{
+    QStringList out;
+    for (QWidget* w : root.findChildren<QWidget*>()) {
+        if (w->objectName().startsWith(QLatin1String("qt_")) || !w->isVisibleTo(w->window()))
+            continue;
+        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) ||
+                             qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSpinBox*>(w) ||
+                             qobject_cast<QAbstractItemView*>(w);
+        // A part of another control (a spin box's line edit, a combo box's list, a table's header) is named by
+        // the control it belongs to.
+        bool part = false;
+        for (QWidget* p = w->parentWidget(); p && p != &root; p = p->parentWidget())
+            part |= qobject_cast<QAbstractSpinBox*>(p) || qobject_cast<QComboBox*>(p) ||
+                    qobject_cast<QAbstractItemView*>(p);
+        if (!control || part)
+            continue;
+        if (w->accessibleName().isEmpty())
+            out << QStringLiteral("%1 (%2)").arg(w->objectName(), QLatin1String(w->metaObject()->className()));
+    }
+    return out;
+}
+
+} // namespace
+
+void TestSecretsPane::everyControlHasAnAccessibleName()
+{
+    seed(QStringLiteral("api/token"), "v", 30);
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::SecretsPane pane(bridge);
+    open(pane, bridge, QStringLiteral("alice"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane.model()->rowCount(), 1, kAnswerMs);
+    select(pane, QStringLiteral("api/token"));
+    QVERIFY2(unnamedControls(pane).isEmpty(), qPrintable(unnamedControls(pane).join(u", ")));
+
+    action(pane, "createSecretAction")->trigger();
+    auto* create = pane.findChild<ui::SecretDialog*>(QStringLiteral("secretDialog"));
+    QTRY_VERIFY(create->isVisible());
+    QVERIFY2(unnamedControls(*create).isEmpty(), qPrintable(unnamedControls(*create).join(u", ")));
+    create->reject();
+    QTRY_VERIFY(!pane.findChild<ui::SecretDialog*>(QStringLiteral("secretDialog")));
+
+    action(pane, "versionsAction")->trigger();
+    auto* versions = pane.findChild<ui::SecretVersionsDialog*>(QStringLiteral("secretVersionsDialog"));
+    QTRY_VERIFY(versions->isVisible());
+    QVERIFY2(unnamedControls(*versions).isEmpty(), qPrintable(unnamedControls(*versions).join(u", ")));
+    versions->reject();
+    QTRY_VERIFY(!pane.findChild<ui::SecretVersionsDialog*>(QStringLiteral("secretVersionsDialog")));
+
+    action(pane, "revealSecretAction")->trigger();
+    auto* reveal = pane.findChild<ui::SecretRevealDialog*>(QStringLiteral("secretRevealDialog"));
+    QTRY_VERIFY(reveal->isVisible());
+    QTest::keyClicks(reveal->findChild<QLineEdit*>(QStringLiteral("revealReasonEdit")), QStringLiteral("check"));
+    QTest::mouseClick(reveal->findChild<QPushButton*>(QStringLiteral("revealButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(reveal->findChild<QPushButton*>(QStringLiteral("copySecretButton"))->isEnabled(),
+                             kAnswerMs);
+    QTest::mouseClick(reveal->findChild<QPushButton*>(QStringLiteral("copySecretButton")), Qt::LeftButton);
+    QVERIFY2(unnamedControls(*reveal).isEmpty(), qPrintable(unnamedControls(*reveal).join(u", ")));
 }
 
 void TestSecretsPane::screenshot()

@@ -43,7 +43,7 @@ SecretRevealDialog::SecretRevealDialog(const QString& secretName, SecretClipboar
     m_reveal->setAccessibleName(tr("Reveal"));
     m_reveal->setDefault(true);
     connect(m_reason, &QLineEdit::textChanged, this, &SecretRevealDialog::updateButtons);
-    connect(m_reason, &QLineEdit::returnPressed, this, &SecretRevealDialog::requestReveal);
+    // Enter presses Reveal, the default button, once a reason is there.
     connect(m_reveal, &QPushButton::clicked, this, &SecretRevealDialog::requestReveal);
     auto* reasonRow = new QHBoxLayout;
     reasonRow->addWidget(m_reason, 1);
