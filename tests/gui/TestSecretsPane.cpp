@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -794,6 +795,25 @@ void TestSecretsPane::screenshot()
     QTRY_COMPARE_WITH_TIMEOUT(pane.model()->rowCount(), 5, kAnswerMs);
     select(pane, QStringLiteral("db/prod/password"));
     shot(pane, "secrets-pane");
+    {
+        // The due and overdue marks must read on a dark palette as well.
+        const QPalette light = QApplication::palette();
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb0));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        QApplication::setPalette(dark);
+        shot(pane, "secrets-pane-dark");
+        QApplication::setPalette(light);
+    }
 
     action(pane, "revealSecretAction")->trigger();
     auto* dialog = pane.findChild<ui::SecretRevealDialog*>(QStringLiteral("secretRevealDialog"));

@@ -6,6 +6,7 @@
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
+#include <QPalette>
 #include <QStyle>
 
 #include <limits>
@@ -210,10 +211,14 @@ QVariant SecretModel::data(const QModelIndex& index, int role) const
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation);
         return {};
     case Qt::ForegroundRole:
-        if ((column == RotationDue || column == Expires) && stateAt(dueAt) == DueState::Overdue)
-            return QColor(0xd3, 0x2f, 0x2f);
-        if ((column == RotationDue || column == Expires) && stateAt(dueAt) == DueState::Soon)
-            return QColor(0xc7, 0x6a, 0x00);
+        if (column == RotationDue || column == Expires) {
+            // Lighter shades on a dark base, so the words keep their contrast.
+            const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
+            if (stateAt(dueAt) == DueState::Overdue)
+                return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
+            if (stateAt(dueAt) == DueState::Soon)
+                return dark ? QColor(0xff, 0xc1, 0x07) : QColor(0xa8, 0x5a, 0x00);
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (column == Version)
