@@ -53,6 +53,7 @@ private slots:
     void refusalIsShownNotSwallowed();
     void theMainWindowShowsThePane();
     void everyControlHasAnAccessibleName();
+    void searchFiltersAndColumnsSort();
     void screenshot();
 
 private:
@@ -776,6 +777,34 @@ void TestSecretsPane::everyControlHasAnAccessibleName()
                              kAnswerMs);
     QTest::mouseClick(reveal->findChild<QPushButton*>(QStringLiteral("copySecretButton")), Qt::LeftButton);
     QVERIFY2(unnamedControls(*reveal).isEmpty(), qPrintable(unnamedControls(*reveal).join(u", ")));
+}
+
+void TestSecretsPane::searchFiltersAndColumnsSort()
+{
+    seed(QStringLiteral("db/prod/password"), "v", 90, 0, {QStringLiteral("database")});
+    seed(QStringLiteral("db/dev/password"), "v", 7, 0, {QStringLiteral("database")});
+    seed(QStringLiteral("api/token"), "v", 30, 0, {QStringLiteral("api")});
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::SecretsPane pane(bridge);
+    open(pane, bridge, QStringLiteral("alice"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane.model()->rowCount(), 3, kAnswerMs);
+    auto* table = pane.findChild<QTableView*>(QStringLiteral("secretTable"));
+    const auto first = [table]() {
+        return table->model()->index(0, ui::SecretModel::Name).data().toString();
+    };
+    QCOMPARE(first(), QStringLiteral("api/token"));
+    // Rotation due sorts by date, not by the text shown.
+    table->sortByColumn(ui::SecretModel::RotationDue, Qt::AscendingOrder);
+    QCOMPARE(first(), QStringLiteral("db/dev/password"));
+    table->sortByColumn(ui::SecretModel::RotationDue, Qt::DescendingOrder);
+    QCOMPARE(first(), QStringLiteral("db/prod/password"));
+    // The search matches tags as well as names.
+    QTest::keyClicks(pane.findChild<QLineEdit*>(QStringLiteral("secretSearch")), QStringLiteral("DATABASE"));
+    QCOMPARE(table->model()->rowCount(), 2);
+    pane.findChild<QLineEdit*>(QStringLiteral("secretSearch"))->clear();
+    QTest::keyClicks(pane.findChild<QLineEdit*>(QStringLiteral("secretSearch")), QStringLiteral("token"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(first(), QStringLiteral("api/token"));
 }
 
 void TestSecretsPane::screenshot()
