@@ -200,11 +200,11 @@ private slots:
         // would, without the cost of one operation per event).
         store::Database& db = f.store->database();
         audit::AuditLog log(db);
-        log.setCheckpointPolicy({10'000, 24LL * 3600 * 1000});
         {
             auto tx = store::Transaction::begin(db);
             QVERIFY(tx);
             QVERIFY(log.openSigningKey(f.store->deriveKey("gatehouse/audit-signing").value(), f.clock.nowMs()));
+            QVERIFY(log.setCheckpointPolicy({10'000, 24LL * 3600 * 1000}, f.clock.nowMs()));
             QVERIFY(tx.value().commit());
         }
         QElapsedTimer t;

@@ -8,6 +8,7 @@
 #include "panes/AccessPane.h"
 #include "panes/IdentitiesPane.h"
 #include "panes/OverviewPane.h"
+#include "panes/SecretsPane.h"
 #include "store/Store.h"
 #include "widgets/ThemedIcon.h"
 
@@ -171,7 +172,7 @@ QWidget* MainWindow::buildPanes()
          placeholder(tr("Tenants & Workspaces"), QStringLiteral("tenancyPane"), m_panes)},
         {QStringLiteral("identities"), tr("Identities"), m_identitiesPane},
         {QStringLiteral("roles"), tr("Roles & Access"), new AccessPane(m_bridge, m_panes)},
-        {QStringLiteral("secrets"), tr("Secrets"), placeholder(tr("Secrets"), QStringLiteral("secretsPane"), m_panes)},
+        {QStringLiteral("secrets"), tr("Secrets"), new SecretsPane(m_bridge, m_panes)},
     };
     for (int i = 0; i < entries.size(); ++i) {
         const Entry& e = entries.at(i);

@@ -19,7 +19,8 @@ SecureBytes readSecret(const QLineEdit* edit)
 SecureBytes takeSecret(QLineEdit* edit)
 {
     SecureBytes out = readSecret(edit);
-    edit->clear();
+    // setText, not clear(): it also empties the undo history, which would otherwise keep the typed value.
+    edit->setText(QString());
     return out;
 }
 
