@@ -32,6 +32,7 @@ private slots:
     void endedSessionAsksForSignInKeepingThePane();
     void signOutForgetsTheIdentity();
     void quitEndsTheSessionAndKeepsNoSecretInSettings();
+    void screenshots();
 
 private:
     // Types into the lock page's form and presses Sign In.
@@ -255,6 +256,31 @@ void TestConsoleShell::quitEndsTheSessionAndKeepsNoSecretInSettings()
         QVERIFY2(!value.contains(test::kPassword), qPrintable(key));
         QVERIFY2(!value.contains("ghs_"), qPrintable(key));
     }
+}
+
+// Renders the window for people to look at: GATEHOUSE_SCREENSHOT_DIR=dir (run under xvfb-run for real fonts).
+void TestConsoleShell::screenshots()
+{
+    const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("GATEHOUSE_SCREENSHOT_DIR is not set");
+    for (const char* name : {"dana", "dora", "eve", "frank", "grace"})
+        QVERIFY(!m_f->addUser(m_f->tenantA, QLatin1String(name), {}).isEmpty());
+    QVERIFY(!m_f->addUser(m_f->tenantA, QStringLiteral("carl"), authz::builtin::kTenantAdmin).isEmpty());
+    QVERIFY(m_f->cp->setUserStatus(m_f->system, m_f->tenantA, m_f->userId(m_f->tenantA, QStringLiteral("eve")),
+                                   service::UserStatusChange::Lock));
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::MainWindow window(bridge);
+    window.showApi(QStringLiteral("https://127.0.0.1:8443"),
+                   QStringLiteral("3F:A1:09:5C:77:E2:41:0B:9D:C4:58:12:6E:AA:F0:3B:28:91:D7:60:4C:1E:B5:83:0A:"
+                                  "6F:E9:52:C3:17:8D:44"));
+    openConsole(window, bridge);
+    QTRY_COMPARE_WITH_TIMEOUT(window.findChild<ui::IdentitiesPane*>()->model()->rowCount(), 7, kAnswerMs);
+    window.resize(1120, 640);
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/console-identities.png")));
+    window.lock();
+    QVERIFY(window.grab().save(dir + QStringLiteral("/console-locked.png")));
 }
 
 QTEST_MAIN(TestConsoleShell)

@@ -16,6 +16,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
@@ -60,6 +61,25 @@ QWidget* placeholder(const QString& title, const QString& objectName, QWidget* p
     layout->addWidget(text);
     layout->addStretch(1);
     return pane;
+}
+
+// The icon of a sidebar entry; its selected state drawn in the palette's highlighted-text colour, so it stays
+// visible on the selection.
+QIcon sidebarIcon(const QString& name, const QPalette& palette)
+{
+    const QIcon plain(QStringLiteral(":/icons/%1.svg").arg(name));
+    QIcon icon;
+    for (int size : {22, 44}) {
+        QPixmap normal = plain.pixmap(size, size);
+        icon.addPixmap(normal, QIcon::Normal);
+        QPixmap selected = normal;
+        QPainter painter(&selected);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(selected.rect(), palette.color(QPalette::HighlightedText));
+        painter.end();
+        icon.addPixmap(selected, QIcon::Selected);
+    }
+    return icon;
 }
 
 // "AB:CD:…:EF": enough to compare at a glance; the whole value is in the tooltip and the copy.
@@ -161,7 +181,7 @@ QWidget* MainWindow::buildPanes()
     };
     for (int i = 0; i < entries.size(); ++i) {
         const Entry& e = entries.at(i);
-        auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(e.icon)), e.text, m_navigation);
+        auto* item = new QListWidgetItem(sidebarIcon(e.icon, m_navigation->palette()), e.text, m_navigation);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(e.text).arg(i + 1));
         item->setData(Qt::AccessibleTextRole, e.text);
         m_panes->addWidget(e.pane);
@@ -234,6 +254,10 @@ void MainWindow::buildStatusBar()
     m_busy->setMaximumWidth(80);
     m_busy->setMaximumHeight(14);
     m_busy->setTextVisible(false);
+    // Keeps its place while hidden: the status bar's text does not jump with every call.
+    QSizePolicy keep = m_busy->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_busy->setSizePolicy(keep);
     m_busy->setVisible(m_bridge.isBusy());
     m_identity = new QLabel(this);
     m_identity->setObjectName(QStringLiteral("identityLabel"));
@@ -258,8 +282,8 @@ void MainWindow::buildStatusBar()
     m_storeLabel->setAccessibleName(tr("Store encryption and key custody"));
 
     statusBar()->setObjectName(QStringLiteral("statusBar"));
-    statusBar()->addWidget(m_busy);
     statusBar()->addWidget(m_identity, 1);
+    statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_api);
     statusBar()->addPermanentWidget(m_copyApi);
     statusBar()->addPermanentWidget(m_storeLabel);
@@ -321,7 +345,7 @@ void MainWindow::lock()
     if (!m_bridge.isSignedIn())
         return;
     m_bridge.lock();
-    showLockPage(tr("Locked."));
+    showLockPage(tr("Sign in again to continue."));
 }
 
 void MainWindow::signOut()
