@@ -1,6 +1,8 @@
 #include "ConsoleTestSupport.h"
+#include "models/TenantModel.h"
 #include "models/UserModel.h"
 #include "panes/IdentitiesPane.h"
+#include "panes/TenancyPane.h"
 #include "shell/InactivityTimer.h"
 #include "shell/LockPage.h"
 #include "shell/MainWindow.h"
@@ -279,6 +281,10 @@ void TestConsoleShell::screenshots()
     window.resize(1120, 640);
     QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
     QVERIFY(window.grab().save(dir + QStringLiteral("/console-identities.png")));
+    window.showPage(ui::MainWindow::Page::Tenancy);
+    auto* tenancy = window.findChild<ui::TenancyPane*>();
+    QTRY_VERIFY_WITH_TIMEOUT(tenancy->model()->rowCount() == 1, kAnswerMs);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/console-tenancy.png")));
     window.lock();
     QVERIFY(window.grab().save(dir + QStringLiteral("/console-locked.png")));
 }

@@ -43,10 +43,12 @@ Result<AccessAnswer> askAccess(service::ControlPlane& cp, const service::Caller&
     else if (ConsoleBridge::endsSession(workspaces.error()))
         return workspaces.error();
     if (!workspaceId.isEmpty()) {
+        // A workspace deleted meanwhile grants nothing; the scope falls back to the tenant.
         auto inWorkspace = cp.effectivePermissions(caller, who.tenantId, who.id, workspaceId);
-        if (!inWorkspace)
+        if (inWorkspace)
+            out.workspacePermissions = inWorkspace.value();
+        else if (ConsoleBridge::endsSession(inWorkspace.error()))
             return inWorkspace.error();
-        out.workspacePermissions = inWorkspace.value();
     }
     return out;
 }
@@ -290,7 +292,16 @@ void ConsoleBridge::refreshAccess()
             // A later scope change asks again; this answer is for a scope no longer shown.
             if (!answer || workspaceId != m_scope.workspaceId)
                 return;
-            setAccess(toAccess(answer.value(), m_identity, m_tenantName));
+            ConsoleAccess access = toAccess(answer.value(), m_identity, m_tenantName);
+            if (!access.scopes.contains(m_scope)) {
+                // The workspace is gone: back to the tenant as a whole.
+                m_scope = access.scopes.value(0);
+                access.workspacePermissions.clear();
+                setAccess(std::move(access));
+                emit scopeChanged();
+                return;
+            }
+            setAccess(std::move(access));
         });
 }
 

@@ -6,6 +6,7 @@
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
 #include "panes/IdentitiesPane.h"
+#include "panes/TenancyPane.h"
 #include "store/Store.h"
 
 #include <QAction>
@@ -172,8 +173,7 @@ QWidget* MainWindow::buildPanes()
     };
     const QList<Entry> entries{
         {QStringLiteral("overview"), tr("Overview"), overview},
-        {QStringLiteral("tenants"), tr("Tenants & Workspaces"),
-         placeholder(tr("Tenants & Workspaces"), QStringLiteral("tenancyPane"), m_panes)},
+        {QStringLiteral("tenants"), tr("Tenants & Workspaces"), new TenancyPane(m_bridge, m_panes)},
         {QStringLiteral("identities"), tr("Identities"), m_identitiesPane},
         {QStringLiteral("roles"), tr("Roles & Access"),
          placeholder(tr("Roles & Access"), QStringLiteral("accessPane"), m_panes)},
