@@ -272,6 +272,13 @@ void TestConsoleShell::screenshots()
     QVERIFY(m_f->cp->setUserStatus(m_f->system, m_f->tenantA, m_f->userId(m_f->tenantA, QStringLiteral("eve")),
                                    service::UserStatusChange::Lock));
     ui::ConsoleBridge bridge(*m_f->cp);
+    {
+        ui::SignInDialog signIn(bridge);
+        signIn.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&signIn));
+        signIn.form()->setMessage(QStringLiteral("sign-in failed: unknown tenant or user, or wrong password or code"));
+        QVERIFY(signIn.grab().save(dir + QStringLiteral("/console-sign-in.png")));
+    }
     ui::MainWindow window(bridge);
     window.showApi(QStringLiteral("https://127.0.0.1:8443"),
                    QStringLiteral("3F:A1:09:5C:77:E2:41:0B:9D:C4:58:12:6E:AA:F0:3B:28:91:D7:60:4C:1E:B5:83:0A:"
