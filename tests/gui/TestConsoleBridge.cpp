@@ -24,6 +24,7 @@ private slots:
     void endedSessionIsAnnouncedOnce();
     void lockedConsoleOpensOnlyForTheSameIdentity();
     void lockAndSignOutEndTheSession();
+    void secondSignInEndsTheFirstSession();
 
 private:
     std::unique_ptr<test::ControlPlaneFixture> m_f;
@@ -233,6 +234,18 @@ void TestConsoleBridge::lockAndSignOutEndTheSession()
     bridge.endSessionNow();
     QVERIFY(!bridge.isSignedIn());
     QCOMPARE(signOuts(), 3);
+}
+
+void TestConsoleBridge::secondSignInEndsTheFirstSession()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    int signOuts = 0;
+    for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
+        signOuts += e.actorId == bridge.identity().id && e.outcome == QLatin1String("success");
+    QCOMPARE(signOuts, 1);
 }
 
 QTEST_GUILESS_MAIN(TestConsoleBridge)

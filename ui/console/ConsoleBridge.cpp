@@ -204,6 +204,8 @@ void ConsoleBridge::signIn(const QString& tenantName, const QString& username, S
                 return;
             }
             const bool sameIdentity = outcome->principal.id == m_identity.id;
+            // A second sign-in replaces the session: the first one ends rather than lingering unused.
+            endSessionLater();
             m_token = toSecure(outcome->token);
             ++m_generation;
             m_identity = outcome->principal;
