@@ -25,6 +25,7 @@ private slots:
     void lockedConsoleOpensOnlyForTheSameIdentity();
     void lockAndSignOutEndTheSession();
     void secondSignInEndsTheFirstSession();
+    void sessionThatMayOnlyEnrolIsNotKept();
 
 private:
     std::unique_ptr<test::ControlPlaneFixture> m_f;
@@ -246,6 +247,27 @@ void TestConsoleBridge::secondSignInEndsTheFirstSession()
     for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
         signOuts += e.actorId == bridge.identity().id && e.outcome == QLatin1String("success");
     QCOMPARE(signOuts, 1);
+}
+
+void TestConsoleBridge::sessionThatMayOnlyEnrolIsNotKept()
+{
+    // The tenant requires MFA of its administrators and alice has no authenticator: her session may only enrol
+    // one, which the console cannot do yet. It says so, and ends that session.
+    auto settings = m_f->cp->tenantSettings(m_f->system, m_f->tenantA);
+    QVERIFY(settings);
+    tenancy::TenantSettings changed = settings.value();
+    changed.requireMfaForAdmins = true;
+    QVERIFY(m_f->cp->updateTenantSettings(m_f->system, m_f->tenantA, changed));
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QString message;
+    QVERIFY(!test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice"), test::kPassword, &message));
+    QVERIFY2(message.contains(QLatin1String("two-factor")), qPrintable(message));
+    QVERIFY(!bridge.isSignedIn());
+    QVERIFY(!bridge.hasIdentity());
+    bool ended = false;
+    for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
+        ended |= e.actorId == m_f->userId(m_f->tenantA, QStringLiteral("alice")) && e.source == QLatin1String("gui");
+    QVERIFY(ended);
 }
 
 QTEST_GUILESS_MAIN(TestConsoleBridge)
