@@ -2,6 +2,7 @@
 
 #include "InactivityTimer.h"
 #include "LockPage.h"
+#include "ScreenLockListener.h"
 #include "SignInForm.h"
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
@@ -113,6 +114,13 @@ MainWindow::MainWindow(ConsoleBridge& bridge, QWidget* parent)
         if (m_bridge.isSignedIn()) {
             m_bridge.lock();
             showLockPage(tr("Locked after %n minute(s) without activity.", nullptr, lockAfterMinutes()));
+        }
+    });
+    auto* screenLock = new ScreenLockListener(this);
+    connect(screenLock, &ScreenLockListener::screenLocked, this, [this]() {
+        if (m_bridge.isSignedIn()) {
+            m_bridge.lock();
+            showLockPage(tr("Locked with the screen."));
         }
     });
     connect(m_lockPage, &LockPage::signOutRequested, this, &MainWindow::signOut);
