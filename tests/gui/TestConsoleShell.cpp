@@ -283,6 +283,7 @@ void TestConsoleShell::screenshots()
     window.showApi(QStringLiteral("https://127.0.0.1:8443"),
                    QStringLiteral("3F:A1:09:5C:77:E2:41:0B:9D:C4:58:12:6E:AA:F0:3B:28:91:D7:60:4C:1E:B5:83:0A:"
                                   "6F:E9:52:C3:17:8D:44"));
+    window.showStoreStatus(m_f->store->status().value());
     openConsole(window, bridge);
     QTRY_COMPARE_WITH_TIMEOUT(window.findChild<ui::IdentitiesPane*>()->model()->rowCount(), 7, kAnswerMs);
     window.resize(1120, 640);
@@ -292,6 +293,8 @@ void TestConsoleShell::screenshots()
     auto* tenancy = window.findChild<ui::TenancyPane*>();
     QTRY_VERIFY_WITH_TIMEOUT(tenancy->model()->rowCount() == 1, kAnswerMs);
     QVERIFY(window.grab().save(dir + QStringLiteral("/console-tenancy.png")));
+    window.showPage(ui::MainWindow::Page::Overview);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/console-overview.png")));
     window.lock();
     QVERIFY(window.grab().save(dir + QStringLiteral("/console-locked.png")));
 }

@@ -107,6 +107,7 @@ TenancyPane::TenancyPane(ConsoleBridge& bridge, QWidget* parent)
     connect(&m_bridge, &ConsoleBridge::sessionClosed, this, [this]() {
         m_model->clear();
         m_search->clear();
+        m_message->clear();
         m_message->hide();
         for (auto* dialog : findChildren<QDialog*>())
             dialog->reject();

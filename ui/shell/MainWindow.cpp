@@ -300,9 +300,11 @@ void MainWindow::buildStatusBar()
 void MainWindow::showStoreStatus(const store::StoreStatus& status)
 {
     m_storePane->showStatus(status);
-    m_storeLabel->setText(tr("SQLCipher %1 · key: %2").arg(status.settings.sqlcipherVersion, status.keyCustody));
-    m_storeLabel->setToolTip(
-        tr("Store %1 in %2, encrypted with %3").arg(status.storeId, status.dataDir, status.settings.cipher));
+    // A key file's path can be long: its middle gives way, the whole is in the tooltip.
+    const QString custody = m_storeLabel->fontMetrics().elidedText(status.keyCustody, Qt::ElideMiddle, 240);
+    m_storeLabel->setText(tr("SQLCipher %1 · key: %2").arg(status.settings.sqlcipherVersion, custody));
+    m_storeLabel->setToolTip(tr("Store %1 in %2, encrypted with %3\nMaster key: %4")
+                                 .arg(status.storeId, status.dataDir, status.settings.cipher, status.keyCustody));
 }
 
 void MainWindow::showApi(const QString& url, const QString& fingerprint)
