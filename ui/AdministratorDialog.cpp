@@ -1,6 +1,7 @@
 #include "AdministratorDialog.h"
 
 #include "service/ControlPlane.h"
+#include "widgets/SecretInput.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -8,25 +9,7 @@
 #include <QLineEdit>
 #include <QVBoxLayout>
 
-#include <openssl/crypto.h>
-
 namespace gatehouse::ui {
-
-namespace {
-
-// The field's text as a scrubbed buffer; the field is cleared.
-SecureBytes takeSecret(QLineEdit* edit)
-{
-    QString text = edit->text();
-    edit->clear();
-    const QByteArray utf8 = text.toUtf8();
-    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    OPENSSL_cleanse(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    OPENSSL_cleanse(const_cast<char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    return out;
-}
-
-} // namespace
 
 AdministratorDialog::AdministratorDialog(service::ControlPlane& controlPlane, QWidget* parent)
     : QDialog(parent), m_controlPlane(controlPlane), m_username(new QLineEdit(this)), m_password(new QLineEdit(this)),

@@ -3,12 +3,11 @@
 #include "authz/Permission.h"
 #include "service/ControlPlane.h"
 #include "service/OperationCatalog.h"
+#include "widgets/SecretInput.h"
 
 #include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QPromise>
-
-#include <openssl/crypto.h>
 
 Q_LOGGING_CATEGORY(lcConsole, "gatehouse.ui.console")
 
@@ -66,17 +65,6 @@ ConsoleAccess toAccess(const AccessAnswer& answer, const service::Principal& who
     for (const auto& w : answer.workspaces)
         access.scopes.append({who.tenantId, w.id, ConsoleBridge::tr("%1 / %2").arg(tenantName, w.displayName)});
     return access;
-}
-
-SecureBytes toSecure(QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    // Sole owners of both buffers here: scrub them in place.
-    OPENSSL_cleanse(const_cast<char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    OPENSSL_cleanse(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    text.clear();
-    return out;
 }
 
 } // namespace
@@ -206,7 +194,7 @@ void ConsoleBridge::signIn(const QString& tenantName, const QString& username, S
             const bool sameIdentity = outcome->principal.id == m_identity.id;
             // A second sign-in replaces the session: the first one ends rather than lingering unused.
             endSessionLater();
-            m_token = toSecure(outcome->token);
+            m_token = takeSecret(outcome->token);
             ++m_generation;
             m_identity = outcome->principal;
             m_tenantName = tenantName;
