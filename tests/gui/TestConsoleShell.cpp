@@ -11,10 +11,12 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QtTest>
 
@@ -34,6 +36,7 @@ private slots:
     void endedSessionAsksForSignInKeepingThePane();
     void signOutForgetsTheIdentity();
     void quitEndsTheSessionAndKeepsNoSecretInSettings();
+    void lockAfterIsASetting();
     void screenshots();
 
 private:
@@ -258,6 +261,29 @@ void TestConsoleShell::quitEndsTheSessionAndKeepsNoSecretInSettings()
         QVERIFY2(!value.contains(test::kPassword), qPrintable(key));
         QVERIFY2(!value.contains("ghs_"), qPrintable(key));
     }
+}
+
+void TestConsoleShell::lockAfterIsASetting()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    {
+        ui::MainWindow window(bridge);
+        openConsole(window, bridge);
+        auto* settings = window.findChild<QAction*>(QStringLiteral("settingsAction"));
+        QVERIFY(settings && settings->isEnabled());
+        settings->trigger();
+        auto* dialog = window.findChild<QDialog*>(QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        auto* spin = dialog->findChild<QSpinBox*>(QStringLiteral("lockAfterSpin"));
+        QCOMPARE(spin->value(), 10);
+        spin->setValue(3);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QCOMPARE(window.inactivityTimer().timeout(), 3 * 60 * 1000);
+    }
+    // The next window starts with it.
+    ui::MainWindow again(bridge);
+    QCOMPARE(again.inactivityTimer().timeout(), 3 * 60 * 1000);
 }
 
 // Renders the window for people to look at: GATEHOUSE_SCREENSHOT_DIR=dir (run under xvfb-run for real fonts).

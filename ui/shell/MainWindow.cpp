@@ -3,6 +3,7 @@
 #include "InactivityTimer.h"
 #include "LockPage.h"
 #include "ScreenLockListener.h"
+#include "SettingsDialog.h"
 #include "SignInForm.h"
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
@@ -246,8 +247,14 @@ void MainWindow::buildToolBar()
     m_signOutAction =
         bar->addAction(QIcon(QStringLiteral(":/icons/sign-out.svg")), tr("Sign &Out"), this, &MainWindow::signOut);
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    auto* settings = new QAction(tr("Se&ttings…"), this);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setToolTip(tr("Console settings: when to lock"));
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    bar->insertAction(m_lockAction, settings);
     m_signOutAction->setToolTip(tr("End the session and forget this identity"));
-    for (QAction* action : {m_lockAction, m_signOutAction}) {
+    for (QAction* action : {settings, m_lockAction, m_signOutAction}) {
         if (auto* button = bar->widgetForAction(action))
             button->setAccessibleName(QString(action->text()).remove(QLatin1Char('&')));
     }
@@ -348,6 +355,17 @@ int MainWindow::lockAfterMinutes()
 void MainWindow::setLockAfterMinutes(int minutes)
 {
     QSettings().setValue(kLockAfter, qMax(0, minutes));
+}
+
+void MainWindow::openSettings()
+{
+    auto* dialog = new SettingsDialog(lockAfterMinutes(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        setLockAfterMinutes(dialog->lockAfterMinutes());
+        m_idle->setTimeout(lockAfterMinutes() * 60 * 1000);
+    });
+    dialog->open();
 }
 
 void MainWindow::lock()
