@@ -1,7 +1,7 @@
 #include "AdministratorDialog.h"
 
 #include "service/ControlPlane.h"
-#include "widgets/SecretText.h"
+#include "widgets/SecretInput.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -24,6 +24,8 @@ private slots:
     void endedSessionIsAnnouncedOnce();
     void lockedConsoleOpensOnlyForTheSameIdentity();
     void lockAndSignOutEndTheSession();
+    void secondSignInEndsTheFirstSession();
+    void sessionThatMayOnlyEnrolIsNotKept();
 
 private:
     std::unique_ptr<test::ControlPlaneFixture> m_f;
@@ -233,6 +235,39 @@ void TestConsoleBridge::lockAndSignOutEndTheSession()
     bridge.endSessionNow();
     QVERIFY(!bridge.isSignedIn());
     QCOMPARE(signOuts(), 3);
+}
+
+void TestConsoleBridge::secondSignInEndsTheFirstSession()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    int signOuts = 0;
+    for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
+        signOuts += e.actorId == bridge.identity().id && e.outcome == QLatin1String("success");
+    QCOMPARE(signOuts, 1);
+}
+
+void TestConsoleBridge::sessionThatMayOnlyEnrolIsNotKept()
+{
+    // The tenant requires MFA of its administrators and alice has no authenticator: her session may only enrol
+    // one, which the console cannot do yet. It says so, and ends that session.
+    auto settings = m_f->cp->tenantSettings(m_f->system, m_f->tenantA);
+    QVERIFY(settings);
+    tenancy::TenantSettings changed = settings.value();
+    changed.requireMfaForAdmins = true;
+    QVERIFY(m_f->cp->updateTenantSettings(m_f->system, m_f->tenantA, changed));
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QString message;
+    QVERIFY(!test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice"), test::kPassword, &message));
+    QVERIFY2(message.contains(QLatin1String("two-factor")), qPrintable(message));
+    QVERIFY(!bridge.isSignedIn());
+    QVERIFY(!bridge.hasIdentity());
+    bool ended = false;
+    for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
+        ended |= e.actorId == m_f->userId(m_f->tenantA, QStringLiteral("alice")) && e.source == QLatin1String("gui");
+    QVERIFY(ended);
 }
 
 QTEST_GUILESS_MAIN(TestConsoleBridge)

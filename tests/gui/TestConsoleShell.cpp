@@ -1,6 +1,8 @@
 #include "ConsoleTestSupport.h"
+#include "models/TenantModel.h"
 #include "models/UserModel.h"
 #include "panes/IdentitiesPane.h"
+#include "panes/TenancyPane.h"
 #include "shell/InactivityTimer.h"
 #include "shell/LockPage.h"
 #include "shell/MainWindow.h"
@@ -9,10 +11,12 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QtTest>
 
@@ -32,6 +36,8 @@ private slots:
     void endedSessionAsksForSignInKeepingThePane();
     void signOutForgetsTheIdentity();
     void quitEndsTheSessionAndKeepsNoSecretInSettings();
+    void lockAfterIsASetting();
+    void screenshots();
 
 private:
     // Types into the lock page's form and presses Sign In.
@@ -255,6 +261,68 @@ void TestConsoleShell::quitEndsTheSessionAndKeepsNoSecretInSettings()
         QVERIFY2(!value.contains(test::kPassword), qPrintable(key));
         QVERIFY2(!value.contains("ghs_"), qPrintable(key));
     }
+}
+
+void TestConsoleShell::lockAfterIsASetting()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    {
+        ui::MainWindow window(bridge);
+        openConsole(window, bridge);
+        auto* settings = window.findChild<QAction*>(QStringLiteral("settingsAction"));
+        QVERIFY(settings && settings->isEnabled());
+        settings->trigger();
+        auto* dialog = window.findChild<QDialog*>(QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        auto* spin = dialog->findChild<QSpinBox*>(QStringLiteral("lockAfterSpin"));
+        QCOMPARE(spin->value(), 10);
+        spin->setValue(3);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QCOMPARE(window.inactivityTimer().timeout(), 3 * 60 * 1000);
+    }
+    // The next window starts with it.
+    ui::MainWindow again(bridge);
+    QCOMPARE(again.inactivityTimer().timeout(), 3 * 60 * 1000);
+}
+
+// Renders the window for people to look at: GATEHOUSE_SCREENSHOT_DIR=dir (run under xvfb-run for real fonts).
+void TestConsoleShell::screenshots()
+{
+    const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("GATEHOUSE_SCREENSHOT_DIR is not set");
+    for (const char* name : {"dana", "dora", "eve", "frank", "grace"})
+        QVERIFY(!m_f->addUser(m_f->tenantA, QLatin1String(name), {}).isEmpty());
+    QVERIFY(!m_f->addUser(m_f->tenantA, QStringLiteral("carl"), authz::builtin::kTenantAdmin).isEmpty());
+    QVERIFY(m_f->cp->setUserStatus(m_f->system, m_f->tenantA, m_f->userId(m_f->tenantA, QStringLiteral("eve")),
+                                   service::UserStatusChange::Lock));
+    ui::ConsoleBridge bridge(*m_f->cp);
+    {
+        ui::SignInDialog signIn(bridge);
+        signIn.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&signIn));
+        signIn.form()->setMessage(QStringLiteral("sign-in failed: unknown tenant or user, or wrong password or code"));
+        QVERIFY(signIn.grab().save(dir + QStringLiteral("/console-sign-in.png")));
+    }
+    ui::MainWindow window(bridge);
+    window.showApi(QStringLiteral("https://127.0.0.1:8443"),
+                   QStringLiteral("3F:A1:09:5C:77:E2:41:0B:9D:C4:58:12:6E:AA:F0:3B:28:91:D7:60:4C:1E:B5:83:0A:"
+                                  "6F:E9:52:C3:17:8D:44"));
+    window.showStoreStatus(m_f->store->status().value());
+    openConsole(window, bridge);
+    QTRY_COMPARE_WITH_TIMEOUT(window.findChild<ui::IdentitiesPane*>()->model()->rowCount(), 7, kAnswerMs);
+    window.resize(1120, 640);
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/console-identities.png")));
+    window.showPage(ui::MainWindow::Page::Tenancy);
+    auto* tenancy = window.findChild<ui::TenancyPane*>();
+    QTRY_VERIFY_WITH_TIMEOUT(tenancy->model()->rowCount() == 1, kAnswerMs);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/console-tenancy.png")));
+    window.showPage(ui::MainWindow::Page::Overview);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/console-overview.png")));
+    window.lock();
+    QVERIFY(window.grab().save(dir + QStringLiteral("/console-locked.png")));
 }
 
 QTEST_MAIN(TestConsoleShell)

@@ -3,12 +3,11 @@
 #include "authz/Permission.h"
 #include "service/ControlPlane.h"
 #include "service/OperationCatalog.h"
+#include "widgets/SecretInput.h"
 
 #include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QPromise>
-
-#include <openssl/crypto.h>
 
 Q_LOGGING_CATEGORY(lcConsole, "gatehouse.ui.console")
 
@@ -43,10 +42,12 @@ Result<AccessAnswer> askAccess(service::ControlPlane& cp, const service::Caller&
     else if (ConsoleBridge::endsSession(workspaces.error()))
         return workspaces.error();
     if (!workspaceId.isEmpty()) {
+        // A workspace deleted meanwhile grants nothing; the scope falls back to the tenant.
         auto inWorkspace = cp.effectivePermissions(caller, who.tenantId, who.id, workspaceId);
-        if (!inWorkspace)
+        if (inWorkspace)
+            out.workspacePermissions = inWorkspace.value();
+        else if (ConsoleBridge::endsSession(inWorkspace.error()))
             return inWorkspace.error();
-        out.workspacePermissions = inWorkspace.value();
     }
     return out;
 }
@@ -64,17 +65,6 @@ ConsoleAccess toAccess(const AccessAnswer& answer, const service::Principal& who
     for (const auto& w : answer.workspaces)
         access.scopes.append({who.tenantId, w.id, ConsoleBridge::tr("%1 / %2").arg(tenantName, w.displayName)});
     return access;
-}
-
-SecureBytes toSecure(QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    // Sole owners of both buffers here: scrub them in place.
-    OPENSSL_cleanse(const_cast<char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    OPENSSL_cleanse(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    text.clear();
-    return out;
 }
 
 } // namespace
@@ -202,7 +192,9 @@ void ConsoleBridge::signIn(const QString& tenantName, const QString& username, S
                 return;
             }
             const bool sameIdentity = outcome->principal.id == m_identity.id;
-            m_token = toSecure(outcome->token);
+            // A second sign-in replaces the session: the first one ends rather than lingering unused.
+            endSessionLater();
+            m_token = takeSecret(outcome->token);
             ++m_generation;
             m_identity = outcome->principal;
             m_tenantName = tenantName;
@@ -290,7 +282,16 @@ void ConsoleBridge::refreshAccess()
             // A later scope change asks again; this answer is for a scope no longer shown.
             if (!answer || workspaceId != m_scope.workspaceId)
                 return;
-            setAccess(toAccess(answer.value(), m_identity, m_tenantName));
+            ConsoleAccess access = toAccess(answer.value(), m_identity, m_tenantName);
+            if (!access.scopes.contains(m_scope)) {
+                // The workspace is gone: back to the tenant as a whole.
+                m_scope = access.scopes.value(0);
+                access.workspacePermissions.clear();
+                setAccess(std::move(access));
+                emit scopeChanged();
+                return;
+            }
+            setAccess(std::move(access));
         });
 }
 

@@ -89,6 +89,7 @@ IdentitiesPane::IdentitiesPane(ConsoleBridge& bridge, QWidget* parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setColumnWidth(UserModel::Username, 140);
@@ -130,6 +131,7 @@ IdentitiesPane::IdentitiesPane(ConsoleBridge& bridge, QWidget* parent)
         // A locked window shows nothing of what it held.
         m_model->clear();
         m_search->clear();
+        m_message->clear();
         m_message->hide();
         m_loaded = false;
         for (auto* dialog : findChildren<QDialog*>())
@@ -156,7 +158,7 @@ QAction* IdentitiesPane::addAction(const QString& text, const char* objectName, 
 
 QString IdentitiesPane::message() const
 {
-    return m_message->isVisible() || !m_message->text().isEmpty() ? m_message->text() : QString();
+    return m_message->text();
 }
 
 const identity::User* IdentitiesPane::selectedUser() const

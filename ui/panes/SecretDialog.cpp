@@ -1,6 +1,6 @@
 #include "SecretDialog.h"
 
-#include "widgets/SecretText.h"
+#include "widgets/SecretInput.h"
 
 #include <QCheckBox>
 #include <QDateEdit>

@@ -1,5 +1,7 @@
 #include "UserDialog.h"
 
+#include "widgets/SecretInput.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -7,24 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <openssl/crypto.h>
-
 namespace gatehouse::ui {
-
-namespace {
-
-SecureBytes takeSecret(QLineEdit* edit)
-{
-    QString text = edit->text();
-    edit->clear();
-    const QByteArray utf8 = text.toUtf8();
-    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    OPENSSL_cleanse(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    OPENSSL_cleanse(const_cast<char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    return out;
-}
-
-} // namespace
 
 UserDialog::UserDialog(Purpose purpose, const identity::User& user, QWidget* parent)
     : QDialog(parent), m_purpose(purpose), m_error(new QLabel(this)),

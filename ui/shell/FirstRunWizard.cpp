@@ -5,7 +5,7 @@
 #include "widgets/PasswordStrengthMeter.h"
 #include "widgets/QrCodeWidget.h"
 #include "widgets/SecretClipboard.h"
-#include "widgets/SecretText.h"
+#include "widgets/SecretInput.h"
 
 #include <QApplication>
 #include <QCheckBox>

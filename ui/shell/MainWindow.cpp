@@ -2,6 +2,8 @@
 
 #include "InactivityTimer.h"
 #include "LockPage.h"
+#include "ScreenLockListener.h"
+#include "SettingsDialog.h"
 #include "SignInForm.h"
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
@@ -9,6 +11,7 @@
 #include "panes/IdentitiesPane.h"
 #include "panes/OverviewPane.h"
 #include "panes/SecretsPane.h"
+#include "panes/TenancyPane.h"
 #include "store/Store.h"
 #include "widgets/ThemedIcon.h"
 
@@ -20,6 +23,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
@@ -66,6 +70,8 @@ QWidget* placeholder(const QString& title, const QString& objectName, QWidget* p
     return pane;
 }
 
+// The icon of a sidebar entry; its selected state drawn in the palette's highlighted-text colour, so it stays
+// visible on the selection.
 // "AB:CD:…:EF": enough to compare at a glance; the whole value is in the tooltip and the copy.
 QString shortFingerprint(const QString& fingerprint)
 {
@@ -96,6 +102,13 @@ MainWindow::MainWindow(ConsoleBridge& bridge, QWidget* parent)
         if (m_bridge.isSignedIn()) {
             m_bridge.lock();
             showLockPage(tr("Locked after %n minute(s) without activity.", nullptr, lockAfterMinutes()));
+        }
+    });
+    auto* screenLock = new ScreenLockListener(this);
+    connect(screenLock, &ScreenLockListener::screenLocked, this, [this]() {
+        if (m_bridge.isSignedIn()) {
+            m_bridge.lock();
+            showLockPage(tr("Locked with the screen."));
         }
     });
     connect(m_lockPage, &LockPage::signOutRequested, this, &MainWindow::signOut);
@@ -168,8 +181,7 @@ QWidget* MainWindow::buildPanes()
     };
     const QList<Entry> entries{
         {QStringLiteral("overview"), tr("Overview"), overview},
-        {QStringLiteral("tenants"), tr("Tenants & Workspaces"),
-         placeholder(tr("Tenants & Workspaces"), QStringLiteral("tenancyPane"), m_panes)},
+        {QStringLiteral("tenants"), tr("Tenants & Workspaces"), new TenancyPane(m_bridge, m_panes)},
         {QStringLiteral("identities"), tr("Identities"), m_identitiesPane},
         {QStringLiteral("roles"), tr("Roles & Access"), new AccessPane(m_bridge, m_panes)},
         {QStringLiteral("secrets"), tr("Secrets"), new SecretsPane(m_bridge, m_panes)},
@@ -233,8 +245,14 @@ void MainWindow::buildToolBar()
     m_signOutAction =
         bar->addAction(themedIcon(QStringLiteral("sign-out")), tr("Sign &Out"), this, &MainWindow::signOut);
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    auto* settings = new QAction(tr("Se&ttings…"), this);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setToolTip(tr("Console settings: when to lock"));
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    bar->insertAction(m_lockAction, settings);
     m_signOutAction->setToolTip(tr("End the session and forget this identity"));
-    for (QAction* action : {m_lockAction, m_signOutAction}) {
+    for (QAction* action : {settings, m_lockAction, m_signOutAction}) {
         if (auto* button = bar->widgetForAction(action))
             button->setAccessibleName(QString(action->text()).remove(QLatin1Char('&')));
     }
@@ -249,6 +267,10 @@ void MainWindow::buildStatusBar()
     m_busy->setMaximumWidth(80);
     m_busy->setMaximumHeight(14);
     m_busy->setTextVisible(false);
+    // Keeps its place while hidden: the status bar's text does not jump with every call.
+    QSizePolicy keep = m_busy->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_busy->setSizePolicy(keep);
     m_busy->setVisible(m_bridge.isBusy());
     m_identity = new QLabel(this);
     m_identity->setObjectName(QStringLiteral("identityLabel"));
@@ -273,8 +295,8 @@ void MainWindow::buildStatusBar()
     m_storeLabel->setAccessibleName(tr("Store encryption and key custody"));
 
     statusBar()->setObjectName(QStringLiteral("statusBar"));
-    statusBar()->addWidget(m_busy);
     statusBar()->addWidget(m_identity, 1);
+    statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_api);
     statusBar()->addPermanentWidget(m_copyApi);
     statusBar()->addPermanentWidget(m_storeLabel);
@@ -283,9 +305,11 @@ void MainWindow::buildStatusBar()
 void MainWindow::showStoreStatus(const store::StoreStatus& status)
 {
     m_storePane->showStatus(status);
-    m_storeLabel->setText(tr("SQLCipher %1 · key: %2").arg(status.settings.sqlcipherVersion, status.keyCustody));
-    m_storeLabel->setToolTip(
-        tr("Store %1 in %2, encrypted with %3").arg(status.storeId, status.dataDir, status.settings.cipher));
+    // A key file's path can be long: its middle gives way, the whole is in the tooltip.
+    const QString custody = m_storeLabel->fontMetrics().elidedText(status.keyCustody, Qt::ElideMiddle, 240);
+    m_storeLabel->setText(tr("SQLCipher %1 · key: %2").arg(status.settings.sqlcipherVersion, custody));
+    m_storeLabel->setToolTip(tr("Store %1 in %2, encrypted with %3\nMaster key: %4")
+                                 .arg(status.storeId, status.dataDir, status.settings.cipher, status.keyCustody));
 }
 
 void MainWindow::showApi(const QString& url, const QString& fingerprint)
@@ -331,12 +355,23 @@ void MainWindow::setLockAfterMinutes(int minutes)
     QSettings().setValue(kLockAfter, qMax(0, minutes));
 }
 
+void MainWindow::openSettings()
+{
+    auto* dialog = new SettingsDialog(lockAfterMinutes(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        setLockAfterMinutes(dialog->lockAfterMinutes());
+        m_idle->setTimeout(lockAfterMinutes() * 60 * 1000);
+    });
+    dialog->open();
+}
+
 void MainWindow::lock()
 {
     if (!m_bridge.isSignedIn())
         return;
     m_bridge.lock();
-    showLockPage(tr("Locked."));
+    showLockPage(tr("Sign in again to continue."));
 }
 
 void MainWindow::signOut()

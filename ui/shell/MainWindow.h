@@ -54,6 +54,8 @@ public:
 
 public slots:
     void lock();
+    // The console's settings, in a dialog.
+    void openSettings();
     void signOut();
 
 protected:

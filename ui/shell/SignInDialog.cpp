@@ -21,6 +21,8 @@ SignInDialog::SignInDialog(ConsoleBridge& bridge, QWidget* parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("buttons"));
     buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    // The form's own button sits beside Cancel, where a dialog's buttons are.
+    buttons->addButton(m_form->signInButton(), QDialogButtonBox::AcceptRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_form, &SignInForm::signedIn, this, &QDialog::accept);
     auto* layout = new QVBoxLayout(this);

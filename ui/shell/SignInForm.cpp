@@ -1,6 +1,7 @@
 #include "SignInForm.h"
 
 #include "console/ConsoleBridge.h"
+#include "widgets/SecretInput.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -8,25 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <openssl/crypto.h>
-
 namespace gatehouse::ui {
-
-namespace {
-
-// The field's text as a scrubbed buffer; the field is emptied.
-SecureBytes takeSecret(QLineEdit* edit)
-{
-    QString text = edit->text();
-    edit->clear();
-    const QByteArray utf8 = text.toUtf8();
-    SecureBytes out(reinterpret_cast<const unsigned char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    OPENSSL_cleanse(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    OPENSSL_cleanse(const_cast<char*>(utf8.constData()), static_cast<std::size_t>(utf8.size()));
-    return out;
-}
-
-} // namespace
 
 SignInForm::SignInForm(ConsoleBridge& bridge, QWidget* parent)
     : QWidget(parent), m_bridge(bridge), m_tenant(new QLineEdit(this)), m_username(new QLineEdit(this)),
