@@ -53,23 +53,6 @@ QLabel* heading(const QString& text, QWidget* parent)
     return label;
 }
 
-// A pane of a later slice: says so, and where the same work can be done today.
-QWidget* placeholder(const QString& title, const QString& objectName, QWidget* parent)
-{
-    auto* pane = new QWidget(parent);
-    pane->setObjectName(objectName);
-    pane->setAccessibleName(title);
-    auto* layout = new QVBoxLayout(pane);
-    layout->addWidget(heading(title, pane));
-    auto* text = new QLabel(QObject::tr("This pane is not in the console yet. Meanwhile the same operations are "
-                                        "available over the HTTPS API and with gatehoused."),
-                            pane);
-    text->setWordWrap(true);
-    layout->addWidget(text);
-    layout->addStretch(1);
-    return pane;
-}
-
 // The icon of a sidebar entry; its selected state drawn in the palette's highlighted-text colour, so it stays
 // visible on the selection.
 // "AB:CD:…:EF": enough to compare at a glance; the whole value is in the tooltip and the copy.
