@@ -4,12 +4,15 @@
 //   console-screenshots --data-dir DIR --key-file FILE --password-file FILE [--tenant NAME] [--user NAME]
 //                       --out DIR --theme light|dark
 #include "console/ConsoleBridge.h"
+#include "core/Encoding.h"
+#include "crypto/Totp.h"
 #include "service/ControlPlane.h"
 #include "shell/Appearance.h"
 #include "shell/MainWindow.h"
 #include "store/Store.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -64,9 +67,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption passwordFile(QStringLiteral("password-file"), {}, QStringLiteral("FILE"));
     const QCommandLineOption tenant(QStringLiteral("tenant"), {}, QStringLiteral("NAME"));
     const QCommandLineOption user(QStringLiteral("user"), {}, QStringLiteral("NAME"), QStringLiteral("admin"));
+    const QCommandLineOption totp(QStringLiteral("totp-secret"), {}, QStringLiteral("BASE32"));
     const QCommandLineOption out(QStringLiteral("out"), {}, QStringLiteral("DIR"));
     const QCommandLineOption theme(QStringLiteral("theme"), {}, QStringLiteral("light|dark"), QStringLiteral("light"));
-    parser.addOptions({dataDir, keyFile, passwordFile, tenant, user, out, theme});
+    parser.addOptions({dataDir, keyFile, passwordFile, tenant, user, totp, out, theme});
     parser.process(app);
 
     const bool dark = parser.value(theme) == QLatin1String("dark");
@@ -85,6 +89,13 @@ int main(int argc, char* argv[])
     if (!file.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot read %1").arg(file.fileName()));
     QByteArray password = file.readAll().trimmed();
+    QString code;
+    if (parser.isSet(totp)) {
+        const auto key = encoding::fromBase32(parser.value(totp));
+        if (!key)
+            return fail(QStringLiteral("the TOTP secret is not base32"));
+        code = crypto::totp::code(*key, crypto::totp::stepAt(QDateTime::currentMSecsSinceEpoch()));
+    }
     ui::ConsoleBridge bridge(cp);
     bool signedIn = false;
     QString message;
@@ -94,13 +105,15 @@ int main(int argc, char* argv[])
     });
     bridge.signIn(
         parser.value(tenant), parser.value(user),
-        SecureBytes(reinterpret_cast<const unsigned char*>(password.constData()), std::size_t(password.size())), {});
+        SecureBytes(reinterpret_cast<const unsigned char*>(password.constData()), std::size_t(password.size())), code);
     password.fill('\0');
     settle(bridge);
     if (!signedIn)
         return fail(QStringLiteral("sign-in failed: %1").arg(message));
 
     ui::MainWindow window(bridge);
+    if (auto status = store.value()->status())
+        window.showStoreStatus(status.value());
     window.resize(1280, 800);
     window.show();
     settle(bridge, 600);
@@ -111,9 +124,18 @@ int main(int argc, char* argv[])
     QDir().mkpath(target.path());
     const QString suffix = dark ? QStringLiteral("-dark.png") : QStringLiteral("-light.png");
     for (int row = 0; row < navigation->count(); ++row) {
+        const QString name = fileNameOf(navigation->item(row)->text().remove(QLatin1Char('&')));
+        // Secrets live in workspaces: show the first one the identity can see.
+        if (name == QLatin1String("secrets")) {
+            for (const ui::ConsoleScope& scope : bridge.access().scopes) {
+                if (!scope.workspaceId.isEmpty()) {
+                    bridge.setScope(scope);
+                    break;
+                }
+            }
+        }
         navigation->setCurrentRow(row);
         settle(bridge, 500);
-        const QString name = fileNameOf(navigation->item(row)->text().remove(QLatin1Char('&')));
         if (!window.grab().save(target.filePath(name + suffix)))
             return fail(QStringLiteral("cannot write %1").arg(target.filePath(name + suffix)));
         QTextStream(stdout) << target.filePath(name + suffix) << Qt::endl;

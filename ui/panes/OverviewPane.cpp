@@ -58,7 +58,7 @@ OverviewPane::OverviewPane(ConsoleBridge& bridge, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(OverviewModel::Scope, QHeaderView::Stretch);
     m_table->setWordWrap(false);
     connect(m_table, &QTableView::activated, this,
@@ -82,6 +82,9 @@ OverviewPane::OverviewPane(ConsoleBridge& bridge, QWidget* parent)
         updateCards();
     });
     updateCards();
+    // Made after sign-in (a window opened on a live session): load at once.
+    if (m_bridge.isSignedIn())
+        QMetaObject::invokeMethod(this, &OverviewPane::reload, Qt::QueuedConnection);
 }
 
 QToolButton* OverviewPane::addCard(const char* objectName, int column, const QString& label)
@@ -157,7 +160,6 @@ void OverviewPane::reload()
             } else {
                 m_message->hide();
                 m_model->setSummaries(std::move(rows).value());
-                m_table->resizeColumnsToContents();
             }
             updateCards();
             emit reloaded();
