@@ -18,6 +18,9 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include "shell/Appearance.h"
+
+#include <QComboBox>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -277,9 +280,19 @@ void TestConsoleShell::lockAfterIsASetting()
         auto* spin = dialog->findChild<QSpinBox*>(QStringLiteral("lockAfterSpin"));
         QCOMPARE(spin->value(), 10);
         spin->setValue(3);
+        // The theme and the language beside it: dark applies at once, the language is kept for the next start.
+        auto* theme = dialog->findChild<QComboBox*>(QStringLiteral("themeCombo"));
+        auto* language = dialog->findChild<QComboBox*>(QStringLiteral("languageCombo"));
+        QVERIFY(theme && language);
+        theme->setCurrentIndex(theme->findData(int(ui::Appearance::Theme::Dark)));
+        language->setCurrentIndex(language->findData(QStringLiteral("fr")));
         QTest::mouseClick(dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok),
                           Qt::LeftButton);
         QCOMPARE(window.inactivityTimer().timeout(), 3 * 60 * 1000);
+        QCOMPARE(ui::Appearance::theme(), ui::Appearance::Theme::Dark);
+        QCOMPARE(ui::Appearance::language(), QStringLiteral("fr"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+        ui::Appearance::apply(*qApp, ui::Appearance::Theme::Light);
     }
     // The next window starts with it.
     ui::MainWindow again(bridge);

@@ -345,6 +345,7 @@ void MainWindow::openSettings()
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
         setLockAfterMinutes(dialog->lockAfterMinutes());
         m_idle->setTimeout(lockAfterMinutes() * 60 * 1000);
+        dialog->applyAppearance();
     });
     dialog->open();
 }
