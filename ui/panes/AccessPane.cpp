@@ -1,5 +1,7 @@
 #include "AccessPane.h"
 
+#include "OperationActions.h"
+
 #include "RoleDialog.h"
 #include "authz/Authorizer.h"
 #include "console/ConsoleBridge.h"
@@ -148,12 +150,7 @@ QAction* AccessPane::addWriteAction(QToolBar* bar, const QString& text, const ch
                                     void (AccessPane::*slot)())
 {
     QAction* action = bar->addAction(text, this, slot);
-    action->setObjectName(QLatin1String(objectName));
-    action->setProperty("operation", QLatin1String(operation));
-    if (auto* button = bar->widgetForAction(action)) {
-        button->setObjectName(QLatin1String(objectName) + QStringLiteral("Button"));
-        button->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-    }
+    tagOperation(action, bar, objectName, operation);
     return action;
 }
 
@@ -406,14 +403,9 @@ void AccessPane::updateActions()
             const QString operation = action->property("operation").toString();
             if (operation.isEmpty())
                 continue;
-            const QString missing = m_bridge.missingPermission(operation);
-            if (!missing.isEmpty()) {
-                action->setEnabled(false);
-                action->setToolTip(tr("Needs the permission %1").arg(missing));
+            if (!permitOperation(action, m_bridge))
                 continue;
-            }
-            const auto* info = service::OperationCatalog::find(operation);
-            QString tip = info ? QCoreApplication::translate("OperationCatalog", info->summary) : QString();
+            QString tip = action->toolTip();
             bool fits = m_loaded;
             if (operation == QLatin1String("role.update") || operation == QLatin1String("role.delete")) {
                 fits = role && !role->builtin;
@@ -511,18 +503,12 @@ void AccessPane::fillPickers()
 
 void AccessPane::showFailure(const Error& error)
 {
-    if (ConsoleBridge::endsSession(error))
-        return; // the shell asks for sign-in again
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_message->setText(error.message);
-    m_message->show();
+    showFailureIn(m_message, error);
 }
 
 void AccessPane::showNotice(const QString& text)
 {
-    m_message->setStyleSheet(QString());
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    showNoticeIn(m_message, text);
 }
 
 void AccessPane::clearAll()

@@ -1,5 +1,7 @@
 #include "OverviewPane.h"
 
+#include "OperationActions.h"
+
 #include "console/ConsoleBridge.h"
 #include "models/OverviewModel.h"
 
@@ -175,10 +177,10 @@ void OverviewPane::showFailure(const Error& error)
 {
     if (ConsoleBridge::endsSession(error))
         return;
-    m_message->setText(error.code == ErrorCode::Forbidden
-                           ? tr("Nothing to summarize at this scope for you: %1").arg(error.message)
-                           : error.message);
-    m_message->show();
+    showFailureIn(m_message,
+                  error.code == ErrorCode::Forbidden
+                      ? Error{error.code, tr("Nothing to summarize at this scope for you: %1").arg(error.message)}
+                      : error);
 }
 
 } // namespace gatehouse::ui

@@ -1,5 +1,7 @@
 #include "SecretsPane.h"
 
+#include "OperationActions.h"
+
 #include "SecretDialog.h"
 #include "SecretRevealDialog.h"
 #include "SecretVersionsDialog.h"
@@ -234,13 +236,8 @@ QAction* SecretsPane::addAction(const QString& text, const char* objectName, con
                                 void (SecretsPane::*slot)())
 {
     auto* action = m_actions->addAction(text, this, slot);
-    action->setObjectName(QLatin1String(objectName));
-    action->setProperty("operation", QLatin1String(operation));
+    tagOperation(action, m_actions, objectName, operation);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    if (auto* button = m_actions->widgetForAction(action)) {
-        button->setObjectName(QLatin1String(objectName) + QStringLiteral("Button"));
-        button->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-    }
     return action;
 }
 
@@ -306,14 +303,8 @@ void SecretsPane::updateActions()
         const QString operation = action->property("operation").toString();
         if (operation.isEmpty())
             continue;
-        const QString missing = m_bridge.missingPermission(operation);
-        if (!missing.isEmpty()) {
-            action->setEnabled(false);
-            action->setToolTip(tr("Needs the permission %1").arg(missing));
+        if (!permitOperation(action, m_bridge))
             continue;
-        }
-        const auto* info = service::OperationCatalog::find(operation);
-        action->setToolTip(info ? QCoreApplication::translate("OperationCatalog", info->summary) : QString());
         bool fits = inWorkspace && secret != nullptr;
         if (operation == QLatin1String("secret.create") || operation == QLatin1String("secret.undelete") ||
             operation == QLatin1String("secret.due"))
@@ -326,18 +317,12 @@ void SecretsPane::updateActions()
 
 void SecretsPane::showFailure(const Error& error)
 {
-    if (ConsoleBridge::endsSession(error))
-        return; // the shell asks for sign-in again
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_message->setText(error.message);
-    m_message->show();
+    showFailureIn(m_message, error);
 }
 
 void SecretsPane::showNotice(const QString& text)
 {
-    m_message->setStyleSheet(QString());
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    showNoticeIn(m_message, text);
 }
 
 void SecretsPane::reload()

@@ -1,0 +1,54 @@
+#include "OperationActions.h"
+
+#include "console/ConsoleBridge.h"
+#include "service/OperationCatalog.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QLabel>
+#include <QToolBar>
+
+namespace gatehouse::ui {
+
+void tagOperation(QAction* action, QToolBar* bar, const char* objectName, const char* operation)
+{
+    action->setObjectName(QLatin1String(objectName));
+    action->setProperty("operation", QLatin1String(operation));
+    if (QWidget* button = bar ? bar->widgetForAction(action) : nullptr) {
+        button->setObjectName(QLatin1String(objectName) + QStringLiteral("Button"));
+        button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+    }
+}
+
+bool permitOperation(QAction* action, const ConsoleBridge& bridge)
+{
+    const QString operation = action->property("operation").toString();
+    const QString missing = bridge.missingPermission(operation);
+    if (!missing.isEmpty()) {
+        action->setEnabled(false);
+        action->setToolTip(
+            QCoreApplication::translate("gatehouse::ui::OperationActions", "Needs the permission %1").arg(missing));
+        return false;
+    }
+    const auto* info = service::OperationCatalog::find(operation);
+    action->setToolTip(info ? QCoreApplication::translate("OperationCatalog", info->summary) : QString());
+    return true;
+}
+
+void showFailureIn(QLabel* line, const Error& error)
+{
+    if (ConsoleBridge::endsSession(error))
+        return; // the shell asks for sign-in again
+    line->setStyleSheet(QStringLiteral("color: #b00020"));
+    line->setText(error.message);
+    line->show();
+}
+
+void showNoticeIn(QLabel* line, const QString& text)
+{
+    line->setStyleSheet(QString());
+    line->setText(text);
+    line->setVisible(!text.isEmpty());
+}
+
+} // namespace gatehouse::ui
