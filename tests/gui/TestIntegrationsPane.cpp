@@ -47,6 +47,7 @@ private slots:
     void securityReviewerHasEveryWriteActionDisabled();
     void bindAndUnbindACertificate();
     void lockDeleteAndSearch();
+    void lockingTheConsoleTakesTheTokenAway();
 
 private:
     // Signs in and shows the Identities pane on its Integrations tab, with the tenant's integrations listed.
@@ -528,6 +529,34 @@ void TestIntegrationsPane::lockDeleteAndSearch()
     QTRY_COMPARE_WITH_TIMEOUT(pane->model()->rowCount(), 2, kAnswerMs);
     QCOMPARE(m_f->cp->listIntegrations(m_f->system, m_f->tenantA).value().size(), 2);
     QVERIFY(test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("integration.delete"), {}));
+}
+
+void TestIntegrationsPane::lockingTheConsoleTakesTheTokenAway()
+{
+    QVERIFY(!addIntegration(QStringLiteral("deploy-bot")).isEmpty());
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::IdentitiesPane identities(bridge);
+    ui::IntegrationsPane* pane = open(identities, bridge, QStringLiteral("alice"), 1);
+    QVERIFY(pane);
+    select(*pane, QStringLiteral("deploy-bot"));
+    action(*pane, "issueTokenAction")->trigger();
+    QPointer<ui::TokenIssueDialog> dialog = pane->findChild<ui::TokenIssueDialog*>(QStringLiteral("tokenIssueDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("issueTokenButton")), Qt::LeftButton);
+    auto* copy = dialog->findChild<QPushButton*>(QStringLiteral("copyTokenButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(copy->isVisible() && copy->isEnabled(), kAnswerMs);
+    const QString value = dialog->findChild<ui::SecretValueField*>()->valueText();
+    QVERIFY(!value.isEmpty());
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), value);
+
+    // The window locks: the dialog closes, the value leaves every widget and the clipboard.
+    bridge.lock();
+    QTRY_VERIFY(!dialog);
+    QVERIFY(!holds(identities, value));
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+    QCOMPARE(pane->model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestIntegrationsPane)

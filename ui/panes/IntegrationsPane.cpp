@@ -79,7 +79,7 @@ IntegrationsPane::IntegrationsPane(ConsoleBridge& bridge, QWidget* parent)
     m_actions->setObjectName(QStringLiteral("integrationActions"));
     m_actions->setAccessibleName(tr("Integration actions"));
     m_actions->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    addAction(m_actions, tr("New &Integration…"), "createIntegrationAction", "integration.create",
+    addAction(m_actions, tr("&New Integration…"), "createIntegrationAction", "integration.create",
               &IntegrationsPane::createIntegration);
     m_actions->addSeparator();
     addAction(m_actions, tr("Loc&k"), "lockIntegrationAction", "integration.lock", &IntegrationsPane::lockIntegration);
@@ -90,7 +90,7 @@ IntegrationsPane::IntegrationsPane(ConsoleBridge& bridge, QWidget* parent)
     m_actions->addSeparator();
     addAction(m_actions, tr("&Bind Certificate…"), "bindCertificateAction", "integration.certificate.bind",
               &IntegrationsPane::bindCertificate);
-    addAction(m_actions, tr("Un&bind"), "unbindCertificateAction", "integration.certificate.unbind",
+    addAction(m_actions, tr("Unbin&d"), "unbindCertificateAction", "integration.certificate.unbind",
               &IntegrationsPane::unbindCertificate);
     m_actions->addSeparator();
     auto* refresh = m_actions->addAction(tr("Re&fresh"), this, &IntegrationsPane::reload);
