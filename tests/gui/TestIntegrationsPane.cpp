@@ -371,6 +371,7 @@ void TestIntegrationsPane::createIssueCopyAndRevokeAToken()
     QVERIFY(test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("token.revoke"), {}));
     QVERIFY(!revoke->isEnabled()); // nothing left to revoke on that row
     QVERIFY(pane->message().contains(u"Revoked"));
+    shot(identities, "integrations-3-token-revoked");
 }
 
 void TestIntegrationsPane::tenantAdminIsRefusedATokenForAMorePowerfulIntegration()

@@ -139,7 +139,7 @@ IntegrationsPane::IntegrationsPane(ConsoleBridge& bridge, QWidget* parent)
     m_tokenTable->setAccessibleName(tr("Tokens"));
     setUpTable(m_tokenTable, m_tokenProxy);
     m_tokenTable->sortByColumn(TokenModel::Created, Qt::DescendingOrder);
-    m_tokenTable->setColumnWidth(TokenModel::Hint, 110);
+    m_tokenTable->setColumnWidth(TokenModel::Hint, 140);
     m_tokenTable->setColumnWidth(TokenModel::Workspace, 140);
     m_tokenTable->setColumnWidth(TokenModel::Created, 140);
     m_tokenTable->setColumnWidth(TokenModel::Expires, 140);
@@ -624,7 +624,7 @@ void IntegrationsPane::revokeToken()
                             showFailure(revoked.error());
                             return;
                         }
-                        showNotice(tr("Revoked the token %1….").arg(hint));
+                        showNotice(tr("Revoked the token that begins %1.").arg(hint));
                         reloadTokens();
                     });
             });
