@@ -1,5 +1,6 @@
 #include "IdentitiesPane.h"
 
+#include "IntegrationsPane.h"
 #include "UserDialog.h"
 #include "console/ConsoleBridge.h"
 #include "models/UserModel.h"
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -70,7 +72,6 @@ IdentitiesPane::IdentitiesPane(ConsoleBridge& bridge, QWidget* parent)
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QAction::triggered, m_search, qOverload<>(&QLineEdit::setFocus));
-    QWidget::addAction(find);
 
     m_proxy->setObjectName(QStringLiteral("userProxy"));
     m_proxy->setSourceModel(m_model);
@@ -115,11 +116,24 @@ IdentitiesPane::IdentitiesPane(ConsoleBridge& bridge, QWidget* parent)
     top->addWidget(title);
     top->addStretch(1);
     top->addWidget(m_search, 1);
+    auto* users = new QWidget(this);
+    users->setObjectName(QStringLiteral("usersPage"));
+    auto* usersLayout = new QVBoxLayout(users);
+    usersLayout->addLayout(top);
+    usersLayout->addWidget(m_actions);
+    usersLayout->addWidget(m_message);
+    usersLayout->addWidget(m_table, 1);
+    users->addAction(find); // Ctrl+F searches the tab it is pressed in
+    // Integrations (programs acting with API tokens) are identities too: a tab of their own beside the users.
+    m_integrations = new IntegrationsPane(m_bridge, this);
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("identitiesTabs"));
+    tabs->setAccessibleName(tr("Identities"));
+    tabs->addTab(users, tr("&Users"));
+    tabs->addTab(m_integrations, tr("&Integrations"));
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_actions);
-    layout->addWidget(m_message);
-    layout->addWidget(m_table, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tabs);
 
     connect(&m_bridge, &ConsoleBridge::accessChanged, this, &IdentitiesPane::updateActions);
     connect(&m_bridge, &ConsoleBridge::signedIn, this, &IdentitiesPane::reload);

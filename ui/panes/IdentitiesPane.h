@@ -18,6 +18,7 @@ struct User;
 namespace gatehouse::ui {
 
 class ConsoleBridge;
+class IntegrationsPane;
 class UserModel;
 
 // The users of the current scope (a tenant's, or the platform's administrators), searchable and sortable, with
@@ -31,6 +32,8 @@ public:
     explicit IdentitiesPane(ConsoleBridge& bridge, QWidget* parent = nullptr);
 
     UserModel* model() const { return m_model; }
+    // The Integrations tab.
+    IntegrationsPane* integrations() const { return m_integrations; }
     // Lists the scope's users again.
     void reload();
     QString message() const;
@@ -63,6 +66,7 @@ private:
     QLineEdit* m_search;
     QTableView* m_table;
     QLabel* m_message;
+    IntegrationsPane* m_integrations = nullptr;
     QString m_tenantId;
     bool m_loaded = false;
 };
