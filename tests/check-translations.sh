@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 lupdate=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mapfile -t sources < <(find ui app/gatehouse -name '*.cpp' -o -name '*.h' | sort)
+mapfile -t sources < <(find ui app/gatehouse -name '*.cpp' -o -name '*.h' | sort; echo backend/service/OperationCatalog.cpp)
 status=0
 for ts in translations/gatehouse_*.ts; do
     copy=$tmp/$(basename "$ts")

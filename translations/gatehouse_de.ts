@@ -2,6 +2,361 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>OperationCatalog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Who am I</source>
+        <translation>Wer bin ich</translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation>Eigenes Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Start enrolling an authenticator</source>
+        <translation>Einrichtung eines Authenticators beginnen</translation>
+    </message>
+    <message>
+        <source>Confirm a new authenticator</source>
+        <translation>Neuen Authenticator bestätigen</translation>
+    </message>
+    <message>
+        <source>Remove your authenticator</source>
+        <translation>Eigenen Authenticator entfernen</translation>
+    </message>
+    <message>
+        <source>New recovery codes</source>
+        <translation>Neue Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <source>Create the first platform owner</source>
+        <translation>Ersten Plattform-Eigentümer anlegen</translation>
+    </message>
+    <message>
+        <source>Rotate the master key</source>
+        <translation>Hauptschlüssel rotieren</translation>
+    </message>
+    <message>
+        <source>Scan the store&apos;s integrity</source>
+        <translation>Integrität des Tresors prüfen</translation>
+    </message>
+    <message>
+        <source>Create a tenant</source>
+        <translation>Mandanten anlegen</translation>
+    </message>
+    <message>
+        <source>List tenants</source>
+        <translation>Mandanten auflisten</translation>
+    </message>
+    <message>
+        <source>Read a tenant</source>
+        <translation>Mandanten lesen</translation>
+    </message>
+    <message>
+        <source>Rename a tenant</source>
+        <translation>Mandanten umbenennen</translation>
+    </message>
+    <message>
+        <source>Suspend a tenant</source>
+        <translation>Mandanten suspendieren</translation>
+    </message>
+    <message>
+        <source>Resume a tenant</source>
+        <translation>Mandanten reaktivieren</translation>
+    </message>
+    <message>
+        <source>Delete a tenant</source>
+        <translation>Mandanten löschen</translation>
+    </message>
+    <message>
+        <source>Read tenant settings</source>
+        <translation>Mandanteneinstellungen lesen</translation>
+    </message>
+    <message>
+        <source>Change tenant settings</source>
+        <translation>Mandanteneinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Create a workspace</source>
+        <translation>Arbeitsbereich anlegen</translation>
+    </message>
+    <message>
+        <source>List workspaces</source>
+        <translation>Arbeitsbereiche auflisten</translation>
+    </message>
+    <message>
+        <source>Read a workspace</source>
+        <translation>Arbeitsbereich lesen</translation>
+    </message>
+    <message>
+        <source>Rename a workspace</source>
+        <translation>Arbeitsbereich umbenennen</translation>
+    </message>
+    <message>
+        <source>Suspend a workspace</source>
+        <translation>Arbeitsbereich suspendieren</translation>
+    </message>
+    <message>
+        <source>Resume a workspace</source>
+        <translation>Arbeitsbereich reaktivieren</translation>
+    </message>
+    <message>
+        <source>Delete a workspace</source>
+        <translation>Arbeitsbereich löschen</translation>
+    </message>
+    <message>
+        <source>Create a user</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>List users</source>
+        <translation>Benutzer auflisten</translation>
+    </message>
+    <message>
+        <source>Read a user</source>
+        <translation>Benutzer lesen</translation>
+    </message>
+    <message>
+        <source>Edit a user</source>
+        <translation>Benutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>Lock a user</source>
+        <translation>Benutzer sperren</translation>
+    </message>
+    <message>
+        <source>Unlock a user</source>
+        <translation>Benutzer entsperren</translation>
+    </message>
+    <message>
+        <source>Disable a user</source>
+        <translation>Benutzer deaktivieren</translation>
+    </message>
+    <message>
+        <source>Enable a user</source>
+        <translation>Benutzer aktivieren</translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s password</source>
+        <translation>Passwort eines Benutzers zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s two-factor</source>
+        <translation>Zwei-Faktor-Authentisierung eines Benutzers zurücksetzen</translation>
+    </message>
+    <message>
+        <source>End a user&apos;s sessions</source>
+        <translation>Sitzungen eines Benutzers beenden</translation>
+    </message>
+    <message>
+        <source>Delete a user</source>
+        <translation>Benutzer löschen</translation>
+    </message>
+    <message>
+        <source>Create an integration</source>
+        <translation>Integration anlegen</translation>
+    </message>
+    <message>
+        <source>List integrations</source>
+        <translation>Integrationen auflisten</translation>
+    </message>
+    <message>
+        <source>Lock an integration</source>
+        <translation>Integration sperren</translation>
+    </message>
+    <message>
+        <source>Unlock an integration</source>
+        <translation>Integration entsperren</translation>
+    </message>
+    <message>
+        <source>Bind a client certificate</source>
+        <translation>Client-Zertifikat binden</translation>
+    </message>
+    <message>
+        <source>Unbind the client certificate</source>
+        <translation>Bindung des Client-Zertifikats aufheben</translation>
+    </message>
+    <message>
+        <source>Delete an integration</source>
+        <translation>Integration löschen</translation>
+    </message>
+    <message>
+        <source>Issue a token</source>
+        <translation>Token ausstellen</translation>
+    </message>
+    <message>
+        <source>List tokens</source>
+        <translation>Token auflisten</translation>
+    </message>
+    <message>
+        <source>Revoke a token</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Create a role</source>
+        <translation>Rolle anlegen</translation>
+    </message>
+    <message>
+        <source>List roles</source>
+        <translation>Rollen auflisten</translation>
+    </message>
+    <message>
+        <source>Edit a role</source>
+        <translation>Rolle bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete a role</source>
+        <translation>Rolle löschen</translation>
+    </message>
+    <message>
+        <source>Grant a role</source>
+        <translation>Rolle zuweisen</translation>
+    </message>
+    <message>
+        <source>List role bindings</source>
+        <translation>Rollenzuweisungen auflisten</translation>
+    </message>
+    <message>
+        <source>Remove a role binding</source>
+        <translation>Rollenzuweisung entfernen</translation>
+    </message>
+    <message>
+        <source>Check a permission</source>
+        <translation>Berechtigung prüfen</translation>
+    </message>
+    <message>
+        <source>Effective permissions</source>
+        <translation>Effektive Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Explain access</source>
+        <translation>Zugriff erklären</translation>
+    </message>
+    <message>
+        <source>Create a secret</source>
+        <translation>Geheimnis anlegen</translation>
+    </message>
+    <message>
+        <source>Store a new version</source>
+        <translation>Neue Version speichern</translation>
+    </message>
+    <message>
+        <source>List secrets</source>
+        <translation>Geheimnisse auflisten</translation>
+    </message>
+    <message>
+        <source>List a secret&apos;s versions</source>
+        <translation>Versionen eines Geheimnisses auflisten</translation>
+    </message>
+    <message>
+        <source>Reveal a secret</source>
+        <translation>Geheimnis offenlegen</translation>
+    </message>
+    <message>
+        <source>Delete a secret</source>
+        <translation>Geheimnis löschen</translation>
+    </message>
+    <message>
+        <source>Restore a deleted secret</source>
+        <translation>Gelöschtes Geheimnis wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore an earlier version</source>
+        <translation>Frühere Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Destroy a version</source>
+        <translation>Version vernichten</translation>
+    </message>
+    <message>
+        <source>Mark rotated</source>
+        <translation>Als rotiert markieren</translation>
+    </message>
+    <message>
+        <source>Secrets due for rotation</source>
+        <translation>Zur Rotation fällige Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Search the audit trail</source>
+        <translation>Audit-Protokoll durchsuchen</translation>
+    </message>
+    <message>
+        <source>Audit histogram</source>
+        <translation>Audit-Histogramm</translation>
+    </message>
+    <message>
+        <source>Verify the audit chain</source>
+        <translation>Audit-Kette verifizieren</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Audit-Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Follow the audit trail</source>
+        <translation>Audit-Protokoll verfolgen</translation>
+    </message>
+    <message>
+        <source>The audit signing key</source>
+        <translation>Der Signaturschlüssel des Audit-Protokolls</translation>
+    </message>
+    <message>
+        <source>Read the retention policy</source>
+        <translation>Aufbewahrungsrichtlinie lesen</translation>
+    </message>
+    <message>
+        <source>Change the retention policy</source>
+        <translation>Aufbewahrungsrichtlinie ändern</translation>
+    </message>
+    <message>
+        <source>Prune the audit trail</source>
+        <translation>Audit-Protokoll bereinigen</translation>
+    </message>
+    <message>
+        <source>Sign an audit checkpoint now</source>
+        <translation>Jetzt einen Audit-Checkpoint signieren</translation>
+    </message>
+    <message>
+        <source>Read metrics</source>
+        <translation>Metriken lesen</translation>
+    </message>
+    <message>
+        <source>What needs attention, per tenant</source>
+        <translation>Was Aufmerksamkeit erfordert, je Mandant</translation>
+    </message>
+    <message>
+        <source>What needs attention in a tenant</source>
+        <translation>Was in einem Mandanten Aufmerksamkeit erfordert</translation>
+    </message>
+    <message>
+        <source>List trust boundaries</source>
+        <translation>Vertrauensgrenzen auflisten</translation>
+    </message>
+    <message>
+        <source>Read a trust boundary</source>
+        <translation>Vertrauensgrenze lesen</translation>
+    </message>
+    <message>
+        <source>Check a control</source>
+        <translation>Kontrolle prüfen</translation>
+    </message>
+    <message>
+        <source>Read deployment ownership</source>
+        <translation>Zuständigkeit für das Deployment lesen</translation>
+    </message>
+    <message>
+        <source>State deployment ownership</source>
+        <translation>Zuständigkeit für das Deployment festlegen</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Unlock Gatehouse</source>
@@ -13,11 +368,11 @@
     </message>
     <message>
         <source>Store passphrase:</source>
-        <translation>Passphrase des Speichers:</translation>
+        <translation>Passphrase des Tresors:</translation>
     </message>
     <message>
         <source>New store passphrase (at least 12 characters):</source>
-        <translation>Neue Passphrase für den Speicher (mindestens 12 Zeichen):</translation>
+        <translation>Neue Passphrase für den Tresor (mindestens 12 Zeichen):</translation>
     </message>
     <message>
         <source>Repeat the passphrase:</source>
@@ -32,12 +387,270 @@
         <translation>Gatehouse</translation>
     </message>
     <message>
-        <source>This pane is not in the console yet. Meanwhile the same operations are available over the HTTPS API and with gatehoused.</source>
-        <translation type="unfinished"></translation>
+        <source>The HTTPS API is not served: %1</source>
+        <translation>Die HTTPS-API wird nicht bereitgestellt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AccessPane</name>
+    <message>
+        <source>Roles &amp; Access</source>
+        <translation>Rollen &amp; Zugriff</translation>
     </message>
     <message>
-        <source>The HTTPS API is not served: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Roles &amp; Access sections</source>
+        <translation>Bereiche von „Rollen &amp; Zugriff“</translation>
+    </message>
+    <message>
+        <source>R&amp;oles</source>
+        <translation>R&amp;ollen</translation>
+    </message>
+    <message>
+        <source>&amp;Bindings</source>
+        <translation>&amp;Zuweisungen</translation>
+    </message>
+    <message>
+        <source>&amp;Check Access</source>
+        <translation>Zugriff &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Role actions</source>
+        <translation>Rollenaktionen</translation>
+    </message>
+    <message>
+        <source>&amp;New Role…</source>
+        <translation>&amp;Neue Rolle…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Role…</source>
+        <translation>Rolle &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Role…</source>
+        <translation>Rolle &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Selected role</source>
+        <translation>Ausgewählte Rolle</translation>
+    </message>
+    <message>
+        <source>Role description</source>
+        <translation>Rollenbeschreibung</translation>
+    </message>
+    <message>
+        <source>Permissions of the selected role</source>
+        <translation>Berechtigungen der ausgewählten Rolle</translation>
+    </message>
+    <message>
+        <source>Bindings</source>
+        <translation>Zuweisungen</translation>
+    </message>
+    <message>
+        <source>Binding actions</source>
+        <translation>Aktionen für Zuweisungen</translation>
+    </message>
+    <message>
+        <source>&amp;Grant Role…</source>
+        <translation>Rolle zu&amp;weisen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Binding…</source>
+        <translation>Zuweisung &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Bindings shown</source>
+        <translation>Angezeigte Zuweisungen</translation>
+    </message>
+    <message>
+        <source>Role bindings</source>
+        <translation>Rollenzuweisungen</translation>
+    </message>
+    <message>
+        <source>Check access</source>
+        <translation>Zugriff prüfen</translation>
+    </message>
+    <message>
+        <source>Identity to check</source>
+        <translation>Zu prüfende Identität</translation>
+    </message>
+    <message>
+        <source>Where to check</source>
+        <translation>Wo geprüft wird</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>&amp;Identität:</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>&amp;Wo:</translation>
+    </message>
+    <message>
+        <source>Effective permissions</source>
+        <translation>Effektive Berechtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Show Effective Permissions</source>
+        <translation>Effektive Berechtigungen &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Show effective permissions</source>
+        <translation>Effektive Berechtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Effective permissions summary</source>
+        <translation>Zusammenfassung der effektiven Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Permission to explain</source>
+        <translation>Zu erklärende Berechtigung</translation>
+    </message>
+    <message>
+        <source>&amp;Permission:</source>
+        <translation>&amp;Berechtigung:</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain</source>
+        <translation>&amp;Erklären</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be changed or deleted</source>
+        <translation>Integrierte Rollen können weder geändert noch gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Erfordert die Berechtigung %1</translation>
+    </message>
+    <message>
+        <source>Select a role to see its permissions</source>
+        <translation>Wählen Sie eine Rolle, um ihre Berechtigungen zu sehen</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1 (integriert)</translation>
+    </message>
+    <message>
+        <source>No permissions</source>
+        <translation>Keine Berechtigungen</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s role bindings.</source>
+        <translation>Die Rollenzuweisungen der Plattform.</translation>
+    </message>
+    <message>
+        <source>Every role binding of the tenant.</source>
+        <translation>Alle Rollenzuweisungen des Mandanten.</translation>
+    </message>
+    <message>
+        <source>The role bindings that apply in %1: tenant-wide ones and those of the workspace.</source>
+        <translation>Die Rollenzuweisungen, die in %1 gelten: mandantenweite und die des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>%1 (integration)</source>
+        <translation>%1 (Integration)</translation>
+    </message>
+    <message>
+        <source>%1 (user)</source>
+        <translation>%1 (Benutzer)</translation>
+    </message>
+    <message>
+        <source>The platform</source>
+        <translation>Die Plattform</translation>
+    </message>
+    <message>
+        <source>The whole tenant</source>
+        <translation>Der ganze Mandant</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Arbeitsbereich %1</translation>
+    </message>
+    <message>
+        <source>Reading role bindings needs the permission bindings.read.</source>
+        <translation>Das Lesen von Rollenzuweisungen erfordert die Berechtigung bindings.read.</translation>
+    </message>
+    <message>
+        <source>Created the role %1. Grant it in Bindings.</source>
+        <translation>Rolle %1 angelegt. Weisen Sie sie unter „Zuweisungen“ zu.</translation>
+    </message>
+    <message>
+        <source>Saved the role %1.</source>
+        <translation>Rolle %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete the role %1? A role still bound to someone cannot be deleted.</source>
+        <translation>Rolle %1 löschen? Eine Rolle, die noch jemandem zugewiesen ist, kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Deleted the role %1.</source>
+        <translation>Rolle %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Granted %1 to %2.</source>
+        <translation>%1 an %2 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Granted %1 to %2 in %3.</source>
+        <translation>%1 an %2 in %3 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Take the role %1 away from %2?</source>
+        <translation>Rolle %1 von %2 entziehen?</translation>
+    </message>
+    <message>
+        <source>Took the role %1 away from %2.</source>
+        <translation>Rolle %1 von %2 entzogen.</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>%1 may do nothing at %2.</source>
+        <translation>%1 darf in „%2“ nichts tun.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n permission(s) at %2:</source>
+        <translation>
+            <numerusform>%1 hat in „%2“ %n Berechtigung:</numerusform>
+            <numerusform>%1 hat in „%2“ %n Berechtigungen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Verweigert</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>
@@ -68,507 +681,940 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::BindingDialog</name>
+    <message>
+        <source>Grant a role</source>
+        <translation>Rolle zuweisen</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>%1 (integration)</source>
+        <translation>%1 (Integration)</translation>
+    </message>
+    <message>
+        <source>%1 (user)</source>
+        <translation>%1 (Benutzer)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>You do not hold %1</source>
+        <translation>Sie besitzen %1 nicht</translation>
+    </message>
+    <message>
+        <source>Where the role applies</source>
+        <translation>Wo die Rolle gilt</translation>
+    </message>
+    <message>
+        <source>The platform</source>
+        <translation>Die Plattform</translation>
+    </message>
+    <message>
+        <source>The whole tenant</source>
+        <translation>Der ganze Mandant</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Arbeitsbereich %1</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>&amp;Identität:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>&amp;Gilt für:</translation>
+    </message>
+    <message>
+        <source>Greyed-out roles hold permissions you do not hold.</source>
+        <translation>Ausgegraute Rollen enthalten Berechtigungen, die Sie nicht besitzen.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>&amp;Zuweisen</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose an identity.</source>
+        <translation>Wählen Sie eine Identität.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Wählen Sie eine Rolle.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::BindingModel</name>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Tenant-wide</source>
+        <translation>Mandantenweit</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Applies in the whole tenant and every workspace of it</source>
+        <translation>Gilt im ganzen Mandanten und in jedem seiner Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ClipboardCountdown</name>
+    <message>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <source>C&amp;lear now</source>
+        <translation>Jetzt &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Clear the clipboard now</source>
+        <translation>Zwischenablage jetzt leeren</translation>
+    </message>
+    <message>
+        <source>Empty the clipboard now, if it still holds the copied value</source>
+        <translation>Die Zwischenablage jetzt leeren, falls sie noch den kopierten Wert enthält</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard clears in %n s.</source>
+        <translation>
+            <numerusform>Kopiert. Die Zwischenablage wird in %n s geleert.</numerusform>
+            <numerusform>Kopiert. Die Zwischenablage wird in %n s geleert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ConsoleBridge</name>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>This console is locked for %1. Sign in as %1, or sign out to change identity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole ist für %1 gesperrt. Melden Sie sich als %1 an oder melden Sie sich ab, um die Identität zu wechseln.</translation>
     </message>
     <message>
         <source>Your tenant requires administrators to use two-factor authentication. Enrol an authenticator first (over the API or with gatehoused), then sign in here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Mandant verlangt von Administratoren die Zwei-Faktor-Authentisierung. Richten Sie zuerst einen Authenticator ein (über die API oder mit gatehoused) und melden Sie sich dann hier an.</translation>
     </message>
     <message>
         <source>a session</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Sitzung</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::FirstRunWizard</name>
     <message>
         <source>Set up Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse einrichten</translation>
     </message>
     <message>
         <source>Where Gatehouse keeps its data</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo Gatehouse seine Daten ablegt</translation>
     </message>
     <message>
         <source>Tenants, identities, secrets and the audit trail live in one encrypted store in this folder. Nothing in it is readable without the master key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten, Identitäten, Geheimnisse und das Audit-Protokoll liegen in einem verschlüsselten Tresor in diesem Ordner. Ohne den Hauptschlüssel ist nichts davon lesbar.</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen...</translation>
     </message>
     <message>
         <source>Choose the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner auswählen</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten&amp;ordner:</translation>
     </message>
     <message>
         <source>Who holds the master key</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer den Hauptschlüssel verwahrt</translation>
     </message>
     <message>
         <source>The store is encrypted with a random 256-bit master key. Choose where that key is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor wird mit einem zufälligen 256-Bit-Hauptschlüssel verschlüsselt. Wählen Sie, wo dieser Schlüssel verwahrt wird.</translation>
     </message>
     <message>
         <source>In this computer&apos;s &amp;keychain (recommended for a desktop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Schlüsselbund dieses Computers (empfohlen für Arbeitsplatzrechner)</translation>
     </message>
     <message>
         <source>In a key &amp;file (for servers and backups; keep it apart from the data)</source>
-        <translation type="unfinished"></translation>
+        <translation>In einer Schlüssel&amp;datei (für Server und Sicherungen; getrennt von den Daten aufbewahren)</translation>
     </message>
     <message>
         <source>Derived from a &amp;passphrase, asked at every start</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer &amp;Passphrase abgeleitet, bei jedem Start abgefragt</translation>
     </message>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei</translation>
     </message>
     <message>
         <source>B&amp;rowse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Dur&amp;chsuchen...</translation>
     </message>
     <message>
         <source>Choose the key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei auswählen</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase wiederholen</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase:</translation>
     </message>
     <message>
         <source>Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen:</translation>
     </message>
     <message>
         <source>Strength:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärke:</translation>
     </message>
     <message>
         <source>Whoever holds the master key can read everything in the store. Losing it loses the store: keep a backup of the key file or remember the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer den Hauptschlüssel besitzt, kann alles im Tresor lesen. Geht der Schlüssel verloren, ist der Tresor verloren: Bewahren Sie eine Sicherung der Schlüsseldatei auf oder merken Sie sich die Passphrase.</translation>
     </message>
     <message>
         <source>The platform administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Plattform-Administrator</translation>
     </message>
     <message>
         <source>This person creates tenants and platform administrators and reads the platform audit trail. The store is created when you continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Person legt Mandanten und Plattform-Administratoren an und liest das Audit-Protokoll der Plattform. Der Tresor wird angelegt, sobald Sie fortfahren.</translation>
     </message>
     <message>
         <source>&amp;Create store</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor &amp;anlegen</translation>
     </message>
     <message>
         <source>Administrator username</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername des Administrators</translation>
     </message>
     <message>
         <source>Administrator password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort des Administrators</translation>
     </message>
     <message>
         <source>Repeat the administrator password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort des Administrators wiederholen</translation>
     </message>
     <message>
         <source>Password policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwortrichtlinie</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder&amp;holen:</translation>
     </message>
     <message>
         <source>Creating the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor wird angelegt</translation>
     </message>
     <message>
         <source>Two-factor authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei-Faktor-Authentisierung</translation>
     </message>
     <message>
         <source>Scan the code with an authenticator app (or type the secret into it), then enter the six-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie den Code mit einer Authenticator-App (oder geben Sie das Geheimnis dort ein) und tragen Sie dann den angezeigten sechsstelligen Code ein.</translation>
     </message>
     <message>
         <source>&amp;Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestätigen</translation>
     </message>
     <message>
         <source>Authenticator QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-Code für den Authenticator</translation>
     </message>
     <message>
         <source>Authenticator secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis für den Authenticator</translation>
     </message>
     <message>
         <source>Code from the authenticator</source>
-        <translation type="unfinished"></translation>
+        <translation>Code aus dem Authenticator</translation>
     </message>
     <message>
         <source>Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis:</translation>
     </message>
     <message>
         <source>C&amp;ode:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ode:</translation>
     </message>
     <message>
         <source>Recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungscodes</translation>
     </message>
     <message>
         <source>Each code signs you in once if the authenticator is lost. They are shown only now: copy or save them, and keep them somewhere safe, away from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Code ermöglicht eine einmalige Anmeldung, falls der Authenticator verloren geht. Die Codes werden nur jetzt angezeigt: Kopieren oder speichern Sie sie und bewahren Sie sie an einem sicheren Ort auf, getrennt von diesem Computer.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Copy the recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungscodes kopieren</translation>
     </message>
     <message>
         <source>&amp;Save...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern...</translation>
     </message>
     <message>
         <source>Save the recovery codes to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungscodes in einer Datei speichern</translation>
     </message>
     <message>
         <source>I have &amp;stored these codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe diese Codes sicher &amp;abgelegt</translation>
     </message>
     <message>
         <source>Copied. The clipboard is cleared in 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert. Die Zwischenablage wird in 30 Sekunden geleert.</translation>
     </message>
     <message>
         <source>The clipboard was cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage wurde geleert.</translation>
     </message>
     <message>
         <source>Save recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungscodes speichern</translation>
     </message>
     <message>
         <source>Saved to %1 (readable by you only).</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gespeichert (nur für Sie lesbar).</translation>
     </message>
     <message>
         <source>Could not save to %1: %2. Choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern in %1 fehlgeschlagen: %2. Wählen Sie einen anderen Ort.</translation>
     </message>
     <message>
         <source>The first tenant (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste Mandant (optional)</translation>
     </message>
     <message>
         <source>A tenant is an organisation with its own people, workspaces and secrets, isolated from every other tenant. You can also create tenants later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Mandant ist eine Organisation mit eigenen Personen, Arbeitsbereichen und Geheimnissen, getrennt von allen anderen Mandanten. Mandanten können Sie auch später anlegen.</translation>
     </message>
     <message>
         <source>Create a &amp;tenant now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt einen &amp;Mandanten anlegen</translation>
     </message>
     <message>
         <source>Tenant name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Mandanten</translation>
     </message>
     <message>
         <source>lower-case letters, digits and dashes, e.g. acme</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinbuchstaben, Ziffern und Bindestriche, z. B. acme</translation>
     </message>
     <message>
         <source>Tenant display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename des Mandanten</translation>
     </message>
     <message>
         <source>Tenant owner username</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername des Mandanten-Eigentümers</translation>
     </message>
     <message>
         <source>Tenant owner password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort des Mandanten-Eigentümers</translation>
     </message>
     <message>
         <source>Repeat the tenant owner password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort des Mandanten-Eigentümers wiederholen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>Owner &amp;username:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername des Eigentümers:</translation>
     </message>
     <message>
         <source>Owner &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort des Eigentümers:</translation>
     </message>
     <message>
         <source>12 to 128 characters; not a common password and not the username.</source>
-        <translation type="unfinished"></translation>
+        <translation>12 bis 128 Zeichen; kein gängiges Passwort und nicht der Benutzername.</translation>
     </message>
     <message>
         <source>Acceptable. Now type it again below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptabel. Geben Sie es nun unten erneut ein.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
     <message>
         <source>✓ The password meets the policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Das Passwort erfüllt die Richtlinie.</translation>
     </message>
     <message>
         <source>Give the folder as a full path, e.g. %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Ordner als vollständigen Pfad an, z. B. %1.</translation>
     </message>
     <message>
         <source>%1 already holds a Gatehouse store. Open it with gatehouse --data-dir, or choose an empty folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits einen Gatehouse-Tresor. Öffnen Sie ihn mit gatehouse --data-dir oder wählen Sie einen leeren Ordner.</translation>
     </message>
     <message>
         <source>%1 is not empty. Choose an empty or new folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht leer. Wählen Sie einen leeren oder neuen Ordner.</translation>
     </message>
     <message>
         <source>Give the key file as a full path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Schlüsseldatei als vollständigen Pfad an.</translation>
     </message>
     <message>
         <source>%1 exists already. Choose a new file name, so no other key is overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Wählen Sie einen neuen Dateinamen, damit kein anderer Schlüssel überschrieben wird.</translation>
     </message>
     <message>
         <source>The folder of %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner von %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The passphrase needs at least 12 characters; several unrelated words are easy to remember and hard to guess.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase braucht mindestens 12 Zeichen; mehrere unzusammenhängende Wörter sind leicht zu merken und schwer zu erraten.</translation>
     </message>
     <message>
         <source>The two passphrases differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passphrasen unterscheiden sich; bitte erneut eingeben.</translation>
     </message>
     <message>
         <source>This passphrase is easy to guess. Add more unrelated words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Passphrase ist leicht zu erraten. Fügen Sie weitere unzusammenhängende Wörter hinzu.</translation>
     </message>
     <message>
         <source>The store was not created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor wurde nicht angelegt: %1</translation>
     </message>
     <message>
         <source>Enter the six digits the authenticator shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die sechs Ziffern ein, die der Authenticator anzeigt.</translation>
     </message>
     <message>
         <source>A tenant needs a name and an owner&apos;s username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Mandant braucht einen Namen und den Benutzernamen eines Eigentümers.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::IdentitiesPane</name>
     <message>
         <source>Identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>User actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzeraktionen</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbei&amp;ten…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperren</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
         <source>E&amp;nable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktivieren</translation>
     </message>
     <message>
         <source>Reset &amp;Password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort zurücksetzen…</translation>
     </message>
     <message>
         <source>Reset &amp;Two-Factor…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zwei-Faktor-Authentisierung zurücksetzen…</translation>
     </message>
     <message>
         <source>End &amp;Sessions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen &amp;beenden…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
         <source>Search users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer suchen</translation>
     </message>
     <message>
         <source>Search users (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer suchen (Strg+F)</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs the permission %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Created %1. Grant a role in Roles &amp; Access to let them do anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 angelegt. Weisen Sie unter „Rollen &amp; Zugriff“ eine Rolle zu, damit dieser Benutzer etwas tun darf.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert.</translation>
     </message>
     <message>
         <source>Locked %1: they cannot sign in until unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gesperrt: Eine Anmeldung ist erst nach dem Entsperren wieder möglich.</translation>
     </message>
     <message>
         <source>Unlocked %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entsperrt.</translation>
     </message>
     <message>
         <source>Disable %1? They cannot sign in, and their sessions end, until enabled again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 deaktivieren? Bis zur erneuten Aktivierung ist keine Anmeldung möglich, und die Sitzungen werden beendet.</translation>
     </message>
     <message>
         <source>Disabled %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 deaktiviert.</translation>
     </message>
     <message>
         <source>Enabled %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aktiviert.</translation>
     </message>
     <message>
         <source>Reset the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort von %1 wurde zurückgesetzt.</translation>
     </message>
     <message>
         <source>Remove the authenticator and recovery codes of %1? They sign in with their password alone until they enrol again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticator und Wiederherstellungscodes von %1 entfernen? Bis zur erneuten Einrichtung erfolgt die Anmeldung nur mit dem Passwort.</translation>
     </message>
     <message>
         <source>Reset the two-factor authentication of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwei-Faktor-Authentisierung von %1 wurde zurückgesetzt.</translation>
     </message>
     <message>
         <source>End every session of %1? They must sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sitzungen von %1 beenden? Eine erneute Anmeldung ist dann nötig.</translation>
     </message>
     <message>
         <source>Ended the sessions of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungen von %1 wurden beendet.</translation>
     </message>
     <message>
         <source>Gatehouse</source>
-        <translation type="unfinished">Gatehouse</translation>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>Ben&amp;utzer</translation>
+    </message>
+    <message>
+        <source>&amp;Integrations</source>
+        <translation>&amp;Integrationen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::IntegrationDialog</name>
+    <message>
+        <source>New Integration</source>
+        <translation>Neue Integration</translation>
+    </message>
+    <message>
+        <source>An integration is a program that acts through the API with tokens you issue to it. It can do nothing until you grant it a role in Roles &amp; Access.</source>
+        <translation>Eine Integration ist ein Programm, das mit von Ihnen ausgestellten Token über die API handelt. Sie kann nichts tun, bis Sie ihr unter „Rollen &amp; Zugriff“ eine Rolle zuweisen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>deploy-bot</source>
+        <translation>deploy-bot</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>What it is for, who runs it</source>
+        <translation>Wofür sie dient, wer sie betreibt</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>Bind %1 to a Client Certificate</source>
+        <translation>%1 an ein Client-Zertifikat binden</translation>
+    </message>
+    <message>
+        <source>Once bound, the tokens of %1 work only over a mutual-TLS connection that presents this certificate. Paste its SHA-256 fingerprint, or choose the certificate&apos;s PEM file.</source>
+        <translation>Nach dem Binden funktionieren die Token von %1 nur noch über eine Mutual-TLS-Verbindung, die dieses Zertifikat vorweist. Fügen Sie seinen SHA-256-Fingerabdruck ein oder wählen Sie die PEM-Datei des Zertifikats.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>AB:CD:… (64 hexadecimal digits)</source>
+        <translation>AB:CD:… (64 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose PEM File…</source>
+        <translation>PEM-Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Choose a PEM certificate file</source>
+        <translation>PEM-Zertifikatsdatei wählen</translation>
+    </message>
+    <message>
+        <source>&amp;SHA-256:</source>
+        <translation>&amp;SHA-256:</translation>
+    </message>
+    <message>
+        <source>&amp;Bind</source>
+        <translation>&amp;Binden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate. Choose the client certificate (-----BEGIN CERTIFICATE-----), not its key.</source>
+        <translation>%1 enthält kein PEM-Zertifikat. Wählen Sie das Client-Zertifikat (-----BEGIN CERTIFICATE-----), nicht seinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Choose the Client Certificate</source>
+        <translation>Client-Zertifikat wählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Give the integration a name.</source>
+        <translation>Geben Sie der Integration einen Namen.</translation>
+    </message>
+    <message>
+        <source>A SHA-256 fingerprint is 64 hexadecimal digits (colons allowed). Paste it again, or choose the certificate&apos;s PEM file.</source>
+        <translation>Ein SHA-256-Fingerabdruck besteht aus 64 Hexadezimalziffern (Doppelpunkte erlaubt). Fügen Sie ihn erneut ein oder wählen Sie die PEM-Datei des Zertifikats.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::IntegrationModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Not bound</source>
+        <translation>Nicht gebunden</translation>
+    </message>
+    <message>
+        <source>Bound (%1…)</source>
+        <translation>Gebunden (%1…)</translation>
+    </message>
+    <message>
+        <source>Its tokens work over any TLS connection</source>
+        <translation>Ihre Token funktionieren über jede TLS-Verbindung</translation>
+    </message>
+    <message>
+        <source>Its tokens work only over mutual TLS with the certificate of SHA-256 %1</source>
+        <translation>Ihre Token funktionieren nur über Mutual TLS mit dem Zertifikat mit SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::IntegrationsPane</name>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <source>Integration actions</source>
+        <translation>Aktionen für Integrationen</translation>
+    </message>
+    <message>
+        <source>&amp;New Integration…</source>
+        <translation>&amp;Neue Integration…</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>Unl&amp;ock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Bind Certificate…</source>
+        <translation>Zertifikat &amp;binden…</translation>
+    </message>
+    <message>
+        <source>Unbin&amp;d</source>
+        <translation>Bindung auf&amp;heben</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Token actions</source>
+        <translation>Aktionen für Token</translation>
+    </message>
+    <message>
+        <source>Issue &amp;Token…</source>
+        <translation>&amp;Token ausstellen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Search integrations</source>
+        <translation>Integrationen suchen</translation>
+    </message>
+    <message>
+        <source>Search integrations (Ctrl+F)</source>
+        <translation>Integrationen suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Tokens of %1</source>
+        <translation>Token von %1</translation>
+    </message>
+    <message>
+        <source>Integrations belong to a tenant: choose one to see its integrations.</source>
+        <translation>Integrationen gehören zu einem Mandanten: Wählen Sie einen, um seine Integrationen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Listing integrations needs the permission %1.</source>
+        <translation>Das Auflisten von Integrationen erfordert die Berechtigung %1.</translation>
+    </message>
+    <message>
+        <source>Created %1. Grant it a role in Roles &amp; Access, then issue it a token.</source>
+        <translation>%1 angelegt. Weisen Sie ihr unter „Rollen &amp; Zugriff“ eine Rolle zu und stellen Sie ihr dann ein Token aus.</translation>
+    </message>
+    <message>
+        <source>Locked %1: its tokens are refused until it is unlocked.</source>
+        <translation>%1 gesperrt: Ihre Token werden bis zum Entsperren abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Unlocked %1.</source>
+        <translation>%1 entsperrt.</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its tokens stop working at once, and its role bindings go with it. This cannot be undone.</source>
+        <translation>%1 löschen? Ihre Token funktionieren sofort nicht mehr, und ihre Rollenzuweisungen werden mit entfernt. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Bound %1 to the certificate %2: its tokens now work only over mutual TLS with it.</source>
+        <translation>%1 an das Zertifikat %2 gebunden: Ihre Token funktionieren jetzt nur noch über Mutual TLS mit diesem Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Unbind %1 from its client certificate? Its tokens then work over any TLS connection.</source>
+        <translation>Bindung von %1 an ihr Client-Zertifikat aufheben? Ihre Token funktionieren dann über jede TLS-Verbindung.</translation>
+    </message>
+    <message>
+        <source>Unbound %1 from its client certificate.</source>
+        <translation>Bindung von %1 an ihr Client-Zertifikat aufgehoben.</translation>
+    </message>
+    <message>
+        <source>Issued a token to %1, expiring %2.</source>
+        <translation>Token für %1 ausgestellt, gültig bis %2.</translation>
+    </message>
+    <message>
+        <source>Revoke the token %1… of %2? Whatever uses it is refused from now on. This cannot be undone.</source>
+        <translation>Token %1… von %2 widerrufen? Alles, was es verwendet, wird ab sofort abgewiesen. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Revoked the token that begins %1.</source>
+        <translation>Das mit %1 beginnende Token wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::LockPage</name>
     <message>
         <source>Sign &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;melden</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>Why the console is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum die Konsole gesperrt ist</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>Forget this identity and sign in as someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Identität vergessen und als jemand anderes anmelden</translation>
     </message>
     <message>
         <source>Gatehouse is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse ist gesperrt</translation>
     </message>
     <message>
         <source>Sign in to Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Gatehouse anmelden</translation>
     </message>
 </context>
 <context>
@@ -579,288 +1625,1197 @@
     </message>
     <message>
         <source>Encrypted store</source>
-        <translation>Verschlüsselter Speicher</translation>
+        <translation>Verschlüsselter Tresor</translation>
     </message>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sperrung nach %n Minute ohne Aktivität.</numerusform>
+            <numerusform>Sperrung nach %n Minuten ohne Aktivität.</numerusform>
         </translation>
     </message>
     <message>
         <source>Panes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Tenants &amp; Workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten &amp; Arbeitsbereiche</translation>
     </message>
     <message>
         <source>Identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten</translation>
     </message>
     <message>
         <source>Roles &amp; Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen &amp; Zugriff</translation>
     </message>
     <message>
         <source>Secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Strg+%2)</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole</translation>
     </message>
     <message>
         <source>Console toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsolen-Werkzeugleiste</translation>
     </message>
     <message>
         <source>S&amp;cope:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geltungsbereich:</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltungsbereich</translation>
     </message>
     <message>
         <source>The tenant or workspace the panes show and act in</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mandant oder Arbeitsbereich, den die Ansichten zeigen und in dem sie handeln</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperren</translation>
     </message>
     <message>
         <source>Lock the console now (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole jetzt sperren (Strg+L)</translation>
     </message>
     <message>
         <source>Sign &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;melden</translation>
     </message>
     <message>
         <source>End the session and forget this identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung beenden und diese Identität vergessen</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgeführt</translation>
     </message>
     <message>
         <source>Identity and scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Identität und Geltungsbereich</translation>
     </message>
     <message>
         <source>API not served</source>
-        <translation type="unfinished"></translation>
+        <translation>API nicht bereitgestellt</translation>
     </message>
     <message>
         <source>Local API</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale API</translation>
     </message>
     <message>
         <source>Copy the API address and certificate fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Adresse und Zertifikat-Fingerabdruck kopieren</translation>
     </message>
     <message>
         <source>%1
 SHA-256 fingerprint %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+SHA-256-Fingerabdruck %2</translation>
     </message>
     <message>
         <source>Copied the API address and certificate fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Adresse und Zertifikat-Fingerabdruck kopiert.</translation>
     </message>
     <message>
         <source>Store encryption and key custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung des Tresors und Schlüsselverwahrung</translation>
     </message>
     <message>
         <source>SQLCipher %1 · key: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store %1 in %2, encrypted with %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLCipher %1 · Schlüssel: %2</translation>
     </message>
     <message>
         <source>API %1 · SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>API %1 · SHA-256 %2</translation>
     </message>
     <message>
         <source>Local HTTPS API at %1
 Certificate SHA-256 fingerprint:
 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale HTTPS-API unter %1
+SHA-256-Fingerabdruck des Zertifikats:
+%2</translation>
     </message>
     <message>
         <source>Signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet.</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet</translation>
     </message>
     <message>
         <source>%1 (platform)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Plattform)</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2</translation>
     </message>
     <message>
         <source>%1 · locked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · gesperrt</translation>
     </message>
     <message>
         <source>Signed in as %1 · scope %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1 · Geltungsbereich %2</translation>
+    </message>
+    <message>
+        <source>Locked with the screen.</source>
+        <translation>Zusammen mit dem Bildschirm gesperrt.</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Einstell&amp;ungen…</translation>
+    </message>
+    <message>
+        <source>Console settings: when to lock</source>
+        <translation>Konsoleneinstellungen: wann gesperrt wird</translation>
+    </message>
+    <message>
+        <source>Store %1 in %2, encrypted with %3
+Master key: %4</source>
+        <translation>Tresor %1 in %2, verschlüsselt mit %3
+Hauptschlüssel: %4</translation>
+    </message>
+    <message>
+        <source>Sign in again to continue.</source>
+        <translation>Melden Sie sich erneut an, um fortzufahren.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OperationActions</name>
+    <message>
+        <source>Sign in first</source>
+        <translation>Zuerst anmelden</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Erfordert die Berechtigung %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OverviewModel</name>
+    <message>
+        <source>Platform administrators</source>
+        <translation>Plattform-Administratoren</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendiert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>not visible to you</source>
+        <translation>für Sie nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>You may not read what this counts.</source>
+        <translation>Sie dürfen nicht lesen, was hier gezählt wird.</translation>
+    </message>
+    <message>
+        <source>Double-click to see them.</source>
+        <translation>Doppelklicken, um sie anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Admins without 2FA</source>
+        <translation>Administratoren ohne 2FA</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Due in 7 days</source>
+        <translation>In 7 Tagen fällig</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins (24 h)</source>
+        <translation>Fehlgeschlagene Anmeldungen (24 h)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OverviewPane</name>
+    <message>
+        <source>What needs attention</source>
+        <translation>Was Aufmerksamkeit erfordert</translation>
+    </message>
+    <message>
+        <source>Secrets overdue</source>
+        <translation>Überfällige Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>Innerhalb von 7 Tagen fällig</translation>
+    </message>
+    <message>
+        <source>Locked accounts</source>
+        <translation>Gesperrte Konten</translation>
+    </message>
+    <message>
+        <source>Admins without 2FA</source>
+        <translation>Administratoren ohne 2FA</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins, 24 h</source>
+        <translation>Fehlgeschlagene Anmeldungen, 24 h</translation>
+    </message>
+    <message>
+        <source>Tenants and what needs attention in each</source>
+        <translation>Mandanten und was in jedem Aufmerksamkeit erfordert</translation>
+    </message>
+    <message>
+        <source>%1: not visible to you</source>
+        <translation>%1: für Sie nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Nothing to summarize at this scope for you: %1</source>
+        <translation>In diesem Geltungsbereich gibt es für Sie nichts zusammenzufassen: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::PasswordStrengthMeter</name>
     <message>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärke der Passphrase</translation>
     </message>
     <message>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwach</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Mäßig</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Gut</translation>
     </message>
     <message>
         <source>Excellent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgezeichnet</translation>
     </message>
     <message>
         <source>%1 (%2 bits)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Bit)</translation>
     </message>
     <message>
         <source>No passphrase yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Passphrase</translation>
     </message>
     <message>
         <source>Estimated strength: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschätzte Stärke: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::QrCodeWidget</name>
     <message>
         <source>QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-Code</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RoleDialog</name>
+    <message>
+        <source>Tenants</source>
+        <translation>Mandanten</translation>
+    </message>
+    <message>
+        <source>Tenant settings</source>
+        <translation>Mandanteneinstellungen</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Role bindings</source>
+        <translation>Rollenzuweisungen</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Trust boundaries</source>
+        <translation>Vertrauensgrenzen</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation>Eigentümerschaft</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <source>Role name</source>
+        <translation>Rollenname</translation>
+    </message>
+    <message>
+        <source>lower-case, for example deploy-operators</source>
+        <translation>Kleinbuchstaben, zum Beispiel deploy-operators</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Edit role %1</source>
+        <translation>Rolle %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Role description</source>
+        <translation>Rollenbeschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Permissions:</source>
+        <translation>Be&amp;rechtigungen:</translation>
+    </message>
+    <message>
+        <source>You do not hold %1, so you cannot grant it</source>
+        <translation>Sie besitzen %1 nicht und können es daher nicht vergeben</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>This role holds permissions you do not hold (%1); only someone who holds them can change it.</source>
+        <translation>Diese Rolle enthält Berechtigungen, die Sie nicht besitzen (%1); nur wer sie besitzt, kann die Rolle ändern.</translation>
+    </message>
+    <message>
+        <source>Greyed-out permissions are ones you do not hold: nobody grants what they do not have.</source>
+        <translation>Ausgegraute Berechtigungen besitzen Sie nicht: Niemand vergibt, was er nicht selbst hat.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter a name for the role.</source>
+        <translation>Geben Sie einen Namen für die Rolle ein.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RoleModel</name>
+    <message>
+        <source>Built-in</source>
+        <translation>Integriert</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not known: reading bindings needs the permission bindings.read</source>
+        <translation>Unbekannt: Das Lesen von Zuweisungen erfordert die Berechtigung bindings.read</translation>
+    </message>
+    <message>
+        <source>Defined by Gatehouse; it cannot be changed or deleted</source>
+        <translation>Von Gatehouse vorgegeben; kann weder geändert noch gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Bindings</source>
+        <translation>Zuweisungen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretDialog</name>
+    <message>
+        <source>New secret</source>
+        <translation>Neues Geheimnis</translation>
+    </message>
+    <message>
+        <source>For example db/prod/password</source>
+        <translation>Zum Beispiel db/prod/password</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Comma-separated: database, production</source>
+        <translation>Durch Kommas getrennt: database, production</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>No rotation period</source>
+        <translation>Keine Rotationsfrist</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate every:</source>
+        <translation>&amp;Rotation alle:</translation>
+    </message>
+    <message>
+        <source>Rotation period in days</source>
+        <translation>Rotationsfrist in Tagen</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>Läuft &amp;ab am</translation>
+    </message>
+    <message>
+        <source>The secret expires</source>
+        <translation>Das Geheimnis läuft ab</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>New version of %1</source>
+        <translation>Neue Version von %1</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow the value</source>
+        <translation>Wert an&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Show the value while typing</source>
+        <translation>Wert beim Eingeben anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wert:</translation>
+    </message>
+    <message>
+        <source>New &amp;value:</source>
+        <translation>Neuer &amp;Wert:</translation>
+    </message>
+    <message>
+        <source>Secret value</source>
+        <translation>Geheimer Wert</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The new value becomes the current version; the earlier versions are kept up to the secret&apos;s limit, and can be restored.</source>
+        <translation>Der neue Wert wird zur aktuellen Version; frühere Versionen werden bis zur Obergrenze des Geheimnisses aufbewahrt und können wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Enter a name, such as db/prod/password.</source>
+        <translation>Geben Sie einen Namen ein, etwa db/prod/password.</translation>
+    </message>
+    <message>
+        <source>Enter the value to store.</source>
+        <translation>Geben Sie den zu speichernden Wert ein.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretModel</name>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Überfällig seit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 (in %n day(s))</source>
+        <translation>
+            <numerusform>Fällig am %1 (in %n Tag)</numerusform>
+            <numerusform>Fällig am %1 (in %n Tagen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rotation period</source>
+        <translation>Keine Rotationsfrist</translation>
+    </message>
+    <message>
+        <source>Does not expire</source>
+        <translation>Läuft nicht ab</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation>Abgelaufen am %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 is current; up to %n version(s) are kept. Versions… lists them.</source>
+        <translation>
+            <numerusform>Version %1 ist aktuell; bis zu %n Version wird aufbewahrt. „Versionen…“ listet sie auf.</numerusform>
+            <numerusform>Version %1 ist aktuell; bis zu %n Versionen werden aufbewahrt. „Versionen…“ listet sie auf.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotated every %n day(s)</source>
+        <translation>
+            <numerusform>Rotationsfrist: %n Tag</numerusform>
+            <numerusform>Rotationsfrist: %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Rotation due</source>
+        <translation>Rotation fällig</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretRevealDialog</name>
+    <message>
+        <source>Reveal %1</source>
+        <translation>%1 offenlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revealing a secret is recorded in the audit trail with your reason. The value is cleared from this window after %n second(s).</source>
+        <translation>
+            <numerusform>Das Offenlegen eines Geheimnisses wird mit Ihrer Begründung im Audit-Protokoll festgehalten. Der Wert wird nach %n Sekunde aus diesem Fenster entfernt.</numerusform>
+            <numerusform>Das Offenlegen eines Geheimnisses wird mit Ihrer Begründung im Audit-Protokoll festgehalten. Der Wert wird nach %n Sekunden aus diesem Fenster entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Required: incident 4711, rotating the database password…</source>
+        <translation>Pflichtangabe: Vorfall 4711, Rotation des Datenbank-Passworts…</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>&amp;Offenlegen</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Offenlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy to the clipboard, marked as a secret; cleared after %n second(s)</source>
+        <translation>
+            <numerusform>In die Zwischenablage kopieren, als geheim markiert; wird nach %n Sekunde geleert</numerusform>
+            <numerusform>In die Zwischenablage kopieren, als geheim markiert; wird nach %n Sekunden geleert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The value was cleared from this window. Reveal it again to see it.</source>
+        <translation>Der Wert wurde aus diesem Fenster entfernt. Legen Sie ihn erneut offen, um ihn zu sehen.</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Say why you reveal this secret: the reason goes into the audit trail.</source>
+        <translation>Geben Sie an, warum Sie dieses Geheimnis offenlegen: Die Begründung wird im Audit-Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Version %1, revealed and recorded.</source>
+        <translation>Version %1, offengelegt und protokolliert.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretValueField</name>
+    <message>
+        <source>Secret value</source>
+        <translation>Geheimer Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the value</source>
+        <translation>Wert anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the value (Alt+S)</source>
+        <translation>Wert anzeigen oder verbergen (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Time until the value is cleared</source>
+        <translation>Zeit bis zum Entfernen des Werts</translation>
+    </message>
+    <message>
+        <source>The value is removed from this window then</source>
+        <translation>Dann wird der Wert aus diesem Fenster entfernt</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <source>Hide the value</source>
+        <translation>Wert verbergen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed in %n s</source>
+        <translation>
+            <numerusform>Wird in %n s entfernt</numerusform>
+            <numerusform>Wird in %n s entfernt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretVersionModel</name>
+    <message>
+        <source>Destroyed %1</source>
+        <translation>Vernichtet am %1</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Angelegt von</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretVersionsDialog</name>
+    <message>
+        <source>Versions of %1</source>
+        <translation>Versionen von %1</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the selected version</source>
+        <translation>Ausgewählte Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy…</source>
+        <translation>&amp;Vernichten…</translation>
+    </message>
+    <message>
+        <source>Destroy the selected version</source>
+        <translation>Ausgewählte Version vernichten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Erfordert die Berechtigung %1</translation>
+    </message>
+    <message>
+        <source>Make the selected earlier version the newest again (as a new version)</source>
+        <translation>Die ausgewählte frühere Version wieder zur neuesten machen (als neue Version)</translation>
+    </message>
+    <message>
+        <source>Destroy the selected earlier version&apos;s value for good</source>
+        <translation>Den Wert der ausgewählten früheren Version endgültig vernichten</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>Destroy version %1 of %2? Its value is gone for good; this cannot be undone.</source>
+        <translation>Version %1 von %2 vernichten? Ihr Wert ist dann endgültig verloren; dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretsPane</name>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>&amp;Arbeitsbereich:</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Secrets live in a workspace; this is the scope the console acts in</source>
+        <translation>Geheimnisse liegen in einem Arbeitsbereich; dies ist der Geltungsbereich, in dem die Konsole handelt</translation>
+    </message>
+    <message>
+        <source>Secret actions</source>
+        <translation>Aktionen für Geheimnisse</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>New &amp;Version…</source>
+        <translation>Neue &amp;Version…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;sions…</source>
+        <translation>Vers&amp;ionen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal…</source>
+        <translation>&amp;Offenlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Rotated</source>
+        <translation>Als ro&amp;tiert markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Undelete…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Due &amp;Only</source>
+        <translation>Nur &amp;fällige</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Search secrets</source>
+        <translation>Geheimnisse suchen</translation>
+    </message>
+    <message>
+        <source>Search names, tags, descriptions (Ctrl+F)</source>
+        <translation>Namen, Tags, Beschreibungen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Pick a workspace…</source>
+        <translation>Arbeitsbereich wählen…</translation>
+    </message>
+    <message>
+        <source>Secrets live in a workspace. Pick one above, or in the scope selector.</source>
+        <translation>Geheimnisse liegen in einem Arbeitsbereich. Wählen Sie oben einen aus oder in der Auswahl des Geltungsbereichs.</translation>
+    </message>
+    <message>
+        <source>Secrets live in a workspace, and this identity sees none here. Choose a tenant with workspaces in the scope selector.</source>
+        <translation>Geheimnisse liegen in einem Arbeitsbereich, und diese Identität sieht hier keinen. Wählen Sie in der Auswahl des Geltungsbereichs einen Mandanten mit Arbeitsbereichen.</translation>
+    </message>
+    <message>
+        <source>Created %1 (version 1).</source>
+        <translation>%1 angelegt (Version 1).</translation>
+    </message>
+    <message>
+        <source>Stored version %1 of %2.</source>
+        <translation>Version %1 von %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Restored version %1 as version %2.</source>
+        <translation>Version %1 als Version %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Destroyed the value of version %1.</source>
+        <translation>Der Wert von Version %1 wurde vernichtet.</translation>
+    </message>
+    <message>
+        <source>Marked %1 rotated; the next rotation is due %2.</source>
+        <translation>%1 als rotiert markiert; die nächste Rotation ist am %2 fällig.</translation>
+    </message>
+    <message>
+        <source>Delete %1? It is hidden and cannot be revealed; Undelete restores it within 30 days.</source>
+        <translation>%1 löschen? Es wird ausgeblendet und kann nicht offengelegt werden; „Wiederherstellen“ holt es innerhalb von 30 Tagen zurück.</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undelete restores it within 30 days.</source>
+        <translation>%1 gelöscht. „Wiederherstellen“ holt es innerhalb von 30 Tagen zurück.</translation>
+    </message>
+    <message>
+        <source>Undelete a secret</source>
+        <translation>Geheimnis wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the deleted secret (within 30 days of its deletion):</source>
+        <translation>&amp;Name des gelöschten Geheimnisses (innerhalb von 30 Tagen nach dem Löschen):</translation>
+    </message>
+    <message>
+        <source>&amp;Undelete</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>%1 wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the secrets whose rotation or expiry is overdue or due within %n day(s).</source>
+        <translation>
+            <numerusform>Angezeigt werden die Geheimnisse, deren Rotation oder Ablauf überfällig ist oder innerhalb von %n Tag fällig wird.</numerusform>
+            <numerusform>Angezeigt werden die Geheimnisse, deren Rotation oder Ablauf überfällig ist oder innerhalb von %n Tagen fällig wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SettingsDialog</name>
+    <message>
+        <source>Console settings</source>
+        <translation>Konsoleneinstellungen</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without activity</source>
+        <translation>Minuten ohne Aktivität bis zur Sperrung</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation>&amp;Sperren nach:</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Spr&amp;ache:</translation>
+    </message>
+    <message>
+        <source>Without keyboard or mouse input for this long, the console locks and asks for your password again. It also locks with the screen. A new language applies at the next start.</source>
+        <translation>Gibt es so lange keine Eingabe über Tastatur oder Maus, sperrt sich die Konsole und fragt erneut nach Ihrem Passwort. Sie sperrt sich auch zusammen mit dem Bildschirm. Eine neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::SignInDialog</name>
     <message>
         <source>Sign in to Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Gatehouse anmelden</translation>
     </message>
     <message>
         <source>The console acts as you: it can do what your roles allow, and everything it does is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole handelt in Ihrem Namen: Sie darf, was Ihre Rollen erlauben, und alles, was sie tut, wird im Audit-Protokoll festgehalten.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::SignInForm</name>
     <message>
         <source>&amp;Sign In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant</translation>
     </message>
     <message>
         <source>The tenant&apos;s name; leave empty to sign in as a platform administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name des Mandanten; leer lassen, um sich als Plattform-Administrator anzumelden</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished">Benutzername</translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Authenticator or recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticator- oder Wiederherstellungscode</translation>
     </message>
     <message>
         <source>Only when two-factor authentication is on</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur bei aktivierter Zwei-Faktor-Authentisierung</translation>
     </message>
     <message>
         <source>Sign-in message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung zur Anmeldung</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>&amp;Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mandant:</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code:</translation>
     </message>
     <message>
         <source>Enter your username and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::StorePane</name>
     <message>
         <source>Store</source>
-        <translation>Speicher</translation>
+        <translation>Tresor</translation>
     </message>
     <message>
         <source>Data directory</source>
@@ -912,145 +2867,491 @@ Certificate SHA-256 fingerprint:
     </message>
 </context>
 <context>
-    <name>gatehouse::ui::UserDialog</name>
+    <name>gatehouse::ui::TenancyDialog</name>
     <message>
-        <source>New user</source>
-        <translation type="unfinished"></translation>
+        <source>New tenant</source>
+        <translation>Neuer Mandant</translation>
     </message>
     <message>
-        <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <source>The name is what its people type to sign in; its first owner can do everything inside it.</source>
+        <translation>Den Namen geben seine Mitglieder bei der Anmeldung ein; sein erster Eigentümer darf darin alles tun.</translation>
     </message>
     <message>
-        <source>Username</source>
-        <translation type="unfinished">Benutzername</translation>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>Edit %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset the password of %1</source>
-        <translation type="unfinished"></translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
-        <source>The username, unless given</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Owner&apos;s username:</source>
+        <translation>&amp;Benutzername des Eigentümers:</translation>
     </message>
     <message>
-        <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <source>Owner&apos;s username</source>
+        <translation>Benutzername des Eigentümers</translation>
     </message>
     <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
+        <source>Owner&apos;s &amp;password:</source>
+        <translation>&amp;Passwort des Eigentümers:</translation>
     </message>
     <message>
-        <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <source>Owner&apos;s password</source>
+        <translation>Passwort des Eigentümers</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <source>Repeat password</source>
-        <translation type="unfinished">Passwort wiederholen</translation>
+        <source>Repeat the owner&apos;s password</source>
+        <translation>Passwort des Eigentümers wiederholen</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>This destroys %1 and everything in it, for good. Type its name to confirm.</source>
+        <translation>Dies vernichtet %1 mit allem, was darin ist, endgültig. Geben Sie zur Bestätigung den Namen ein.</translation>
+    </message>
+    <message>
+        <source>Type the name to confirm</source>
+        <translation>Zur Bestätigung den Namen eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user signs in with this password from now on; their sessions end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>The two passwords differ; type them again.</source>
-        <translation type="unfinished">Die beiden Passwörter unterscheiden sich; bitte erneut eingeben.</translation>
+        <translation>Die beiden Passwörter unterscheiden sich; bitte erneut eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TenancyPane</name>
+    <message>
+        <source>Tenants &amp; Workspaces</source>
+        <translation>Mandanten &amp; Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Tenant and workspace actions</source>
+        <translation>Aktionen für Mandanten und Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>New &amp;Tenant…</source>
+        <translation>Neuer Man&amp;dant…</translation>
+    </message>
+    <message>
+        <source>New &amp;Workspace…</source>
+        <translation>Neuer &amp;Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>Sus&amp;pendieren</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Rea&amp;ktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Search tenants and workspaces</source>
+        <translation>Mandanten und Arbeitsbereiche suchen</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Tenants and workspaces</source>
+        <translation>Mandanten und Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Erfordert die Berechtigung %1</translation>
+    </message>
+    <message>
+        <source>Created tenant %1.</source>
+        <translation>Mandant %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Created workspace %1.</source>
+        <translation>Arbeitsbereich %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Suspended %1.</source>
+        <translation>%1 suspendiert.</translation>
+    </message>
+    <message>
+        <source>Resumed %1.</source>
+        <translation>%1 reaktiviert.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TenantModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendiert</translation>
+    </message>
+    <message>
+        <source>Workspace %1 of tenant %2</source>
+        <translation>Arbeitsbereich %1 des Mandanten %2</translation>
+    </message>
+    <message>
+        <source>Tenant %1</source>
+        <translation>Mandant %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenIssueDialog</name>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Issue a Token to %1</source>
+        <translation>Token für %1 ausstellen</translation>
+    </message>
+    <message>
+        <source>The token lets %1 act through the API as the integration, within its role bindings, until it expires or is revoked. Its use is recorded in the audit trail.</source>
+        <translation>Mit dem Token handelt %1 über die API als Integration, im Rahmen ihrer Rollenzuweisungen, bis es abläuft oder widerrufen wird. Seine Verwendung wird im Audit-Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Expires after days</source>
+        <translation>Gültigkeit in Tagen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Workspace limit</source>
+        <translation>Beschränkung auf Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>No limit (wherever its bindings allow)</source>
+        <translation>Keine Beschränkung (überall, wo die Zuweisungen es erlauben)</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>Nur %1</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Ausstellen</translation>
+    </message>
+    <message>
+        <source>Issue the token</source>
+        <translation>Token ausstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy to the clipboard, marked as a secret; cleared after %n second(s)</source>
+        <translation>
+            <numerusform>In die Zwischenablage kopieren, als geheim markiert; wird nach %n Sekunde geleert</numerusform>
+            <numerusform>In die Zwischenablage kopieren, als geheim markiert; wird nach %n Sekunden geleert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token was cleared from this window. It cannot be shown again: if you did not keep it, revoke it and issue a new one.</source>
+        <translation>Das Token wurde aus diesem Fenster entfernt. Es kann nicht erneut angezeigt werden: Falls Sie es nicht aufbewahrt haben, widerrufen Sie es und stellen Sie ein neues aus.</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires after:</source>
+        <translation>Läuft &amp;ab nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>Arbeits&amp;bereich:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Copy the token now and keep it where the integration reads it: it will never be shown again. Gatehouse keeps only a hash of it.</source>
+        <translation>Kopieren Sie das Token jetzt und legen Sie es dort ab, wo die Integration es liest: Es wird nie wieder angezeigt. Gatehouse speichert nur einen Hash davon.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenModel</name>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>Widerrufen am %1</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Acts wherever the integration&apos;s role bindings allow</source>
+        <translation>Handelt überall, wo die Rollenzuweisungen der Integration es erlauben</translation>
+    </message>
+    <message>
+        <source>Acts only in this workspace</source>
+        <translation>Handelt nur in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>Passwort von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>The username, unless given</source>
+        <translation>Der Benutzername, falls nicht angegeben</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Neues &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The user signs in with this password from now on; their sessions end.</source>
+        <translation>Der Benutzer meldet sich ab jetzt mit diesem Passwort an; seine Sitzungen werden beendet.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>Die beiden Passwörter unterscheiden sich; bitte erneut eingeben.</translation>
     </message>
     <message>
         <source>Enter a username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Benutzernamen ein.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::UserModel</name>
     <message>
         <source>Locked out (failed sign-ins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgesperrt (fehlgeschlagene Anmeldungen)</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>Too many failed sign-ins; signing in is refused until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele fehlgeschlagene Anmeldungen; Anmeldung bis %1 verweigert</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished">Benutzername</translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei-Faktor</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
 </context>
 </TS>

@@ -2,1055 +2,3356 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>OperationCatalog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Who am I</source>
+        <translation>Qui suis-je</translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation>Changer votre mot de passe</translation>
+    </message>
+    <message>
+        <source>Start enrolling an authenticator</source>
+        <translation>Commencer l&apos;enregistrement d&apos;un authentificateur</translation>
+    </message>
+    <message>
+        <source>Confirm a new authenticator</source>
+        <translation>Confirmer un nouvel authentificateur</translation>
+    </message>
+    <message>
+        <source>Remove your authenticator</source>
+        <translation>Supprimer votre authentificateur</translation>
+    </message>
+    <message>
+        <source>New recovery codes</source>
+        <translation>Nouveaux codes de récupération</translation>
+    </message>
+    <message>
+        <source>Create the first platform owner</source>
+        <translation>Créer le premier propriétaire de la plateforme</translation>
+    </message>
+    <message>
+        <source>Rotate the master key</source>
+        <translation>Effectuer la rotation de la clé maîtresse</translation>
+    </message>
+    <message>
+        <source>Scan the store&apos;s integrity</source>
+        <translation>Contrôler l&apos;intégrité du coffre</translation>
+    </message>
+    <message>
+        <source>Create a tenant</source>
+        <translation>Créer un locataire</translation>
+    </message>
+    <message>
+        <source>List tenants</source>
+        <translation>Lister les locataires</translation>
+    </message>
+    <message>
+        <source>Read a tenant</source>
+        <translation>Consulter un locataire</translation>
+    </message>
+    <message>
+        <source>Rename a tenant</source>
+        <translation>Renommer un locataire</translation>
+    </message>
+    <message>
+        <source>Suspend a tenant</source>
+        <translation>Suspendre un locataire</translation>
+    </message>
+    <message>
+        <source>Resume a tenant</source>
+        <translation>Réactiver un locataire</translation>
+    </message>
+    <message>
+        <source>Delete a tenant</source>
+        <translation>Supprimer un locataire</translation>
+    </message>
+    <message>
+        <source>Read tenant settings</source>
+        <translation>Consulter les paramètres du locataire</translation>
+    </message>
+    <message>
+        <source>Change tenant settings</source>
+        <translation>Modifier les paramètres du locataire</translation>
+    </message>
+    <message>
+        <source>Create a workspace</source>
+        <translation>Créer un espace de travail</translation>
+    </message>
+    <message>
+        <source>List workspaces</source>
+        <translation>Lister les espaces de travail</translation>
+    </message>
+    <message>
+        <source>Read a workspace</source>
+        <translation>Consulter un espace de travail</translation>
+    </message>
+    <message>
+        <source>Rename a workspace</source>
+        <translation>Renommer un espace de travail</translation>
+    </message>
+    <message>
+        <source>Suspend a workspace</source>
+        <translation>Suspendre un espace de travail</translation>
+    </message>
+    <message>
+        <source>Resume a workspace</source>
+        <translation>Réactiver un espace de travail</translation>
+    </message>
+    <message>
+        <source>Delete a workspace</source>
+        <translation>Supprimer un espace de travail</translation>
+    </message>
+    <message>
+        <source>Create a user</source>
+        <translation>Créer un utilisateur</translation>
+    </message>
+    <message>
+        <source>List users</source>
+        <translation>Lister les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Read a user</source>
+        <translation>Consulter un utilisateur</translation>
+    </message>
+    <message>
+        <source>Edit a user</source>
+        <translation>Modifier un utilisateur</translation>
+    </message>
+    <message>
+        <source>Lock a user</source>
+        <translation>Verrouiller un utilisateur</translation>
+    </message>
+    <message>
+        <source>Unlock a user</source>
+        <translation>Déverrouiller un utilisateur</translation>
+    </message>
+    <message>
+        <source>Disable a user</source>
+        <translation>Désactiver un utilisateur</translation>
+    </message>
+    <message>
+        <source>Enable a user</source>
+        <translation>Activer un utilisateur</translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s password</source>
+        <translation>Réinitialiser le mot de passe d&apos;un utilisateur</translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s two-factor</source>
+        <translation>Réinitialiser l&apos;authentification à deux facteurs d&apos;un utilisateur</translation>
+    </message>
+    <message>
+        <source>End a user&apos;s sessions</source>
+        <translation>Mettre fin aux sessions d&apos;un utilisateur</translation>
+    </message>
+    <message>
+        <source>Delete a user</source>
+        <translation>Supprimer un utilisateur</translation>
+    </message>
+    <message>
+        <source>Create an integration</source>
+        <translation>Créer une intégration</translation>
+    </message>
+    <message>
+        <source>List integrations</source>
+        <translation>Lister les intégrations</translation>
+    </message>
+    <message>
+        <source>Lock an integration</source>
+        <translation>Verrouiller une intégration</translation>
+    </message>
+    <message>
+        <source>Unlock an integration</source>
+        <translation>Déverrouiller une intégration</translation>
+    </message>
+    <message>
+        <source>Bind a client certificate</source>
+        <translation>Lier un certificat client</translation>
+    </message>
+    <message>
+        <source>Unbind the client certificate</source>
+        <translation>Délier le certificat client</translation>
+    </message>
+    <message>
+        <source>Delete an integration</source>
+        <translation>Supprimer une intégration</translation>
+    </message>
+    <message>
+        <source>Issue a token</source>
+        <translation>Émettre un jeton</translation>
+    </message>
+    <message>
+        <source>List tokens</source>
+        <translation>Lister les jetons</translation>
+    </message>
+    <message>
+        <source>Revoke a token</source>
+        <translation>Révoquer un jeton</translation>
+    </message>
+    <message>
+        <source>Create a role</source>
+        <translation>Créer un rôle</translation>
+    </message>
+    <message>
+        <source>List roles</source>
+        <translation>Lister les rôles</translation>
+    </message>
+    <message>
+        <source>Edit a role</source>
+        <translation>Modifier un rôle</translation>
+    </message>
+    <message>
+        <source>Delete a role</source>
+        <translation>Supprimer un rôle</translation>
+    </message>
+    <message>
+        <source>Grant a role</source>
+        <translation>Attribuer un rôle</translation>
+    </message>
+    <message>
+        <source>List role bindings</source>
+        <translation>Lister les attributions de rôles</translation>
+    </message>
+    <message>
+        <source>Remove a role binding</source>
+        <translation>Retirer une attribution de rôle</translation>
+    </message>
+    <message>
+        <source>Check a permission</source>
+        <translation>Vérifier une permission</translation>
+    </message>
+    <message>
+        <source>Effective permissions</source>
+        <translation>Permissions effectives</translation>
+    </message>
+    <message>
+        <source>Explain access</source>
+        <translation>Expliquer un accès</translation>
+    </message>
+    <message>
+        <source>Create a secret</source>
+        <translation>Créer un secret</translation>
+    </message>
+    <message>
+        <source>Store a new version</source>
+        <translation>Enregistrer une nouvelle version</translation>
+    </message>
+    <message>
+        <source>List secrets</source>
+        <translation>Lister les secrets</translation>
+    </message>
+    <message>
+        <source>List a secret&apos;s versions</source>
+        <translation>Lister les versions d&apos;un secret</translation>
+    </message>
+    <message>
+        <source>Reveal a secret</source>
+        <translation>Révéler un secret</translation>
+    </message>
+    <message>
+        <source>Delete a secret</source>
+        <translation>Supprimer un secret</translation>
+    </message>
+    <message>
+        <source>Restore a deleted secret</source>
+        <translation>Restaurer un secret supprimé</translation>
+    </message>
+    <message>
+        <source>Restore an earlier version</source>
+        <translation>Restaurer une version antérieure</translation>
+    </message>
+    <message>
+        <source>Destroy a version</source>
+        <translation>Détruire une version</translation>
+    </message>
+    <message>
+        <source>Mark rotated</source>
+        <translation>Marquer la rotation</translation>
+    </message>
+    <message>
+        <source>Secrets due for rotation</source>
+        <translation>Secrets dont la rotation est due</translation>
+    </message>
+    <message>
+        <source>Search the audit trail</source>
+        <translation>Rechercher dans le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Audit histogram</source>
+        <translation>Histogramme d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Verify the audit chain</source>
+        <translation>Vérifier la chaîne d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exporter le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Follow the audit trail</source>
+        <translation>Suivre le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>The audit signing key</source>
+        <translation>La clé de signature du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Read the retention policy</source>
+        <translation>Consulter la politique de conservation</translation>
+    </message>
+    <message>
+        <source>Change the retention policy</source>
+        <translation>Modifier la politique de conservation</translation>
+    </message>
+    <message>
+        <source>Prune the audit trail</source>
+        <translation>Purger le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Sign an audit checkpoint now</source>
+        <translation>Signer maintenant un point de contrôle d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Read metrics</source>
+        <translation>Consulter les métriques</translation>
+    </message>
+    <message>
+        <source>What needs attention, per tenant</source>
+        <translation>Points à surveiller, par locataire</translation>
+    </message>
+    <message>
+        <source>What needs attention in a tenant</source>
+        <translation>Points à surveiller dans un locataire</translation>
+    </message>
+    <message>
+        <source>List trust boundaries</source>
+        <translation>Lister les limites de confiance</translation>
+    </message>
+    <message>
+        <source>Read a trust boundary</source>
+        <translation>Consulter une limite de confiance</translation>
+    </message>
+    <message>
+        <source>Check a control</source>
+        <translation>Vérifier un contrôle</translation>
+    </message>
+    <message>
+        <source>Read deployment ownership</source>
+        <translation>Consulter la responsabilité du déploiement</translation>
+    </message>
+    <message>
+        <source>State deployment ownership</source>
+        <translation>Déclarer la responsabilité du déploiement</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Unlock Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller Gatehouse</translation>
     </message>
     <message>
         <source>no passphrase was entered</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune phrase secrète n&apos;a été saisie</translation>
     </message>
     <message>
         <source>Store passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète du coffre&#xa0;:</translation>
     </message>
     <message>
         <source>New store passphrase (at least 12 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle phrase secrète du coffre (au moins 12 caractères)&#xa0;:</translation>
     </message>
     <message>
         <source>Repeat the passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétez la phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>the two passphrases differ; nothing was created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This pane is not in the console yet. Meanwhile the same operations are available over the HTTPS API and with gatehoused.</source>
-        <translation type="unfinished"></translation>
+        <translation>les deux phrases secrètes diffèrent&#xa0;; rien n&apos;a été créé</translation>
     </message>
     <message>
         <source>Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse</translation>
     </message>
     <message>
         <source>The HTTPS API is not served: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;API HTTPS n&apos;est pas servie&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AccessPane</name>
+    <message>
+        <source>Roles &amp; Access</source>
+        <translation>Rôles et accès</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Roles &amp; Access sections</source>
+        <translation>Sections de « Rôles et accès »</translation>
+    </message>
+    <message>
+        <source>R&amp;oles</source>
+        <translation>&amp;Rôles</translation>
+    </message>
+    <message>
+        <source>&amp;Bindings</source>
+        <translation>&amp;Attributions</translation>
+    </message>
+    <message>
+        <source>&amp;Check Access</source>
+        <translation>Vér&amp;ifier l&apos;accès</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>Role actions</source>
+        <translation>Actions sur les rôles</translation>
+    </message>
+    <message>
+        <source>&amp;New Role…</source>
+        <translation>&amp;Nouveau rôle…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Role…</source>
+        <translation>&amp;Modifier le rôle…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Role…</source>
+        <translation>&amp;Supprimer le rôle…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actualis&amp;er</translation>
+    </message>
+    <message>
+        <source>Selected role</source>
+        <translation>Rôle sélectionné</translation>
+    </message>
+    <message>
+        <source>Role description</source>
+        <translation>Description du rôle</translation>
+    </message>
+    <message>
+        <source>Permissions of the selected role</source>
+        <translation>Permissions du rôle sélectionné</translation>
+    </message>
+    <message>
+        <source>Bindings</source>
+        <translation>Attributions</translation>
+    </message>
+    <message>
+        <source>Binding actions</source>
+        <translation>Actions sur les attributions</translation>
+    </message>
+    <message>
+        <source>&amp;Grant Role…</source>
+        <translation>Attri&amp;buer un rôle…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Binding…</source>
+        <translation>Re&amp;tirer l&apos;attribution…</translation>
+    </message>
+    <message>
+        <source>Bindings shown</source>
+        <translation>Attributions affichées</translation>
+    </message>
+    <message>
+        <source>Role bindings</source>
+        <translation>Attributions de rôles</translation>
+    </message>
+    <message>
+        <source>Check access</source>
+        <translation>Vérifier l&apos;accès</translation>
+    </message>
+    <message>
+        <source>Identity to check</source>
+        <translation>Identité à vérifier</translation>
+    </message>
+    <message>
+        <source>Where to check</source>
+        <translation>Où vérifier</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>I&amp;dentité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>&amp;Où&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Effective permissions</source>
+        <translation>Permissions effectives</translation>
+    </message>
+    <message>
+        <source>&amp;Show Effective Permissions</source>
+        <translation>Affic&amp;her les permissions effectives</translation>
+    </message>
+    <message>
+        <source>Show effective permissions</source>
+        <translation>Afficher les permissions effectives</translation>
+    </message>
+    <message>
+        <source>Effective permissions summary</source>
+        <translation>Résumé des permissions effectives</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>Permission to explain</source>
+        <translation>Permission à expliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Permission:</source>
+        <translation>Per&amp;mission&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain</source>
+        <translation>E&amp;xpliquer</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be changed or deleted</source>
+        <translation>Les rôles intégrés ne peuvent être ni modifiés ni supprimés</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Nécessite la permission %1</translation>
+    </message>
+    <message>
+        <source>Select a role to see its permissions</source>
+        <translation>Sélectionnez un rôle pour voir ses permissions</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1 (intégré)</translation>
+    </message>
+    <message>
+        <source>No permissions</source>
+        <translation>Aucune permission</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s role bindings.</source>
+        <translation>Les attributions de rôles de la plateforme.</translation>
+    </message>
+    <message>
+        <source>Every role binding of the tenant.</source>
+        <translation>Toutes les attributions de rôles du locataire.</translation>
+    </message>
+    <message>
+        <source>The role bindings that apply in %1: tenant-wide ones and those of the workspace.</source>
+        <translation>Les attributions de rôles qui s&apos;appliquent dans %1&#xa0;: celles valables pour tout le locataire et celles de l&apos;espace de travail.</translation>
+    </message>
+    <message>
+        <source>%1 (integration)</source>
+        <translation>%1 (intégration)</translation>
+    </message>
+    <message>
+        <source>%1 (user)</source>
+        <translation>%1 (utilisateur)</translation>
+    </message>
+    <message>
+        <source>The platform</source>
+        <translation>La plateforme</translation>
+    </message>
+    <message>
+        <source>The whole tenant</source>
+        <translation>Tout le locataire</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Espace de travail %1</translation>
+    </message>
+    <message>
+        <source>Reading role bindings needs the permission bindings.read.</source>
+        <translation>La lecture des attributions de rôles nécessite la permission bindings.read.</translation>
+    </message>
+    <message>
+        <source>Created the role %1. Grant it in Bindings.</source>
+        <translation>Rôle %1 créé. Attribuez-le dans « Attributions ».</translation>
+    </message>
+    <message>
+        <source>Saved the role %1.</source>
+        <translation>Rôle %1 enregistré.</translation>
+    </message>
+    <message>
+        <source>Delete the role %1? A role still bound to someone cannot be deleted.</source>
+        <translation>Supprimer le rôle %1&#xa0;? Un rôle encore attribué à quelqu&apos;un ne peut pas être supprimé.</translation>
+    </message>
+    <message>
+        <source>Deleted the role %1.</source>
+        <translation>Rôle %1 supprimé.</translation>
+    </message>
+    <message>
+        <source>Granted %1 to %2.</source>
+        <translation>%1 attribué à %2.</translation>
+    </message>
+    <message>
+        <source>Granted %1 to %2 in %3.</source>
+        <translation>%1 attribué à %2 dans %3.</translation>
+    </message>
+    <message>
+        <source>Take the role %1 away from %2?</source>
+        <translation>Retirer le rôle %1 à %2&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Took the role %1 away from %2.</source>
+        <translation>Rôle %1 retiré à %2.</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Interrogation…</translation>
+    </message>
+    <message>
+        <source>%1 may do nothing at %2.</source>
+        <translation>%1 ne peut rien faire dans « %2 ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n permission(s) at %2:</source>
+        <translation>
+            <numerusform>%1 détient %n permission dans « %2 »&#xa0;:</numerusform>
+            <numerusform>%1 détient %n permissions dans « %2 »&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Autorisé</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::AdministratorDialog</name>
     <message>
         <source>Create the platform administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer l&apos;administrateur de la plateforme</translation>
     </message>
     <message>
         <source>This administrator manages tenants and reads the platform audit trail. The password needs 12 to 128 characters and must not be a common one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet administrateur gère les locataires et consulte le journal d&apos;audit de la plateforme. Le mot de passe doit compter de 12 à 128 caractères et ne pas être un mot de passe courant.</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Repeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétez le mot de passe</translation>
     </message>
     <message>
         <source>The two passwords differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe diffèrent&#xa0;; saisissez-les à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::BindingDialog</name>
+    <message>
+        <source>Grant a role</source>
+        <translation>Attribuer un rôle</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>%1 (integration)</source>
+        <translation>%1 (intégration)</translation>
+    </message>
+    <message>
+        <source>%1 (user)</source>
+        <translation>%1 (utilisateur)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>You do not hold %1</source>
+        <translation>Vous ne détenez pas %1</translation>
+    </message>
+    <message>
+        <source>Where the role applies</source>
+        <translation>Où le rôle s&apos;applique</translation>
+    </message>
+    <message>
+        <source>The platform</source>
+        <translation>La plateforme</translation>
+    </message>
+    <message>
+        <source>The whole tenant</source>
+        <translation>Tout le locataire</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Espace de travail %1</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>&amp;Identité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>&amp;S&apos;applique à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Greyed-out roles hold permissions you do not hold.</source>
+        <translation>Les rôles grisés comportent des permissions que vous ne détenez pas.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>A&amp;ttribuer</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Choose an identity.</source>
+        <translation>Choisissez une identité.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Choisissez un rôle.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::BindingModel</name>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Tenant-wide</source>
+        <translation>Tout le locataire</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Applies in the whole tenant and every workspace of it</source>
+        <translation>S&apos;applique à tout le locataire et à chacun de ses espaces de travail</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ClipboardCountdown</name>
+    <message>
+        <source>Clipboard</source>
+        <translation>Presse-papiers</translation>
+    </message>
+    <message>
+        <source>C&amp;lear now</source>
+        <translation>&amp;Vider maintenant</translation>
+    </message>
+    <message>
+        <source>Clear the clipboard now</source>
+        <translation>Vider le presse-papiers maintenant</translation>
+    </message>
+    <message>
+        <source>Empty the clipboard now, if it still holds the copied value</source>
+        <translation>Vider le presse-papiers maintenant, s&apos;il contient encore la valeur copiée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard clears in %n s.</source>
+        <translation>
+            <numerusform>Copié. Le presse-papiers sera vidé dans %n s.</numerusform>
+            <numerusform>Copié. Le presse-papiers sera vidé dans %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ConsoleBridge</name>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>This console is locked for %1. Sign in as %1, or sign out to change identity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette console est verrouillée pour %1. Connectez-vous en tant que %1, ou déconnectez-vous pour changer d&apos;identité.</translation>
     </message>
     <message>
         <source>Your tenant requires administrators to use two-factor authentication. Enrol an authenticator first (over the API or with gatehoused), then sign in here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre locataire exige l&apos;authentification à deux facteurs pour les administrateurs. Enregistrez d&apos;abord un authentificateur (via l&apos;API ou avec gatehoused), puis connectez-vous ici.</translation>
     </message>
     <message>
         <source>a session</source>
-        <translation type="unfinished"></translation>
+        <translation>une session</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::FirstRunWizard</name>
     <message>
         <source>Set up Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurer Gatehouse</translation>
     </message>
     <message>
         <source>Where Gatehouse keeps its data</source>
-        <translation type="unfinished"></translation>
+        <translation>Où Gatehouse conserve ses données</translation>
     </message>
     <message>
         <source>Tenants, identities, secrets and the audit trail live in one encrypted store in this folder. Nothing in it is readable without the master key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les locataires, les identités, les secrets et le journal d&apos;audit se trouvent dans un coffre chiffré unique, dans ce dossier. Rien n&apos;y est lisible sans la clé maîtresse.</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de données</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcourir...</translation>
     </message>
     <message>
         <source>Choose the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le dossier de données</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dossier de données&#xa0;:</translation>
     </message>
     <message>
         <source>Who holds the master key</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui conserve la clé maîtresse</translation>
     </message>
     <message>
         <source>The store is encrypted with a random 256-bit master key. Choose where that key is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre est chiffré avec une clé maîtresse aléatoire de 256 bits. Choisissez où cette clé est conservée.</translation>
     </message>
     <message>
         <source>In this computer&apos;s &amp;keychain (recommended for a desktop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le &amp;trousseau de cet ordinateur (recommandé pour un poste de travail)</translation>
     </message>
     <message>
         <source>In a key &amp;file (for servers and backups; keep it apart from the data)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans un &amp;fichier clé (pour les serveurs et les sauvegardes&#xa0;; à conserver à l&apos;écart des données)</translation>
     </message>
     <message>
         <source>Derived from a &amp;passphrase, asked at every start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dérivée d&apos;une phrase secrète, demandée à chaque démarrage</translation>
     </message>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier clé</translation>
     </message>
     <message>
         <source>B&amp;rowse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;rcourir...</translation>
     </message>
     <message>
         <source>Choose the key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier clé</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétez la phrase secrète</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Répéter&#xa0;:</translation>
     </message>
     <message>
         <source>Strength:</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustesse&#xa0;:</translation>
     </message>
     <message>
         <source>Whoever holds the master key can read everything in the store. Losing it loses the store: keep a backup of the key file or remember the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quiconque détient la clé maîtresse peut lire tout le contenu du coffre. Perdre la clé, c&apos;est perdre le coffre&#xa0;: conservez une sauvegarde du fichier clé ou retenez la phrase secrète.</translation>
     </message>
     <message>
         <source>The platform administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;administrateur de la plateforme</translation>
     </message>
     <message>
         <source>This person creates tenants and platform administrators and reads the platform audit trail. The store is created when you continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette personne crée les locataires et les administrateurs de la plateforme, et consulte le journal d&apos;audit de la plateforme. Le coffre est créé lorsque vous continuez.</translation>
     </message>
     <message>
         <source>&amp;Create store</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
         <source>Administrator username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur de l&apos;administrateur</translation>
     </message>
     <message>
         <source>Administrator password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe de l&apos;administrateur</translation>
     </message>
     <message>
         <source>Repeat the administrator password</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétez le mot de passe de l&apos;administrateur</translation>
     </message>
     <message>
         <source>Password policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique de mot de passe</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
         <source>Creating the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du coffre</translation>
     </message>
     <message>
         <source>Two-factor authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentification à deux facteurs</translation>
     </message>
     <message>
         <source>Scan the code with an authenticator app (or type the secret into it), then enter the six-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez le code avec une application d&apos;authentification (ou saisissez-y le secret), puis entrez le code à six chiffres qu&apos;elle affiche.</translation>
     </message>
     <message>
         <source>&amp;Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirmer</translation>
     </message>
     <message>
         <source>Authenticator QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR pour l&apos;authentificateur</translation>
     </message>
     <message>
         <source>Authenticator secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret pour l&apos;authentificateur</translation>
     </message>
     <message>
         <source>Code from the authenticator</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de l&apos;authentificateur</translation>
     </message>
     <message>
         <source>Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;ode:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ode&#xa0;:</translation>
     </message>
     <message>
         <source>Recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes de récupération</translation>
     </message>
     <message>
         <source>Each code signs you in once if the authenticator is lost. They are shown only now: copy or save them, and keep them somewhere safe, away from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque code permet de se connecter une seule fois si l&apos;authentificateur est perdu. Ils ne sont affichés que maintenant&#xa0;: copiez-les ou enregistrez-les, et conservez-les en lieu sûr, à l&apos;écart de cet ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier</translation>
     </message>
     <message>
         <source>Copy the recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les codes de récupération</translation>
     </message>
     <message>
         <source>&amp;Save...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer...</translation>
     </message>
     <message>
         <source>Save the recovery codes to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les codes de récupération dans un fichier</translation>
     </message>
     <message>
         <source>I have &amp;stored these codes</source>
-        <translation type="unfinished"></translation>
+        <translation>J&apos;ai mis ces codes en &amp;lieu sûr</translation>
     </message>
     <message>
         <source>Copied. The clipboard is cleared in 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié. Le presse-papiers sera vidé dans 30 secondes.</translation>
     </message>
     <message>
         <source>The clipboard was cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le presse-papiers a été vidé.</translation>
     </message>
     <message>
         <source>Save recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les codes de récupération</translation>
     </message>
     <message>
         <source>Saved to %1 (readable by you only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans %1 (lisible par vous seul).</translation>
     </message>
     <message>
         <source>Could not save to %1: %2. Choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer dans %1&#xa0;: %2. Choisissez un autre emplacement.</translation>
     </message>
     <message>
         <source>The first tenant (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le premier locataire (facultatif)</translation>
     </message>
     <message>
         <source>A tenant is an organisation with its own people, workspaces and secrets, isolated from every other tenant. You can also create tenants later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un locataire est une organisation avec ses propres personnes, espaces de travail et secrets, isolée de tous les autres locataires. Vous pouvez aussi créer des locataires plus tard.</translation>
     </message>
     <message>
         <source>Create a &amp;tenant now</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un &amp;locataire maintenant</translation>
     </message>
     <message>
         <source>Tenant name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du locataire</translation>
     </message>
     <message>
         <source>lower-case letters, digits and dashes, e.g. acme</source>
-        <translation type="unfinished"></translation>
+        <translation>lettres minuscules, chiffres et tirets, par ex. acme</translation>
     </message>
     <message>
         <source>Tenant display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;affichage du locataire</translation>
     </message>
     <message>
         <source>Tenant owner username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur du propriétaire du locataire</translation>
     </message>
     <message>
         <source>Tenant owner password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe du propriétaire du locataire</translation>
     </message>
     <message>
         <source>Repeat the tenant owner password</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétez le mot de passe du propriétaire du locataire</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;affichage&#xa0;:</translation>
     </message>
     <message>
         <source>Owner &amp;username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur du propriétaire&#xa0;:</translation>
     </message>
     <message>
         <source>Owner &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe du propriétaire&#xa0;:</translation>
     </message>
     <message>
         <source>12 to 128 characters; not a common password and not the username.</source>
-        <translation type="unfinished"></translation>
+        <translation>De 12 à 128 caractères&#xa0;; ni un mot de passe courant, ni le nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>Acceptable. Now type it again below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptable. Saisissez-le à nouveau ci-dessous.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe diffèrent.</translation>
     </message>
     <message>
         <source>✓ The password meets the policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Le mot de passe respecte la politique.</translation>
     </message>
     <message>
         <source>Give the folder as a full path, e.g. %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le dossier sous forme de chemin complet, par ex. %1.</translation>
     </message>
     <message>
         <source>%1 already holds a Gatehouse store. Open it with gatehouse --data-dir, or choose an empty folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contient déjà un coffre Gatehouse. Ouvrez-le avec gatehouse --data-dir, ou choisissez un dossier vide.</translation>
     </message>
     <message>
         <source>%1 is not empty. Choose an empty or new folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas vide. Choisissez un dossier vide ou nouveau.</translation>
     </message>
     <message>
         <source>Give the key file as a full path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le fichier clé sous forme de chemin complet.</translation>
     </message>
     <message>
         <source>%1 exists already. Choose a new file name, so no other key is overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existe déjà. Choisissez un nouveau nom de fichier, afin qu&apos;aucune autre clé ne soit écrasée.</translation>
     </message>
     <message>
         <source>The folder of %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de %1 n&apos;existe pas.</translation>
     </message>
     <message>
         <source>The passphrase needs at least 12 characters; several unrelated words are easy to remember and hard to guess.</source>
-        <translation type="unfinished"></translation>
+        <translation>La phrase secrète doit compter au moins 12 caractères&#xa0;; plusieurs mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
     </message>
     <message>
         <source>The two passphrases differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux phrases secrètes diffèrent&#xa0;; saisissez-les à nouveau.</translation>
     </message>
     <message>
         <source>This passphrase is easy to guess. Add more unrelated words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette phrase secrète est facile à deviner. Ajoutez d&apos;autres mots sans rapport entre eux.</translation>
     </message>
     <message>
         <source>The store was not created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre n&apos;a pas été créé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Enter the six digits the authenticator shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrez les six chiffres affichés par l&apos;authentificateur.</translation>
     </message>
     <message>
         <source>A tenant needs a name and an owner&apos;s username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un locataire doit avoir un nom et le nom d&apos;utilisateur d&apos;un propriétaire.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::IdentitiesPane</name>
     <message>
         <source>Identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Identités</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs</translation>
     </message>
     <message>
         <source>User actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions sur les utilisateurs</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Dés&amp;activer</translation>
     </message>
     <message>
         <source>E&amp;nable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tiver</translation>
     </message>
     <message>
         <source>Reset &amp;Password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de pass&amp;e…</translation>
     </message>
     <message>
         <source>Reset &amp;Two-Factor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser l&apos;authentification à deu&amp;x facteurs…</translation>
     </message>
     <message>
         <source>End &amp;Sessions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre fin aux &amp;sessions…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualise&amp;r</translation>
     </message>
     <message>
         <source>Search users</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des utilisateurs</translation>
     </message>
     <message>
         <source>Search users (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des utilisateurs (Ctrl+F)</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs the permission %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Created %1. Grant a role in Roles &amp; Access to let them do anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été créé. Attribuez un rôle dans « Rôles et accès » pour lui permettre d&apos;agir.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enregistré.</translation>
     </message>
     <message>
         <source>Locked %1: they cannot sign in until unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verrouillé&#xa0;: aucune connexion n&apos;est possible avant le déverrouillage.</translation>
     </message>
     <message>
         <source>Unlocked %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 déverrouillé.</translation>
     </message>
     <message>
         <source>Disable %1? They cannot sign in, and their sessions end, until enabled again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver %1&#xa0;? Jusqu&apos;à sa réactivation, aucune connexion n&apos;est possible et ses sessions prennent fin.</translation>
     </message>
     <message>
         <source>Disabled %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 désactivé.</translation>
     </message>
     <message>
         <source>Enabled %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 activé.</translation>
     </message>
     <message>
         <source>Reset the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe de %1 a été réinitialisé.</translation>
     </message>
     <message>
         <source>Remove the authenticator and recovery codes of %1? They sign in with their password alone until they enrol again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;authentificateur et les codes de récupération de %1&#xa0;? La connexion se fera avec le seul mot de passe jusqu&apos;à un nouvel enregistrement.</translation>
     </message>
     <message>
         <source>Reset the two-factor authentication of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;authentification à deux facteurs de %1 a été réinitialisée.</translation>
     </message>
     <message>
         <source>End every session of %1? They must sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre fin à toutes les sessions de %1&#xa0;? Une nouvelle connexion sera nécessaire.</translation>
     </message>
     <message>
         <source>Ended the sessions of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les sessions de %1 ont pris fin.</translation>
     </message>
     <message>
         <source>Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Utilisateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Integrations</source>
+        <translation>&amp;Intégrations</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::IntegrationDialog</name>
+    <message>
+        <source>New Integration</source>
+        <translation>Nouvelle intégration</translation>
+    </message>
+    <message>
+        <source>An integration is a program that acts through the API with tokens you issue to it. It can do nothing until you grant it a role in Roles &amp; Access.</source>
+        <translation>Une intégration est un programme qui agit via l&apos;API avec les jetons que vous lui émettez. Elle ne peut rien faire tant que vous ne lui avez pas attribué de rôle dans « Rôles et accès ».</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>deploy-bot</source>
+        <translation>deploy-bot</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>What it is for, who runs it</source>
+        <translation>À quoi elle sert, qui l&apos;exploite</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>C&amp;réer</translation>
+    </message>
+    <message>
+        <source>Bind %1 to a Client Certificate</source>
+        <translation>Lier %1 à un certificat client</translation>
+    </message>
+    <message>
+        <source>Once bound, the tokens of %1 work only over a mutual-TLS connection that presents this certificate. Paste its SHA-256 fingerprint, or choose the certificate&apos;s PEM file.</source>
+        <translation>Une fois liée, les jetons de %1 ne fonctionnent que sur une connexion TLS mutuelle présentant ce certificat. Collez son empreinte SHA-256 ou choisissez le fichier PEM du certificat.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <source>AB:CD:… (64 hexadecimal digits)</source>
+        <translation>AB:CD:… (64 chiffres hexadécimaux)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose PEM File…</source>
+        <translation>&amp;Choisir un fichier PEM…</translation>
+    </message>
+    <message>
+        <source>Choose a PEM certificate file</source>
+        <translation>Choisir un fichier de certificat PEM</translation>
+    </message>
+    <message>
+        <source>&amp;SHA-256:</source>
+        <translation>&amp;SHA-256&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Bind</source>
+        <translation>&amp;Lier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate. Choose the client certificate (-----BEGIN CERTIFICATE-----), not its key.</source>
+        <translation>%1 ne contient aucun certificat PEM. Choisissez le certificat client (-----BEGIN CERTIFICATE-----), pas sa clé.</translation>
+    </message>
+    <message>
+        <source>Choose the Client Certificate</source>
+        <translation>Choisir le certificat client</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Give the integration a name.</source>
+        <translation>Donnez un nom à l&apos;intégration.</translation>
+    </message>
+    <message>
+        <source>A SHA-256 fingerprint is 64 hexadecimal digits (colons allowed). Paste it again, or choose the certificate&apos;s PEM file.</source>
+        <translation>Une empreinte SHA-256 compte 64 chiffres hexadécimaux (deux-points autorisés). Collez-la à nouveau ou choisissez le fichier PEM du certificat.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::IntegrationModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillée</translation>
+    </message>
+    <message>
+        <source>Not bound</source>
+        <translation>Non liée</translation>
+    </message>
+    <message>
+        <source>Bound (%1…)</source>
+        <translation>Liée (%1…)</translation>
+    </message>
+    <message>
+        <source>Its tokens work over any TLS connection</source>
+        <translation>Ses jetons fonctionnent sur toute connexion TLS</translation>
+    </message>
+    <message>
+        <source>Its tokens work only over mutual TLS with the certificate of SHA-256 %1</source>
+        <translation>Ses jetons ne fonctionnent qu&apos;en TLS mutuel avec le certificat d&apos;empreinte SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::IntegrationsPane</name>
+    <message>
+        <source>Tokens</source>
+        <translation>Jetons</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Intégrations</translation>
+    </message>
+    <message>
+        <source>Integration actions</source>
+        <translation>Actions sur les intégrations</translation>
+    </message>
+    <message>
+        <source>&amp;New Integration…</source>
+        <translation>&amp;Nouvelle intégration…</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>Unl&amp;ock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>S&amp;upprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Bind Certificate…</source>
+        <translation>&amp;Lier un certificat…</translation>
+    </message>
+    <message>
+        <source>Unbin&amp;d</source>
+        <translation>Dé&amp;lier</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Actualis&amp;er</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Token actions</source>
+        <translation>Actions sur les jetons</translation>
+    </message>
+    <message>
+        <source>Issue &amp;Token…</source>
+        <translation>Émettre un &amp;jeton…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>Ré&amp;voquer…</translation>
+    </message>
+    <message>
+        <source>Search integrations</source>
+        <translation>Rechercher des intégrations</translation>
+    </message>
+    <message>
+        <source>Search integrations (Ctrl+F)</source>
+        <translation>Rechercher des intégrations (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Tokens of %1</source>
+        <translation>Jetons de %1</translation>
+    </message>
+    <message>
+        <source>Integrations belong to a tenant: choose one to see its integrations.</source>
+        <translation>Les intégrations appartiennent à un locataire&#xa0;: choisissez-en un pour voir ses intégrations.</translation>
+    </message>
+    <message>
+        <source>Listing integrations needs the permission %1.</source>
+        <translation>Lister les intégrations nécessite la permission %1.</translation>
+    </message>
+    <message>
+        <source>Created %1. Grant it a role in Roles &amp; Access, then issue it a token.</source>
+        <translation>%1 créée. Attribuez-lui un rôle dans « Rôles et accès », puis émettez-lui un jeton.</translation>
+    </message>
+    <message>
+        <source>Locked %1: its tokens are refused until it is unlocked.</source>
+        <translation>%1 verrouillée&#xa0;: ses jetons sont refusés jusqu&apos;à son déverrouillage.</translation>
+    </message>
+    <message>
+        <source>Unlocked %1.</source>
+        <translation>%1 déverrouillée.</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its tokens stop working at once, and its role bindings go with it. This cannot be undone.</source>
+        <translation>Supprimer %1&#xa0;? Ses jetons cessent aussitôt de fonctionner et ses attributions de rôles sont supprimées avec elle. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 supprimée.</translation>
+    </message>
+    <message>
+        <source>Bound %1 to the certificate %2: its tokens now work only over mutual TLS with it.</source>
+        <translation>%1 liée au certificat %2&#xa0;: ses jetons ne fonctionnent plus qu&apos;en TLS mutuel avec celui-ci.</translation>
+    </message>
+    <message>
+        <source>Unbind %1 from its client certificate? Its tokens then work over any TLS connection.</source>
+        <translation>Délier %1 de son certificat client&#xa0;? Ses jetons fonctionneront alors sur toute connexion TLS.</translation>
+    </message>
+    <message>
+        <source>Unbound %1 from its client certificate.</source>
+        <translation>%1 déliée de son certificat client.</translation>
+    </message>
+    <message>
+        <source>Issued a token to %1, expiring %2.</source>
+        <translation>Jeton émis pour %1, expirant le %2.</translation>
+    </message>
+    <message>
+        <source>Revoke the token %1… of %2? Whatever uses it is refused from now on. This cannot be undone.</source>
+        <translation>Révoquer le jeton %1… de %2&#xa0;? Tout ce qui l&apos;utilise sera refusé dès maintenant. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Revoked the token that begins %1.</source>
+        <translation>Le jeton commençant par %1 a été révoqué.</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::LockPage</name>
     <message>
         <source>Sign &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se dé&amp;connecter</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillée</translation>
     </message>
     <message>
         <source>Why the console is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi la console est verrouillée</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter</translation>
     </message>
     <message>
         <source>Forget this identity and sign in as someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Oublier cette identité et se connecter sous une autre</translation>
     </message>
     <message>
         <source>Gatehouse is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse est verrouillé</translation>
     </message>
     <message>
         <source>Sign in to Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à Gatehouse</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::MainWindow</name>
     <message>
         <source>Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse</translation>
     </message>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verrouillage après %n minute d&apos;inactivité.</numerusform>
+            <numerusform>Verrouillage après %n minutes d&apos;inactivité.</numerusform>
         </translation>
     </message>
     <message>
         <source>Panes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volets</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
         <source>Encrypted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre chiffré</translation>
     </message>
     <message>
         <source>Tenants &amp; Workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataires et espaces de travail</translation>
     </message>
     <message>
         <source>Identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Identités</translation>
     </message>
     <message>
         <source>Roles &amp; Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles et accès</translation>
     </message>
     <message>
         <source>Secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Secrets</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Console</translation>
     </message>
     <message>
         <source>Console toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d&apos;outils de la console</translation>
     </message>
     <message>
         <source>S&amp;cope:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Portée&#xa0;:</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée</translation>
     </message>
     <message>
         <source>The tenant or workspace the panes show and act in</source>
-        <translation type="unfinished"></translation>
+        <translation>Le locataire ou l&apos;espace de travail que les volets affichent et dans lequel ils agissent</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller</translation>
     </message>
     <message>
         <source>Lock the console now (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller la console maintenant (Ctrl+L)</translation>
     </message>
     <message>
         <source>Sign &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se dé&amp;connecter</translation>
     </message>
     <message>
         <source>End the session and forget this identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre fin à la session et oublier cette identité</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement en cours</translation>
     </message>
     <message>
         <source>Identity and scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité et portée</translation>
     </message>
     <message>
         <source>API not served</source>
-        <translation type="unfinished"></translation>
+        <translation>API non servie</translation>
     </message>
     <message>
         <source>Local API</source>
-        <translation type="unfinished"></translation>
+        <translation>API locale</translation>
     </message>
     <message>
         <source>Copy the API address and certificate fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;adresse de l&apos;API et l&apos;empreinte du certificat</translation>
     </message>
     <message>
         <source>%1
 SHA-256 fingerprint %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Empreinte SHA-256 %2</translation>
     </message>
     <message>
         <source>Copied the API address and certificate fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l&apos;API et empreinte du certificat copiées.</translation>
     </message>
     <message>
         <source>Store encryption and key custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrement du coffre et conservation de la clé</translation>
     </message>
     <message>
         <source>SQLCipher %1 · key: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store %1 in %2, encrypted with %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLCipher %1 · clé&#xa0;: %2</translation>
     </message>
     <message>
         <source>API %1 · SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>API %1 · SHA-256 %2</translation>
     </message>
     <message>
         <source>Local HTTPS API at %1
 Certificate SHA-256 fingerprint:
 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>API HTTPS locale à l&apos;adresse %1
+Empreinte SHA-256 du certificat&#xa0;:
+%2</translation>
     </message>
     <message>
         <source>Signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Session fermée.</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <source>%1 (platform)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (plateforme)</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dans %2</translation>
     </message>
     <message>
         <source>%1 · locked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · console verrouillée</translation>
     </message>
     <message>
         <source>Signed in as %1 · scope %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1 · portée %2</translation>
+    </message>
+    <message>
+        <source>Locked with the screen.</source>
+        <translation>Console verrouillée avec l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Ré&amp;glages…</translation>
+    </message>
+    <message>
+        <source>Console settings: when to lock</source>
+        <translation>Réglages de la console&#xa0;: quand verrouiller</translation>
+    </message>
+    <message>
+        <source>Store %1 in %2, encrypted with %3
+Master key: %4</source>
+        <translation>Coffre %1 dans %2, chiffré avec %3
+Clé maîtresse&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Sign in again to continue.</source>
+        <translation>Reconnectez-vous pour continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OperationActions</name>
+    <message>
+        <source>Sign in first</source>
+        <translation>Connectez-vous d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Nécessite la permission %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OverviewModel</name>
+    <message>
+        <source>Platform administrators</source>
+        <translation>Administrateurs de la plateforme</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>not visible to you</source>
+        <translation>non visible pour vous</translation>
+    </message>
+    <message>
+        <source>You may not read what this counts.</source>
+        <translation>Vous n&apos;êtes pas autorisé à consulter ce qui est compté ici.</translation>
+    </message>
+    <message>
+        <source>Double-click to see them.</source>
+        <translation>Double-cliquez pour les afficher.</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Locataire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Espaces de travail</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillés</translation>
+    </message>
+    <message>
+        <source>Admins without 2FA</source>
+        <translation>Administrateurs sans 2FA</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Secrets</translation>
+    </message>
+    <message>
+        <source>Due in 7 days</source>
+        <translation>Échéance sous 7 jours</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins (24 h)</source>
+        <translation>Échecs de connexion (24 h)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OverviewPane</name>
+    <message>
+        <source>What needs attention</source>
+        <translation>Points à surveiller</translation>
+    </message>
+    <message>
+        <source>Secrets overdue</source>
+        <translation>Secrets en retard</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>Échéance sous 7 jours</translation>
+    </message>
+    <message>
+        <source>Locked accounts</source>
+        <translation>Comptes verrouillés</translation>
+    </message>
+    <message>
+        <source>Admins without 2FA</source>
+        <translation>Administrateurs sans 2FA</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins, 24 h</source>
+        <translation>Échecs de connexion, 24 h</translation>
+    </message>
+    <message>
+        <source>Tenants and what needs attention in each</source>
+        <translation>Locataires et points à surveiller dans chacun</translation>
+    </message>
+    <message>
+        <source>%1: not visible to you</source>
+        <translation>%1&#xa0;: non visible pour vous</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Les afficher</translation>
+    </message>
+    <message>
+        <source>Nothing to summarize at this scope for you: %1</source>
+        <translation>Rien à résumer pour vous dans cette portée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::PasswordStrengthMeter</name>
     <message>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustesse de la phrase secrète</translation>
     </message>
     <message>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Faible</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonne</translation>
     </message>
     <message>
         <source>Excellent</source>
-        <translation type="unfinished"></translation>
+        <translation>Excellente</translation>
     </message>
     <message>
         <source>%1 (%2 bits)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 bits)</translation>
     </message>
     <message>
         <source>No passphrase yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune phrase secrète pour l&apos;instant</translation>
     </message>
     <message>
         <source>Estimated strength: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustesse estimée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::QrCodeWidget</name>
     <message>
         <source>QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RoleDialog</name>
+    <message>
+        <source>Tenants</source>
+        <translation>Locataires</translation>
+    </message>
+    <message>
+        <source>Tenant settings</source>
+        <translation>Paramètres du locataire</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Espaces de travail</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Intégrations</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>Role bindings</source>
+        <translation>Attributions de rôles</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Secrets</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Trust boundaries</source>
+        <translation>Limites de confiance</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Preuves</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Métriques</translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>Nouveau rôle</translation>
+    </message>
+    <message>
+        <source>Role name</source>
+        <translation>Nom du rôle</translation>
+    </message>
+    <message>
+        <source>lower-case, for example deploy-operators</source>
+        <translation>en minuscules, par exemple deploy-operators</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Edit role %1</source>
+        <translation>Modifier le rôle %1</translation>
+    </message>
+    <message>
+        <source>Role description</source>
+        <translation>Description du rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
+        <source>&amp;Permissions:</source>
+        <translation>&amp;Permissions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>You do not hold %1, so you cannot grant it</source>
+        <translation>Vous ne détenez pas %1 et ne pouvez donc pas l&apos;accorder</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>This role holds permissions you do not hold (%1); only someone who holds them can change it.</source>
+        <translation>Ce rôle comporte des permissions que vous ne détenez pas (%1)&#xa0;; seule une personne qui les détient peut le modifier.</translation>
+    </message>
+    <message>
+        <source>Greyed-out permissions are ones you do not hold: nobody grants what they do not have.</source>
+        <translation>Les permissions grisées sont celles que vous ne détenez pas&#xa0;: nul ne peut accorder ce qu&apos;il n&apos;a pas.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Enter a name for the role.</source>
+        <translation>Saisissez un nom pour le rôle.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RoleModel</name>
+    <message>
+        <source>Built-in</source>
+        <translation>Intégré</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not known: reading bindings needs the permission bindings.read</source>
+        <translation>Inconnu&#xa0;: la lecture des attributions nécessite la permission bindings.read</translation>
+    </message>
+    <message>
+        <source>Defined by Gatehouse; it cannot be changed or deleted</source>
+        <translation>Défini par Gatehouse&#xa0;; il ne peut être ni modifié ni supprimé</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
+        <source>Bindings</source>
+        <translation>Attributions</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretDialog</name>
+    <message>
+        <source>New secret</source>
+        <translation>Nouveau secret</translation>
+    </message>
+    <message>
+        <source>For example db/prod/password</source>
+        <translation>Par exemple db/prod/password</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Comma-separated: database, production</source>
+        <translation>Séparées par des virgules&#xa0;: database, production</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>É&amp;tiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>No rotation period</source>
+        <translation>Aucune période de rotation</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate every:</source>
+        <translation>&amp;Rotation tous les&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rotation period in days</source>
+        <translation>Période de rotation en jours</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>E&amp;xpire le</translation>
+    </message>
+    <message>
+        <source>The secret expires</source>
+        <translation>Le secret expire</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Date d&apos;expiration</translation>
+    </message>
+    <message>
+        <source>New version of %1</source>
+        <translation>Nouvelle version de %1</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow the value</source>
+        <translation>Affi&amp;cher la valeur</translation>
+    </message>
+    <message>
+        <source>Show the value while typing</source>
+        <translation>Afficher la valeur pendant la saisie</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New &amp;value:</source>
+        <translation>Nouvelle &amp;valeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Secret value</source>
+        <translation>Valeur secrète</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The new value becomes the current version; the earlier versions are kept up to the secret&apos;s limit, and can be restored.</source>
+        <translation>La nouvelle valeur devient la version actuelle&#xa0;; les versions antérieures sont conservées dans la limite fixée pour le secret et peuvent être restaurées.</translation>
+    </message>
+    <message>
+        <source>Enter a name, such as db/prod/password.</source>
+        <translation>Saisissez un nom, par exemple db/prod/password.</translation>
+    </message>
+    <message>
+        <source>Enter the value to store.</source>
+        <translation>Saisissez la valeur à stocker.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretModel</name>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>En retard depuis le %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 (in %n day(s))</source>
+        <translation>
+            <numerusform>Échéance le %1 (dans %n jour)</numerusform>
+            <numerusform>Échéance le %1 (dans %n jours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rotation period</source>
+        <translation>Aucune période de rotation</translation>
+    </message>
+    <message>
+        <source>Does not expire</source>
+        <translation>N&apos;expire pas</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation>Expiré le %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 is current; up to %n version(s) are kept. Versions… lists them.</source>
+        <translation>
+            <numerusform>La version %1 est l&apos;actuelle&#xa0;; jusqu&apos;à %n version est conservée. « Versions… » les liste.</numerusform>
+            <numerusform>La version %1 est l&apos;actuelle&#xa0;; jusqu&apos;à %n versions sont conservées. « Versions… » les liste.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotated every %n day(s)</source>
+        <translation>
+            <numerusform>Période de rotation&#xa0;: %n jour</numerusform>
+            <numerusform>Période de rotation&#xa0;: %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Rotation due</source>
+        <translation>Rotation prévue</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expiration</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretRevealDialog</name>
+    <message>
+        <source>Reveal %1</source>
+        <translation>Révéler %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revealing a secret is recorded in the audit trail with your reason. The value is cleared from this window after %n second(s).</source>
+        <translation>
+            <numerusform>La révélation d&apos;un secret est consignée dans le journal d&apos;audit avec votre motif. La valeur est effacée de cette fenêtre au bout de %n seconde.</numerusform>
+            <numerusform>La révélation d&apos;un secret est consignée dans le journal d&apos;audit avec votre motif. La valeur est effacée de cette fenêtre au bout de %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Required: incident 4711, rotating the database password…</source>
+        <translation>Obligatoire&#xa0;: incident 4711, rotation du mot de passe de la base de données…</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>&amp;Révéler</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Révéler</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the value</source>
+        <translation>Copier la valeur</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy to the clipboard, marked as a secret; cleared after %n second(s)</source>
+        <translation>
+            <numerusform>Copier dans le presse-papiers, marqué comme secret&#xa0;; effacé au bout de %n seconde</numerusform>
+            <numerusform>Copier dans le presse-papiers, marqué comme secret&#xa0;; effacé au bout de %n secondes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The value was cleared from this window. Reveal it again to see it.</source>
+        <translation>La valeur a été effacée de cette fenêtre. Révélez-la à nouveau pour la voir.</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Valeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Say why you reveal this secret: the reason goes into the audit trail.</source>
+        <translation>Indiquez pourquoi vous révélez ce secret&#xa0;: le motif est consigné dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Version %1, revealed and recorded.</source>
+        <translation>Version %1, révélée et consignée.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretValueField</name>
+    <message>
+        <source>Secret value</source>
+        <translation>Valeur secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>Show the value</source>
+        <translation>Afficher la valeur</translation>
+    </message>
+    <message>
+        <source>Show or hide the value (Alt+S)</source>
+        <translation>Afficher ou masquer la valeur (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Time until the value is cleared</source>
+        <translation>Temps restant avant l&apos;effacement de la valeur</translation>
+    </message>
+    <message>
+        <source>The value is removed from this window then</source>
+        <translation>La valeur sera alors retirée de cette fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Masquer</translation>
+    </message>
+    <message>
+        <source>Hide the value</source>
+        <translation>Masquer la valeur</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed in %n s</source>
+        <translation>
+            <numerusform>Retrait dans %n s</numerusform>
+            <numerusform>Retrait dans %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretVersionModel</name>
+    <message>
+        <source>Destroyed %1</source>
+        <translation>Détruite le %1</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actuelle</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservée</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créée par</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretVersionsDialog</name>
+    <message>
+        <source>Versions of %1</source>
+        <translation>Versions de %1</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Restore the selected version</source>
+        <translation>Restaurer la version sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy…</source>
+        <translation>&amp;Détruire…</translation>
+    </message>
+    <message>
+        <source>Destroy the selected version</source>
+        <translation>Détruire la version sélectionnée</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Nécessite la permission %1</translation>
+    </message>
+    <message>
+        <source>Make the selected earlier version the newest again (as a new version)</source>
+        <translation>Faire de la version antérieure sélectionnée la version la plus récente (sous forme de nouvelle version)</translation>
+    </message>
+    <message>
+        <source>Destroy the selected earlier version&apos;s value for good</source>
+        <translation>Détruire définitivement la valeur de la version antérieure sélectionnée</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>Destroy version %1 of %2? Its value is gone for good; this cannot be undone.</source>
+        <translation>Détruire la version %1 de %2&#xa0;? Sa valeur sera définitivement perdue&#xa0;; cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SecretsPane</name>
+    <message>
+        <source>Secrets</source>
+        <translation>Secrets</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>Espace de tr&amp;avail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Secrets live in a workspace; this is the scope the console acts in</source>
+        <translation>Les secrets se trouvent dans un espace de travail&#xa0;; c&apos;est la portée dans laquelle la console agit</translation>
+    </message>
+    <message>
+        <source>Secret actions</source>
+        <translation>Actions sur les secrets</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>New &amp;Version…</source>
+        <translation>Nouvelle vers&amp;ion…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;sions…</source>
+        <translation>Ver&amp;sions…</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal…</source>
+        <translation>&amp;Révéler…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Rotated</source>
+        <translation>&amp;Marquer la rotation</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>S&amp;upprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Undelete…</source>
+        <translation>Res&amp;taurer…</translation>
+    </message>
+    <message>
+        <source>Due &amp;Only</source>
+        <translation>À échéance uni&amp;quement</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Actualis&amp;er</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Search secrets</source>
+        <translation>Rechercher des secrets</translation>
+    </message>
+    <message>
+        <source>Search names, tags, descriptions (Ctrl+F)</source>
+        <translation>Rechercher dans les noms, étiquettes, descriptions (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Conseil</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Pick a workspace…</source>
+        <translation>Choisissez un espace de travail…</translation>
+    </message>
+    <message>
+        <source>Secrets live in a workspace. Pick one above, or in the scope selector.</source>
+        <translation>Les secrets se trouvent dans un espace de travail. Choisissez-en un ci-dessus, ou dans le sélecteur de portée.</translation>
+    </message>
+    <message>
+        <source>Secrets live in a workspace, and this identity sees none here. Choose a tenant with workspaces in the scope selector.</source>
+        <translation>Les secrets se trouvent dans un espace de travail, et cette identité n&apos;en voit aucun ici. Choisissez un locataire doté d&apos;espaces de travail dans le sélecteur de portée.</translation>
+    </message>
+    <message>
+        <source>Created %1 (version 1).</source>
+        <translation>%1 créé (version 1).</translation>
+    </message>
+    <message>
+        <source>Stored version %1 of %2.</source>
+        <translation>Version %1 de %2 enregistrée.</translation>
+    </message>
+    <message>
+        <source>Restored version %1 as version %2.</source>
+        <translation>Version %1 restaurée en tant que version %2.</translation>
+    </message>
+    <message>
+        <source>Destroyed the value of version %1.</source>
+        <translation>La valeur de la version %1 a été détruite.</translation>
+    </message>
+    <message>
+        <source>Marked %1 rotated; the next rotation is due %2.</source>
+        <translation>Rotation de %1 enregistrée&#xa0;; la prochaine rotation est prévue le %2.</translation>
+    </message>
+    <message>
+        <source>Delete %1? It is hidden and cannot be revealed; Undelete restores it within 30 days.</source>
+        <translation>Supprimer %1&#xa0;? Il sera masqué et ne pourra pas être révélé&#xa0;; « Restaurer » le rétablit dans un délai de 30 jours.</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undelete restores it within 30 days.</source>
+        <translation>%1 supprimé. « Restaurer » le rétablit dans un délai de 30 jours.</translation>
+    </message>
+    <message>
+        <source>Undelete a secret</source>
+        <translation>Restaurer un secret</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the deleted secret (within 30 days of its deletion):</source>
+        <translation>&amp;Nom du secret supprimé (dans les 30 jours suivant sa suppression)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Undelete</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>%1 restauré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the secrets whose rotation or expiry is overdue or due within %n day(s).</source>
+        <translation>
+            <numerusform>Affichage des secrets dont la rotation ou l&apos;expiration est dépassée ou arrive à échéance d&apos;ici %n jour.</numerusform>
+            <numerusform>Affichage des secrets dont la rotation ou l&apos;expiration est dépassée ou arrive à échéance d&apos;ici %n jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SettingsDialog</name>
+    <message>
+        <source>Console settings</source>
+        <translation>Réglages de la console</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without activity</source>
+        <translation>Minutes d&apos;inactivité avant le verrouillage</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation>&amp;Verrouiller après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Without keyboard or mouse input for this long, the console locks and asks for your password again. It also locks with the screen. A new language applies at the next start.</source>
+        <translation>Sans saisie au clavier ni à la souris pendant cette durée, la console se verrouille et redemande votre mot de passe. Elle se verrouille aussi avec l&apos;écran. Une nouvelle langue s&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::SignInDialog</name>
     <message>
         <source>Sign in to Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à Gatehouse</translation>
     </message>
     <message>
         <source>The console acts as you: it can do what your roles allow, and everything it does is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>La console agit en votre nom&#xa0;: elle peut faire ce que vos rôles autorisent, et tout ce qu&apos;elle fait est consigné dans le journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::SignInForm</name>
     <message>
         <source>&amp;Sign In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Se connecter</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <source>The tenant&apos;s name; leave empty to sign in as a platform administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du locataire&#xa0;; laissez vide pour vous connecter en tant qu&apos;administrateur de la plateforme</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Authenticator or recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de l&apos;authentificateur ou code de récupération</translation>
     </message>
     <message>
         <source>Only when two-factor authentication is on</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement si l&apos;authentification à deux facteurs est activée</translation>
     </message>
     <message>
         <source>Sign-in message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de connexion</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>&amp;Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
         <source>Enter your username and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en cours…</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::StorePane</name>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre</translation>
     </message>
     <message>
         <source>Data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Répertoire de données</translation>
     </message>
     <message>
         <source>Schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version du schéma</translation>
     </message>
     <message>
         <source>Master key custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservation de la clé maîtresse</translation>
     </message>
     <message>
         <source>Encryption at rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrement des données au repos</translation>
     </message>
     <message>
         <source>Durability</source>
-        <translation type="unfinished"></translation>
+        <translation>Durabilité</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Integrity check</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôle d&apos;intégrité</translation>
     </message>
     <message>
         <source>%1 (this build supports %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (cette version prend en charge %2)</translation>
     </message>
     <message>
         <source>SQLCipher %1, %2, per-page HMAC %3, page size %4, raw 256-bit key</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLCipher %1, %2, HMAC par page %3, taille de page %4, clé brute de 256 bits</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>activé</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>journal %1, synchronous %2, secure delete %3</source>
-        <translation type="unfinished"></translation>
+        <translation>journal %1, synchronous %2, suppression sécurisée %3</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TenancyDialog</name>
+    <message>
+        <source>New tenant</source>
+        <translation>Nouveau locataire</translation>
+    </message>
+    <message>
+        <source>The name is what its people type to sign in; its first owner can do everything inside it.</source>
+        <translation>Le nom est ce que ses membres saisissent pour se connecter&#xa0;; son premier propriétaire peut tout y faire.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Nom d&apos;&amp;affichage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom d&apos;affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Owner&apos;s username:</source>
+        <translation>Nom d&apos;&amp;utilisateur du propriétaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s username</source>
+        <translation>Nom d&apos;utilisateur du propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s &amp;password:</source>
+        <translation>&amp;Mot de passe du propriétaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s password</source>
+        <translation>Mot de passe du propriétaire</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Répéter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Repeat the owner&apos;s password</source>
+        <translation>Répétez le mot de passe du propriétaire</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Nouvel espace de travail</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Renommer %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>This destroys %1 and everything in it, for good. Type its name to confirm.</source>
+        <translation>Cette action détruit définitivement %1 et tout son contenu. Saisissez son nom pour confirmer.</translation>
+    </message>
+    <message>
+        <source>Type the name to confirm</source>
+        <translation>Saisissez le nom pour confirmer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>Les deux mots de passe diffèrent&#xa0;; saisissez-les à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TenancyPane</name>
+    <message>
+        <source>Tenants &amp; Workspaces</source>
+        <translation>Locataires et espaces de travail</translation>
+    </message>
+    <message>
+        <source>Tenant and workspace actions</source>
+        <translation>Actions sur les locataires et espaces de travail</translation>
+    </message>
+    <message>
+        <source>New &amp;Tenant…</source>
+        <translation>Nouveau &amp;locataire…</translation>
+    </message>
+    <message>
+        <source>New &amp;Workspace…</source>
+        <translation>Nouvel &amp;espace de travail…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;nommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>Suspen&amp;dre</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Réac&amp;tiver</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <source>Search tenants and workspaces</source>
+        <translation>Rechercher des locataires et des espaces de travail</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Rechercher (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tenants and workspaces</source>
+        <translation>Locataires et espaces de travail</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Nécessite la permission %1</translation>
+    </message>
+    <message>
+        <source>Created tenant %1.</source>
+        <translation>Locataire %1 créé.</translation>
+    </message>
+    <message>
+        <source>Created workspace %1.</source>
+        <translation>Espace de travail %1 créé.</translation>
+    </message>
+    <message>
+        <source>Suspended %1.</source>
+        <translation>%1 suspendu.</translation>
+    </message>
+    <message>
+        <source>Resumed %1.</source>
+        <translation>%1 réactivé.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TenantModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Workspace %1 of tenant %2</source>
+        <translation>Espace de travail %1 du locataire %2</translation>
+    </message>
+    <message>
+        <source>Tenant %1</source>
+        <translation>Locataire %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom d&apos;affichage</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenIssueDialog</name>
+    <message>
+        <source>Token:</source>
+        <translation>Jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Issue a Token to %1</source>
+        <translation>Émettre un jeton pour %1</translation>
+    </message>
+    <message>
+        <source>The token lets %1 act through the API as the integration, within its role bindings, until it expires or is revoked. Its use is recorded in the audit trail.</source>
+        <translation>Le jeton permet à %1 d&apos;agir via l&apos;API en tant qu&apos;intégration, dans la limite de ses attributions de rôles, jusqu&apos;à son expiration ou sa révocation. Son utilisation est consignée dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Expires after days</source>
+        <translation>Durée de validité en jours</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Workspace limit</source>
+        <translation>Limite à un espace de travail</translation>
+    </message>
+    <message>
+        <source>No limit (wherever its bindings allow)</source>
+        <translation>Aucune limite (partout où ses attributions le permettent)</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>Uniquement %1</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>É&amp;mettre</translation>
+    </message>
+    <message>
+        <source>Issue the token</source>
+        <translation>Émettre le jeton</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the token</source>
+        <translation>Copier le jeton</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy to the clipboard, marked as a secret; cleared after %n second(s)</source>
+        <translation>
+            <numerusform>Copier dans le presse-papiers, marqué comme secret&#xa0;; effacé au bout de %n seconde</numerusform>
+            <numerusform>Copier dans le presse-papiers, marqué comme secret&#xa0;; effacé au bout de %n secondes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token was cleared from this window. It cannot be shown again: if you did not keep it, revoke it and issue a new one.</source>
+        <translation>Le jeton a été effacé de cette fenêtre. Il ne peut plus être affiché&#xa0;: si vous ne l&apos;avez pas conservé, révoquez-le et émettez-en un nouveau.</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires after:</source>
+        <translation>E&amp;xpire après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>Espace de tr&amp;avail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Copy the token now and keep it where the integration reads it: it will never be shown again. Gatehouse keeps only a hash of it.</source>
+        <translation>Copiez le jeton maintenant et placez-le là où l&apos;intégration le lit&#xa0;: il ne sera plus jamais affiché. Gatehouse n&apos;en conserve qu&apos;une empreinte (hash).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenModel</name>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>Révoqué le %1</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Acts wherever the integration&apos;s role bindings allow</source>
+        <translation>Agit partout où les attributions de rôles de l&apos;intégration le permettent</translation>
+    </message>
+    <message>
+        <source>Acts only in this workspace</source>
+        <translation>Agit uniquement dans cet espace de travail</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis le</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Dernière utilisation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::UserDialog</name>
     <message>
         <source>New user</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel utilisateur</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier %1</translation>
     </message>
     <message>
         <source>Reset the password of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe de %1</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;affichage&#xa0;:</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;affichage</translation>
     </message>
     <message>
         <source>The username, unless given</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d&apos;utilisateur, si rien n&apos;est indiqué</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>New &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau &amp;mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
         <source>Repeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétez le mot de passe</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>The user signs in with this password from now on; their sessions end.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;utilisateur se connectera désormais avec ce mot de passe&#xa0;; ses sessions prennent fin.</translation>
     </message>
     <message>
         <source>The two passwords differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe diffèrent&#xa0;; saisissez-les à nouveau.</translation>
     </message>
     <message>
         <source>Enter a username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nom d&apos;utilisateur.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::UserModel</name>
     <message>
         <source>Locked out (failed sign-ins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqué (échecs de connexion)</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Activé</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <source>Too many failed sign-ins; signing in is refused until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop d&apos;échecs de connexion&#xa0;; toute connexion est refusée jusqu&apos;à %1</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;affichage</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux facteurs</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé le</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,8 @@ class TestStorePane : public QObject
 private slots:
     void mainWindowShowsTheOpenStore();
     void paneShowsWhatItIsGiven();
-    void germanTranslationIsEmbedded();
+    void translationsAreEmbedded_data();
+    void translationsAreEmbedded();
     void firstRunCreatesThePlatformAdministrator();
 };
 
@@ -74,10 +75,20 @@ void TestStorePane::paneShowsWhatItIsGiven()
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("storeIdLabel"))->text(), QStringLiteral("id-1"));
 }
 
-void TestStorePane::germanTranslationIsEmbedded()
+void TestStorePane::translationsAreEmbedded_data()
 {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("dataDirectory");
+    QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Datenverzeichnis");
+    QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("Répertoire de données");
+}
+
+void TestStorePane::translationsAreEmbedded()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, dataDirectory);
     QTranslator translator;
-    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
+    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_%1.qm").arg(language)));
     QVERIFY(QCoreApplication::installTranslator(&translator));
     ui::StorePane pane;
     auto* form = pane.findChild<QFormLayout*>();
@@ -88,7 +99,7 @@ void TestStorePane::germanTranslationIsEmbedded()
             labels << qobject_cast<QLabel*>(item->widget())->text();
     }
     QCoreApplication::removeTranslator(&translator);
-    QVERIFY2(labels.contains(QStringLiteral("Datenverzeichnis")), qPrintable(labels.join(QLatin1Char(','))));
+    QVERIFY2(labels.contains(dataDirectory), qPrintable(labels.join(QLatin1Char(','))));
 }
 
 void TestStorePane::firstRunCreatesThePlatformAdministrator()

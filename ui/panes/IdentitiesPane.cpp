@@ -1,5 +1,7 @@
 #include "IdentitiesPane.h"
 
+#include "OperationActions.h"
+
 #include "IntegrationsPane.h"
 #include "UserDialog.h"
 #include "console/ConsoleBridge.h"
@@ -160,13 +162,8 @@ QAction* IdentitiesPane::addAction(const QString& text, const char* objectName, 
                                    void (IdentitiesPane::*slot)())
 {
     auto* action = m_actions->addAction(text, this, slot);
-    action->setObjectName(QLatin1String(objectName));
-    action->setProperty("operation", QLatin1String(operation));
+    tagOperation(action, m_actions, objectName, operation);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    if (auto* button = m_actions->widgetForAction(action)) {
-        button->setObjectName(QLatin1String(objectName) + QStringLiteral("Button"));
-        button->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-    }
     return action;
 }
 
@@ -191,14 +188,8 @@ void IdentitiesPane::updateActions()
         const QString operation = action->property("operation").toString();
         if (operation.isEmpty())
             continue;
-        const QString missing = m_bridge.missingPermission(operation);
-        if (!missing.isEmpty()) {
-            action->setEnabled(false);
-            action->setToolTip(tr("Needs the permission %1").arg(missing));
+        if (!permitOperation(action, m_bridge))
             continue;
-        }
-        const auto* info = service::OperationCatalog::find(operation);
-        action->setToolTip(info ? QCoreApplication::translate("OperationCatalog", info->summary) : QString());
         bool fits = user != nullptr;
         if (operation == QLatin1String("user.create"))
             fits = m_loaded;
@@ -218,18 +209,12 @@ void IdentitiesPane::updateActions()
 
 void IdentitiesPane::showFailure(const Error& error)
 {
-    if (ConsoleBridge::endsSession(error))
-        return; // the shell asks for sign-in again
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_message->setText(error.message);
-    m_message->show();
+    showFailureIn(m_message, error);
 }
 
 void IdentitiesPane::showNotice(const QString& text)
 {
-    m_message->setStyleSheet(QString());
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    showNoticeIn(m_message, text);
 }
 
 void IdentitiesPane::reload()

@@ -1,5 +1,7 @@
 #include "IntegrationsPane.h"
 
+#include "OperationActions.h"
+
 #include "IntegrationDialog.h"
 #include "TokenIssueDialog.h"
 #include "console/ConsoleBridge.h"
@@ -221,13 +223,8 @@ QAction* IntegrationsPane::addAction(QToolBar* bar, const QString& text, const c
                                      void (IntegrationsPane::*slot)())
 {
     auto* action = bar->addAction(text, this, slot);
-    action->setObjectName(QLatin1String(objectName));
-    action->setProperty("operation", QLatin1String(operation));
+    tagOperation(action, bar, objectName, operation);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    if (auto* button = bar->widgetForAction(action)) {
-        button->setObjectName(QLatin1String(objectName) + QStringLiteral("Button"));
-        button->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-    }
     return action;
 }
 
@@ -268,14 +265,8 @@ void IntegrationsPane::updateActions()
             const QString operation = action->property("operation").toString();
             if (operation.isEmpty())
                 continue;
-            const QString missing = m_bridge.missingPermission(operation);
-            if (!missing.isEmpty()) {
-                action->setEnabled(false);
-                action->setToolTip(tr("Needs the permission %1").arg(missing));
+            if (!permitOperation(action, m_bridge))
                 continue;
-            }
-            const auto* info = service::OperationCatalog::find(operation);
-            action->setToolTip(info ? QCoreApplication::translate("OperationCatalog", info->summary) : QString());
             bool fits = integration != nullptr;
             if (operation == QLatin1String("integration.create"))
                 fits = m_loaded;
@@ -295,18 +286,12 @@ void IntegrationsPane::updateActions()
 
 void IntegrationsPane::showFailure(const Error& error)
 {
-    if (ConsoleBridge::endsSession(error))
-        return; // the shell asks for sign-in again
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_message->setText(error.message);
-    m_message->show();
+    showFailureIn(m_message, error);
 }
 
 void IntegrationsPane::showNotice(const QString& text)
 {
-    m_message->setStyleSheet(QString());
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    showNoticeIn(m_message, text);
 }
 
 void IntegrationsPane::reload()

@@ -23,6 +23,11 @@ void tagOperation(QAction* action, QToolBar* bar, const char* objectName, const 
 bool permitOperation(QAction* action, const ConsoleBridge& bridge)
 {
     const QString operation = action->property("operation").toString();
+    if (!bridge.isSignedIn()) {
+        action->setEnabled(false);
+        action->setToolTip(QCoreApplication::translate("gatehouse::ui::OperationActions", "Sign in first"));
+        return false;
+    }
     const QString missing = bridge.missingPermission(operation);
     if (!missing.isEmpty()) {
         action->setEnabled(false);
