@@ -98,8 +98,8 @@ TenantSettingsDialog::TenantSettingsDialog(ConsoleBridge& bridge, const QString&
 
     auto* signIn = new QGroupBox(tr("Sign-in"), this);
     auto* signInForm = new QFormLayout(signIn);
-    row(signInForm, tr("Lock &after:"), m_threshold);
-    row(signInForm, tr("Lock &for:"), m_lockout);
+    row(signInForm, tr("Lock af&ter:"), m_threshold);
+    row(signInForm, tr("Lock f&or:"), m_lockout);
     signInForm->addRow(m_mfa);
 
     auto* passwords = new QGroupBox(tr("Password policy"), this);
@@ -141,6 +141,7 @@ TenantSettingsDialog::TenantSettingsDialog(ConsoleBridge& bridge, const QString&
     layout->addWidget(passwords);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
+    setMinimumWidth(440);
 
     const QString missing = m_bridge.missingPermission(u"settings.update");
     m_readOnly = !missing.isEmpty();
