@@ -21,6 +21,8 @@
 #include "secrets/TenantKeyRing.h"
 #include "tenancy/Tenant.h"
 
+#include <optional>
+
 #include <QJsonObject>
 #include <QMutex>
 #include <QThread>
@@ -191,8 +193,11 @@ public:
 
     // --- tenant settings ------------------------------------------------------------------------------
     Result<tenancy::TenantSettings> tenantSettings(const Caller& caller, const QString& tenantId);
-    Result<tenancy::TenantSettings> updateTenantSettings(const Caller& caller, const QString& tenantId,
-                                                         const tenancy::TenantSettings& settings);
+    // With `expected` (the settings the change was based on), a compare-and-set: when the stored settings
+    // differ from it, nothing is written and the answer is a Conflict (audited as a failure).
+    Result<tenancy::TenantSettings>
+    updateTenantSettings(const Caller& caller, const QString& tenantId, const tenancy::TenantSettings& settings,
+                         const std::optional<tenancy::TenantSettings>& expected = std::nullopt);
 
     // --- workspaces -----------------------------------------------------------------------------------
     Result<tenancy::Workspace> createWorkspace(const Caller& caller, const QString& tenantId, const QString& name,

@@ -221,7 +221,8 @@ Result<TenantSettings> ControlPlane::tenantSettings(const Caller& caller, const 
 }
 
 Result<TenantSettings> ControlPlane::updateTenantSettings(const Caller& caller, const QString& tenantId,
-                                                          const TenantSettings& settings)
+                                                          const TenantSettings& settings,
+                                                          const std::optional<TenantSettings>& expected)
 {
     Operation op{
         QStringLiteral("settings.update"), Permission::SettingsWrite, tenantId, {}, QStringLiteral("tenant"), tenantId};
@@ -234,6 +235,18 @@ Result<TenantSettings> ControlPlane::updateTenantSettings(const Caller& caller, 
                        {QStringLiteral("lockout_threshold"), settings.lockoutThreshold},
                        {QStringLiteral("lockout_s"), settings.lockoutSeconds},
                        {QStringLiteral("require_mfa_admins"), settings.requireMfaForAdmins}};
+        if (expected) {
+            // Read and written under the same lock: nobody changes them in between.
+            auto current = loadTenant(tenantId);
+            if (!current)
+                return current.error();
+            if (!(current.value().settings == *expected)) {
+                ctx.details.insert(QStringLiteral("conflict"), true);
+                return makeError(ErrorCode::Conflict,
+                                 QStringLiteral("the settings were changed by someone else since you read them; "
+                                                "read them again and repeat your change"));
+            }
+        }
         return sql::run(m_db,
                         "UPDATE tenants SET session_idle_s = ?, session_absolute_s = ?, lockout_threshold = ?, "
                         "lockout_s = ?, require_mfa_admins = ? WHERE id = ?;",

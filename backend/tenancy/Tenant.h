@@ -12,6 +12,8 @@ struct TenantSettings
     int lockoutThreshold = 5;
     int lockoutSeconds = 15 * 60;
     bool requireMfaForAdmins = false;
+
+    bool operator==(const TenantSettings&) const = default;
 };
 
 struct Tenant

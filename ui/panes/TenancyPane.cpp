@@ -1,6 +1,7 @@
 #include "TenancyPane.h"
 
 #include "TenancyDialog.h"
+#include "TenantSettingsDialog.h"
 #include "console/ConsoleBridge.h"
 #include "models/TenantModel.h"
 #include "service/ControlPlane.h"
@@ -46,6 +47,8 @@ TenancyPane::TenancyPane(ConsoleBridge& bridge, QWidget* parent)
     m_suspend = addAction(tr("&Suspend"), "suspendAction", &TenancyPane::suspend);
     m_resume = addAction(tr("Res&ume"), "resumeAction", &TenancyPane::resume);
     m_delete = addAction(tr("&Delete…"), "deleteAction", &TenancyPane::remove);
+    m_actions->addSeparator();
+    m_settings = addAction(tr("Settin&gs…"), "tenantSettingsAction", &TenancyPane::openSettings);
     m_actions->addSeparator();
     auto* refresh = m_actions->addAction(tr("&Refresh"), this, &TenancyPane::reload);
     refresh->setObjectName(QStringLiteral("refreshTenancyAction"));
@@ -179,6 +182,8 @@ void TenancyPane::updateActions()
     apply(m_suspend, operationFor(QStringLiteral("suspend"), t), t.selected && t.status == QLatin1String("active"));
     apply(m_resume, operationFor(QStringLiteral("resume"), t), t.selected && t.status == QLatin1String("suspended"));
     apply(m_delete, operationFor(QStringLiteral("delete"), t), t.selected);
+    // A workspace's settings are its tenant's.
+    apply(m_settings, QStringLiteral("settings.read"), !t.tenantId.isEmpty());
 }
 
 void TenancyPane::showFailure(const Error& error)
@@ -416,6 +421,24 @@ void TenancyPane::remove()
                            d->finish();
                        });
                });
+}
+
+void TenancyPane::openSettings()
+{
+    const Target t = target();
+    if (t.tenantId.isEmpty())
+        return;
+    QString name = t.workspace ? QString() : t.name;
+    if (name.isEmpty()) {
+        const QModelIndexList found =
+            m_model->match(m_model->index(0, TenantModel::Name), TenantModel::IdRole, t.tenantId, 1, Qt::MatchExactly);
+        name = found.isEmpty() ? m_bridge.tenantName() : found.first().data(TenantModel::NameRole).toString();
+    }
+    auto* dialog = new TenantSettingsDialog(m_bridge, t.tenantId, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TenantSettingsDialog::saved, this,
+            [this, name]() { showNotice(tr("Saved the settings of %1.").arg(name)); });
+    dialog->open();
 }
 
 } // namespace gatehouse::ui

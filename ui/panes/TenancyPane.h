@@ -20,7 +20,8 @@ class ConsoleBridge;
 class TenancyDialog;
 class TenantModel;
 
-// Tenants and workspaces as a tree: create, rename, suspend and resume, delete (typing the name to confirm).
+// Tenants and workspaces as a tree: create, rename, suspend and resume, delete (typing the name to confirm), and
+// a tenant's settings (TenantSettingsDialog).
 // Actions the identity may not perform are disabled, their tooltips naming the missing permission; a refusal
 // that still happens is shown in the pane's message line.
 class TenancyPane : public QWidget
@@ -63,6 +64,7 @@ private:
     void resume();
     void remove();
     void setSuspended(bool suspended);
+    void openSettings();
 
     ConsoleBridge& m_bridge;
     TenantModel* m_model;
@@ -77,6 +79,7 @@ private:
     QAction* m_suspend = nullptr;
     QAction* m_resume = nullptr;
     QAction* m_delete = nullptr;
+    QAction* m_settings = nullptr;
 };
 
 } // namespace gatehouse::ui
