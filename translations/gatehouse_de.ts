@@ -3008,10 +3008,6 @@ Hauptschlüssel: %4</translation>
         <translation>Meldung</translation>
     </message>
     <message>
-        <source>Needs the permission %1</source>
-        <translation>Erfordert die Berechtigung %1</translation>
-    </message>
-    <message>
         <source>Created tenant %1.</source>
         <translation>Mandant %1 angelegt.</translation>
     </message>
@@ -3030,6 +3026,14 @@ Hauptschlüssel: %4</translation>
     <message>
         <source>Deleted %1.</source>
         <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs…</source>
+        <translation>Einstellun&amp;gen…</translation>
+    </message>
+    <message>
+        <source>Saved the settings of %1.</source>
+        <translation>Die Einstellungen von %1 wurden gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3065,6 +3069,222 @@ Hauptschlüssel: %4</translation>
     <message>
         <source>Created</source>
         <translation>Angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TenantSettingsDialog</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Not required</source>
+        <translation>Nicht erforderlich</translation>
+    </message>
+    <message>
+        <source>Require &amp;MFA for administrators</source>
+        <translation>&amp;MFA für Administratoren verlangen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Settings of %1</source>
+        <translation>Einstellungen von %1</translation>
+    </message>
+    <message>
+        <source>Session idle timeout in minutes</source>
+        <translation>Leerlaufzeit der Sitzung in Minuten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Session absolute lifetime in minutes</source>
+        <translation>Maximale Lebensdauer der Sitzung in Minuten</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins before lockout</source>
+        <translation>Fehlgeschlagene Anmeldungen bis zur Sperre</translation>
+    </message>
+    <message>
+        <source> failures</source>
+        <translation> Fehlversuche</translation>
+    </message>
+    <message>
+        <source>Lockout duration in minutes</source>
+        <translation>Dauer der Sperre in Minuten</translation>
+    </message>
+    <message>
+        <source>1 minute to 24 hours</source>
+        <translation>1 Minute bis 24 Stunden</translation>
+    </message>
+    <message>
+        <source>At least the idle timeout, at most 30 days</source>
+        <translation>Mindestens die Leerlaufzeit, höchstens 30 Tage</translation>
+    </message>
+    <message>
+        <source>3 to 100 failed sign-ins</source>
+        <translation>3 bis 100 fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Require MFA for administrators</source>
+        <translation>MFA für Administratoren verlangen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout:</source>
+        <translation>&amp;Leerlaufzeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Absolute lifetime:</source>
+        <translation>Maximale Leb&amp;ensdauer:</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Lock af&amp;ter:</source>
+        <translation>Sperren n&amp;ach:</translation>
+    </message>
+    <message>
+        <source>Lock f&amp;or:</source>
+        <translation>Sperren f&amp;ür:</translation>
+    </message>
+    <message>
+        <source>Password policy</source>
+        <translation>Passwortrichtlinie</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters, any characters, no composition rules; the username and common passwords are refused. The policy is fixed and applies to every tenant.</source>
+        <translation>%1 bis %2 Zeichen, beliebige Zeichen, keine Zusammensetzungsregeln; der Benutzername und gängige Passwörter werden abgelehnt. Die Richtlinie ist fest und gilt für jeden Mandanten.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Benötigt die Berechtigung %1</translation>
+    </message>
+    <message>
+        <source>Read-only: changing these settings needs the permission %1.</source>
+        <translation>Nur lesen: Das Ändern dieser Einstellungen benötigt die Berechtigung %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The absolute lifetime must be at least the idle timeout (%1).</source>
+        <translation>Die maximale Lebensdauer muss mindestens der Leerlaufzeit entsprechen (%1).</translation>
+    </message>
+    <message>
+        <source>Someone else changed these settings</source>
+        <translation>Jemand anderes hat diese Einstellungen geändert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Someone else changed these settings&lt;/b&gt; after you opened them. Keep theirs, or write yours over them?</source>
+        <translation>&lt;b&gt;Jemand anderes hat diese Einstellungen geändert&lt;/b&gt;, nachdem Sie sie geöffnet haben. Deren Werte übernehmen oder Ihre darüber schreiben?</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>When you opened</source>
+        <translation>Beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>Deren (jetzt)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Leerlaufzeit</translation>
+    </message>
+    <message>
+        <source>Absolute lifetime</source>
+        <translation>Maximale Lebensdauer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s)</source>
+        <translation>
+            <numerusform>%n Fehlversuch</numerusform>
+            <numerusform>%n Fehlversuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Sperren nach</translation>
+    </message>
+    <message>
+        <source>Lock for</source>
+        <translation>Sperren für</translation>
+    </message>
+    <message>
+        <source>MFA for administrators</source>
+        <translation>MFA für Administratoren</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (take theirs)</source>
+        <translation>&amp;Neu laden (deren übernehmen)</translation>
+    </message>
+    <message>
+        <source>Reload, taking their settings</source>
+        <translation>Neu laden und deren Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite (write mine)</source>
+        <translation>Ü&amp;berschreiben (meine schreiben)</translation>
+    </message>
+    <message>
+        <source>Overwrite with my settings</source>
+        <translation>Mit meinen Einstellungen überschreiben</translation>
     </message>
 </context>
 <context>

@@ -3008,10 +3008,6 @@ Clé maîtresse&#xa0;: %4</translation>
         <translation>Message</translation>
     </message>
     <message>
-        <source>Needs the permission %1</source>
-        <translation>Nécessite la permission %1</translation>
-    </message>
-    <message>
         <source>Created tenant %1.</source>
         <translation>Locataire %1 créé.</translation>
     </message>
@@ -3030,6 +3026,14 @@ Clé maîtresse&#xa0;: %4</translation>
     <message>
         <source>Deleted %1.</source>
         <translation>%1 supprimé.</translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs…</source>
+        <translation>Paramètre&amp;s…</translation>
+    </message>
+    <message>
+        <source>Saved the settings of %1.</source>
+        <translation>Paramètres de %1 enregistrés.</translation>
     </message>
 </context>
 <context>
@@ -3065,6 +3069,222 @@ Clé maîtresse&#xa0;: %4</translation>
     <message>
         <source>Created</source>
         <translation>Créé le</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TenantSettingsDialog</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Not required</source>
+        <translation>Non obligatoire</translation>
+    </message>
+    <message>
+        <source>Require &amp;MFA for administrators</source>
+        <translation>Exiger la &amp;MFA pour les administrateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Settings of %1</source>
+        <translation>Paramètres de %1</translation>
+    </message>
+    <message>
+        <source>Session idle timeout in minutes</source>
+        <translation>Délai d&apos;inactivité de la session en minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Session absolute lifetime in minutes</source>
+        <translation>Durée de vie maximale de la session en minutes</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins before lockout</source>
+        <translation>Connexions échouées avant le verrouillage</translation>
+    </message>
+    <message>
+        <source> failures</source>
+        <translation> échecs</translation>
+    </message>
+    <message>
+        <source>Lockout duration in minutes</source>
+        <translation>Durée du verrouillage en minutes</translation>
+    </message>
+    <message>
+        <source>1 minute to 24 hours</source>
+        <translation>1 minute à 24 heures</translation>
+    </message>
+    <message>
+        <source>At least the idle timeout, at most 30 days</source>
+        <translation>Au moins le délai d&apos;inactivité, au plus 30 jours</translation>
+    </message>
+    <message>
+        <source>3 to 100 failed sign-ins</source>
+        <translation>3 à 100 connexions échouées</translation>
+    </message>
+    <message>
+        <source>Require MFA for administrators</source>
+        <translation>Exiger la MFA pour les administrateurs</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout:</source>
+        <translation>Délai d&apos;&amp;inactivité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Absolute lifetime:</source>
+        <translation>Durée de vie m&amp;aximale&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Lock af&amp;ter:</source>
+        <translation>Verrouiller a&amp;près&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lock f&amp;or:</source>
+        <translation>Verrouiller pend&amp;ant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password policy</source>
+        <translation>Politique de mot de passe</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters, any characters, no composition rules; the username and common passwords are refused. The policy is fixed and applies to every tenant.</source>
+        <translation>%1 à %2 caractères, tous caractères admis, sans règles de composition&#xa0;; le nom d&apos;utilisateur et les mots de passe courants sont refusés. La politique est fixe et s&apos;applique à chaque locataire.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Nécessite la permission %1</translation>
+    </message>
+    <message>
+        <source>Read-only: changing these settings needs the permission %1.</source>
+        <translation>Lecture seule&#xa0;: modifier ces paramètres nécessite la permission %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The absolute lifetime must be at least the idle timeout (%1).</source>
+        <translation>La durée de vie maximale doit être au moins égale au délai d&apos;inactivité (%1).</translation>
+    </message>
+    <message>
+        <source>Someone else changed these settings</source>
+        <translation>Quelqu’un d’autre a modifié ces paramètres</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Someone else changed these settings&lt;/b&gt; after you opened them. Keep theirs, or write yours over them?</source>
+        <translation>&lt;b&gt;Quelqu’un d’autre a modifié ces paramètres&lt;/b&gt; après que vous les avez ouverts. Garder les siens, ou écrire les vôtres par-dessus&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>When you opened</source>
+        <translation>À l’ouverture</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>Les leurs (maintenant)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Les vôtres</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Délai d&apos;inactivité</translation>
+    </message>
+    <message>
+        <source>Absolute lifetime</source>
+        <translation>Durée de vie maximale</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s)</source>
+        <translation>
+            <numerusform>%n échec</numerusform>
+            <numerusform>%n échecs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Verrouiller après</translation>
+    </message>
+    <message>
+        <source>Lock for</source>
+        <translation>Verrouiller pendant</translation>
+    </message>
+    <message>
+        <source>MFA for administrators</source>
+        <translation>MFA pour les administrateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (take theirs)</source>
+        <translation>&amp;Recharger (prendre les leurs)</translation>
+    </message>
+    <message>
+        <source>Reload, taking their settings</source>
+        <translation>Recharger en prenant leurs paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite (write mine)</source>
+        <translation>É&amp;craser (écrire les miens)</translation>
+    </message>
+    <message>
+        <source>Overwrite with my settings</source>
+        <translation>Écraser avec mes paramètres</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "TenancyPane.h"
 
+#include "OperationActions.h"
+
 #include "TenancyDialog.h"
 #include "TenantSettingsDialog.h"
 #include "console/ConsoleBridge.h"
@@ -123,12 +125,9 @@ TenancyPane::TenancyPane(ConsoleBridge& bridge, QWidget* parent)
 QAction* TenancyPane::addAction(const QString& text, const char* objectName, void (TenancyPane::*slot)())
 {
     auto* action = m_actions->addAction(text, this, slot);
-    action->setObjectName(QLatin1String(objectName));
+    // The operation depends on the selection (a tenant or a workspace): updateActions() sets it.
+    tagOperation(action, m_actions, objectName, "");
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    if (auto* button = m_actions->widgetForAction(action)) {
-        button->setObjectName(QLatin1String(objectName) + QStringLiteral("Button"));
-        button->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-    }
     return action;
 }
 
@@ -166,15 +165,9 @@ void TenancyPane::updateActions()
 {
     const Target t = target();
     const auto apply = [this](QAction* action, const QString& operation, bool fits) {
-        const QString missing = m_bridge.missingPermission(operation);
-        if (!missing.isEmpty()) {
-            action->setEnabled(false);
-            action->setToolTip(tr("Needs the permission %1").arg(missing));
-            return;
-        }
-        const auto* info = service::OperationCatalog::find(operation);
-        action->setToolTip(info ? QCoreApplication::translate("OperationCatalog", info->summary) : QString());
-        action->setEnabled(fits);
+        action->setProperty("operation", operation);
+        if (permitOperation(action, m_bridge))
+            action->setEnabled(fits);
     };
     apply(m_createTenant, QStringLiteral("tenant.create"), true);
     apply(m_createWorkspace, QStringLiteral("workspace.create"), !m_bridge.identity().tenantId.isEmpty());
@@ -188,18 +181,12 @@ void TenancyPane::updateActions()
 
 void TenancyPane::showFailure(const Error& error)
 {
-    if (ConsoleBridge::endsSession(error))
-        return;
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_message->setText(error.message);
-    m_message->show();
+    showFailureIn(m_message, error);
 }
 
 void TenancyPane::showNotice(const QString& text)
 {
-    m_message->setStyleSheet(QString());
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    showNoticeIn(m_message, text);
 }
 
 void TenancyPane::tenancyChanged()
