@@ -3,20 +3,16 @@
 // xvfb-run; not a test.
 //   console-screenshots --data-dir DIR --key-file FILE --password-file FILE [--tenant NAME] [--user NAME]
 //                       --out DIR --theme light|dark
+#include "ConsoleProgramSupport.h"
 #include "console/ConsoleBridge.h"
-#include "core/Encoding.h"
-#include "crypto/Totp.h"
 #include "service/ControlPlane.h"
 #include "shell/Appearance.h"
 #include "shell/MainWindow.h"
 #include "store/Store.h"
 
 #include <QApplication>
-#include <QDateTime>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QTextStream>
@@ -24,15 +20,6 @@
 using namespace gatehouse;
 
 namespace {
-
-// Lets queued calls and their answers run until the bridge is idle (or a few seconds passed).
-void settle(ui::ConsoleBridge& bridge, int atLeastMs = 300)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 8000 && (bridge.isBusy() || t.elapsed() < atLeastMs))
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-}
 
 QString fileNameOf(const QString& text)
 {
@@ -85,38 +72,18 @@ int main(int argc, char* argv[])
     if (auto loaded = cp.load(); !loaded)
         return fail(loaded.error().message);
 
-    QFile file(parser.value(passwordFile));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read %1").arg(file.fileName()));
-    QByteArray password = file.readAll().trimmed();
-    QString code;
-    if (parser.isSet(totp)) {
-        const auto key = encoding::fromBase32(parser.value(totp));
-        if (!key)
-            return fail(QStringLiteral("the TOTP secret is not base32"));
-        code = crypto::totp::code(*key, crypto::totp::stepAt(QDateTime::currentMSecsSinceEpoch()));
-    }
     ui::ConsoleBridge bridge(cp);
-    bool signedIn = false;
-    QString message;
-    QObject::connect(&bridge, &ui::ConsoleBridge::signInFinished, &app, [&](bool ok, const QString& m) {
-        signedIn = ok;
-        message = m;
-    });
-    bridge.signIn(
-        parser.value(tenant), parser.value(user),
-        SecureBytes(reinterpret_cast<const unsigned char*>(password.constData()), std::size_t(password.size())), code);
-    password.fill('\0');
-    settle(bridge);
-    if (!signedIn)
-        return fail(QStringLiteral("sign-in failed: %1").arg(message));
+    if (const QString failed = test::signInFromFile(bridge, parser.value(tenant), parser.value(user),
+                                                    parser.value(passwordFile), parser.value(totp));
+        !failed.isEmpty())
+        return fail(failed);
 
     ui::MainWindow window(bridge);
     if (auto status = store.value()->status())
         window.showStoreStatus(status.value());
     window.resize(1280, 800);
     window.show();
-    settle(bridge, 600);
+    test::settle(bridge, 600);
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
     if (!navigation)
         return fail(QStringLiteral("no navigation list"));
@@ -135,13 +102,13 @@ int main(int argc, char* argv[])
             }
         }
         navigation->setCurrentRow(row);
-        settle(bridge, 500);
+        test::settle(bridge, 500);
         if (!window.grab().save(target.filePath(name + suffix)))
             return fail(QStringLiteral("cannot write %1").arg(target.filePath(name + suffix)));
         QTextStream(stdout) << target.filePath(name + suffix) << Qt::endl;
     }
     window.lock();
-    settle(bridge);
+    test::settle(bridge);
     window.grab().save(target.filePath(QStringLiteral("locked") + suffix));
     QTextStream(stdout) << target.filePath(QStringLiteral("locked") + suffix) << Qt::endl;
     bridge.endSessionNow();
