@@ -14,5 +14,6 @@ for preset in release asan; do
     cmake --preset "$preset"
     cmake --build --preset "$preset"
     echo "== ${preset}: test"
-    ctest --preset "$preset"
+    # Two at a time, as many as the machine has cores; no test depends on running alone.
+    ctest --preset "$preset" -j "${GATEHOUSE_TEST_JOBS:-2}"
 done
