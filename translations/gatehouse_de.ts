@@ -355,6 +355,10 @@
         <source>State deployment ownership</source>
         <translation>Zuständigkeit für das Deployment festlegen</translation>
     </message>
+    <message>
+        <source>The newest signed checkpoint</source>
+        <translation>Der neueste signierte Checkpoint</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1793,6 +1797,22 @@ Hauptschlüssel: %4</translation>
     <message>
         <source>Sign in again to continue.</source>
         <translation>Melden Sie sich erneut an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Newest signed audit checkpoint</source>
+        <translation>Neuester signierter Checkpoint des Audit-Protokolls</translation>
+    </message>
+    <message>
+        <source>Audit signed to #%1 · %2…</source>
+        <translation>Audit signiert bis #%1 · %2…</translation>
+    </message>
+    <message>
+        <source>Newest signed checkpoint: event %1, %2
+SHA-256 of that event: %3
+Note it outside the store: a rewritten history would not match it.</source>
+        <translation>Neuester signierter Checkpoint: Ereignis %1, %2
+SHA-256 dieses Ereignisses: %3
+Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nicht dazu passen.</translation>
     </message>
 </context>
 <context>

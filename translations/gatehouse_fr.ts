@@ -355,6 +355,10 @@
         <source>State deployment ownership</source>
         <translation>Déclarer la responsabilité du déploiement</translation>
     </message>
+    <message>
+        <source>The newest signed checkpoint</source>
+        <translation>Le dernier point de contrôle signé</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1793,6 +1797,22 @@ Clé maîtresse&#xa0;: %4</translation>
     <message>
         <source>Sign in again to continue.</source>
         <translation>Reconnectez-vous pour continuer.</translation>
+    </message>
+    <message>
+        <source>Newest signed audit checkpoint</source>
+        <translation>Dernier point de contrôle signé du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Audit signed to #%1 · %2…</source>
+        <translation>Audit signé jusqu’à n°&#xa0;%1 · %2…</translation>
+    </message>
+    <message>
+        <source>Newest signed checkpoint: event %1, %2
+SHA-256 of that event: %3
+Note it outside the store: a rewritten history would not match it.</source>
+        <translation>Dernier point de contrôle signé&#xa0;: événement %1, %2
+SHA-256 de cet événement&#xa0;: %3
+Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas.</translation>
     </message>
 </context>
 <context>

@@ -347,6 +347,9 @@ public:
     Result<qint64> pruneAudit(const Caller& caller, const QString& bundleDirectory = {});
     // Signs a checkpoint now, over the newest event, which is the record of this call itself (audit.manage).
     Result<audit::Checkpoint> checkpointAudit(const Caller& caller);
+    // The newest signed checkpoint (audit.read at platform scope), for people to keep as a witness outside the
+    // store; seq 0 when none is signed yet.
+    Result<audit::Checkpoint> latestCheckpoint(const Caller& caller);
 
     // --- monitoring -------------------------------------------------------------------------------------
     // Counts of what the platform holds and the state of its audit trail (platform scope, metrics.read).

@@ -52,6 +52,20 @@ Result<audit::Checkpoint> ControlPlane::checkpointAudit(const Caller& caller)
     });
 }
 
+Result<audit::Checkpoint> ControlPlane::latestCheckpoint(const Caller& caller)
+{
+    Operation op{QStringLiteral("audit.checkpoint.latest"), Permission::AuditRead, {}, {}, QStringLiteral("audit")};
+    op.readOnly = true;
+    return perform<audit::Checkpoint>(caller, op, [&](Context&, audit::Checkpoint& out) -> Result<void> {
+        auto newest = m_audit.lastCheckpoint();
+        if (!newest)
+            return newest.error();
+        if (newest.value())
+            out = *newest.value();
+        return {};
+    });
+}
+
 Result<audit::AuditPage> ControlPlane::searchAudit(const Caller& caller, const audit::AuditQuery& query)
 {
     const audit::AuditQuery q = scoped(query);

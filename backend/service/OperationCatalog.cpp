@@ -177,6 +177,8 @@ const QList<OperationInfo>& OperationCatalog::all()
          QT_TRANSLATE_NOOP("OperationCatalog", "Prune the audit trail")},
         {"audit.checkpoint", Permission::AuditManage, S::Platform, E::None,
          QT_TRANSLATE_NOOP("OperationCatalog", "Sign an audit checkpoint now")},
+        {"audit.checkpoint.latest", Permission::AuditRead, S::Platform, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "The newest signed checkpoint")},
         // --- monitoring and trust boundaries ---
         {"metrics.read", Permission::MetricsRead, S::Platform, E::None,
          QT_TRANSLATE_NOOP("OperationCatalog", "Read metrics")},

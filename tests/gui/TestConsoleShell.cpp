@@ -9,6 +9,7 @@
 #include "shell/SignInDialog.h"
 #include "shell/SignInForm.h"
 
+#include "shell/Appearance.h"
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,7 +19,6 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include "shell/Appearance.h"
 
 #include <QComboBox>
 #include <QtTest>
@@ -40,6 +40,7 @@ private slots:
     void signOutForgetsTheIdentity();
     void quitEndsTheSessionAndKeepsNoSecretInSettings();
     void lockAfterIsASetting();
+    void statusBarWitnessesTheNewestCheckpoint();
     void screenshots();
 
 private:
@@ -297,6 +298,32 @@ void TestConsoleShell::lockAfterIsASetting()
     // The next window starts with it.
     ui::MainWindow again(bridge);
     QCOMPARE(again.inactivityTimer().timeout(), 3 * 60 * 1000);
+}
+
+void TestConsoleShell::statusBarWitnessesTheNewestCheckpoint()
+{
+    // The platform's audit readers see the newest signed checkpoint's digest, to note outside the store.
+    const auto signed_ = m_f->cp->checkpointAudit(m_f->system);
+    QVERIFY(signed_);
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::MainWindow window(bridge);
+    window.show();
+    QVERIFY(test::signInBridge(bridge, {}, QStringLiteral("root")));
+    auto* label = window.findChild<QLabel*>(QStringLiteral("checkpointLabel"));
+    QVERIFY(label);
+    QTRY_VERIFY_WITH_TIMEOUT(label->isVisible(), kAnswerMs);
+    const QString digest = QString::fromLatin1(signed_.value().chainHash.toHex());
+    QVERIFY2(label->text().contains(digest.left(16)), qPrintable(label->text()));
+    QVERIFY(label->toolTip().contains(digest));
+    QVERIFY(test::hasGuiEvent(*m_f, {}, QStringLiteral("audit.checkpoint.latest"), {}));
+
+    // A tenant's owner does not read the platform's chain: nothing is shown, nothing is asked.
+    ui::ConsoleBridge tenantBridge(*m_f->cp);
+    ui::MainWindow tenantWindow(tenantBridge);
+    tenantWindow.show();
+    QVERIFY(test::signInBridge(tenantBridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    QCoreApplication::processEvents();
+    QVERIFY(!tenantWindow.findChild<QLabel*>(QStringLiteral("checkpointLabel"))->isVisible());
 }
 
 // Renders the window for people to look at: GATEHOUSE_SCREENSHOT_DIR=dir (run under xvfb-run for real fonts).

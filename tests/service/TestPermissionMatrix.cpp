@@ -220,6 +220,12 @@ const QList<Op>& operations()
                  return discard(f.cp->readMetrics(c));
              };
          }},
+        {"audit.checkpoint.latest", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->latestCheckpoint(c));
+             };
+         }},
         {"overview.platform", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {

@@ -12,6 +12,7 @@
 #include "panes/OverviewPane.h"
 #include "panes/SecretsPane.h"
 #include "panes/TenancyPane.h"
+#include "service/ControlPlane.h"
 #include "store/Store.h"
 #include "widgets/ThemedIcon.h"
 
@@ -20,15 +21,18 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPainter>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -276,10 +280,23 @@ void MainWindow::buildStatusBar()
     m_storeLabel = new QLabel(this);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
     m_storeLabel->setAccessibleName(tr("Store encryption and key custody"));
+    // The newest signed checkpoint: a witness of the audit trail that people can note outside the store.
+    m_checkpoint = new QLabel(this);
+    m_checkpoint->setObjectName(QStringLiteral("checkpointLabel"));
+    m_checkpoint->setAccessibleName(tr("Newest signed audit checkpoint"));
+    m_checkpoint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_checkpoint->hide();
+    auto* checkpointTimer = new QTimer(this);
+    checkpointTimer->setInterval(60 * 1000);
+    connect(checkpointTimer, &QTimer::timeout, this, &MainWindow::showCheckpoint);
+    checkpointTimer->start();
+    connect(&m_bridge, &ConsoleBridge::signedIn, this, &MainWindow::showCheckpoint);
+    connect(&m_bridge, &ConsoleBridge::sessionClosed, m_checkpoint, &QWidget::hide);
 
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->addWidget(m_identity, 1);
     statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_checkpoint);
     statusBar()->addPermanentWidget(m_api);
     statusBar()->addPermanentWidget(m_copyApi);
     statusBar()->addPermanentWidget(m_storeLabel);
@@ -379,6 +396,32 @@ void MainWindow::showLockPage(const QString& reason)
     m_scopes->setEnabled(false);
     updateIdentity();
     m_lockPage->form()->focusFirstEmpty();
+}
+
+void MainWindow::showCheckpoint()
+{
+    if (!m_bridge.isSignedIn() || !m_bridge.allows(u"audit.checkpoint.latest")) {
+        m_checkpoint->hide();
+        return;
+    }
+    m_bridge.call(
+        m_checkpoint,
+        [](service::ControlPlane& cp, const service::Caller& caller) { return cp.latestCheckpoint(caller); },
+        [this](Result<audit::Checkpoint> newest) {
+            if (!newest || newest.value().seq == 0) {
+                m_checkpoint->hide();
+                return;
+            }
+            const audit::Checkpoint& c = newest.value();
+            const QString digest = QString::fromLatin1(c.chainHash.toHex());
+            m_checkpoint->setText(tr("Audit signed to #%1 · %2…").arg(c.seq).arg(digest.left(16)));
+            m_checkpoint->setToolTip(
+                tr("Newest signed checkpoint: event %1, %2\nSHA-256 of that event: %3\nNote it outside the store: a "
+                   "rewritten history would not match it.")
+                    .arg(c.seq)
+                    .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.timeMs), QLocale::ShortFormat), digest));
+            m_checkpoint->show();
+        });
 }
 
 void MainWindow::showConsole()

@@ -68,6 +68,7 @@ private:
     void showLockPage(const QString& reason);
     void showConsole();
     void fillScopes();
+    void showCheckpoint();
     void updateIdentity();
     void rememberLayout() const;
 
@@ -89,6 +90,7 @@ private:
     QLabel* m_api = nullptr;
     QToolButton* m_copyApi = nullptr;
     QLabel* m_storeLabel = nullptr;
+    QLabel* m_checkpoint = nullptr;
     QString m_apiUrl;
     QString m_apiFingerprint;
 };
