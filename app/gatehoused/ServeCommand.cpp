@@ -130,13 +130,6 @@ int runServe(Invocation& in)
     api::HttpServer& server = host.server();
     if (host.generatedCertificate())
         logLine(QStringLiteral("event=certificate_generated path=%1").arg(s.certificateFile));
-    logLine(QStringLiteral("event=listening url=%1 workers=%2 max_connections=%3%4")
-                .arg(host.url())
-                .arg(s.limits.workerThreads)
-                .arg(s.limits.maxConnections)
-                .arg(host.fingerprint().isEmpty() ? QString()
-                                                  : QStringLiteral(" certificate_sha256=") + host.fingerprint()));
-
     bool stopping = false;
     SignalPipe signalPipe([&](int signal) {
         if (signal == SIGHUP) {
@@ -158,6 +151,13 @@ int runServe(Invocation& in)
     });
     if (!signalPipe.ok())
         return fail(Error{ErrorCode::Internal, QStringLiteral("cannot set up signal handling")});
+    // Announced only once SIGTERM is handled: a stop sent right after this line still drains and signs.
+    logLine(QStringLiteral("event=listening url=%1 workers=%2 max_connections=%3%4")
+                .arg(host.url())
+                .arg(s.limits.workerThreads)
+                .arg(s.limits.maxConnections)
+                .arg(host.fingerprint().isEmpty() ? QString()
+                                                  : QStringLiteral(" certificate_sha256=") + host.fingerprint()));
     QObject::connect(&server, &api::HttpServer::drained, &server, [&] {
         // The clean stop signs the newest event, so no unsigned tail is left behind.
         if (auto closed = controlPlane.close(); !closed)
