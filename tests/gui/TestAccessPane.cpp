@@ -47,7 +47,7 @@ private slots:
     void editARoleWithinWhatTheEditorHolds();
     void platformOwnerSeesThePlatformsRoles();
     void lockingForgetsWhatThePaneShowed();
-    void theMainWindowShowsItInPlaceOfThePlaceholder();
+    void theMainWindowShowsThePane();
     void keyboardReachesTheActionsOfTheBindingsTab();
 
 private:
@@ -595,7 +595,7 @@ void TestAccessPane::lockingForgetsWhatThePaneShowed()
         QVERIFY2(!action(pane, name)->isEnabled(), name);
 }
 
-void TestAccessPane::theMainWindowShowsItInPlaceOfThePlaceholder()
+void TestAccessPane::theMainWindowShowsThePane()
 {
     ui::ConsoleBridge bridge(*m_f->cp);
     QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));

@@ -111,19 +111,8 @@ IntegrationsPane::IntegrationsPane(ConsoleBridge& bridge, QWidget* parent)
     m_search->setObjectName(QStringLiteral("integrationSearch"));
     m_search->setAccessibleName(tr("Search integrations"));
     m_search->setPlaceholderText(tr("Search integrations (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    auto* find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, m_search, qOverload<>(&QLineEdit::setFocus));
-    QWidget::addAction(find);
-
     m_proxy->setObjectName(QStringLiteral("integrationProxy"));
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setSortRole(IntegrationModel::SortRole);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connectSearch(this, m_search, m_proxy, m_model, IntegrationModel::SortRole);
 
     m_table->setObjectName(QStringLiteral("integrationTable"));
     m_table->setAccessibleName(tr("Integrations"));

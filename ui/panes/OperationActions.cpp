@@ -6,6 +6,8 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
 #include <QToolBar>
 
 namespace gatehouse::ui {
@@ -54,6 +56,22 @@ void showNoticeIn(QLabel* line, const QString& text)
     line->setStyleSheet(QString());
     line->setText(text);
     line->setVisible(!text.isEmpty());
+}
+
+void connectSearch(QWidget* pane, QLineEdit* search, QSortFilterProxyModel* proxy, QAbstractItemModel* source,
+                   int sortRole)
+{
+    search->setClearButtonEnabled(true);
+    auto* find = new QAction(pane);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QObject::connect(find, &QAction::triggered, search, qOverload<>(&QLineEdit::setFocus));
+    pane->addAction(find);
+    proxy->setSourceModel(source);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setFilterKeyColumn(-1);
+    proxy->setSortRole(sortRole);
+    QObject::connect(search, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
 }
 
 } // namespace gatehouse::ui

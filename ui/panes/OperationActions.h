@@ -2,7 +2,11 @@
 
 #include "core/Result.h"
 
+class QAbstractItemModel;
 class QAction;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QWidget;
 class QLabel;
 class QToolBar;
 
@@ -26,5 +30,10 @@ bool permitOperation(QAction* action, const ConsoleBridge& bridge);
 // answers with sign-in); a notice in the normal colour; an empty notice hides the line.
 void showFailureIn(QLabel* line, const Error& error);
 void showNoticeIn(QLabel* line, const QString& text);
+
+// A pane's search box over its table: Ctrl+F (within the pane) focuses it, and what is typed filters every column
+// of `source` through `proxy`, case-insensitively; the proxy sorts by `sortRole`.
+void connectSearch(QWidget* pane, QLineEdit* search, QSortFilterProxyModel* proxy, QAbstractItemModel* source,
+                   int sortRole);
 
 } // namespace gatehouse::ui

@@ -128,19 +128,8 @@ SecretsPane::SecretsPane(ConsoleBridge& bridge, QWidget* parent)
     m_search->setObjectName(QStringLiteral("secretSearch"));
     m_search->setAccessibleName(tr("Search secrets"));
     m_search->setPlaceholderText(tr("Search names, tags, descriptions (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    auto* find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, m_search, qOverload<>(&QLineEdit::setFocus));
-    QWidget::addAction(find);
-
     m_proxy->setObjectName(QStringLiteral("secretProxy"));
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setSortRole(SecretModel::SortRole);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connectSearch(this, m_search, m_proxy, m_model, SecretModel::SortRole);
 
     m_table->setObjectName(QStringLiteral("secretTable"));
     m_table->setAccessibleName(tr("Secrets"));
