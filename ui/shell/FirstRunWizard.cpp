@@ -95,6 +95,7 @@ QString grouped(const QString& secret)
 
 FirstRunWizard::FirstRunWizard(const QString& defaultDataDir, QWidget* parent) : QWizard(parent)
 {
+    m_jobs.setMaxThreadCount(1);
     setObjectName(QStringLiteral("firstRunWizard"));
     setWindowTitle(tr("Set up Gatehouse"));
     setWizardStyle(QWizard::ModernStyle);
@@ -118,6 +119,7 @@ FirstRunWizard::FirstRunWizard(const QString& defaultDataDir, QWidget* parent) :
 
 FirstRunWizard::~FirstRunWizard()
 {
+    m_jobs.waitForDone();
     for (QString& code : m_recoveryCodes)
         code.fill(QLatin1Char(' '));
 }
@@ -518,7 +520,7 @@ void FirstRunWizard::runStep(std::function<std::shared_ptr<void>()> job,
                 next();
         }
     });
-    watcher->setFuture(QtConcurrent::run(std::move(job)));
+    watcher->setFuture(QtConcurrent::run(&m_jobs, std::move(job)));
 }
 
 bool FirstRunWizard::validateCurrentPage()

@@ -4,6 +4,7 @@
 #include "service/ControlPlane.h"
 #include "store/Store.h"
 
+#include <QThreadPool>
 #include <QWizard>
 
 #include <functional>
@@ -112,6 +113,9 @@ private:
     QLineEdit* m_ownerPassword2 = nullptr;
     QLabel* m_ownerPolicy = nullptr;
     QLabel* m_tenantError = nullptr;
+    // The wizard's own worker, declared last so it is joined first: a background step never outlives the
+    // wizard, and its thread (with the crypto library's per-thread state) ends before the program does.
+    QThreadPool m_jobs;
 };
 
 } // namespace gatehouse::ui
