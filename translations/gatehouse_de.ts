@@ -394,6 +394,50 @@
         <source>The HTTPS API is not served: %1</source>
         <translation>Die HTTPS-API wird nicht bereitgestellt: %1</translation>
     </message>
+    <message>
+        <source>This is the demo. The platform administrator is admin; every demo account&apos;s password and authenticator secret is in %1.</source>
+        <translation>Dies ist die Demo. Der Plattformadministrator ist admin; das Passwort und das Authenticator-Geheimnis jedes Demo-Kontos stehen in %1.</translation>
+    </message>
+    <message>
+        <source>The demo needs at least 1,000 audit events.</source>
+        <translation>Die Demo braucht mindestens 1.000 Audit-Ereignisse.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and holds no Gatehouse store. Choose an empty folder for the demo with --data-dir.</source>
+        <translation>%1 ist nicht leer und enthält keinen Gatehouse-Tresor. Wählen Sie mit --data-dir einen leeren Ordner für die Demo.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to an earlier demo. Move it away, then start the demo again.</source>
+        <translation>%1 gehört zu einer früheren Demo. Verschieben Sie die Datei und starten Sie die Demo erneut.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted demo store...</source>
+        <translation>Der verschlüsselte Demo-Tresor wird angelegt...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Gatehouse demo</source>
+        <translation>Gatehouse-Demo</translation>
+    </message>
+    <message>
+        <source>Demo progress</source>
+        <translation>Fortschritt der Demo</translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation>Wird angehalten...</translation>
+    </message>
+    <message>
+        <source>Filling the demo: %1 (%2 of %3 audit events)</source>
+        <translation>Die Demo wird gefüllt: %1 (%2 von %3 Audit-Ereignissen)</translation>
+    </message>
+    <message>
+        <source>The demo could not be made: %1</source>
+        <translation>Die Demo konnte nicht angelegt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AccessPane</name>

@@ -394,6 +394,50 @@
         <source>The HTTPS API is not served: %1</source>
         <translation>L&apos;API HTTPS n&apos;est pas servie&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>This is the demo. The platform administrator is admin; every demo account&apos;s password and authenticator secret is in %1.</source>
+        <translation>Ceci est la démo. L&apos;administrateur de la plateforme est admin ; le mot de passe et le secret d&apos;authentificateur de chaque compte de démo sont dans %1.</translation>
+    </message>
+    <message>
+        <source>The demo needs at least 1,000 audit events.</source>
+        <translation>La démo nécessite au moins 1 000 événements d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and holds no Gatehouse store. Choose an empty folder for the demo with --data-dir.</source>
+        <translation>%1 n&apos;est pas vide et ne contient aucun coffre Gatehouse. Choisissez un dossier vide pour la démo avec --data-dir.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to an earlier demo. Move it away, then start the demo again.</source>
+        <translation>%1 appartient à une démo précédente. Déplacez-le, puis relancez la démo.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted demo store...</source>
+        <translation>Création du coffre de démo chiffré...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Gatehouse demo</source>
+        <translation>Démo Gatehouse</translation>
+    </message>
+    <message>
+        <source>Demo progress</source>
+        <translation>Progression de la démo</translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation>Arrêt en cours...</translation>
+    </message>
+    <message>
+        <source>Filling the demo: %1 (%2 of %3 audit events)</source>
+        <translation>Remplissage de la démo : %1 (%2 sur %3 événements d&apos;audit)</translation>
+    </message>
+    <message>
+        <source>The demo could not be made: %1</source>
+        <translation>La démo n&apos;a pas pu être créée : %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AccessPane</name>

@@ -6,6 +6,7 @@
 #include "core/ProcessHardening.h"
 #include "service/ControlPlane.h"
 #include "shell/Appearance.h"
+#include "shell/DemoLauncher.h"
 #include "shell/FirstRunWizard.h"
 #include "shell/MainWindow.h"
 #include "shell/SignInDialog.h"
@@ -67,20 +68,66 @@ int main(int argc, char* argv[])
         QStringLiteral("Serve the HTTPS API here for local scripts (default 127.0.0.1:8443; "
                        "\"off\" to serve none)."),
         QStringLiteral("ADDR:PORT"));
-    parser.addOptions({dataDirOption, keyFileOption, apiOption});
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Open the demo store, making it the first time (three tenants, people in every role, secrets "
+                       "and a month of audit history). Its accounts' passwords are written to "
+                       "demo-secrets/demo-users.txt beside the data directory."));
+    const QCommandLineOption demoEventsOption(
+        QStringLiteral("demo-events"),
+        QStringLiteral("With --demo, when the demo store is made: how many audit events (default 100000)."),
+        QStringLiteral("N"));
+    parser.addOptions({dataDirOption, keyFileOption, apiOption, demoOption, demoEventsOption});
     parser.process(app);
 
-    const QString dataDir = parser.isSet(dataDirOption)
+    const bool demo = parser.isSet(demoOption);
+    qint64 demoEvents = 100000;
+    if (parser.isSet(demoEventsOption)) {
+        bool ok = false;
+        demoEvents = parser.value(demoEventsOption).toLongLong(&ok);
+        if (!demo || !ok || demoEvents < 1000 || demoEvents > 10000000) {
+            QTextStream(stderr) << "gatehouse: --demo-events goes with --demo and takes a number of audit events "
+                                   "from 1000 to 10000000\n";
+            return 2;
+        }
+    }
+    ui::DemoLauncher::Places demoPlaces = parser.isSet(dataDirOption)
+                                              ? ui::DemoLauncher::placesFor(parser.value(dataDirOption))
+                                              : ui::DemoLauncher::defaultPlaces();
+    if (parser.isSet(keyFileOption))
+        demoPlaces.keyFile = parser.value(keyFileOption);
+    const QString dataDir = demo ? demoPlaces.dataDir
+                            : parser.isSet(dataDirOption)
                                 ? parser.value(dataDirOption)
                                 : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
 
     keys::ProviderOptions options;
-    options.keyFile = parser.value(keyFileOption);
+    options.keyFile = demo ? demoPlaces.keyFile : parser.value(keyFileOption);
     options.passphrase = ui::passphrasePrompt(nullptr);
 
     std::unique_ptr<store::Store> store;
     std::unique_ptr<service::ControlPlane> controlPlane;
-    if (!QFileInfo::exists(store::Store::configPath(dataDir))) {
+    const auto loadControlPlane = [&]() {
+        controlPlane = std::make_unique<service::ControlPlane>(*store);
+        if (auto loaded = controlPlane->load(); !loaded) {
+            QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), loaded.error().message);
+            return false;
+        }
+        return true;
+    };
+    if (demo && !QFileInfo::exists(store::Store::configPath(dataDir))) {
+        // The demo the first time: made here, with progress, then opened like any store.
+        auto made = ui::DemoLauncher::create(demoPlaces, demoEvents, nullptr);
+        if (!made) {
+            QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), made.error().message);
+            return 1;
+        }
+        if (!made.value().store)
+            return 0;
+        store = std::move(made.value().store);
+        if (!loadControlPlane())
+            return 1;
+    } else if (!QFileInfo::exists(store::Store::configPath(dataDir))) {
         // First run: the wizard creates the store, its administrator (with an authenticator) and maybe a tenant.
         ui::FirstRunWizard wizard(dataDir);
         const bool accepted = wizard.exec() == QDialog::Accepted;
@@ -102,11 +149,8 @@ int main(int argc, char* argv[])
             return 1;
         }
         store = std::move(opened).value();
-        controlPlane = std::make_unique<service::ControlPlane>(*store);
-        if (auto loaded = controlPlane->load(); !loaded) {
-            QMessageBox::critical(nullptr, QObject::tr("Gatehouse"), loaded.error().message);
+        if (!loadControlPlane())
             return 1;
-        }
     }
     // A store made by `gatehoused init` without an administrator gets one now.
     if (!controlPlane->hasPlatformOwner()) {
@@ -140,6 +184,10 @@ int main(int argc, char* argv[])
 
     // The console acts as the identity that signs in, never as the local system.
     ui::SignInDialog signIn(bridge);
+    if (demo)
+        signIn.setNote(QObject::tr("This is the demo. The platform administrator is admin; every demo account's "
+                                   "password and authenticator secret is in %1.")
+                           .arg(QDir::toNativeSeparators(demoPlaces.credentialsFile)));
     if (signIn.exec() != QDialog::Accepted)
         return 0;
     window.show();

@@ -6,21 +6,17 @@
 #include "api/TlsCertificate.h"
 #include "core/Clock.h"
 #include "core/Files.h"
-#include "demo/DemoSeeder.h"
+#include "demo/DemoStore.h"
 #include "identity/PasswordPolicy.h"
 #include "service/ControlPlane.h"
 #include "store/Store.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
 
-#include <cerrno>
-#include <fcntl.h>
 #include <optional>
-#include <unistd.h>
 
 namespace gatehouse::cli {
 
@@ -86,20 +82,6 @@ Result<DemoRequest> demoRequest(const Invocation& in)
 // Fills the new store with the demo and writes its credentials to a private file made for them.
 int seedDemo(const Invocation& in, store::Store& st, const DemoRequest& request, std::optional<SecureBytes> password)
 {
-    const QString leftOver = QStringLiteral("the store in %1 was created but holds only part of the demo; remove it "
-                                            "(and its key) and run init --demo again")
-                                 .arg(st.dataDir());
-    if (auto r = files::ensurePrivateDirectory(QFileInfo(request.credentials).absolutePath()); !r)
-        return fail(r.error());
-    const QByteArray path = QFile::encodeName(request.credentials);
-    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        return fail(files::errnoError(errno, QStringLiteral("create"), request.credentials));
-    auto drop = [&] {
-        ::close(fd);
-        ::unlink(path.constData());
-    };
-
     demo::DemoOptions options;
     options.events = request.events;
     if (in.isSet("admin-user"))
@@ -109,41 +91,20 @@ int seedDemo(const Invocation& in, store::Store& st, const DemoRequest& request,
     QElapsedTimer timer;
     timer.start();
     ProgressLine progress;
-    auto report = demo::DemoSeeder(st).run(options, [&](const demo::DemoProgress& p) {
+    auto report = demo::seedWithCredentials(st, options, request.credentials, [&](const demo::DemoProgress& p) {
         progress.update(QStringLiteral("seeding the demo (%1; audit events)").arg(p.phase), p.events, p.target);
         return true;
     });
     progress.finish();
     if (!report) {
-        drop();
         const int code = fail(report.error());
-        QTextStream(stderr) << "gatehoused: " << leftOver << Qt::endl;
+        QTextStream(stderr) << "gatehoused: the store in " << st.dataDir()
+                            << " was created but holds only part of the demo; remove it (and its key) and run init "
+                               "--demo again"
+                            << Qt::endl;
         return code;
     }
     const demo::DemoReport& r = report.value();
-    QByteArray text = r.credentialsText(st.config().storeId);
-    auto written = [&]() -> Result<void> {
-        for (qsizetype done = 0; done < text.size();) {
-            const ssize_t n = ::write(fd, text.constData() + done, std::size_t(text.size() - done));
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0)
-                return files::errnoError(errno, QStringLiteral("write"), request.credentials);
-            done += n;
-        }
-        if (::fsync(fd) != 0)
-            return files::errnoError(errno, QStringLiteral("sync"), request.credentials);
-        return {};
-    }();
-    text.fill('\0');
-    if (!written) {
-        drop();
-        const int code = fail(written.error());
-        QTextStream(stderr) << "gatehoused: the demo is in the store, but its passwords could not be saved; "
-                            << leftOver << Qt::endl;
-        return code;
-    }
-    ::close(fd);
 
     int people = 0, withTotp = 0;
     for (const demo::DemoAccount& a : r.accounts) {

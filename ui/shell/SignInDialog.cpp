@@ -10,7 +10,7 @@
 namespace gatehouse::ui {
 
 SignInDialog::SignInDialog(ConsoleBridge& bridge, QWidget* parent)
-    : QDialog(parent), m_form(new SignInForm(bridge, this))
+    : QDialog(parent), m_form(new SignInForm(bridge, this)), m_note(new QLabel(this))
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to Gatehouse"));
@@ -27,10 +27,22 @@ SignInDialog::SignInDialog(ConsoleBridge& bridge, QWidget* parent)
     connect(m_form, &SignInForm::signedIn, this, &QDialog::accept);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
+    m_note->setObjectName(QStringLiteral("note"));
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_note->hide();
+    layout->addWidget(m_note);
     layout->addWidget(m_form);
     layout->addWidget(buttons);
     setMinimumWidth(420);
     m_form->focusFirstEmpty();
+}
+
+void SignInDialog::setNote(const QString& note)
+{
+    m_note->setText(note);
+    m_note->setAccessibleName(note);
+    m_note->setVisible(!note.isEmpty());
 }
 
 } // namespace gatehouse::ui

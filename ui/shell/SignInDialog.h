@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+class QLabel;
+
 namespace gatehouse::ui {
 
 class ConsoleBridge;
@@ -15,9 +17,12 @@ public:
     explicit SignInDialog(ConsoleBridge& bridge, QWidget* parent = nullptr);
 
     SignInForm* form() const { return m_form; }
+    // A line for people above the form (where the demo's passwords are); hidden when empty.
+    void setNote(const QString& note);
 
 private:
     SignInForm* m_form;
+    QLabel* m_note;
 };
 
 } // namespace gatehouse::ui
