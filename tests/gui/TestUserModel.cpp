@@ -14,6 +14,7 @@ private slots:
     void columnsShowWhatTheControlPlaneSaid_data();
     void columnsShowWhatTheControlPlaneSaid();
     void searchAndSortThroughAProxy();
+    void aLongListArrivesInSlices();
 };
 
 namespace {
@@ -105,6 +106,57 @@ void TestUserModel::searchAndSortThroughAProxy()
     QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("mia"));
     model.putUser(user("usr_4", "max", "locked"));
     QCOMPARE(proxy.rowCount(), 2);
+}
+
+// 2,500 rows go in as 1,000 now and the rest on later event-loop turns, in order, through a sorting proxy; a new
+// list meanwhile replaces the old one entirely, and an edit meanwhile applies to the whole list.
+void TestUserModel::aLongListArrivesInSlices()
+{
+    ui::UserModel model;
+    QSortFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.sort(ui::UserModel::Username);
+    QSignalSpy loaded(&model, &ui::UserModel::loaded);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    const auto many = [](int n, const char* prefix) {
+        QList<identity::User> users;
+        for (int i = 0; i < n; ++i) {
+            const QByteArray id = QByteArray(prefix) + QByteArray::number(i);
+            users.append(user(id.constData(), id.constData()));
+        }
+        return users;
+    };
+
+    model.setUsers(many(2500, "a"));
+    QCOMPARE(model.rowCount(), ui::SlicedTableModel::kSliceRows);
+    QVERIFY(model.isLoading());
+    QCOMPARE(loaded.count(), 0);
+    QTRY_COMPARE(loaded.count(), 1);
+    QCOMPARE(model.rowCount(), 2500);
+    QCOMPARE(proxy.rowCount(), 2500);
+    QCOMPARE(inserted.count(), 3);
+    for (int i = 0; i < 2500; ++i)
+        QCOMPARE(model.userAt(i)->id, QStringLiteral("a%1").arg(i));
+
+    // A second list while the first is still coming: only the second is shown.
+    model.setUsers(many(2500, "b"));
+    model.setUsers(many(1500, "c"));
+    QTRY_COMPARE(loaded.count(), 2);
+    QCOMPARE(model.rowCount(), 1500);
+    QCOMPARE(model.userAt(1499)->id, QStringLiteral("c1499"));
+    QCoreApplication::processEvents();
+    QCOMPARE(model.rowCount(), 1500);
+
+    // An edit while rows are queued takes the rest in first and applies to the row wherever it is.
+    model.setUsers(many(2500, "d"));
+    QVERIFY(model.isLoading());
+    model.putUser(user("d2400", "renamed"));
+    QVERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 2500);
+    QCOMPARE(model.userAt(2400)->username, QStringLiteral("renamed"));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(TestUserModel)

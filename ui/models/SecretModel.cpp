@@ -24,17 +24,34 @@ QString dateText(qint64 ms)
 
 } // namespace
 
-SecretModel::SecretModel(QObject* parent) : QAbstractTableModel(parent), m_nowMs(QDateTime::currentMSecsSinceEpoch()) {}
+SecretModel::SecretModel(QObject* parent) : SlicedTableModel(parent), m_nowMs(QDateTime::currentMSecsSinceEpoch()) {}
 
 void SecretModel::setSecrets(QList<secrets::Secret> secrets)
 {
+    stopLoading();
     beginResetModel();
-    m_secrets = std::move(secrets);
+    m_secrets.clear();
+    m_secrets.reserve(secrets.size());
+    m_queued = std::move(secrets);
+    m_queuedFrom = 0;
     endResetModel();
+    startLoading();
+}
+
+void SecretModel::showQueuedRows(qsizetype count)
+{
+    for (qsizetype i = 0; i < count; ++i)
+        m_secrets.append(std::move(m_queued[m_queuedFrom + i]));
+    m_queuedFrom += count;
+    if (m_queuedFrom == m_queued.size()) {
+        m_queued.clear();
+        m_queuedFrom = 0;
+    }
 }
 
 void SecretModel::putSecret(const secrets::Secret& secret)
 {
+    finishLoading();
     const int row = rowOf(secret.id);
     if (row < 0) {
         beginInsertRows({}, int(m_secrets.size()), int(m_secrets.size()));
@@ -48,6 +65,7 @@ void SecretModel::putSecret(const secrets::Secret& secret)
 
 void SecretModel::removeSecret(const QString& secretId)
 {
+    finishLoading();
     const int row = rowOf(secretId);
     if (row < 0)
         return;
@@ -58,6 +76,9 @@ void SecretModel::removeSecret(const QString& secretId)
 
 void SecretModel::clear()
 {
+    stopLoading();
+    m_queued.clear();
+    m_queuedFrom = 0;
     if (m_secrets.isEmpty() && m_ownerNames.isEmpty())
         return;
     beginResetModel();

@@ -2,6 +2,8 @@
 
 #include "secrets/Secret.h"
 
+#include "models/SlicedTableModel.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
@@ -9,8 +11,9 @@
 namespace gatehouse::ui {
 
 // The secrets of one workspace as the control plane listed them: metadata only. No value ever reaches this
-// model; a revealed value lives in the reveal dialog's field, and only for as long as it is shown.
-class SecretModel : public QAbstractTableModel
+// model; a revealed value lives in the reveal dialog's field, and only for as long as it is shown. A long list is
+// taken in a slice at a time (SlicedTableModel).
+class SecretModel : public SlicedTableModel
 {
     Q_OBJECT
 public:
@@ -47,12 +50,18 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+protected:
+    qsizetype queuedRows() const override { return m_queued.size() - m_queuedFrom; }
+    void showQueuedRows(qsizetype count) override;
+
 private:
     DueState stateAt(qint64 atMs) const;
     QString whenText(qint64 atMs) const;
     QString ownerText(const secrets::Secret& secret) const;
 
     QList<secrets::Secret> m_secrets;
+    QList<secrets::Secret> m_queued; // the rest of the latest list, from m_queuedFrom on
+    qsizetype m_queuedFrom = 0;
     QHash<QString, QString> m_ownerNames;
     qint64 m_nowMs = 0;
 };

@@ -5,17 +5,34 @@
 
 namespace gatehouse::ui {
 
-UserModel::UserModel(QObject* parent) : QAbstractTableModel(parent) {}
+UserModel::UserModel(QObject* parent) : SlicedTableModel(parent) {}
 
 void UserModel::setUsers(QList<identity::User> users)
 {
+    stopLoading();
     beginResetModel();
-    m_users = std::move(users);
+    m_users.clear();
+    m_users.reserve(users.size());
+    m_queued = std::move(users);
+    m_queuedFrom = 0;
     endResetModel();
+    startLoading();
+}
+
+void UserModel::showQueuedRows(qsizetype count)
+{
+    for (qsizetype i = 0; i < count; ++i)
+        m_users.append(std::move(m_queued[m_queuedFrom + i]));
+    m_queuedFrom += count;
+    if (m_queuedFrom == m_queued.size()) {
+        m_queued.clear();
+        m_queuedFrom = 0;
+    }
 }
 
 void UserModel::putUser(const identity::User& user)
 {
+    finishLoading();
     const int row = rowOf(user.id);
     if (row < 0) {
         beginInsertRows({}, int(m_users.size()), int(m_users.size()));
@@ -29,6 +46,9 @@ void UserModel::putUser(const identity::User& user)
 
 void UserModel::clear()
 {
+    stopLoading();
+    m_queued.clear();
+    m_queuedFrom = 0;
     if (m_users.isEmpty())
         return;
     beginResetModel();

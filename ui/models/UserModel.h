@@ -2,13 +2,15 @@
 
 #include "identity/User.h"
 
-#include <QAbstractTableModel>
+#include "models/SlicedTableModel.h"
+
 #include <QList>
 
 namespace gatehouse::ui {
 
-// The users of one scope (a tenant, or the platform's administrators) as the control plane listed them.
-class UserModel : public QAbstractTableModel
+// The users of one scope (a tenant, or the platform's administrators) as the control plane listed them; a long
+// list is taken in a slice at a time (SlicedTableModel).
+class UserModel : public SlicedTableModel
 {
     Q_OBJECT
 public:
@@ -35,8 +37,14 @@ public:
 
     static QString statusText(const identity::User& user);
 
+protected:
+    qsizetype queuedRows() const override { return m_queued.size() - m_queuedFrom; }
+    void showQueuedRows(qsizetype count) override;
+
 private:
     QList<identity::User> m_users;
+    QList<identity::User> m_queued; // the rest of the latest list, from m_queuedFrom on
+    qsizetype m_queuedFrom = 0;
 };
 
 } // namespace gatehouse::ui

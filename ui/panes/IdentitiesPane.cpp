@@ -37,6 +37,12 @@ IdentitiesPane::IdentitiesPane(ConsoleBridge& bridge, QWidget* parent)
 {
     setObjectName(QStringLiteral("identitiesPane"));
     setAccessibleName(tr("Identities"));
+    connect(m_model, &UserModel::loaded, this, [this] {
+        const int row = m_model->rowOf(m_reselect);
+        if (row >= 0)
+            m_table->selectRow(m_proxy->mapFromSource(m_model->index(row, 0)).row());
+        updateActions();
+    });
 
     auto* title = new QLabel(tr("Users"), this);
     title->setObjectName(QStringLiteral("identitiesTitle"));
@@ -233,11 +239,8 @@ void IdentitiesPane::reload()
             }
             m_tenantId = tenantId;
             m_loaded = true;
+            m_reselect = selected;
             m_model->setUsers(std::move(users).value());
-            const int row = m_model->rowOf(selected);
-            if (row >= 0)
-                m_table->selectRow(m_proxy->mapFromSource(m_model->index(row, 0)).row());
-            updateActions();
         });
 }
 

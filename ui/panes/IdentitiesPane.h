@@ -69,6 +69,7 @@ private:
     IntegrationsPane* m_integrations = nullptr;
     QString m_tenantId;
     bool m_loaded = false;
+    QString m_reselect; // the user selected before a refresh, selected again once the list is in
 };
 
 } // namespace gatehouse::ui

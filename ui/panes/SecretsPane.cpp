@@ -73,6 +73,10 @@ SecretsPane::SecretsPane(ConsoleBridge& bridge, QWidget* parent)
       m_countdown(new ClipboardCountdown(m_clipboard, this))
 {
     setObjectName(QStringLiteral("secretsPane"));
+    connect(m_model, &SecretModel::loaded, this, [this] {
+        selectSecret(m_reselect);
+        updateActions();
+    });
     setAccessibleName(tr("Secrets"));
 
     auto* title = new QLabel(tr("Secrets"), this);
@@ -358,9 +362,8 @@ void SecretsPane::reload()
             SecretListing got = std::move(listing).value();
             m_model->setNow(got.nowMs);
             m_model->setOwnerNames(std::move(got.names));
+            m_reselect = selected;
             m_model->setSecrets(std::move(got.secrets));
-            selectSecret(selected);
-            updateActions();
         });
 }
 

@@ -93,6 +93,7 @@ private:
     QString m_workspaceId;
     QStringList m_deletedNames; // this session's, offered first by Undelete
     bool m_loaded = false;
+    QString m_reselect; // the secret selected before a refresh, selected again once the list is in
     int m_revealClearMs = SecretValueField::kDefaultClearMs;
     int m_clipboardClearMs = 30'000;
 };
