@@ -696,10 +696,6 @@
         <source>Denied</source>
         <translation>Verweigert</translation>
     </message>
-    <message>
-        <source>Gatehouse</source>
-        <translation>Gatehouse</translation>
-    </message>
 </context>
 <context>
     <name>gatehouse::ui::AdministratorDialog</name>
@@ -1345,10 +1341,6 @@
         <translation>Die Sitzungen von %1 wurden beendet.</translation>
     </message>
     <message>
-        <source>Gatehouse</source>
-        <translation>Gatehouse</translation>
-    </message>
-    <message>
         <source>&amp;Users</source>
         <translation>Ben&amp;utzer</translation>
     </message>
@@ -1628,10 +1620,6 @@
     <message>
         <source>Revoked the token that begins %1.</source>
         <translation>Das mit %1 beginnende Token wurde widerrufen.</translation>
-    </message>
-    <message>
-        <source>Gatehouse</source>
-        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>
@@ -2724,10 +2712,6 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
             <numerusform>Angezeigt werden die Geheimnisse, deren Rotation oder Ablauf überfällig ist oder innerhalb von %n Tag fällig wird.</numerusform>
             <numerusform>Angezeigt werden die Geheimnisse, deren Rotation oder Ablauf überfällig ist oder innerhalb von %n Tagen fällig wird.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Gatehouse</source>
-        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>

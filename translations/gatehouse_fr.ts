@@ -696,10 +696,6 @@
         <source>Denied</source>
         <translation>Refusé</translation>
     </message>
-    <message>
-        <source>Gatehouse</source>
-        <translation>Gatehouse</translation>
-    </message>
 </context>
 <context>
     <name>gatehouse::ui::AdministratorDialog</name>
@@ -1345,10 +1341,6 @@
         <translation>Les sessions de %1 ont pris fin.</translation>
     </message>
     <message>
-        <source>Gatehouse</source>
-        <translation>Gatehouse</translation>
-    </message>
-    <message>
         <source>&amp;Users</source>
         <translation>&amp;Utilisateurs</translation>
     </message>
@@ -1628,10 +1620,6 @@
     <message>
         <source>Revoked the token that begins %1.</source>
         <translation>Le jeton commençant par %1 a été révoqué.</translation>
-    </message>
-    <message>
-        <source>Gatehouse</source>
-        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>
@@ -2724,10 +2712,6 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
             <numerusform>Affichage des secrets dont la rotation ou l&apos;expiration est dépassée ou arrive à échéance d&apos;ici %n jour.</numerusform>
             <numerusform>Affichage des secrets dont la rotation ou l&apos;expiration est dépassée ou arrive à échéance d&apos;ici %n jours.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Gatehouse</source>
-        <translation>Gatehouse</translation>
     </message>
 </context>
 <context>

@@ -632,12 +632,8 @@ void AccessPane::createRole()
                 return cp.createRole(caller, tenantId, name, description, permissions);
             },
             [this, guard](Result<authz::Role> created) {
-                guard->setWaiting(false);
-                if (!created) {
-                    if (!ConsoleBridge::endsSession(created.error()))
-                        guard->showError(created.error().message);
+                if (!settleDialog(guard.data(), created))
                     return;
-                }
                 m_roles->putRole(created.value());
                 recountBindings();
                 const int row = m_roles->rowOf(created.value().id);
@@ -670,12 +666,8 @@ void AccessPane::editRole()
                 return cp.updateRole(caller, tenantId, roleId, description, permissions);
             },
             [this, guard](Result<authz::Role> updated) {
-                guard->setWaiting(false);
-                if (!updated) {
-                    if (!ConsoleBridge::endsSession(updated.error()))
-                        guard->showError(updated.error().message);
+                if (!settleDialog(guard.data(), updated))
                     return;
-                }
                 m_roles->putRole(updated.value());
                 showNotice(tr("Saved the role %1.").arg(updated.value().name));
                 guard->finish();
@@ -691,23 +683,23 @@ void AccessPane::deleteRole()
         return;
     const QString roleId = role->id;
     const QString name = role->name;
-    confirm(tr("Delete the role %1? A role still bound to someone cannot be deleted.").arg(name),
-            [this, roleId, name]() {
-                const QString tenantId = m_tenantId;
-                m_bridge.call(
-                    this,
-                    [tenantId, roleId](ControlPlane& cp, const Caller& caller) {
-                        return cp.deleteRole(caller, tenantId, roleId);
-                    },
-                    [this, roleId, name](Result<void> deleted) {
-                        if (!deleted) {
-                            showFailure(deleted.error());
-                            return;
-                        }
-                        m_roles->removeRole(roleId);
-                        showNotice(tr("Deleted the role %1.").arg(name));
-                    });
-            });
+    askToConfirm(this, tr("Delete the role %1? A role still bound to someone cannot be deleted.").arg(name),
+                 [this, roleId, name]() {
+                     const QString tenantId = m_tenantId;
+                     m_bridge.call(
+                         this,
+                         [tenantId, roleId](ControlPlane& cp, const Caller& caller) {
+                             return cp.deleteRole(caller, tenantId, roleId);
+                         },
+                         [this, roleId, name](Result<void> deleted) {
+                             if (!deleted) {
+                                 showFailure(deleted.error());
+                                 return;
+                             }
+                             m_roles->removeRole(roleId);
+                             showNotice(tr("Deleted the role %1.").arg(name));
+                         });
+                 });
 }
 
 void AccessPane::grantRole()
@@ -728,12 +720,8 @@ void AccessPane::grantRole()
                 return cp.createBinding(caller, tenantId, kind, identityId, roleId, workspaceId);
             },
             [this, guard](Result<authz::Binding> created) {
-                guard->setWaiting(false);
-                if (!created) {
-                    if (!ConsoleBridge::endsSession(created.error()))
-                        guard->showError(created.error().message);
+                if (!settleDialog(guard.data(), created))
                     return;
-                }
                 const authz::Binding& b = created.value();
                 m_bindings->putBinding(b);
                 recountBindings();
@@ -757,7 +745,7 @@ void AccessPane::removeBinding()
     const QString bindingId = binding->id;
     const QString who = m_bindings->names().identities.value(binding->identityId, binding->identityId);
     const QString what = m_bindings->names().roles.value(binding->roleId, binding->roleId);
-    confirm(tr("Take the role %1 away from %2?").arg(what, who), [this, bindingId, who, what]() {
+    askToConfirm(this, tr("Take the role %1 away from %2?").arg(what, who), [this, bindingId, who, what]() {
         const QString tenantId = m_tenantId;
         m_bridge.call(
             this,
@@ -836,20 +824,6 @@ void AccessPane::explain()
             // The control plane's own words, as it gives them.
             m_explainReason->setText(d.reason());
         });
-}
-
-void AccessPane::confirm(const QString& question, std::function<void()> then)
-{
-    auto* box =
-        new QMessageBox(QMessageBox::Question, tr("Gatehouse"), question, QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("confirmDialog"));
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [box, then = std::move(then)](QAbstractButton* button) {
-        if (box->standardButton(button) == QMessageBox::Yes)
-            then();
-    });
-    box->open();
 }
 
 } // namespace gatehouse::ui

@@ -74,7 +74,6 @@ private:
     void showEffective();
     void explain();
     // Asks before a change; `then` runs on Yes.
-    void confirm(const QString& question, std::function<void()> then);
 
     ConsoleBridge& m_bridge;
     RoleModel* m_roles;

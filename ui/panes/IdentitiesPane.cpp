@@ -261,12 +261,8 @@ void IdentitiesPane::createUser()
                 return cp.createUser(caller, tenantId, username, displayName, email, password);
             },
             [this, guard](Result<identity::User> created) {
-                guard->setWaiting(false);
-                if (!created) {
-                    if (!ConsoleBridge::endsSession(created.error()))
-                        guard->showError(created.error().message);
+                if (!settleDialog(guard.data(), created))
                     return;
-                }
                 m_model->putUser(created.value());
                 const int row = m_model->rowOf(created.value().id);
                 m_table->selectRow(m_proxy->mapFromSource(m_model->index(row, 0)).row());
@@ -299,12 +295,8 @@ void IdentitiesPane::editUser()
                 return cp.updateUser(caller, tenantId, userId, displayName, email);
             },
             [this, guard](Result<identity::User> updated) {
-                guard->setWaiting(false);
-                if (!updated) {
-                    if (!ConsoleBridge::endsSession(updated.error()))
-                        guard->showError(updated.error().message);
+                if (!settleDialog(guard.data(), updated))
                     return;
-                }
                 m_model->putUser(updated.value());
                 showNotice(tr("Saved %1.").arg(updated.value().username));
                 guard->finish();
@@ -351,8 +343,9 @@ void IdentitiesPane::disableUser()
     const identity::User* user = selectedUser();
     if (!user)
         return;
-    confirm(tr("Disable %1? They cannot sign in, and their sessions end, until enabled again.").arg(user->username),
-            [this]() { changeStatus(int(service::UserStatusChange::Disable), tr("Disabled %1.")); });
+    askToConfirm(
+        this, tr("Disable %1? They cannot sign in, and their sessions end, until enabled again.").arg(user->username),
+        [this]() { changeStatus(int(service::UserStatusChange::Disable), tr("Disabled %1.")); });
 }
 
 void IdentitiesPane::enableUser()
@@ -381,12 +374,8 @@ void IdentitiesPane::resetPassword()
                 return cp.resetUserPassword(caller, tenantId, userId, password);
             },
             [this, guard, username](Result<void> reset) {
-                guard->setWaiting(false);
-                if (!reset) {
-                    if (!ConsoleBridge::endsSession(reset.error()))
-                        guard->showError(reset.error().message);
+                if (!settleDialog(guard.data(), reset))
                     return;
-                }
                 showNotice(tr("Reset the password of %1.").arg(username));
                 guard->finish();
             });
@@ -402,24 +391,25 @@ void IdentitiesPane::resetMfa()
     const QString tenantId = m_tenantId;
     const QString userId = user->id;
     const QString username = user->username;
-    confirm(tr("Remove the authenticator and recovery codes of %1? They sign in with their password alone until "
-               "they enrol again.")
-                .arg(username),
-            [this, tenantId, userId, username]() {
-                m_bridge.call(
-                    this,
-                    [tenantId, userId](ControlPlane& cp, const Caller& caller) {
-                        return cp.resetUserMfa(caller, tenantId, userId);
-                    },
-                    [this, username](Result<void> reset) {
-                        if (!reset) {
-                            showFailure(reset.error());
-                            return;
-                        }
-                        showNotice(tr("Reset the two-factor authentication of %1.").arg(username));
-                        reload();
-                    });
-            });
+    askToConfirm(this,
+                 tr("Remove the authenticator and recovery codes of %1? They sign in with their password alone until "
+                    "they enrol again.")
+                     .arg(username),
+                 [this, tenantId, userId, username]() {
+                     m_bridge.call(
+                         this,
+                         [tenantId, userId](ControlPlane& cp, const Caller& caller) {
+                             return cp.resetUserMfa(caller, tenantId, userId);
+                         },
+                         [this, username](Result<void> reset) {
+                             if (!reset) {
+                                 showFailure(reset.error());
+                                 return;
+                             }
+                             showNotice(tr("Reset the two-factor authentication of %1.").arg(username));
+                             reload();
+                         });
+                 });
 }
 
 void IdentitiesPane::endSessions()
@@ -430,35 +420,21 @@ void IdentitiesPane::endSessions()
     const QString tenantId = m_tenantId;
     const QString userId = user->id;
     const QString username = user->username;
-    confirm(tr("End every session of %1? They must sign in again.").arg(username),
-            [this, tenantId, userId, username]() {
-                m_bridge.call(
-                    this,
-                    [tenantId, userId](ControlPlane& cp, const Caller& caller) {
-                        return cp.endUserSessions(caller, tenantId, userId);
-                    },
-                    [this, username](Result<void> ended) {
-                        if (!ended) {
-                            showFailure(ended.error());
-                            return;
-                        }
-                        showNotice(tr("Ended the sessions of %1.").arg(username));
-                    });
-            });
-}
-
-void IdentitiesPane::confirm(const QString& question, std::function<void()> then)
-{
-    auto* box =
-        new QMessageBox(QMessageBox::Question, tr("Gatehouse"), question, QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("confirmDialog"));
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [box, then = std::move(then)](QAbstractButton* button) {
-        if (box->standardButton(button) == QMessageBox::Yes)
-            then();
-    });
-    box->open();
+    askToConfirm(this, tr("End every session of %1? They must sign in again.").arg(username),
+                 [this, tenantId, userId, username]() {
+                     m_bridge.call(
+                         this,
+                         [tenantId, userId](ControlPlane& cp, const Caller& caller) {
+                             return cp.endUserSessions(caller, tenantId, userId);
+                         },
+                         [this, username](Result<void> ended) {
+                             if (!ended) {
+                                 showFailure(ended.error());
+                                 return;
+                             }
+                             showNotice(tr("Ended the sessions of %1.").arg(username));
+                         });
+                 });
 }
 
 } // namespace gatehouse::ui

@@ -57,7 +57,6 @@ private:
     void endSessions();
     void changeStatus(int change, const QString& done);
     // Asks before a change that cannot be taken back by the same click; `then` runs on Yes.
-    void confirm(const QString& question, std::function<void()> then);
 
     ConsoleBridge& m_bridge;
     UserModel* m_model;

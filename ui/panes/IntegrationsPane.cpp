@@ -386,12 +386,8 @@ void IntegrationsPane::createIntegration()
                 return cp.createIntegration(caller, tenantId, name, description);
             },
             [this, guard](Result<identity::Integration> created) {
-                guard->setWaiting(false);
-                if (!created) {
-                    if (!ConsoleBridge::endsSession(created.error()))
-                        guard->showError(created.error().message);
+                if (!settleDialog(guard.data(), created))
                     return;
-                }
                 m_model->putIntegration(created.value());
                 selectIntegration(created.value().id);
                 showNotice(tr("Created %1. Grant it a role in Roles & Access, then issue it a token.")
@@ -443,24 +439,25 @@ void IntegrationsPane::deleteIntegration()
     const QString tenantId = m_tenantId;
     const QString integrationId = integration->id;
     const QString name = integration->name;
-    confirm(tr("Delete %1? Its tokens stop working at once, and its role bindings go with it. This cannot be "
-               "undone.")
-                .arg(name),
-            [this, tenantId, integrationId, name]() {
-                m_bridge.call(
-                    this,
-                    [tenantId, integrationId](ControlPlane& cp, const Caller& caller) {
-                        return cp.deleteIntegration(caller, tenantId, integrationId);
-                    },
-                    [this, integrationId, name](Result<void> deleted) {
-                        if (!deleted) {
-                            showFailure(deleted.error());
-                            return;
-                        }
-                        m_model->removeIntegration(integrationId);
-                        showNotice(tr("Deleted %1.").arg(name));
-                    });
-            });
+    askToConfirm(this,
+                 tr("Delete %1? Its tokens stop working at once, and its role bindings go with it. This cannot be "
+                    "undone.")
+                     .arg(name),
+                 [this, tenantId, integrationId, name]() {
+                     m_bridge.call(
+                         this,
+                         [tenantId, integrationId](ControlPlane& cp, const Caller& caller) {
+                             return cp.deleteIntegration(caller, tenantId, integrationId);
+                         },
+                         [this, integrationId, name](Result<void> deleted) {
+                             if (!deleted) {
+                                 showFailure(deleted.error());
+                                 return;
+                             }
+                             m_model->removeIntegration(integrationId);
+                             showNotice(tr("Deleted %1.").arg(name));
+                         });
+                 });
 }
 
 void IntegrationsPane::bindCertificate()
@@ -483,12 +480,8 @@ void IntegrationsPane::bindCertificate()
                 return cp.bindIntegrationCertificate(caller, tenantId, integrationId, sha256);
             },
             [this, guard](Result<identity::Integration> bound) {
-                guard->setWaiting(false);
-                if (!bound) {
-                    if (!ConsoleBridge::endsSession(bound.error()))
-                        guard->showError(bound.error().message);
+                if (!settleDialog(guard.data(), bound))
                     return;
-                }
                 m_model->putIntegration(bound.value());
                 showNotice(tr("Bound %1 to the certificate %2: its tokens now work only over mutual TLS with it.")
                                .arg(bound.value().name,
@@ -506,23 +499,24 @@ void IntegrationsPane::unbindCertificate()
         return;
     const QString tenantId = m_tenantId;
     const QString integrationId = integration->id;
-    confirm(tr("Unbind %1 from its client certificate? Its tokens then work over any TLS connection.")
-                .arg(integration->name),
-            [this, tenantId, integrationId]() {
-                m_bridge.call(
-                    this,
-                    [tenantId, integrationId](ControlPlane& cp, const Caller& caller) {
-                        return cp.bindIntegrationCertificate(caller, tenantId, integrationId, QString());
-                    },
-                    [this](Result<identity::Integration> unbound) {
-                        if (!unbound) {
-                            showFailure(unbound.error());
-                            return;
-                        }
-                        m_model->putIntegration(unbound.value());
-                        showNotice(tr("Unbound %1 from its client certificate.").arg(unbound.value().name));
-                    });
-            });
+    askToConfirm(this,
+                 tr("Unbind %1 from its client certificate? Its tokens then work over any TLS connection.")
+                     .arg(integration->name),
+                 [this, tenantId, integrationId]() {
+                     m_bridge.call(
+                         this,
+                         [tenantId, integrationId](ControlPlane& cp, const Caller& caller) {
+                             return cp.bindIntegrationCertificate(caller, tenantId, integrationId, QString());
+                         },
+                         [this](Result<identity::Integration> unbound) {
+                             if (!unbound) {
+                                 showFailure(unbound.error());
+                                 return;
+                             }
+                             m_model->putIntegration(unbound.value());
+                             showNotice(tr("Unbound %1 from its client certificate.").arg(unbound.value().name));
+                         });
+                 });
 }
 
 void IntegrationsPane::issueToken()
@@ -552,12 +546,8 @@ void IntegrationsPane::issueToken()
                 return cp.issueToken(caller, tenantId, integrationId, days, workspaceId);
             },
             [this, guard, integrationId, name](Result<service::IssuedToken> issued) {
-                guard->setWaiting(false);
-                if (!issued) {
-                    if (!ConsoleBridge::endsSession(issued.error()))
-                        guard->showError(issued.error().message);
+                if (!settleDialog(guard.data(), issued))
                     return;
-                }
                 service::IssuedToken token = std::move(issued).value();
                 QByteArray bytes = token.secret.toUtf8();
                 OPENSSL_cleanse(token.secret.data(), std::size_t(token.secret.size()) * sizeof(QChar));
@@ -585,37 +575,24 @@ void IntegrationsPane::revokeToken()
     const QString integrationId = integration->id;
     const QString tokenId = token->id;
     const QString hint = token->hint;
-    confirm(tr("Revoke the token %1… of %2? Whatever uses it is refused from now on. This cannot be undone.")
-                .arg(hint, integration->name),
-            [this, tenantId, integrationId, tokenId, hint]() {
-                m_bridge.call(
-                    this,
-                    [tenantId, integrationId, tokenId](ControlPlane& cp, const Caller& caller) {
-                        return cp.revokeToken(caller, tenantId, integrationId, tokenId);
-                    },
-                    [this, hint](Result<void> revoked) {
-                        if (!revoked) {
-                            showFailure(revoked.error());
-                            return;
-                        }
-                        showNotice(tr("Revoked the token that begins %1.").arg(hint));
-                        reloadTokens();
-                    });
-            });
-}
-
-void IntegrationsPane::confirm(const QString& question, std::function<void()> then)
-{
-    auto* box =
-        new QMessageBox(QMessageBox::Question, tr("Gatehouse"), question, QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("confirmDialog"));
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [box, then = std::move(then)](QAbstractButton* button) {
-        if (box->standardButton(button) == QMessageBox::Yes)
-            then();
-    });
-    box->open();
+    askToConfirm(this,
+                 tr("Revoke the token %1… of %2? Whatever uses it is refused from now on. This cannot be undone.")
+                     .arg(hint, integration->name),
+                 [this, tenantId, integrationId, tokenId, hint]() {
+                     m_bridge.call(
+                         this,
+                         [tenantId, integrationId, tokenId](ControlPlane& cp, const Caller& caller) {
+                             return cp.revokeToken(caller, tenantId, integrationId, tokenId);
+                         },
+                         [this, hint](Result<void> revoked) {
+                             if (!revoked) {
+                                 showFailure(revoked.error());
+                                 return;
+                             }
+                             showNotice(tr("Revoked the token that begins %1.").arg(hint));
+                             reloadTokens();
+                         });
+                 });
 }
 
 } // namespace gatehouse::ui

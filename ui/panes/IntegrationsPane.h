@@ -63,7 +63,6 @@ private:
     void unbindCertificate();
     void issueToken();
     void revokeToken();
-    void confirm(const QString& question, std::function<void()> then);
 
     ConsoleBridge& m_bridge;
     IntegrationModel* m_model;

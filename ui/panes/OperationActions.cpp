@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QAbstractButton>
+#include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QToolBar>
 
@@ -72,6 +74,20 @@ void connectSearch(QWidget* pane, QLineEdit* search, QSortFilterProxyModel* prox
     proxy->setFilterKeyColumn(-1);
     proxy->setSortRole(sortRole);
     QObject::connect(search, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+}
+
+void askToConfirm(QWidget* parent, const QString& question, std::function<void()> then)
+{
+    auto* box = new QMessageBox(QMessageBox::Question, QObject::tr("Gatehouse"), question,
+                                QMessageBox::Yes | QMessageBox::No, parent);
+    box->setObjectName(QStringLiteral("confirmDialog"));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::buttonClicked, box, [box, then = std::move(then)](QAbstractButton* button) {
+        if (box->standardButton(button) == QMessageBox::Yes)
+            then();
+    });
+    box->open();
 }
 
 } // namespace gatehouse::ui

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "console/ConsoleBridge.h"
 #include "core/Result.h"
+
+#include <functional>
 
 class QAbstractItemModel;
 class QAction;
@@ -11,8 +14,6 @@ class QLabel;
 class QToolBar;
 
 namespace gatehouse::ui {
-
-class ConsoleBridge;
 
 // What every pane does with its actions and its message line, in one place.
 
@@ -35,5 +36,21 @@ void showNoticeIn(QLabel* line, const QString& text);
 // of `source` through `proxy`, case-insensitively; the proxy sorts by `sortRole`.
 void connectSearch(QWidget* pane, QLineEdit* search, QSortFilterProxyModel* proxy, QAbstractItemModel* source,
                    int sortRole);
+
+// A yes/no question before something that cannot be undone; No is the default. `then` runs on Yes.
+void askToConfirm(QWidget* parent, const QString& question, std::function<void()> then);
+
+// The answer to a dialog's change (any dialog with setWaiting and showError): the dialog stops waiting; on failure
+// it shows the control plane's refusal and stays open (a failure that ended the session is the shell's to answer).
+// True when the change was made: the caller then takes the result and closes the dialog.
+template <typename Dialog, typename T> bool settleDialog(Dialog* dialog, const Result<T>& result)
+{
+    dialog->setWaiting(false);
+    if (result.ok())
+        return true;
+    if (!ConsoleBridge::endsSession(result.error()))
+        dialog->showError(result.error().message);
+    return false;
+}
 
 } // namespace gatehouse::ui

@@ -389,12 +389,8 @@ void SecretsPane::createSecret()
                 return cp.createSecret(caller, tenantId, workspaceId, spec, value);
             },
             [this, guard](Result<secrets::Secret> created) {
-                guard->setWaiting(false);
-                if (!created) {
-                    if (!ConsoleBridge::endsSession(created.error()))
-                        guard->showError(created.error().message);
+                if (!settleDialog(guard.data(), created))
                     return;
-                }
                 if (!m_dueOnly->isChecked())
                     m_model->putSecret(created.value());
                 selectSecret(created.value().id);
@@ -425,12 +421,8 @@ void SecretsPane::newVersion()
                 return cp.updateSecretValue(caller, tenantId, workspaceId, name, value);
             },
             [this, guard](Result<secrets::Secret> updated) {
-                guard->setWaiting(false);
-                if (!updated) {
-                    if (!ConsoleBridge::endsSession(updated.error()))
-                        guard->showError(updated.error().message);
+                if (!settleDialog(guard.data(), updated))
                     return;
-                }
                 m_model->putSecret(updated.value());
                 showNotice(
                     tr("Stored version %1 of %2.").arg(updated.value().currentVersion).arg(updated.value().name));
@@ -458,12 +450,8 @@ void SecretsPane::showVersions()
                 return cp.restoreSecretVersion(caller, tenantId, workspaceId, name, version);
             },
             [this, guard, version](Result<secrets::Secret> restored) {
-                guard->setWaiting(false);
-                if (!restored) {
-                    if (!ConsoleBridge::endsSession(restored.error()))
-                        guard->showError(restored.error().message);
+                if (!settleDialog(guard.data(), restored))
                     return;
-                }
                 m_model->putSecret(restored.value());
                 guard->setSecret(restored.value());
                 guard->showNotice(
@@ -480,12 +468,8 @@ void SecretsPane::showVersions()
                 return cp.destroySecretVersion(caller, tenantId, workspaceId, name, version);
             },
             [this, guard, version](Result<void> destroyed) {
-                guard->setWaiting(false);
-                if (!destroyed) {
-                    if (!ConsoleBridge::endsSession(destroyed.error()))
-                        guard->showError(destroyed.error().message);
+                if (!settleDialog(guard.data(), destroyed))
                     return;
-                }
                 guard->showNotice(tr("Destroyed the value of version %1.").arg(version));
                 loadVersions(guard.data());
             });
@@ -544,12 +528,8 @@ void SecretsPane::reveal()
                 return RevealedValue{std::move(value).value(), version};
             },
             [guard](Result<RevealedValue> revealed) {
-                guard->setWaiting(false);
-                if (!revealed) {
-                    if (!ConsoleBridge::endsSession(revealed.error()))
-                        guard->showError(revealed.error().message);
+                if (!settleDialog(guard.data(), revealed))
                     return;
-                }
                 RevealedValue got = std::move(revealed).value();
                 guard->showValue(std::move(got.value), got.version);
             });
@@ -594,24 +574,25 @@ void SecretsPane::deleteSecret()
         return;
     const QString name = secret->name;
     const QString id = secret->id;
-    confirm(tr("Delete %1? It is hidden and cannot be revealed; Undelete restores it within 30 days.").arg(name),
-            [this, name, id]() {
-                m_bridge.call(
-                    this,
-                    [tenantId = m_tenantId, workspaceId = m_workspaceId, name](ControlPlane& cp, const Caller& caller) {
-                        return cp.deleteSecret(caller, tenantId, workspaceId, name);
-                    },
-                    [this, name, id](Result<void> deleted) {
-                        if (!deleted) {
-                            showFailure(deleted.error());
-                            return;
-                        }
-                        m_model->removeSecret(id);
-                        m_deletedNames.removeAll(name);
-                        m_deletedNames.prepend(name);
-                        showNotice(tr("Deleted %1. Undelete restores it within 30 days.").arg(name));
-                    });
-            });
+    askToConfirm(
+        this, tr("Delete %1? It is hidden and cannot be revealed; Undelete restores it within 30 days.").arg(name),
+        [this, name, id]() {
+            m_bridge.call(
+                this,
+                [tenantId = m_tenantId, workspaceId = m_workspaceId, name](ControlPlane& cp, const Caller& caller) {
+                    return cp.deleteSecret(caller, tenantId, workspaceId, name);
+                },
+                [this, name, id](Result<void> deleted) {
+                    if (!deleted) {
+                        showFailure(deleted.error());
+                        return;
+                    }
+                    m_model->removeSecret(id);
+                    m_deletedNames.removeAll(name);
+                    m_deletedNames.prepend(name);
+                    showNotice(tr("Deleted %1. Undelete restores it within 30 days.").arg(name));
+                });
+        });
 }
 
 void SecretsPane::undeleteSecret()
@@ -659,20 +640,6 @@ void SecretsPane::toggleDue()
                       SecretModel::kSoonDays));
     else
         showNotice({});
-}
-
-void SecretsPane::confirm(const QString& question, std::function<void()> then)
-{
-    auto* box =
-        new QMessageBox(QMessageBox::Question, tr("Gatehouse"), question, QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("confirmDialog"));
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [box, then = std::move(then)](QAbstractButton* button) {
-        if (box->standardButton(button) == QMessageBox::Yes)
-            then();
-    });
-    box->open();
 }
 
 } // namespace gatehouse::ui

@@ -74,7 +74,6 @@ private:
     void undeleteSecret();
     void toggleDue();
     void loadVersions(SecretVersionsDialog* dialog);
-    void confirm(const QString& question, std::function<void()> then);
 
     ConsoleBridge& m_bridge;
     const Clock* m_clock;

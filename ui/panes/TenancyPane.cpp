@@ -248,18 +248,6 @@ void TenancyPane::openDialog(TenancyDialog* dialog, std::function<void(TenancyDi
     dialog->open();
 }
 
-// The answer to a dialog's change: on failure the dialog shows the refusal and stays; else `then` runs and the
-// dialog closes.
-template <typename T> static bool settle(TenancyDialog* dialog, const Result<T>& result)
-{
-    dialog->setWaiting(false);
-    if (result.ok())
-        return true;
-    if (!ConsoleBridge::endsSession(result.error()))
-        dialog->showError(result.error().message);
-    return false;
-}
-
 void TenancyPane::createTenant()
 {
     openDialog(new TenancyDialog(TenancyDialog::Purpose::CreateTenant, {}, {}, this), [this](TenancyDialog* d) {
@@ -270,7 +258,7 @@ void TenancyPane::createTenant()
                 return cp.createTenant(caller, name, displayName, owner, password);
             },
             [this, d](Result<tenancy::Tenant> created) {
-                if (!settle(d, created))
+                if (!settleDialog(d, created))
                     return;
                 m_model->putTenant(created.value());
                 showNotice(tr("Created tenant %1.").arg(created.value().name));
@@ -290,7 +278,7 @@ void TenancyPane::createWorkspace()
                     return cp.createWorkspace(caller, tenantId, name, displayName);
                 },
                 [this, d](Result<tenancy::Workspace> created) {
-                    if (!settle(d, created))
+                    if (!settleDialog(d, created))
                         return;
                     m_model->putWorkspace(created.value());
                     m_tree->expandAll();
@@ -316,7 +304,7 @@ void TenancyPane::rename()
                                return cp.renameWorkspace(caller, t.tenantId, t.workspaceId, displayName);
                            },
                            [this, d](Result<tenancy::Workspace> renamed) {
-                               if (!settle(d, renamed))
+                               if (!settleDialog(d, renamed))
                                    return;
                                m_model->putWorkspace(renamed.value());
                                tenancyChanged();
@@ -330,7 +318,7 @@ void TenancyPane::rename()
                            return cp.renameTenant(caller, t.tenantId, displayName);
                        },
                        [this, d](Result<tenancy::Tenant> renamed) {
-                           if (!settle(d, renamed))
+                           if (!settleDialog(d, renamed))
                                return;
                            m_model->putTenant(renamed.value());
                            d->finish();
@@ -396,7 +384,7 @@ void TenancyPane::remove()
                                               : cp.deleteTenant(caller, t.tenantId, typed);
                        },
                        [this, d, t](Result<void> deleted) {
-                           if (!settle(d, deleted))
+                           if (!settleDialog(d, deleted))
                                return;
                            if (t.workspace) {
                                m_model->removeWorkspace(t.tenantId, t.workspaceId);
