@@ -347,6 +347,9 @@ audit::AuditEvent ControlPlane::eventFor(const Caller& caller, const Principal* 
     e.timeMs = m_clock.nowMs();
     e.tenantId = op.tenantId;
     e.workspaceId = op.workspaceId;
+    // What an identity does to itself (sign out, who am I, its own password) is in its own tenant's trail.
+    if (principal && op.selfService && op.tenantId.isEmpty())
+        e.tenantId = principal->tenantId;
     if (principal) {
         e.actorKind = principal->kindName();
         e.actorId = principal->id;

@@ -201,10 +201,10 @@ void TestConsoleBridge::lockedConsoleOpensOnlyForTheSameIdentity()
     QVERIFY(!test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("carl"), test::kPassword, &message));
     QVERIFY2(message.contains(QLatin1String("alice")), qPrintable(message));
     QCOMPARE(bridge.identity().id, alice);
-    // carl's session was ended at once: its sign-out is on the record (sign-outs are platform events).
+    // carl's session was ended at once: its sign-out is on the record, in acme's own trail.
     QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
     bool carlSignedOut = false;
-    for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
+    for (const auto& e : test::auditEvents(*m_f, m_f->tenantA, QStringLiteral("auth.signout")))
         carlSignedOut |= e.actorId == carl && e.outcome == QLatin1String("success");
     QVERIFY(carlSignedOut);
     QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
@@ -216,10 +216,10 @@ void TestConsoleBridge::lockAndSignOutEndTheSession()
     ui::ConsoleBridge bridge(*m_f->cp);
     QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
     const QString alice = bridge.identity().id;
-    // Sign-outs are recorded among the platform's events.
+    // Sign-outs are recorded in the identity's own tenant's trail.
     const auto signOuts = [this, &alice]() {
         int n = 0;
-        for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
+        for (const auto& e : test::auditEvents(*m_f, m_f->tenantA, QStringLiteral("auth.signout")))
             n += e.actorId == alice && e.outcome == QLatin1String("success") && e.source == QLatin1String("gui");
         return n;
     };
@@ -244,7 +244,7 @@ void TestConsoleBridge::secondSignInEndsTheFirstSession()
     QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
     QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
     int signOuts = 0;
-    for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
+    for (const auto& e : test::auditEvents(*m_f, m_f->tenantA, QStringLiteral("auth.signout")))
         signOuts += e.actorId == bridge.identity().id && e.outcome == QLatin1String("success");
     QCOMPARE(signOuts, 1);
 }
@@ -265,7 +265,7 @@ void TestConsoleBridge::sessionThatMayOnlyEnrolIsNotKept()
     QVERIFY(!bridge.isSignedIn());
     QVERIFY(!bridge.hasIdentity());
     bool ended = false;
-    for (const auto& e : test::auditEvents(*m_f, QString(), QStringLiteral("auth.signout")))
+    for (const auto& e : test::auditEvents(*m_f, m_f->tenantA, QStringLiteral("auth.signout")))
         ended |= e.actorId == m_f->userId(m_f->tenantA, QStringLiteral("alice")) && e.source == QLatin1String("gui");
     QVERIFY(ended);
 }

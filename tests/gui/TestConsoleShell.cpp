@@ -236,7 +236,7 @@ void TestConsoleShell::signOutForgetsTheIdentity()
     QVERIFY(!user->isReadOnly());
     QVERIFY(user->text().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
-    QVERIFY(test::hasGuiEvent(*m_f, QString(), QStringLiteral("auth.signout"), {}));
+    QVERIFY(test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("auth.signout"), {}));
 
     // Anyone may sign in now: bob of tenant blue.
     QTest::keyClicks(page->findChild<QLineEdit*>(QStringLiteral("tenantEdit")), QStringLiteral("blue"));
@@ -255,7 +255,7 @@ void TestConsoleShell::quitEndsTheSessionAndKeepsNoSecretInSettings()
         window.close();
     }
     QVERIFY(!bridge.isSignedIn());
-    QVERIFY(test::hasGuiEvent(*m_f, QString(), QStringLiteral("auth.signout"), {}));
+    QVERIFY(test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("auth.signout"), {}));
     QSettings settings;
     QVERIFY(settings.contains(QStringLiteral("window/geometry")));
     QVERIFY(settings.contains(QStringLiteral("window/splitter")));
