@@ -26,6 +26,8 @@ packages=(
     openssl
     # screenshots of the console (tests/gui/screenshots.sh) under a virtual X server
     xvfb xauth
+    # tests: the console driven over the accessibility bus, as a screen reader does (tests/e2e/atspi-console.sh)
+    at-spi2-core python3-pyatspi
     # tests: the end-to-end scripts and the translation check parse JSON and XML with Python
     python3
     # tests: Node.js and npm run the OpenAPI lint (tests/lint-openapi.sh, after `npm ci`)

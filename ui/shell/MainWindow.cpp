@@ -190,6 +190,12 @@ QWidget* MainWindow::buildPanes()
         addAction(open);
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_panes, &QStackedWidget::setCurrentIndex);
+    // Assistive technology selects an entry rather than moving the current one: a selection opens the pane too.
+    connect(m_navigation, &QListWidget::itemSelectionChanged, this, [this] {
+        const QList<QListWidgetItem*> selected = m_navigation->selectedItems();
+        if (selected.size() == 1 && m_navigation->row(selected.first()) != m_navigation->currentRow())
+            m_navigation->setCurrentRow(m_navigation->row(selected.first()));
+    });
     m_splitter->addWidget(m_navigation);
     m_splitter->addWidget(m_panes);
     m_splitter->setStretchFactor(1, 1);
