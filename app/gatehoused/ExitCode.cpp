@@ -48,6 +48,7 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::Unauthenticated:
     case ErrorCode::Forbidden:
     case ErrorCode::Conflict:
+    case ErrorCode::Stale:
     case ErrorCode::RateLimited:
         return ExitUsage;
     case ErrorCode::AuditUnavailable:

@@ -110,6 +110,9 @@ HttpResponse problem(const Error& error)
     case ErrorCode::AlreadyExists:
     case ErrorCode::Conflict:
         return problem(409, QStringLiteral("conflict"), QStringLiteral("Conflict"), error.message);
+    case ErrorCode::Stale:
+        return problem(412, QStringLiteral("precondition-failed"), QStringLiteral("Precondition failed"),
+                       error.message + QStringLiteral(" (If-Match does not match the stored ETag)"));
     case ErrorCode::Unauthenticated: {
         HttpResponse r =
             problem(401, QStringLiteral("unauthenticated"), QStringLiteral("Authentication required"), error.message);
@@ -163,6 +166,17 @@ QByteArray entityTag(const QJsonObject& resource)
 {
     const QByteArray digest = crypto::sha256(QJsonDocument(resource).toJson(QJsonDocument::Compact));
     return '"' + digest.left(16).toHex() + '"';
+}
+
+QList<QByteArray> ifMatchTags(const ApiRequest& request)
+{
+    QList<QByteArray> tags;
+    const QByteArray ifMatch = request.http().header("if-match");
+    if (ifMatch.isEmpty() || ifMatch.trimmed() == "*")
+        return tags;
+    for (const QByteArray& candidate : ifMatch.split(','))
+        tags << candidate.trimmed();
+    return tags;
 }
 
 std::optional<HttpResponse> checkIfMatch(const ApiRequest& request, const QJsonObject& resource)

@@ -7,6 +7,7 @@
 #include "core/Result.h"
 #include "core/SecureBytes.h"
 #include "service/Caller.h"
+#include "service/Expect.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -94,6 +95,27 @@ QString pathSegment(const QString& value);
 QByteArray entityTag(const QJsonObject& resource);
 // 412 when the request's If-Match names another version of `resource`; empty response when it may go ahead.
 std::optional<HttpResponse> checkIfMatch(const ApiRequest& request, const QJsonObject& resource);
+// The entity tags the request's If-Match names; empty without one (or with "*", which any version matches).
+QList<QByteArray> ifMatchTags(const ApiRequest& request);
+// The request's If-Match as the control plane's compare-and-set: checked against the object as stored, inside the
+// change's own transaction, so a change made between reading and writing is refused (412), never overwritten.
+template <typename T, typename F> service::Expect<T> ifMatchExpect(const ApiRequest& request, F toJson)
+{
+    QList<QByteArray> tags = ifMatchTags(request);
+    if (tags.isEmpty())
+        return {};
+    return [tags = std::move(tags), toJson](const T& current) {
+        return tags.contains(entityTag(toJson(current)));
+    };
+}
+// A change built on a version just read (the fields a request left out keep their values): the control plane
+// refuses it if the object is no longer that version when it writes.
+template <typename T, typename F> service::Expect<T> unchangedSince(const QJsonObject& read, F toJson)
+{
+    return [read, toJson](const T& current) {
+        return toJson(current) == read;
+    };
+}
 
 // Reply helpers: a Result of T turned into JSON by `toJson`, or its error as a problem.
 template <typename T, typename F> HttpResponse reply(const Result<T>& result, F&& toJson, int status = 200)
@@ -107,6 +129,18 @@ template <typename T, typename F> HttpResponse reply(const Result<T>& result, F&
 template <typename T, typename F> HttpResponse replyTagged(const Result<T>& result, F&& toJson)
 {
     return result.ok() ? taggedResponse(toJson(result.value())) : problem(result.error());
+}
+// The answer to a compare-and-set change: as replyTagged, and a refusal because the object changed since it was
+// read (412) carries the ETag of the version stored now, read again by `reread`, so the client can decide.
+template <typename T, typename F, typename Reread>
+HttpResponse replyCompared(const Result<T>& result, F&& toJson, Reread&& reread)
+{
+    if (result.ok() || result.error().code != ErrorCode::Stale)
+        return replyTagged(result, toJson);
+    HttpResponse r = problem(result.error());
+    if (auto now = reread(); now.ok())
+        r.setHeader("ETag", entityTag(toJson(now.value())));
+    return r;
 }
 inline HttpResponse reply(const Result<void>& result)
 {

@@ -32,6 +32,7 @@ enum class ErrorCode {
     Unauthenticated,  // no valid session or token, or sign-in failed
     Forbidden,        // authenticated, but no binding grants the permission
     Conflict,         // the change would break an invariant (last owner, name taken, still in use)
+    Stale,            // a compare-and-set refused: the object changed since the caller read it
     RateLimited,      // too many attempts from this source; retry later
     AuditUnavailable, // the audit event could not be written, so the change was not applied
 };

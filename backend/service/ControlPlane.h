@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Caller.h"
+#include "Expect.h"
 #include "audit/AuditEvent.h"
 #include "audit/AuditExport.h"
 #include "audit/AuditFeed.h"
@@ -186,15 +187,17 @@ public:
                                          const QString& ownerUsername, const SecureBytes& ownerPassword);
     Result<QList<tenancy::Tenant>> listTenants(const Caller& caller);
     Result<tenancy::Tenant> getTenant(const Caller& caller, const QString& tenantId);
-    Result<tenancy::Tenant> renameTenant(const Caller& caller, const QString& tenantId, const QString& displayName);
-    Result<tenancy::Tenant> setTenantSuspended(const Caller& caller, const QString& tenantId, bool suspended);
+    Result<tenancy::Tenant> renameTenant(const Caller& caller, const QString& tenantId, const QString& displayName,
+                                         const Expect<tenancy::Tenant>& expect = {});
+    Result<tenancy::Tenant> setTenantSuspended(const Caller& caller, const QString& tenantId, bool suspended,
+                                               const Expect<tenancy::Tenant>& expect = {});
     // `confirmName` must repeat the tenant's name. Destroys all of the tenant's data.
     Result<void> deleteTenant(const Caller& caller, const QString& tenantId, const QString& confirmName);
 
     // --- tenant settings ------------------------------------------------------------------------------
     Result<tenancy::TenantSettings> tenantSettings(const Caller& caller, const QString& tenantId);
     // With `expected` (the settings the change was based on), a compare-and-set: when the stored settings
-    // differ from it, nothing is written and the answer is a Conflict (audited as a failure).
+    // differ from it, nothing is written and the answer is Stale (audited as a failure).
     Result<tenancy::TenantSettings>
     updateTenantSettings(const Caller& caller, const QString& tenantId, const tenancy::TenantSettings& settings,
                          const std::optional<tenancy::TenantSettings>& expected = std::nullopt);
@@ -206,9 +209,11 @@ public:
     Result<QList<tenancy::Workspace>> listWorkspaces(const Caller& caller, const QString& tenantId);
     Result<tenancy::Workspace> getWorkspace(const Caller& caller, const QString& tenantId, const QString& workspaceId);
     Result<tenancy::Workspace> renameWorkspace(const Caller& caller, const QString& tenantId,
-                                               const QString& workspaceId, const QString& displayName);
+                                               const QString& workspaceId, const QString& displayName,
+                                               const Expect<tenancy::Workspace>& expect = {});
     Result<tenancy::Workspace> setWorkspaceSuspended(const Caller& caller, const QString& tenantId,
-                                                     const QString& workspaceId, bool suspended);
+                                                     const QString& workspaceId, bool suspended,
+                                                     const Expect<tenancy::Workspace>& expect = {});
     Result<void> deleteWorkspace(const Caller& caller, const QString& tenantId, const QString& workspaceId,
                                  const QString& confirmName);
 
@@ -218,7 +223,8 @@ public:
     Result<QList<identity::User>> listUsers(const Caller& caller, const QString& tenantId);
     Result<identity::User> getUser(const Caller& caller, const QString& tenantId, const QString& userId);
     Result<identity::User> updateUser(const Caller& caller, const QString& tenantId, const QString& userId,
-                                      const QString& displayName, const QString& email);
+                                      const QString& displayName, const QString& email,
+                                      const Expect<identity::User>& expect = {});
     Result<identity::User> setUserStatus(const Caller& caller, const QString& tenantId, const QString& userId,
                                          UserStatusChange change);
     Result<void> resetUserPassword(const Caller& caller, const QString& tenantId, const QString& userId,
@@ -252,7 +258,8 @@ public:
                                    const QString& description, const QStringList& permissions);
     Result<QList<authz::Role>> listRoles(const Caller& caller, const QString& tenantId);
     Result<authz::Role> updateRole(const Caller& caller, const QString& tenantId, const QString& roleId,
-                                   const QString& description, const QStringList& permissions);
+                                   const QString& description, const QStringList& permissions,
+                                   const Expect<authz::Role>& expect = {});
     Result<void> deleteRole(const Caller& caller, const QString& tenantId, const QString& roleId);
     // tenantId empty: a platform binding. workspaceId empty: the whole tenant.
     Result<authz::Binding> createBinding(const Caller& caller, const QString& tenantId, const QString& identityKind,
@@ -275,7 +282,8 @@ public:
                                          const NewSecret& secret, const SecureBytes& value);
     // A new version becomes current; versions beyond the secret's keep count are destroyed.
     Result<secrets::Secret> updateSecretValue(const Caller& caller, const QString& tenantId, const QString& workspaceId,
-                                              const QString& name, const SecureBytes& value);
+                                              const QString& name, const SecureBytes& value,
+                                              const Expect<secrets::Secret>& expect = {});
     // Metadata only, never values. `search` (optional) matches a name prefix, a tag or words of the description.
     Result<QList<secrets::Secret>> listSecrets(const Caller& caller, const QString& tenantId,
                                                const QString& workspaceId, const QString& search = {});
@@ -374,7 +382,8 @@ public:
     // Who owns each area of the deployment (boundaries.read); the self-hosted defaults until stated.
     Result<boundaries::Ownership> ownership(const Caller& caller);
     // States who owns each area, all five at once (ownership.write).
-    Result<boundaries::Ownership> setOwnership(const Caller& caller, const boundaries::Ownership& ownership);
+    Result<boundaries::Ownership> setOwnership(const Caller& caller, const boundaries::Ownership& ownership,
+                                               const Expect<boundaries::Ownership>& expect = {});
     // What the API listener measured about its transport; the API host calls this when it starts serving, when
     // it reloads its certificate, and (with serving = false) when it stops. Not an operation: nothing is decided.
     void setTransportFacts(const boundaries::TransportFacts& facts);

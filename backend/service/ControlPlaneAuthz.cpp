@@ -137,7 +137,8 @@ Result<QList<Role>> ControlPlane::listRoles(const Caller& caller, const QString&
 }
 
 Result<Role> ControlPlane::updateRole(const Caller& caller, const QString& tenantId, const QString& roleId,
-                                      const QString& description, const QStringList& permissions)
+                                      const QString& description, const QStringList& permissions,
+                                      const Expect<Role>& expect)
 {
     Operation op{QStringLiteral("role.update"), Permission::RolesWrite, tenantId, {}, QStringLiteral("role"), roleId};
     op.mutates = true;
@@ -147,6 +148,8 @@ Result<Role> ControlPlane::updateRole(const Caller& caller, const QString& tenan
             return existing && existing->builtin
                        ? makeError(ErrorCode::InvalidArgument, QStringLiteral("built-in roles cannot be changed"))
                        : notFound(QStringLiteral("role"));
+        if (auto stale = checkExpected(ctx, expect, *existing, QStringLiteral("role")); !stale)
+            return stale;
         auto set = parseTenantPermissions(permissions);
         if (!set)
             return set.error();

@@ -154,7 +154,8 @@ Result<bd::Ownership> ControlPlane::ownership(const Caller& caller)
     });
 }
 
-Result<bd::Ownership> ControlPlane::setOwnership(const Caller& caller, const bd::Ownership& ownership)
+Result<bd::Ownership> ControlPlane::setOwnership(const Caller& caller, const bd::Ownership& ownership,
+                                                 const Expect<bd::Ownership>& expect)
 {
     Operation op{QStringLiteral("ownership.update"), Permission::OwnershipWrite,  {}, {},
                  QStringLiteral("ownership"),        QStringLiteral("deployment")};
@@ -164,6 +165,8 @@ Result<bd::Ownership> ControlPlane::setOwnership(const Caller& caller, const bd:
         auto before = bd::Ownership::load(m_db);
         if (!before)
             return before.error();
+        if (auto stale = checkExpected(ctx, expect, before.value(), QStringLiteral("ownership statement")); !stale)
+            return stale;
         if (auto r = bd::Ownership::save(m_db, ownership, ctx.now, ctx.principal.id); !r)
             return r;
         auto after = bd::Ownership::load(m_db);

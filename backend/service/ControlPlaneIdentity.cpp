@@ -730,7 +730,7 @@ Result<User> ControlPlane::getUser(const Caller& caller, const QString& tenantId
 }
 
 Result<User> ControlPlane::updateUser(const Caller& caller, const QString& tenantId, const QString& userId,
-                                      const QString& displayName, const QString& email)
+                                      const QString& displayName, const QString& email, const Expect<User>& expect)
 {
     Operation op{QStringLiteral("user.update"), Permission::UsersWrite, tenantId, {}, QStringLiteral("user"), userId};
     op.subjectId = userId;
@@ -743,6 +743,8 @@ Result<User> ControlPlane::updateUser(const Caller& caller, const QString& tenan
         auto u = loadUser(tenantId, userId);
         if (!u)
             return u.error();
+        if (auto stale = checkExpected(ctx, expect, u.value(), QStringLiteral("user")); !stale)
+            return stale;
         out = u.value();
         out.displayName = displayName.trimmed();
         out.email = email;

@@ -93,6 +93,19 @@ template <typename T, typename F> Result<T> ControlPlane::perform(const Caller& 
 
 Error notFound(const QString& what);
 
+// A compare-and-set over `current`, read inside the operation's transaction: nothing when `expect` is empty or holds;
+// else the refusal (ErrorCode::Stale), marked in the event's details.
+template <typename Ctx, typename T>
+Result<void> checkExpected(Ctx& ctx, const Expect<T>& expect, const T& current, const QString& what)
+{
+    if (!expect || expect(current))
+        return {};
+    ctx.details.insert(QStringLiteral("stale"), true);
+    return makeError(ErrorCode::Stale, QStringLiteral("the %1 was changed by someone else since you read it; read it "
+                                                      "again and repeat your change")
+                                           .arg(what));
+}
+
 inline authz::Binding readBinding(const store::Statement& s)
 {
     return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.int64(6)};

@@ -212,7 +212,7 @@ Result<Secret> ControlPlane::createSecret(const Caller& caller, const QString& t
 
 Result<Secret> ControlPlane::updateSecretValue(const Caller& caller, const QString& tenantId,
                                                const QString& workspaceId, const QString& name,
-                                               const SecureBytes& value)
+                                               const SecureBytes& value, const Expect<Secret>& expect)
 {
     Operation op{QStringLiteral("secret.update"), Permission::SecretsWrite, tenantId, workspaceId,
                  QStringLiteral("secret")};
@@ -224,8 +224,10 @@ Result<Secret> ControlPlane::updateSecretValue(const Caller& caller, const QStri
         auto s = loadSecret(tenantId, workspaceId, name);
         if (!s)
             return s.error();
+        ctx.targetId = s.value().id;
+        if (auto stale = checkExpected(ctx, expect, s.value(), QStringLiteral("secret")); !stale)
+            return stale;
         out = s.value();
-        ctx.targetId = out.id;
         return addVersion(ctx, out, value);
     });
 }

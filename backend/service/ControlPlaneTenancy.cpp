@@ -142,7 +142,8 @@ Result<Tenant> ControlPlane::getTenant(const Caller& caller, const QString& tena
     });
 }
 
-Result<Tenant> ControlPlane::renameTenant(const Caller& caller, const QString& tenantId, const QString& displayName)
+Result<Tenant> ControlPlane::renameTenant(const Caller& caller, const QString& tenantId, const QString& displayName,
+                                          const Expect<Tenant>& expect)
 {
     Operation op{QStringLiteral("tenant.rename"), Permission::TenantsWrite, {}, {}, QStringLiteral("tenant"), tenantId};
     op.mutates = true;
@@ -152,6 +153,8 @@ Result<Tenant> ControlPlane::renameTenant(const Caller& caller, const QString& t
         auto t = loadTenant(tenantId);
         if (!t)
             return t.error();
+        if (auto stale = checkExpected(ctx, expect, t.value(), QStringLiteral("tenant")); !stale)
+            return stale;
         ctx.details = {{QStringLiteral("from"), t.value().displayName}, {QStringLiteral("to"), displayName.trimmed()}};
         if (auto u =
                 sql::run(m_db, "UPDATE tenants SET display_name = ? WHERE id = ?;", displayName.trimmed(), tenantId);
@@ -163,7 +166,8 @@ Result<Tenant> ControlPlane::renameTenant(const Caller& caller, const QString& t
     });
 }
 
-Result<Tenant> ControlPlane::setTenantSuspended(const Caller& caller, const QString& tenantId, bool suspended)
+Result<Tenant> ControlPlane::setTenantSuspended(const Caller& caller, const QString& tenantId, bool suspended,
+                                                const Expect<Tenant>& expect)
 {
     Operation op{suspended ? QStringLiteral("tenant.suspend") : QStringLiteral("tenant.resume"),
                  Permission::TenantsWrite,
@@ -172,10 +176,12 @@ Result<Tenant> ControlPlane::setTenantSuspended(const Caller& caller, const QStr
                  QStringLiteral("tenant"),
                  tenantId};
     op.mutates = true;
-    return perform<Tenant>(caller, op, [&](Context&, Tenant& out) -> Result<void> {
+    return perform<Tenant>(caller, op, [&](Context& ctx, Tenant& out) -> Result<void> {
         auto t = loadTenant(tenantId);
         if (!t)
             return t.error();
+        if (auto stale = checkExpected(ctx, expect, t.value(), QStringLiteral("tenant")); !stale)
+            return stale;
         out = t.value();
         out.status = suspended ? QStringLiteral("suspended") : QStringLiteral("active");
         // Suspension stops every session and token of the tenant at once (authentication checks the status).
@@ -242,7 +248,7 @@ Result<TenantSettings> ControlPlane::updateTenantSettings(const Caller& caller, 
                 return current.error();
             if (!(current.value().settings == *expected)) {
                 ctx.details.insert(QStringLiteral("conflict"), true);
-                return makeError(ErrorCode::Conflict,
+                return makeError(ErrorCode::Stale,
                                  QStringLiteral("the settings were changed by someone else since you read them; "
                                                 "read them again and repeat your change"));
             }
@@ -336,7 +342,8 @@ Result<Workspace> ControlPlane::getWorkspace(const Caller& caller, const QString
 }
 
 Result<Workspace> ControlPlane::renameWorkspace(const Caller& caller, const QString& tenantId,
-                                                const QString& workspaceId, const QString& displayName)
+                                                const QString& workspaceId, const QString& displayName,
+                                                const Expect<Workspace>& expect)
 {
     Operation op{QStringLiteral("workspace.rename"),
                  Permission::WorkspacesWrite,
@@ -351,6 +358,8 @@ Result<Workspace> ControlPlane::renameWorkspace(const Caller& caller, const QStr
         auto w = loadWorkspace(tenantId, workspaceId);
         if (!w)
             return w.error();
+        if (auto stale = checkExpected(ctx, expect, w.value(), QStringLiteral("workspace")); !stale)
+            return stale;
         ctx.details = {{QStringLiteral("from"), w.value().displayName}, {QStringLiteral("to"), displayName.trimmed()}};
         out = w.value();
         out.displayName = displayName.trimmed();
@@ -360,7 +369,8 @@ Result<Workspace> ControlPlane::renameWorkspace(const Caller& caller, const QStr
 }
 
 Result<Workspace> ControlPlane::setWorkspaceSuspended(const Caller& caller, const QString& tenantId,
-                                                      const QString& workspaceId, bool suspended)
+                                                      const QString& workspaceId, bool suspended,
+                                                      const Expect<Workspace>& expect)
 {
     Operation op{suspended ? QStringLiteral("workspace.suspend") : QStringLiteral("workspace.resume"),
                  Permission::WorkspacesWrite,
@@ -372,6 +382,8 @@ Result<Workspace> ControlPlane::setWorkspaceSuspended(const Caller& caller, cons
         auto w = loadWorkspace(tenantId, workspaceId);
         if (!w)
             return w.error();
+        if (auto stale = checkExpected(ctx, expect, w.value(), QStringLiteral("workspace")); !stale)
+            return stale;
         out = w.value();
         out.status = suspended ? QStringLiteral("suspended") : QStringLiteral("active");
         ctx.details = describe(out);

@@ -242,7 +242,7 @@ void TestTenantSettings::updateWithExpectedIsACompareAndSet()
 
     auto refused = m_f->cp->updateTenantSettings(alice, m_f->tenantA, mine, stale);
     QVERIFY(!refused);
-    QCOMPARE(refused.error().code, ErrorCode::Conflict);
+    QCOMPARE(refused.error().code, ErrorCode::Stale);
     QCOMPARE(stored(), before);
 
     QVERIFY(m_f->cp->updateTenantSettings(alice, m_f->tenantA, mine, before));

@@ -46,6 +46,7 @@ private slots:
     void auditChainIsIntactAndHoldsNoSecrets();
     void suspendedTenantStopsSignInAndSessions();
     void checkExplainsDecisions();
+    void changesBuiltOnAnOldReadAreRefused();
     void bootstrapOnlyOnceAndOnlyLocally();
     void weakerHashesAreUpgradedAtSignIn();
 
@@ -814,6 +815,103 @@ void TestControlPlane::weakerHashesAreUpgradedAtSignIn()
     QVERIFY(!crypto::PasswordHasher::needsRehash(now));
     QVERIFY(f->cp->signIn(ControlPlaneFixture::caller(), QStringLiteral("acme"), QStringLiteral("alice"),
                           secret(kPassword)));
+}
+
+// A compare-and-set is decided where the change is written: a change built on a version read before someone
+// else's change is refused as Stale, nothing is written, and the refusal is on the record; the same change on the
+// version stored now goes through. One case for each kind of object the API updates with If-Match.
+void TestControlPlane::changesBuiltOnAnOldReadAreRefused()
+{
+    const service::Caller& sys = f->system;
+    const auto refusedAsStale = [this](const Error& error, const char* action) {
+        QCOMPARE(error.code, ErrorCode::Stale);
+        const audit::AuditEvent e = f->newestEvent();
+        QCOMPARE(e.action, QLatin1String(action));
+        QVERIFY(e.outcome != QLatin1String("success"));
+        QCOMPARE(e.details.value(QStringLiteral("stale")).toBool(), true);
+    };
+
+    // Tenant: read, someone renames it, a rename built on the first read is refused.
+    auto read = f->cp->getTenant(sys, f->tenantA);
+    QVERIFY(read);
+    QVERIFY(f->cp->renameTenant(sys, f->tenantA, QStringLiteral("Acme Two")));
+    const auto sameTenant = [old = read.value()](const tenancy::Tenant& now) {
+        return now.displayName == old.displayName && now.status == old.status;
+    };
+    auto stale = f->cp->renameTenant(sys, f->tenantA, QStringLiteral("Acme Three"), sameTenant);
+    QVERIFY(!stale);
+    refusedAsStale(stale.error(), "tenant.rename");
+    QCOMPARE(f->cp->getTenant(sys, f->tenantA).value().displayName, QStringLiteral("Acme Two"));
+    auto suspendedStale = f->cp->setTenantSuspended(sys, f->tenantA, true, sameTenant);
+    QVERIFY(!suspendedStale);
+    refusedAsStale(suspendedStale.error(), "tenant.suspend");
+    QCOMPARE(f->cp->getTenant(sys, f->tenantA).value().status, QStringLiteral("active"));
+    QVERIFY(f->cp->renameTenant(sys, f->tenantA, QStringLiteral("Acme Three"),
+                                  [](const tenancy::Tenant& now) { return now.displayName == "Acme Two"; }));
+
+    // Workspace.
+    auto workspace = f->cp->getWorkspace(sys, f->tenantA, f->w1);
+    QVERIFY(workspace);
+    QVERIFY(f->cp->renameWorkspace(sys, f->tenantA, f->w1, QStringLiteral("Prod")));
+    const auto sameWorkspace = [old = workspace.value()](const tenancy::Workspace& now) {
+        return now.displayName == old.displayName;
+    };
+    auto ws = f->cp->setWorkspaceSuspended(sys, f->tenantA, f->w1, true, sameWorkspace);
+    QVERIFY(!ws);
+    refusedAsStale(ws.error(), "workspace.suspend");
+    auto wsRename = f->cp->renameWorkspace(sys, f->tenantA, f->w1, QStringLiteral("P"), sameWorkspace);
+    QVERIFY(!wsRename);
+    refusedAsStale(wsRename.error(), "workspace.rename");
+    QCOMPARE(f->cp->getWorkspace(sys, f->tenantA, f->w1).value().status, QStringLiteral("active"));
+
+    // User.
+    const QString carl = f->addUser(f->tenantA, QStringLiteral("carl"), {});
+    auto user = f->cp->getUser(sys, f->tenantA, carl);
+    QVERIFY(user);
+    QVERIFY(f->cp->updateUser(sys, f->tenantA, carl, QStringLiteral("Carl B"), QStringLiteral("c@example.org")));
+    auto userStale = f->cp->updateUser(
+        sys, f->tenantA, carl, QStringLiteral("Carl C"), QStringLiteral("c@example.org"),
+        [old = user.value()](const identity::User& now) { return now.displayName == old.displayName; });
+    QVERIFY(!userStale);
+    refusedAsStale(userStale.error(), "user.update");
+    QCOMPARE(f->cp->getUser(sys, f->tenantA, carl).value().displayName, QStringLiteral("Carl B"));
+
+    // Role: permissions changed by someone else are not overwritten by a change built on the old list.
+    auto role = f->cp->createRole(sys, f->tenantA, QStringLiteral("auditor-lite"), QStringLiteral("reads"),
+                                    {QStringLiteral("audit.read")});
+    QVERIFY2(role, role ? "" : qPrintable(role.error().message));
+    QVERIFY(f->cp->updateRole(sys, f->tenantA, role.value().id, QStringLiteral("reads"),
+                                {QStringLiteral("audit.read"), QStringLiteral("secrets.read")}));
+    auto roleStale = f->cp->updateRole(
+        sys, f->tenantA, role.value().id, QStringLiteral("reads more"), {QStringLiteral("audit.read")},
+        [old = role.value()](const authz::Role& now) { return now.permissions == old.permissions; });
+    QVERIFY(!roleStale);
+    refusedAsStale(roleStale.error(), "role.update");
+
+    // Secret: a new value built on an old version is refused.
+    auto made = f->cp->createSecret(sys, f->tenantA, f->w1, {QStringLiteral("db/password"), {}, {}, 0, 0},
+                                      secret("first"));
+    QVERIFY(made);
+    QVERIFY(f->cp->updateSecretValue(sys, f->tenantA, f->w1, QStringLiteral("db/password"), secret("second")));
+    auto secretStale = f->cp->updateSecretValue(
+        sys, f->tenantA, f->w1, QStringLiteral("db/password"), secret("third"),
+        [old = made.value()](const secrets::Secret& now) { return now.currentVersion == old.currentVersion; });
+    QVERIFY(!secretStale);
+    refusedAsStale(secretStale.error(), "secret.update");
+
+    // Ownership.
+    auto owners = f->cp->ownership(sys);
+    QVERIFY(owners);
+    boundaries::Ownership statement = owners.value();
+    statement.areas[0].owner = QStringLiteral("customer");
+    statement.areas[0].contact = QStringLiteral("secops@example.org");
+    QVERIFY(f->cp->setOwnership(sys, statement));
+    auto ownersStale =
+        f->cp->setOwnership(sys, owners.value(), [old = owners.value()](const boundaries::Ownership& now) {
+            return now.stated == old.stated;
+        });
+    QVERIFY(!ownersStale);
+    refusedAsStale(ownersStale.error(), "ownership.update");
 }
 
 QTEST_GUILESS_MAIN(TestControlPlane)

@@ -253,7 +253,7 @@ void TenantSettingsDialog::save(const TenantSettings& expected)
             auto written = cp.updateTenantSettings(caller, tenantId, mine, expected);
             if (written)
                 return SaveOutcome{false, written.value()};
-            if (written.error().code != ErrorCode::Conflict)
+            if (written.error().code != ErrorCode::Stale)
                 return written.error();
             // Someone else changed them: what they are now, to show the differences.
             auto theirs = cp.tenantSettings(caller, tenantId);

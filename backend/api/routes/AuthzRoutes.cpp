@@ -60,8 +60,13 @@ void addRoleRoutes(Router& router)
             return problem(Error{ErrorCode::InvalidArgument,
                                  QStringLiteral("Send \"description\", \"permissions\" or both: an empty update "
                                                 "changes nothing.")});
-        // The control plane sets both at once: a field left out keeps the value just read.
-        if (r.http().hasHeader("if-match") || !description || !permissions) {
+        const auto json = [](const authz::Role& stored) {
+            return toJson(stored);
+        };
+        service::Expect<authz::Role> expect = ifMatchExpect<authz::Role>(r, json);
+        // The control plane sets both at once: a field left out keeps the value just read, and the change is
+        // refused if the role is no longer that version when it is written.
+        if (!description || !permissions) {
             auto current = findRole(r);
             if (!current)
                 return problem(current.error());
@@ -69,9 +74,11 @@ void addRoleRoutes(Router& router)
                 return *refused;
             description = description.value_or(current.value().description);
             permissions = permissions.value_or(current.value().permissions.names());
+            expect = unchangedSince<authz::Role>(toJson(current.value()), json);
         }
-        return replyTagged(
-            r.cp().updateRole(r.caller(), r.param("tenant"), r.param("role"), *description, *permissions), asJson);
+        return replyCompared(
+            r.cp().updateRole(r.caller(), r.param("tenant"), r.param("role"), *description, *permissions, expect),
+            asJson, [&r] { return findRole(r); });
     });
     router.add("DELETE", role, QStringLiteral("deleteRole"),
                [](ApiRequest& r) { return reply(r.cp().deleteRole(r.caller(), r.param("tenant"), r.param("role"))); });

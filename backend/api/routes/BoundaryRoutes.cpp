@@ -41,15 +41,12 @@ void addBoundaryRoutes(Router& router)
         auto ownership = ownershipFromJson(r.body());
         if (!ownership)
             return problem(ownership.error());
-        if (r.http().hasHeader("if-match")) {
-            auto current = r.cp().ownership(r.caller());
-            if (!current)
-                return problem(current.error());
-            if (auto refused = checkIfMatch(r, toJson(current.value())))
-                return *refused;
-        }
-        return replyTagged(r.cp().setOwnership(r.caller(), ownership.value()),
-                           [](const boundaries::Ownership& o) { return toJson(o); });
+        const auto json = [](const boundaries::Ownership& o) {
+            return toJson(o);
+        };
+        return replyCompared(
+            r.cp().setOwnership(r.caller(), ownership.value(), ifMatchExpect<boundaries::Ownership>(r, json)), json,
+            [&r] { return r.cp().ownership(r.caller()); });
     });
 }
 

@@ -84,8 +84,13 @@ void addUserRoutes(Router& router, const UserRoutes& u)
                                                 "nothing.")});
         const QString tenantId = tenantOf(r);
         const QString userId = r.param("user");
-        // The control plane sets both fields at once: a field left out keeps the value just read.
-        if (r.http().hasHeader("if-match") || !displayName || !email) {
+        const auto json = [](const identity::User& stored) {
+            return toJson(stored);
+        };
+        service::Expect<identity::User> expect = ifMatchExpect<identity::User>(r, json);
+        // The control plane sets both fields at once: a field left out keeps the value just read, and the change
+        // is refused if the user is no longer that version when it is written.
+        if (!displayName || !email) {
             auto current = r.cp().getUser(r.caller(), tenantId, userId);
             if (!current)
                 return problem(current.error());
@@ -93,8 +98,10 @@ void addUserRoutes(Router& router, const UserRoutes& u)
                 return *refused;
             displayName = displayName.value_or(current.value().displayName);
             email = email.value_or(current.value().email);
+            expect = unchangedSince<identity::User>(toJson(current.value()), json);
         }
-        return replyTagged(r.cp().updateUser(r.caller(), tenantId, userId, *displayName, *email), asJson);
+        return replyCompared(r.cp().updateUser(r.caller(), tenantId, userId, *displayName, *email, expect), asJson,
+                             [&] { return r.cp().getUser(r.caller(), tenantId, userId); });
     });
     router.add("DELETE", user, QString::fromLatin1(u.remove), [tenantOf](ApiRequest& r) {
         return reply(r.cp().deleteUser(r.caller(), tenantOf(r), r.param("user")));

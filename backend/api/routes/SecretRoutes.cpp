@@ -116,16 +116,13 @@ void addSecretRoutes(Router& router)
         f.requireSecret("value");
         if (!f)
             return problem(f.error());
-        if (r.http().hasHeader("if-match")) {
-            auto current = findSecret(r);
-            if (!current)
-                return problem(current.error());
-            if (auto refused = checkIfMatch(r, toJson(current.value())))
-                return *refused;
-        }
-        return replyTagged(r.cp().updateSecretValue(r.caller(), r.param("tenant"), r.param("workspace"),
-                                                    r.param("name"), f.secret("value")),
-                           asJson);
+        const auto json = [](const secrets::Secret& secret) {
+            return toJson(secret);
+        };
+        return replyCompared(r.cp().updateSecretValue(r.caller(), r.param("tenant"), r.param("workspace"),
+                                                      r.param("name"), f.secret("value"),
+                                                      ifMatchExpect<secrets::Secret>(r, json)),
+                             asJson, [&r] { return findSecret(r); });
     });
     router.add("DELETE", kSecret, QStringLiteral("deleteSecret"), [](ApiRequest& r) {
         return reply(r.cp().deleteSecret(r.caller(), r.param("tenant"), r.param("workspace"), r.param("name")));

@@ -67,17 +67,12 @@ void addTenancyRoutes(Router& router)
         if (!change)
             return problem(change.error());
         const QString tenantId = r.param("tenant");
-        if (r.http().hasHeader("if-match")) {
-            auto current = r.cp().getTenant(r.caller(), tenantId);
-            if (!current)
-                return problem(current.error());
-            if (auto refused = checkIfMatch(r, toJson(current.value())))
-                return *refused;
-        }
+        const auto expect =
+            ifMatchExpect<tenancy::Tenant>(r, [](const tenancy::Tenant& tenant) { return toJson(tenant); });
         const StatusOrNameChange& c = change.value();
-        return replyTagged(c.displayName ? r.cp().renameTenant(r.caller(), tenantId, *c.displayName)
-                                         : r.cp().setTenantSuspended(r.caller(), tenantId, *c.suspended),
-                           asJson);
+        return replyCompared(c.displayName ? r.cp().renameTenant(r.caller(), tenantId, *c.displayName, expect)
+                                           : r.cp().setTenantSuspended(r.caller(), tenantId, *c.suspended, expect),
+                             asJson, [&r, &tenantId] { return r.cp().getTenant(r.caller(), tenantId); });
     });
     router.add("DELETE", kTenant, QStringLiteral("deleteTenant"), [](ApiRequest& r) {
         if (auto missing = r.requireQuery("confirm", QStringLiteral("repeat the tenant's name to confirm")))
@@ -94,14 +89,18 @@ void addTenancyRoutes(Router& router)
             if (!settings)
                 return problem(settings.error());
             const QString tenantId = r.param("tenant");
-            if (r.http().hasHeader("if-match")) {
+            // If-Match: the settings it names are the ones the change must find (compared where they are written).
+            std::optional<tenancy::TenantSettings> expected;
+            if (!ifMatchTags(r).isEmpty()) {
                 auto current = r.cp().tenantSettings(r.caller(), tenantId);
                 if (!current)
                     return problem(current.error());
                 if (auto refused = checkIfMatch(r, toJson(current.value())))
                     return *refused;
+                expected = current.value();
             }
-            return replyTagged(r.cp().updateTenantSettings(r.caller(), tenantId, settings.value()), asJson);
+            return replyCompared(r.cp().updateTenantSettings(r.caller(), tenantId, settings.value(), expected), asJson,
+                                 [&] { return r.cp().tenantSettings(r.caller(), tenantId); });
         });
 
     // --- workspaces ---
@@ -132,18 +131,13 @@ void addTenancyRoutes(Router& router)
             return problem(change.error());
         const QString tenantId = r.param("tenant");
         const QString workspaceId = r.param("workspace");
-        if (r.http().hasHeader("if-match")) {
-            auto current = r.cp().getWorkspace(r.caller(), tenantId, workspaceId);
-            if (!current)
-                return problem(current.error());
-            if (auto refused = checkIfMatch(r, toJson(current.value())))
-                return *refused;
-        }
+        const auto expect =
+            ifMatchExpect<tenancy::Workspace>(r, [](const tenancy::Workspace& workspace) { return toJson(workspace); });
         const StatusOrNameChange& c = change.value();
-        return replyTagged(c.displayName
-                               ? r.cp().renameWorkspace(r.caller(), tenantId, workspaceId, *c.displayName)
-                               : r.cp().setWorkspaceSuspended(r.caller(), tenantId, workspaceId, *c.suspended),
-                           asJson);
+        return replyCompared(
+            c.displayName ? r.cp().renameWorkspace(r.caller(), tenantId, workspaceId, *c.displayName, expect)
+                          : r.cp().setWorkspaceSuspended(r.caller(), tenantId, workspaceId, *c.suspended, expect),
+            asJson, [&] { return r.cp().getWorkspace(r.caller(), tenantId, workspaceId); });
     });
     router.add("DELETE", kWorkspace, QStringLiteral("deleteWorkspace"), [](ApiRequest& r) {
         if (auto missing = r.requireQuery("confirm", QStringLiteral("repeat the workspace's name to confirm")))
