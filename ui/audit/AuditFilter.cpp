@@ -172,9 +172,9 @@ QString AuditFilter::format() const
     return parts.join(QLatin1Char(' '));
 }
 
-AuditFilter::ParseResult AuditFilter::parse(const QString& line)
+AuditFilterParse AuditFilter::parse(const QString& line)
 {
-    ParseResult result;
+    AuditFilterParse result;
     AuditFilter f;
     QStringList seen;
     auto fail = [&result](const QString& message, const QString& token, int position) {

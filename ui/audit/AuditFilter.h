@@ -18,6 +18,8 @@ namespace gatehouse::ui {
 // workspace, tenant, since (a span back from now: 15m, 1h, 24h, 7d, 30d or any <number><m|h|d|w>), from and
 // to (a local date-time, 2026-12-01T00:00 or with seconds). Everything else is free text: bare words and
 // "quoted phrases", all of which must match. A value with spaces is quoted; \" and \\ escape inside quotes.
+struct AuditFilterParse;
+
 struct AuditFilter
 {
     QString tenant; // a tenant id or name, as the line gave it; empty: the pane's scope
@@ -46,20 +48,22 @@ struct AuditFilter
 
     // The one-line form. parse() of format() gives the same filter back.
     QString format() const;
-    struct ParseResult
-    {
-        std::optional<AuditFilter> filter;
-        QString error;     // for people: names the token and what is accepted
-        QString token;     // the token at fault
-        int position = -1; // where it starts in the line
-    };
-    static ParseResult parse(const QString& line);
+    static AuditFilterParse parse(const QString& line);
 
     // "15m", "1h", "24h", "7d", "30d", "2w"; 0 when the text is none of <number><m|h|d|w>.
     static qint64 parseSpan(const QString& text);
     static QString formatSpan(qint64 ms);
     static QStringList keys();
     static QStringList outcomes();
+};
+
+// What AuditFilter::parse() made of a line.
+struct AuditFilterParse
+{
+    std::optional<AuditFilter> filter;
+    QString error;     // for people: names the token and what is accepted
+    QString token;     // the token at fault
+    int position = -1; // where it starts in the line
 };
 
 // Saved filters of one signed-in identity, in QSettings: a name and a filter line each, in the order saved. The

@@ -29,15 +29,21 @@ constexpr qint64 kCustom = -1;
 // The free-text field holds words and "quoted phrases", as the line does.
 QStringList termsOf(const QString& text)
 {
-    const AuditFilter::ParseResult p = AuditFilter::parse(text);
-    if (p.filter && AuditFilter{.text = p.filter->text} == *p.filter)
-        return p.filter->text;
+    const AuditFilterParse p = AuditFilter::parse(text);
+    if (p.filter) {
+        AuditFilter onlyText;
+        onlyText.text = p.filter->text;
+        if (onlyText == *p.filter)
+            return p.filter->text;
+    }
     return text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
 QString termsText(const QStringList& terms)
 {
-    return AuditFilter{.text = terms}.format();
+    AuditFilter f;
+    f.text = terms;
+    return f.format();
 }
 
 // Every action of the catalog and each of its dotted prefixes ("secret.", "user.password."), sorted.
@@ -425,7 +431,7 @@ void AuditFilterBar::showFilterInFields()
 void AuditFilterBar::lineEdited(const QString& text)
 {
     // While typing, the fields follow every line that parses; an error waits for Enter (or leaving the line).
-    const AuditFilter::ParseResult p = AuditFilter::parse(text);
+    const AuditFilterParse p = AuditFilter::parse(text);
     if (!p.filter || !checkScope(*p.filter).isEmpty())
         return;
     showError({});
@@ -438,7 +444,7 @@ void AuditFilterBar::lineEdited(const QString& text)
 
 void AuditFilterBar::lineCommitted()
 {
-    const AuditFilter::ParseResult p = AuditFilter::parse(m_line->text());
+    const AuditFilterParse p = AuditFilter::parse(m_line->text());
     if (!p.filter) {
         showError(p.error);
         return;
