@@ -1132,8 +1132,8 @@ void TestApiRoutes::auditByRequestIdAndOutcomes()
     const QByteArray tenant = tenantPath(f->tenantA);
     const QByteArray ws = tenant + "/workspaces/" + pct(f->w1);
     const QJsonObject rename{{QStringLiteral("display_name"), QStringLiteral("Traced")}};
-    QCOMPARE(call("PATCH", ws, alice(), rename, {{"X-Request-Id", "req_trace_1"}}).status(), 200);
-    QCOMPARE(call("PATCH", ws, member(), rename, {{"X-Request-Id", "req_trace_2"}}).status(), 403);
+    QCOMPARE(call("PATCH", ws, alice(), rename, {{"x-request-id", "req_trace_1"}}).status(), 200);
+    QCOMPARE(call("PATCH", ws, member(), rename, {{"x-request-id", "req_trace_2"}}).status(), 403);
     // Only the event of that request, whatever else happened.
     Reply r = call("GET", tenant + "/audit/events?request_id=req_trace_1", alice());
     QCOMPARE(r.status(), 200);

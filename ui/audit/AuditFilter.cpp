@@ -8,13 +8,6 @@ namespace gatehouse::ui {
 
 namespace {
 
-const char* const kContext = "gatehouse::ui::AuditFilter";
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate(kContext, text);
-}
-
 constexpr qint64 kMinute = 60 * 1000;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
@@ -25,12 +18,13 @@ bool isSpace(QChar c)
     return c.isSpace();
 }
 
-// A value or a phrase as the line writes it: bare when it can be, else quoted with \" and \\ escaped.
-QString quoted(const QString& value)
+// A value or a phrase as the line writes it: bare when it can be, else quoted with \" and \\ escaped. A free-text
+// word with a colon is quoted (it would read as a key); a value after its key may hold colons.
+QString quoted(const QString& value, bool afterKey = false)
 {
-    bool bare = !value.isEmpty();
+    bool bare = !value.isEmpty() && !value.startsWith(QLatin1Char('"'));
     for (QChar c : value) {
-        if (isSpace(c) || c == QLatin1Char('"') || c == QLatin1Char('\\') || c == QLatin1Char(':')) {
+        if (isSpace(c) || c == QLatin1Char('"') || c == QLatin1Char('\\') || (!afterKey && c == QLatin1Char(':'))) {
             bare = false;
             break;
         }
@@ -151,7 +145,7 @@ QString AuditFilter::format() const
     QStringList parts;
     auto put = [&parts](const char* key, const QString& value) {
         if (!value.isEmpty())
-            parts << QLatin1String(key) + QLatin1Char(':') + quoted(value);
+            parts << QLatin1String(key) + QLatin1Char(':') + quoted(value, true);
     };
     put("tenant", tenant);
     put("workspace", workspace);

@@ -2,6 +2,7 @@
 
 #include "audit/AuditQuery.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -55,6 +56,8 @@ struct AuditFilter
     static QString formatSpan(qint64 ms);
     static QStringList keys();
     static QStringList outcomes();
+
+    Q_DECLARE_TR_FUNCTIONS(gatehouse::ui::AuditFilter)
 };
 
 // What AuditFilter::parse() made of a line.

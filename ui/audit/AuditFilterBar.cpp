@@ -279,7 +279,6 @@ void AuditFilterBar::build()
             fieldsEdited();
         });
     }
-    connect(m_line, &QLineEdit::textEdited, this, &AuditFilterBar::lineEdited);
     connect(m_line, &QLineEdit::returnPressed, this, &AuditFilterBar::lineCommitted);
     connect(m_line, &QLineEdit::editingFinished, this, &AuditFilterBar::lineCommitted);
     showFilterInFields();
@@ -426,20 +425,6 @@ void AuditFilterBar::showFilterInFields()
     m_from->setEnabled(range);
     m_to->setEnabled(range);
     m_updating = was;
-}
-
-void AuditFilterBar::lineEdited(const QString& text)
-{
-    // While typing, the fields follow every line that parses; an error waits for Enter (or leaving the line).
-    const AuditFilterParse p = AuditFilter::parse(text);
-    if (!p.filter || !checkScope(*p.filter).isEmpty())
-        return;
-    showError({});
-    if (*p.filter == m_filter)
-        return;
-    m_filter = *p.filter;
-    showFilterInFields();
-    changed();
 }
 
 void AuditFilterBar::lineCommitted()

@@ -20,9 +20,9 @@ class ConsoleBridge;
 // The audit pane's filters: time presets and a range, tenant and workspace (only the scopes the identity can see),
 // actor, action prefix (completed from the operation catalog), outcome, target, address, request id and free
 // text, and the same filter as one editable line under them. The form and the line follow each other: editing a
-// field rewrites the line; editing the line sets the fields once it parses (an error is shown under the line and
-// nothing is applied). Saved filters (per signed-in identity) are in a menu. filterChanged() is emitted once
-// the edits settle.
+// field rewrites the line; editing the line sets the fields when it is committed (Enter, or leaving it) and parses;
+// an error is shown under the line and nothing is applied. Saved filters (per signed-in identity) are in a menu.
+// filterChanged() is emitted once the edits settle.
 class AuditFilterBar : public QWidget
 {
     Q_OBJECT
@@ -62,7 +62,6 @@ private:
     void fieldsEdited();
     // m_filter -> the fields (without echo).
     void showFilterInFields();
-    void lineEdited(const QString& text);
     void lineCommitted();
     // Checks the tenant and workspace against the scopes the identity can see; empty when they are fine.
     QString checkScope(const AuditFilter& f) const;
