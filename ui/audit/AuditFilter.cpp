@@ -1,4 +1,4 @@
-#include "audit/AuditFilter.h"
+#include "AuditFilter.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "audit/AuditFilterBar.h"
+#include "AuditFilterBar.h"
 
 #include "console/ConsoleBridge.h"
 #include "panes/OperationActions.h"
@@ -192,7 +192,7 @@ void AuditFilterBar::build()
     grid->addWidget(m_tenant, 1, 1);
     grid->addWidget(label(tr("&Workspace:"), m_workspace), 1, 2);
     grid->addWidget(m_workspace, 1, 3);
-    grid->addWidget(label(tr("Ac&tor:"), m_actor), 1, 4);
+    grid->addWidget(label(tr("&Actor:"), m_actor), 1, 4);
     grid->addWidget(m_actor, 1, 5);
     grid->addWidget(label(tr("A&ction:"), m_action), 2, 0);
     grid->addWidget(m_action, 2, 1);

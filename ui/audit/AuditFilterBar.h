@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audit/AuditFilter.h"
+#include "AuditFilter.h"
 
 #include <QDateTime>
 #include <QWidget>

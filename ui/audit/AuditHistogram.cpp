@@ -1,4 +1,4 @@
-#include "audit/AuditHistogram.h"
+#include "AuditHistogram.h"
 
 #include "console/ConsoleBridge.h"
 #include "service/ControlPlane.h"

@@ -1,4 +1,4 @@
-#include "audit/AuditIntegrityActions.h"
+#include "AuditIntegrityActions.h"
 
 #include "audit/AuditExport.h"
 #include "console/ConsoleBridge.h"
