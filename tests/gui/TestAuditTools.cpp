@@ -56,6 +56,7 @@ private slots:
     void savedFiltersArePerIdentity();
     void histogramLoadsStackedByOutcome();
     void brushingARangeEmitsIt();
+    void longRangesAreSummedIntoFewerBars();
     void verifyNamesTheDamagedEvent();
     void exportWritesTheChainAsItIs();
     void cancelledExportLeavesNothing();
@@ -349,6 +350,31 @@ void TestAuditTools::brushingARangeEmitsIt()
     QCOMPARE(range.size(), 1);
     QCOMPARE(range.first().at(0).toDateTime().toMSecsSinceEpoch(), from + 2 * kHour);
     QCOMPARE(range.first().at(1).toDateTime().toMSecsSinceEpoch(), from + 7 * kHour);
+}
+
+void TestAuditTools::longRangesAreSummedIntoFewerBars()
+{
+    // The whole trail by day, over 400 days: at most 120 bars, nothing lost.
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AuditHistogram histogram(bridge);
+    const qint64 day = 24 * kHour;
+    const qint64 from = 1'800'000'000'000 / day * day;
+    QList<audit::HistogramBucket> buckets;
+    for (int i = 0; i < 400; ++i)
+        buckets << audit::HistogramBucket{from + i * day, 6, 3, 2, 1};
+    histogram.setBuckets(from, from + 400 * day, day, buckets);
+    QVERIFY(histogram.bucketCount() <= 120);
+    QCOMPARE(histogram.bucketMs() % day, qint64(0));
+    qint64 success = 0, denied = 0, error = 0;
+    for (const audit::HistogramBucket& b : histogram.buckets()) {
+        QCOMPARE(b.count, b.success + b.denied + b.error);
+        success += b.success;
+        denied += b.denied;
+        error += b.error;
+    }
+    QCOMPARE(success, qint64(1200));
+    QCOMPARE(denied, qint64(800));
+    QCOMPARE(error, qint64(400));
 }
 
 void TestAuditTools::verifyNamesTheDamagedEvent()

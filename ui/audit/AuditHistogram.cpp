@@ -114,16 +114,25 @@ void AuditHistogram::setBuckets(qint64 fromMs, qint64 toMs, qint64 bucketMs,
                                 const QList<audit::HistogramBucket>& buckets)
 {
     m_bucketMs = qMax<qint64>(1, bucketMs);
+    // Too many bars for the range (the whole trail, by day): each bar sums several buckets.
+    const qint64 span = qMax<qint64>(0, toMs - 1 - fromMs);
+    if (span / m_bucketMs + 1 > kMostBars)
+        m_bucketMs *= (span / m_bucketMs + kMostBars) / kMostBars;
     m_fromMs = fromMs / m_bucketMs * m_bucketMs;
     const qint64 last = qMax(m_fromMs, toMs - 1) / m_bucketMs * m_bucketMs;
-    const int n = int(qMin<qint64>((last - m_fromMs) / m_bucketMs + 1, 4 * kMostBars));
+    const int n = int((last - m_fromMs) / m_bucketMs + 1);
     m_buckets.clear();
     for (int i = 0; i < n; ++i)
         m_buckets.append(audit::HistogramBucket{m_fromMs + i * m_bucketMs, 0, 0, 0, 0});
     for (const audit::HistogramBucket& b : buckets) {
         const qint64 i = (b.startMs - m_fromMs) / m_bucketMs;
-        if (i >= 0 && i < n)
-            m_buckets[int(i)] = b;
+        if (i < 0 || i >= n)
+            continue;
+        audit::HistogramBucket& into = m_buckets[int(i)];
+        into.count += b.count;
+        into.success += b.success;
+        into.denied += b.denied;
+        into.error += b.error;
     }
     rebuild();
 }

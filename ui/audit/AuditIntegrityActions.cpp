@@ -79,7 +79,16 @@ AuditIntegrityActions::AuditIntegrityActions(ConsoleBridge& bridge, QWidget* win
     connect(m_export, &QAction::triggered, this, &AuditIntegrityActions::askExport);
     connect(&m_bridge, &ConsoleBridge::accessChanged, this, &AuditIntegrityActions::updatePermissions);
     connect(&m_bridge, &ConsoleBridge::scopeChanged, this, &AuditIntegrityActions::updatePermissions);
-    connect(&m_bridge, &ConsoleBridge::sessionClosed, this, &AuditIntegrityActions::updatePermissions);
+    connect(&m_bridge, &ConsoleBridge::sessionClosed, this, [this] {
+        // A job waiting for the bridge's caller is dropped with the session: nothing started, nothing to wait for.
+        // A started job stops at its next write (an export) or ends with an answer nobody reads (verification).
+        cancel();
+        if (m_running && !m_started) {
+            finishProgress();
+            setRunning(false);
+        }
+        updatePermissions();
+    });
     connect(&m_bridge, &ConsoleBridge::signedIn, this, &AuditIntegrityActions::updatePermissions);
     updatePermissions();
 }
@@ -102,6 +111,8 @@ void AuditIntegrityActions::updatePermissions()
 void AuditIntegrityActions::setRunning(bool running)
 {
     m_running = running;
+    if (!running)
+        m_started = false;
     updatePermissions();
     emit runningChanged(running);
 }
@@ -124,6 +135,7 @@ void AuditIntegrityActions::runJob(std::function<void(service::ControlPlane&, co
                 return;
             }
             const Door d = door.value();
+            m_started = true;
             m_pool.start([d, work, done, this] {
                 work(*d.cp, d.caller);
                 QMetaObject::invokeMethod(

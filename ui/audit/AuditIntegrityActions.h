@@ -89,6 +89,7 @@ private:
     QProgressDialog* m_progress = nullptr;
     audit::AuditQuery m_query;
     bool m_running = false;
+    bool m_started = false; // the job left the bridge for this object's thread
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::shared_ptr<std::atomic<qint64>> m_done;
     QThreadPool m_pool; // last: joined first when this object goes
