@@ -4,8 +4,10 @@
 #include "audit/AuditHistogram.h"
 #include "audit/AuditIntegrityActions.h"
 #include "service/ControlPlane.h"
+#include "shell/Appearance.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QChartView>
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -35,6 +37,20 @@ void dropGuards(store::Database& db)
         QVERIFY(db.exec(QByteArray("DROP TRIGGER IF EXISTS ").append(t).append(';').constData()));
 }
 
+// With GATEHOUSE_SCREENSHOT_DIR set (tests/gui/screenshots.sh), the widgets are saved as PNGs for the docs.
+void shot(QWidget& w, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+// How far apart two colours are in lightness (0-255).
+int lightnessGap(const QColor& a, const QColor& b)
+{
+    return qAbs(a.lightness() - b.lightness());
+}
+
 } // namespace
 
 // The audit pane's tools on their own: the filter line and its form, saved filters, the histogram's brush,
@@ -57,6 +73,7 @@ private slots:
     void histogramLoadsStackedByOutcome();
     void brushingARangeEmitsIt();
     void longRangesAreSummedIntoFewerBars();
+    void barsStandOutInLightAndDark();
     void verifyNamesTheDamagedEvent();
     void exportWritesTheChainAsItIs();
     void cancelledExportLeavesNothing();
@@ -375,6 +392,51 @@ void TestAuditTools::longRangesAreSummedIntoFewerBars()
     QCOMPARE(success, qint64(1200));
     QCOMPARE(denied, qint64(800));
     QCOMPARE(error, qint64(400));
+}
+
+void TestAuditTools::barsStandOutInLightAndDark()
+{
+    // Each outcome's part of a bar is drawn in its own colour, which stands out from the chart's background in the
+    // light and the dark theme alike (checked on the rendered image, where the bars are).
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    QVERIFY(app);
+    ui::ConsoleBridge bridge(*m_f->cp);
+    const qint64 from = 1'800'000'000'000 / kHour * kHour;
+    QList<audit::HistogramBucket> buckets;
+    for (int i = 0; i < 12; ++i)
+        buckets << audit::HistogramBucket{from + i * kHour, 30, 10, 10, 10};
+    for (auto theme : {ui::Appearance::Theme::Light, ui::Appearance::Theme::Dark}) {
+        ui::Appearance::apply(*app, theme);
+        ui::AuditFilterBar bar(bridge);
+        ui::AuditHistogram histogram(bridge);
+        histogram.resize(900, 320);
+        histogram.setBuckets(from, from + 12 * kHour, kHour, buckets);
+        histogram.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&histogram));
+        const QImage image = histogram.chartView()->viewport()->grab().toImage();
+        const QColor background = histogram.palette().color(QPalette::Base);
+        // The bottom of bar 5 (success), its middle (denied) and its top (error); the image's scale may differ
+        // from the widget's (device pixel ratio).
+        const QPoint base = histogram.pointFor(5, 0);
+        const int top = histogram.pointFor(5, 30).y();
+        const qreal scale = image.devicePixelRatio();
+        const int height = base.y() - top;
+        QList<QColor> parts;
+        for (double at : {1.0 / 6, 3.0 / 6, 5.0 / 6})
+            parts << image.pixelColor(QPoint(base.x(), int(base.y() - height * at)) * scale);
+        for (const QColor& c : parts)
+            QVERIFY2(lightnessGap(c, background) >= 40,
+                     qPrintable(c.name() + QStringLiteral(" on ") + background.name()));
+        QVERIFY(parts[0] != parts[1] && parts[1] != parts[2] && parts[0] != parts[2]);
+        const QString suffix =
+            theme == ui::Appearance::Theme::Dark ? QStringLiteral("-dark") : QStringLiteral("-light");
+        shot(histogram, QStringLiteral("audit-histogram") + suffix);
+        bar.resize(900, 200);
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        QVERIFY(bar.setLine(QStringLiteral("action:secret. outcome:denied since:24h \"key rotation\"")));
+        shot(bar, QStringLiteral("audit-filter-bar") + suffix);
+    }
 }
 
 void TestAuditTools::verifyNamesTheDamagedEvent()

@@ -8,6 +8,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QEvent>
 #include <QLabel>
 #include <QMouseEvent>
@@ -153,24 +154,33 @@ void AuditHistogram::rebuild()
         m_series->append(sets[o]);
     }
     QStringList categories;
-    const bool days = m_bucketMs >= kDay;
     qint64 top = 0;
     for (const audit::HistogramBucket& b : m_buckets) {
         sets[0]->append(double(b.success));
         sets[1]->append(double(b.denied));
         sets[2]->append(double(b.error));
         top = qMax(top, b.success + b.denied + b.error);
-        const QDateTime t = QDateTime::fromMSecsSinceEpoch(b.startMs);
-        categories << t.toString(days ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd HH:mm"));
+        categories << QString::number(b.startMs);
     }
     m_chart->addSeries(m_series);
+    // The bars sit on a category axis (one per bucket) without labels; a time axis over the same span, drawn
+    // in its place, says when.
     auto* x = new QBarCategoryAxis;
     x->append(categories);
-    x->setLabelsAngle(-60);
+    x->setLabelsVisible(false);
+    x->setGridLineVisible(false);
+    auto* time = new QDateTimeAxis;
+    const qint64 end = m_fromMs + qMax<qint64>(1, m_buckets.size()) * m_bucketMs;
+    time->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(end));
+    time->setFormat(end - m_fromMs > 3 * kDay ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd HH:mm"));
+    time->setTickCount(7);
+    time->setGridLineVisible(false);
     auto* y = new QValueAxis;
-    y->setRange(0, double(qMax<qint64>(1, top)));
+    y->setRange(0, double(qMax<qint64>(4, top)));
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%d"));
     m_chart->addAxis(x, Qt::AlignBottom);
+    m_chart->addAxis(time, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
     m_series->attachAxis(x);
     m_series->attachAxis(y);
@@ -205,10 +215,15 @@ void AuditHistogram::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+QPoint AuditHistogram::pointFor(int index, double value) const
+{
+    const QPointF inChart = m_chart->mapToPosition(QPointF(index, value), m_series);
+    return m_view->mapFromScene(m_chart->mapToScene(inChart));
+}
+
 QPoint AuditHistogram::bucketCenter(int index) const
 {
-    const QPointF inChart = m_chart->mapToPosition(QPointF(index, 0), m_series);
-    return m_view->mapFromScene(m_chart->mapToScene(inChart)) - QPoint(0, 10);
+    return pointFor(index, 0) - QPoint(0, 10);
 }
 
 int AuditHistogram::bucketAt(const QPoint& viewportPos) const

@@ -38,6 +38,8 @@ public:
     QChartView* chartView() const { return m_view; }
     // Where bucket `index` is drawn, in the chart view's viewport coordinates (its centre).
     QPoint bucketCenter(int index) const;
+    // Where the value `value` of bucket `index` is drawn (its bar's centre line), in viewport coordinates.
+    QPoint pointFor(int index, double value) const;
 
     // A bucket size that gives at most about 120 bars over `spanMs`, from one minute to a week.
     static qint64 bucketFor(qint64 spanMs);
