@@ -262,8 +262,16 @@ void TestAuditTools::badLineIsShownNotApplied()
     QVERIFY(error);
     QVERIFY(!error->isVisible());
     QLineEdit* line = edit(&bar, "auditFilterLine");
+    auto* state = line->findChild<QAction*>(QStringLiteral("auditFilterLineState"));
+    QVERIFY(state);
+    line->setFocus();
     line->selectAll();
     QTest::keyClicks(line, QStringLiteral("actor:bob outcome:perhaps"));
+    // While typing: marked, not applied, the error in the line's tooltip.
+    QCOMPARE(line->property("syntaxState").toString(), QStringLiteral("invalid"));
+    QVERIFY(state->isVisible());
+    QVERIFY(line->toolTip().contains(QStringLiteral("outcome:perhaps")));
+    QCOMPARE(bar.filter().actor, QStringLiteral("alice"));
     QTest::keyClick(line, Qt::Key_Return);
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("outcome:perhaps")), qPrintable(error->text()));
@@ -275,6 +283,8 @@ void TestAuditTools::badLineIsShownNotApplied()
     // Fixing the line clears the error.
     QVERIFY(bar.setLine(QStringLiteral("actor:bob")));
     QVERIFY(!error->isVisible());
+    QVERIFY(!state->isVisible());
+    QCOMPARE(line->property("syntaxState").toString(), QStringLiteral("valid"));
     QCOMPARE(edit(&bar, "auditActor")->text(), QStringLiteral("bob"));
 }
 

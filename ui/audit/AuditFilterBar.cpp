@@ -4,6 +4,7 @@
 #include "panes/OperationActions.h"
 #include "service/OperationCatalog.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTimeEdit>
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSet>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -153,10 +155,14 @@ void AuditFilterBar::build()
                       tr("Words that must all appear in the action, actor, target or details; \"quote\" a phrase"),
                       tr("rotation"));
 
-    m_line = lineEdit("auditFilterLine", tr("Filter line"),
-                      tr("The filter as one line: actor:alice action:secret. outcome:denied since:24h \"words\". "
-                         "Press Enter to apply."),
+    m_lineTip = tr("The filter as one line: actor:alice action:secret. outcome:denied since:24h \"words\". "
+                   "Press Enter to apply.");
+    m_line = lineEdit("auditFilterLine", tr("Filter line"), m_lineTip,
                       tr("actor:alice action:secret. outcome:denied since:24h"));
+    m_lineState = m_line->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), QLineEdit::TrailingPosition);
+    m_lineState->setObjectName(QStringLiteral("auditFilterLineState"));
+    m_lineState->setText(tr("The filter line does not parse"));
+    m_lineState->setVisible(false);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("auditFilterError"));
     m_error->setAccessibleName(tr("Filter line error"));
@@ -279,6 +285,9 @@ void AuditFilterBar::build()
             fieldsEdited();
         });
     }
+    // While typing, the line says whether it parses (its "syntaxState" property and its tooltip) without applying
+    // anything; Enter or leaving the line applies it, or shows the error under it.
+    connect(m_line, &QLineEdit::textEdited, this, &AuditFilterBar::checkLine);
     connect(m_line, &QLineEdit::returnPressed, this, &AuditFilterBar::lineCommitted);
     connect(m_line, &QLineEdit::editingFinished, this, &AuditFilterBar::lineCommitted);
     showFilterInFields();
@@ -469,11 +478,25 @@ void AuditFilterBar::setTimeRange(const QDateTime& from, const QDateTime& to)
     m_filter.to = to;
     showFilterInFields();
     m_line->setText(m_filter.format());
+    showError({});
     changed();
+}
+
+void AuditFilterBar::checkLine()
+{
+    const AuditFilterParse p = AuditFilter::parse(m_line->text());
+    const QString problem = p.filter ? checkScope(*p.filter) : p.error;
+    const char* state = m_line->text().trimmed().isEmpty() ? "empty" : problem.isEmpty() ? "valid" : "invalid";
+    m_line->setProperty("syntaxState", QLatin1String(state));
+    m_line->setToolTip(problem.isEmpty() ? m_lineTip : problem);
+    // A warning mark in the line, so the state is not told by colour alone.
+    m_lineState->setVisible(!problem.isEmpty());
+    m_lineState->setToolTip(problem);
 }
 
 void AuditFilterBar::showError(const QString& message)
 {
+    checkLine();
     if (message.isEmpty()) {
         m_error->clear();
         m_error->hide();

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
@@ -63,6 +64,8 @@ private:
     // m_filter -> the fields (without echo).
     void showFilterInFields();
     void lineCommitted();
+    // Marks the line valid, invalid or empty as typed (nothing applied).
+    void checkLine();
     // Checks the tenant and workspace against the scopes the identity can see; empty when they are fine.
     QString checkScope(const AuditFilter& f) const;
     void showError(const QString& message);
@@ -86,6 +89,8 @@ private:
     QLineEdit* m_request = nullptr;
     QLineEdit* m_text = nullptr;
     QLineEdit* m_line = nullptr;
+    QString m_lineTip;
+    QAction* m_lineState = nullptr; // a warning mark in the line while it does not parse
     QLabel* m_error = nullptr;
     QToolButton* m_saved = nullptr;
     QMenu* m_savedMenu = nullptr;
