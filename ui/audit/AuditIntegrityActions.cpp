@@ -71,6 +71,7 @@ AuditIntegrityActions::AuditIntegrityActions(ConsoleBridge& bridge, QWidget* win
 {
     setObjectName(QStringLiteral("auditIntegrityActions"));
     m_pool.setMaxThreadCount(1);
+    m_pool.setObjectName(QStringLiteral("auditIntegrityJobs"));
     m_verify = new QAction(tr("&Verify integrity..."), this);
     tagOperation(m_verify, nullptr, "auditVerify", "audit.verify");
     connect(m_verify, &QAction::triggered, this, [this] { verify(); });
