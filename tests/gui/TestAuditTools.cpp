@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -76,6 +77,7 @@ private slots:
     void barsStandOutInLightAndDark();
     void verifyNamesTheDamagedEvent();
     void exportWritesTheChainAsItIs();
+    void bundleIsCompleteAndVerifiesOffline();
     void cancelledExportLeavesNothing();
     void actionsNameTheMissingPermission();
 
@@ -523,6 +525,36 @@ void TestAuditTools::exportWritesTheChainAsItIs()
     // Nothing else was left beside it.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{QStringLiteral("audit.jsonl")});
+}
+
+void TestAuditTools::bundleIsCompleteAndVerifiesOffline()
+{
+    makeEvents(15);
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QVERIFY(test::signInBridge(bridge, QString(), QStringLiteral("root")));
+    QWidget window;
+    ui::AuditIntegrityActions actions(bridge, &window);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bundle"));
+    QSignalSpy finished(&actions, &ui::AuditIntegrityActions::exportFinished);
+    QVERIFY(actions.exportTo(path, ui::AuditIntegrityActions::Format::Bundle));
+    QVERIFY(finished.wait(kAnswerMs));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+    // In place under the chosen name, nothing else beside it, and its own script (sha256sum, openssl) accepts it.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{QStringLiteral("bundle")});
+    QProcess verify;
+    verify.setProcessChannelMode(QProcess::MergedChannels);
+    verify.start(QStringLiteral("sh"), {path + QStringLiteral("/VERIFY")});
+    QVERIFY(verify.waitForFinished(kAnswerMs));
+    const QString out = QString::fromUtf8(verify.readAll());
+    QVERIFY2(verify.exitStatus() == QProcess::NormalExit && verify.exitCode() == 0, qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("OK: ")), qPrintable(out));
+    // A second export to the same folder is refused before anything runs.
+    finished.clear();
+    QVERIFY(!actions.exportTo(path, ui::AuditIntegrityActions::Format::Bundle));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished.first().at(0).toBool());
 }
 
 void TestAuditTools::cancelledExportLeavesNothing()
