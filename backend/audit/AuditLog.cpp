@@ -116,6 +116,8 @@ Filter filterFor(const AuditQuery& q, bool denseAction = false)
         f.add("target_id = ?", q.targetId);
     if (!q.address.isEmpty())
         f.add("address = ?", q.address);
+    if (!q.requestId.isEmpty())
+        f.add("request_id = ?", q.requestId);
     if (const QString fts = ftsQuery(q.text); !fts.isEmpty())
         f.add("seq IN (SELECT docid FROM audit_fts WHERE audit_fts MATCH ?)", fts);
     return f;
@@ -587,15 +589,17 @@ Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint
     if (auto r = indexTextFor(query); !r)
         return r.error();
     const Filter f = filterFor(query);
-    const QByteArray sql = QByteArray("SELECT time_ms / ? AS bucket, count(*) FROM audit_events") + f.where +
-                           " GROUP BY bucket ORDER BY bucket;";
+    // One pass gives the total and its split by outcome (the console stacks the bars by outcome).
+    const QByteArray sql = QByteArray("SELECT time_ms / ? AS bucket, count(*), sum(outcome = 'success'), "
+                                      "sum(outcome = 'denied'), sum(outcome = 'error') FROM audit_events") +
+                           f.where + " GROUP BY bucket ORDER BY bucket;";
     auto s = m_db.prepare(sql.constData());
     if (!s)
         return s.error();
     s.value().bind(1, bucketMs);
     f.bind(s.value(), 2);
     return store::sql::rows(s.value(), [bucketMs](const store::Statement& r) {
-        return HistogramBucket{r.int64(0) * bucketMs, r.int64(1)};
+        return HistogramBucket{r.int64(0) * bucketMs, r.int64(1), r.int64(2), r.int64(3), r.int64(4)};
     });
 }
 

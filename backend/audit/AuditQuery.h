@@ -22,7 +22,8 @@ struct AuditQuery
     QString outcome;      // success, denied, error
     QString targetId;
     QString address;
-    QString text; // full text over action, actor name, target and details (words, all must match)
+    QString requestId; // the request that caused the events (an API request id, a console call)
+    QString text;      // full text over action, actor name, target and details (words, all must match)
     qint64 beforeSeq = 0;
     int limit = 100;
 
@@ -46,6 +47,7 @@ struct AuditQuery
         put("outcome", outcome);
         put("target_id", targetId);
         put("address", address);
+        put("request_id", requestId);
         put("text", text);
         if (beforeSeq)
             o.insert(QStringLiteral("before_seq"), beforeSeq);
@@ -56,7 +58,10 @@ struct AuditQuery
 struct HistogramBucket
 {
     qint64 startMs = 0;
-    qint64 count = 0;
+    qint64 count = 0; // every event of the bucket: success + denied + error
+    qint64 success = 0;
+    qint64 denied = 0;
+    qint64 error = 0;
 };
 
 } // namespace gatehouse::audit

@@ -81,6 +81,7 @@ private slots:
     void secretNamesAreOnePathSegment();
     void secretsDueAndRotation();
     void boundariesAndOwnership();
+    void auditByRequestIdAndOutcomes();
 
     void missingOrMistypedField_data();
     void missingOrMistypedField();
@@ -1124,6 +1125,39 @@ void TestApiRoutes::boundariesAndOwnership()
     auto unknown = call("PUT", "/api/v1/ownership", root(), {{QStringLiteral("areas"), extra}});
     QCOMPARE(unknown.status(), 400);
     QCOMPARE(unknown.type(), problemType("invalid-request"));
+}
+
+void TestApiRoutes::auditByRequestIdAndOutcomes()
+{
+    const QByteArray tenant = tenantPath(f->tenantA);
+    const QByteArray ws = tenant + "/workspaces/" + pct(f->w1);
+    const QJsonObject rename{{QStringLiteral("display_name"), QStringLiteral("Traced")}};
+    QCOMPARE(call("PATCH", ws, alice(), rename, {{"x-request-id", "req_trace_1"}}).status(), 200);
+    QCOMPARE(call("PATCH", ws, member(), rename, {{"x-request-id", "req_trace_2"}}).status(), 403);
+    // Only the event of that request, whatever else happened.
+    Reply r = call("GET", tenant + "/audit/events?request_id=req_trace_1", alice());
+    QCOMPARE(r.status(), 200);
+    QCOMPARE(r.items().size(), 1);
+    QCOMPARE(r.items()[0].toObject().value(QStringLiteral("request_id")).toString(), QStringLiteral("req_trace_1"));
+    QCOMPARE(r.items()[0].toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("success"));
+    r = call("GET", tenant + "/audit/events?request_id=req_none", alice());
+    QCOMPARE(r.status(), 200);
+    QCOMPARE(r.items().size(), 0);
+    // The histogram counts each outcome.
+    r = call("GET", tenant + "/audit/histogram?action=workspace.rename&bucket_ms=86400000", alice());
+    QCOMPARE(r.status(), 200);
+    qint64 success = 0, denied = 0, error = 0, count = 0;
+    for (const QJsonValue& v : r.json().value(QStringLiteral("buckets")).toArray()) {
+        const QJsonObject b = v.toObject();
+        success += b.value(QStringLiteral("success")).toInteger();
+        denied += b.value(QStringLiteral("denied")).toInteger();
+        error += b.value(QStringLiteral("error")).toInteger();
+        count += b.value(QStringLiteral("count")).toInteger();
+    }
+    QCOMPARE(success, 1);
+    QCOMPARE(denied, 1);
+    QCOMPARE(error, 0);
+    QCOMPARE(count, 2);
 }
 
 void TestApiRoutes::missingOrMistypedField_data()

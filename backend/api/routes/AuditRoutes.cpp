@@ -51,6 +51,7 @@ Result<audit::AuditQuery> auditQuery(const ApiRequest& r, const QString& tenantI
     q.outcome = outcome.value();
     q.targetId = r.query("target");
     q.address = r.query("address");
+    q.requestId = r.query("request_id");
     q.text = r.query("q");
     if (r.hasQuery("limit")) {
         bool ok = false;
@@ -99,7 +100,11 @@ HttpResponse histogram(ApiRequest& r, const QString& tenantId)
         return problem(buckets.error());
     QJsonArray items;
     for (const audit::HistogramBucket& b : buckets.value())
-        items.append(QJsonObject{{QStringLiteral("start_ms"), b.startMs}, {QStringLiteral("count"), b.count}});
+        items.append(QJsonObject{{QStringLiteral("start_ms"), b.startMs},
+                                 {QStringLiteral("count"), b.count},
+                                 {QStringLiteral("success"), b.success},
+                                 {QStringLiteral("denied"), b.denied},
+                                 {QStringLiteral("error"), b.error}});
     return jsonResponse(QJsonObject{{QStringLiteral("bucket_ms"), bucket}, {QStringLiteral("buckets"), items}});
 }
 

@@ -1,0 +1,334 @@
+#include "AuditIntegrityActions.h"
+
+#include "audit/AuditExport.h"
+#include "console/ConsoleBridge.h"
+#include "panes/OperationActions.h"
+#include "service/ControlPlane.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSaveFile>
+#include <QTimer>
+#include <QUuid>
+
+namespace gatehouse::ui {
+
+namespace {
+
+// Forwards writes to a QSaveFile until Cancel is pressed; from then on every write fails, which stops the export.
+class CancellableWriter : public QIODevice
+{
+public:
+    CancellableWriter(QSaveFile& file, const std::atomic<bool>& cancel) : m_file(file), m_cancel(cancel) {}
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char* data, qint64 size) override
+    {
+        if (m_cancel.load())
+            return -1;
+        return m_file.write(data, size);
+    }
+
+private:
+    QSaveFile& m_file;
+    const std::atomic<bool>& m_cancel;
+};
+
+struct Door
+{
+    service::ControlPlane* cp = nullptr;
+    service::Caller caller;
+};
+
+} // namespace
+
+QString AuditIntegrityActions::problemText(const QString& kind)
+{
+    if (kind == QLatin1String("changed"))
+        return tr("an event was changed after it was written");
+    if (kind == QLatin1String("deleted"))
+        return tr("an event was deleted");
+    if (kind == QLatin1String("inserted"))
+        return tr("an event was inserted");
+    if (kind == QLatin1String("reordered"))
+        return tr("events were reordered");
+    if (kind == QLatin1String("bad_signature"))
+        return tr("a checkpoint's signature does not verify");
+    if (kind == QLatin1String("truncated"))
+        return tr("the newest events were removed");
+    if (kind == QLatin1String("unsigned_gap"))
+        return tr("signed checkpoints are missing (the chain after them may have been recomputed)");
+    return kind;
+}
+
+AuditIntegrityActions::AuditIntegrityActions(ConsoleBridge& bridge, QWidget* window)
+    : QObject(window), m_bridge(bridge), m_window(window)
+{
+    setObjectName(QStringLiteral("auditIntegrityActions"));
+    m_pool.setMaxThreadCount(1);
+    m_pool.setObjectName(QStringLiteral("auditIntegrityJobs"));
+    m_verify = new QAction(tr("&Verify integrity..."), this);
+    tagOperation(m_verify, nullptr, "auditVerify", "audit.verify");
+    connect(m_verify, &QAction::triggered, this, [this] { verify(); });
+    m_export = new QAction(tr("E&xport..."), this);
+    tagOperation(m_export, nullptr, "auditExport", "audit.export");
+    connect(m_export, &QAction::triggered, this, &AuditIntegrityActions::askExport);
+    connect(&m_bridge, &ConsoleBridge::accessChanged, this, &AuditIntegrityActions::updatePermissions);
+    connect(&m_bridge, &ConsoleBridge::scopeChanged, this, &AuditIntegrityActions::updatePermissions);
+    connect(&m_bridge, &ConsoleBridge::sessionClosed, this, [this] {
+        // A job waiting for the bridge's caller is dropped with the session: nothing started, nothing to wait for.
+        // A started job stops at its next write (an export) or ends with an answer nobody reads (verification).
+        cancel();
+        if (m_running && !m_started) {
+            finishProgress();
+            setRunning(false);
+        }
+        updatePermissions();
+    });
+    connect(&m_bridge, &ConsoleBridge::signedIn, this, &AuditIntegrityActions::updatePermissions);
+    updatePermissions();
+}
+
+AuditIntegrityActions::~AuditIntegrityActions()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_pool.waitForDone();
+}
+
+void AuditIntegrityActions::updatePermissions()
+{
+    for (QAction* a : {m_verify, m_export}) {
+        const bool permitted = permitOperation(a, m_bridge); // disabled with the missing permission as tooltip
+        a->setEnabled(permitted && !m_running);
+    }
+}
+
+void AuditIntegrityActions::setRunning(bool running)
+{
+    m_running = running;
+    if (!running)
+        m_started = false;
+    updatePermissions();
+    emit runningChanged(running);
+}
+
+void AuditIntegrityActions::runJob(std::function<void(service::ControlPlane&, const service::Caller&)> work,
+                                   std::function<void()> done)
+{
+    // The bridge hands over the signed-in caller (the call is quick and keeps to the session's rules: dropped if
+    // the session ends meanwhile); the long work then runs on this object's own thread.
+    m_bridge.call(
+        this,
+        [](service::ControlPlane& cp, const service::Caller& caller) {
+            return Result<Door>(Door{&cp, caller});
+        },
+        [this, work = std::move(work), done = std::move(done)](Result<Door> door) {
+            if (!door) {
+                finishProgress();
+                setRunning(false);
+                showResult(tr("Audit"), door.error().message, true);
+                return;
+            }
+            const Door d = door.value();
+            m_started = true;
+            m_pool.start([d, work, done, this] {
+                work(*d.cp, d.caller);
+                QMetaObject::invokeMethod(
+                    this, [done] { done(); }, Qt::QueuedConnection);
+            });
+        });
+}
+
+void AuditIntegrityActions::startProgress(const QString& label)
+{
+    if (!m_progress) {
+        m_progress = new QProgressDialog(m_window);
+        m_progress->setObjectName(QStringLiteral("auditIntegrityProgress"));
+        m_progress->setAccessibleName(tr("Audit job progress"));
+        m_progress->setWindowTitle(tr("Audit"));
+        m_progress->setAutoClose(false);
+        m_progress->setAutoReset(false);
+        m_progress->setMinimumDuration(0);
+        m_progress->setRange(0, 0);
+        m_progress->setWindowModality(Qt::WindowModal);
+        connect(m_progress, &QProgressDialog::canceled, this, &AuditIntegrityActions::cancel);
+        auto* tick = new QTimer(m_progress);
+        tick->setInterval(200);
+        connect(tick, &QTimer::timeout, this, [this] {
+            if (m_done && m_progress && m_running)
+                m_progress->setLabelText(
+                    m_progress->property("base").toString() + QLatin1Char('\n') +
+                    tr("%n event(s) written", nullptr, int(qMin<qint64>(m_done->load(), INT_MAX))));
+        });
+        tick->start();
+    }
+    m_progress->setProperty("base", label);
+    m_progress->setLabelText(label);
+    m_progress->show();
+}
+
+void AuditIntegrityActions::finishProgress()
+{
+    if (m_progress)
+        m_progress->hide();
+}
+
+void AuditIntegrityActions::showResult(const QString& title, const QString& text, bool problem)
+{
+    auto* box = new QMessageBox(problem ? QMessageBox::Warning : QMessageBox::Information, title, text, QMessageBox::Ok,
+                                m_window);
+    box->setObjectName(QStringLiteral("auditIntegrityResult"));
+    box->setAccessibleName(title);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void AuditIntegrityActions::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+bool AuditIntegrityActions::verify()
+{
+    if (m_running)
+        return false;
+    setRunning(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_done = nullptr;
+    startProgress(tr("Verifying the audit chain and its signed checkpoints..."));
+    auto report = std::make_shared<std::optional<Result<audit::VerifyReport>>>();
+    auto cancelled = m_cancel;
+    runJob([report](service::ControlPlane& cp,
+                    const service::Caller& caller) { report->emplace(cp.verifyAudit(caller, false)); },
+           [this, report, cancelled] {
+               finishProgress();
+               setRunning(false);
+               if (cancelled->load() || !report->has_value())
+                   return; // the answer came after Cancel: dropped
+               const Result<audit::VerifyReport>& r = **report;
+               if (!r) {
+                   showResult(tr("Verify integrity"), r.error().message, true);
+                   return;
+               }
+               const audit::VerifyReport& v = r.value();
+               emit verified(v);
+               if (!v.intact) {
+                   emit brokenEvent(v.firstBadSeq, v.problem);
+                   showResult(tr("Verify integrity"),
+                              tr("The audit trail is broken at event %1: %2.\n\n%3")
+                                  .arg(v.firstBadSeq)
+                                  .arg(problemText(v.problem), v.message),
+                              true);
+                   return;
+               }
+               QString text = tr("The audit trail is intact: %n event(s) checked", nullptr, int(v.eventsChecked)) +
+                              QLatin1Char(' ') +
+                              tr("against %n signed checkpoint(s).", nullptr, int(v.checkpointsChecked));
+               if (!v.warning.isEmpty())
+                   text += QStringLiteral("\n\n") + v.warning;
+               showResult(tr("Verify integrity"), text, !v.warning.isEmpty());
+           });
+    return true;
+}
+
+void AuditIntegrityActions::askExport()
+{
+    const QStringList filters{tr("JSON Lines (*.jsonl)"), tr("CSV (*.csv)"), tr("CEF (*.cef)"),
+                              tr("OCSF (*.ocsf.jsonl)"), tr("Offline verification bundle, a new folder (*)")};
+    QString selected = filters.first();
+    const QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export audit events"), QDir::homePath() + QStringLiteral("/audit"),
+                                     filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return;
+    const int index = qMax(0, int(filters.indexOf(selected)));
+    exportTo(path, static_cast<Format>(index));
+}
+
+bool AuditIntegrityActions::exportTo(const QString& path, Format format)
+{
+    if (m_running)
+        return false;
+    const QFileInfo target(path);
+    if (format == Format::Bundle && target.exists()) {
+        emit exportFinished(false, path, tr("%1 exists already: choose a new folder name.").arg(path));
+        return false;
+    }
+    setRunning(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_done = std::make_shared<std::atomic<qint64>>(0);
+    startProgress(tr("Exporting to %1...").arg(target.fileName()));
+    auto cancel = m_cancel;
+    auto done = m_done;
+    auto outcome = std::make_shared<std::pair<bool, QString>>(false, QString());
+    const audit::AuditQuery query = m_query;
+    auto progress = [done](qint64 n) {
+        done->store(n);
+    };
+    runJob(
+        [=](service::ControlPlane& cp, const service::Caller& caller) {
+            if (format == Format::Bundle) {
+                // Into a hidden sibling first, renamed into place only when complete and not cancelled.
+                const QString temp = target.absolutePath() + QStringLiteral("/.") + target.fileName() +
+                                     QStringLiteral(".partial-") + QUuid::createUuid().toString(QUuid::Id128);
+                auto r = cp.exportAuditBundle(caller, temp, progress);
+                if (!r) {
+                    QDir(temp).removeRecursively();
+                    *outcome = {false, r.error().message};
+                } else if (cancel->load()) {
+                    QDir(temp).removeRecursively();
+                    *outcome = {false, {}};
+                } else if (!QDir().rename(temp, target.absoluteFilePath())) {
+                    QDir(temp).removeRecursively();
+                    *outcome = {false, tr("The bundle could not be moved to %1.").arg(path)};
+                } else {
+                    *outcome = {true, tr("%n event(s) exported with their signed checkpoints to %1.", nullptr,
+                                         int(r.value().events))
+                                          .arg(path)};
+                }
+                return;
+            }
+            QSaveFile file(target.absoluteFilePath());
+            if (!file.open(QIODevice::WriteOnly)) {
+                *outcome = {false, tr("%1 cannot be written: %2").arg(path, file.errorString())};
+                return;
+            }
+            CancellableWriter writer(file, *cancel);
+            writer.open(QIODevice::WriteOnly);
+            static const audit::ExportFormat formats[] = {audit::ExportFormat::JsonLines, audit::ExportFormat::Csv,
+                                                          audit::ExportFormat::Cef, audit::ExportFormat::Ocsf};
+            auto r = cp.exportAudit(caller, query, formats[int(format)], writer, progress);
+            if (cancel->load()) {
+                file.cancelWriting();
+                *outcome = {false, {}};
+            } else if (!r) {
+                file.cancelWriting();
+                *outcome = {false, r.error().message};
+            } else if (!file.commit()) {
+                *outcome = {false, tr("%1 cannot be written: %2").arg(path, file.errorString())};
+            } else {
+                *outcome = {true, tr("%n event(s) exported to %1.", nullptr, int(r.value())).arg(path)};
+            }
+        },
+        [this, outcome, path] {
+            finishProgress();
+            setRunning(false);
+            const QString message = outcome->first || !outcome->second.isEmpty()
+                                        ? outcome->second
+                                        : tr("The export was cancelled; nothing was written.");
+            emit exportFinished(outcome->first, path, message);
+            if (!outcome->first && outcome->second.isEmpty())
+                return; // cancelled: the person knows
+            showResult(tr("Export"), message, !outcome->first);
+        });
+    return true;
+}
+
+} // namespace gatehouse::ui
