@@ -373,8 +373,11 @@ public:
     Result<boundaries::IntegrityScan> scanStoreIntegrity(const Caller& caller);
     // Who owns each area of the deployment (boundaries.read); the self-hosted defaults until stated.
     Result<boundaries::Ownership> ownership(const Caller& caller);
-    // States who owns each area, all five at once (ownership.write).
-    Result<boundaries::Ownership> setOwnership(const Caller& caller, const boundaries::Ownership& ownership);
+    // States who owns each area, all five at once (ownership.write). With `expected` (the statement the change
+    // was based on), a compare-and-set: when the stored statement differs from it, nothing is written and the
+    // answer is a Conflict (audited as a failure).
+    Result<boundaries::Ownership> setOwnership(const Caller& caller, const boundaries::Ownership& ownership,
+                                               const std::optional<boundaries::Ownership>& expected = std::nullopt);
     // What the API listener measured about its transport; the API host calls this when it starts serving, when
     // it reloads its certificate, and (with serving = false) when it stops. Not an operation: nothing is decided.
     void setTransportFacts(const boundaries::TransportFacts& facts);

@@ -154,7 +154,8 @@ Result<bd::Ownership> ControlPlane::ownership(const Caller& caller)
     });
 }
 
-Result<bd::Ownership> ControlPlane::setOwnership(const Caller& caller, const bd::Ownership& ownership)
+Result<bd::Ownership> ControlPlane::setOwnership(const Caller& caller, const bd::Ownership& ownership,
+                                                 const std::optional<bd::Ownership>& expected)
 {
     Operation op{QStringLiteral("ownership.update"), Permission::OwnershipWrite,  {}, {},
                  QStringLiteral("ownership"),        QStringLiteral("deployment")};
@@ -164,6 +165,13 @@ Result<bd::Ownership> ControlPlane::setOwnership(const Caller& caller, const bd:
         auto before = bd::Ownership::load(m_db);
         if (!before)
             return before.error();
+        if (expected && !(before.value() == *expected)) {
+            // Read and compared inside the operation's transaction: nobody writes in between.
+            ctx.details = {{QStringLiteral("conflict"), true}};
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("the ownership was changed by someone else since you read it; read it "
+                                            "again and repeat your change"));
+        }
         if (auto r = bd::Ownership::save(m_db, ownership, ctx.now, ctx.principal.id); !r)
             return r;
         auto after = bd::Ownership::load(m_db);
