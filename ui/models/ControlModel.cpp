@@ -28,9 +28,7 @@ QString evidenceText(const boundaries::ControlResult& r)
 
 } // namespace
 
-ControlModel::ControlModel(QObject* parent) : QAbstractTableModel(parent)
-{
-}
+ControlModel::ControlModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void ControlModel::setReports(const QList<service::BoundaryReport>& reports)
 {

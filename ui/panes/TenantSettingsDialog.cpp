@@ -291,28 +291,29 @@ void TenantSettingsDialog::showConflict(const TenantSettings& theirs)
 
 TenantSettingsConflictDialog::TenantSettingsConflictDialog(const TenantSettings& opened, const TenantSettings& theirs,
                                                            const TenantSettings& mine, QWidget* parent)
-    : ConflictDialog(TenantSettingsDialog::tr("Someone else changed these settings"),
-                     TenantSettingsDialog::tr("<b>Someone else changed these settings</b> after you opened them. Keep "
-                                              "theirs, or write yours over them?"),
-                     TenantSettingsDialog::tr("Setting"),
-                     [&]() {
-                         const auto failures = [](int n) {
-                             return TenantSettingsDialog::tr("%n failure(s)", nullptr, n);
-                         };
-                         return QList<ConflictRow>{
-                             {TenantSettingsDialog::tr("Idle timeout"), minutesText(opened.sessionIdleSeconds),
-                              minutesText(theirs.sessionIdleSeconds), minutesText(mine.sessionIdleSeconds)},
-                             {TenantSettingsDialog::tr("Absolute lifetime"), minutesText(opened.sessionAbsoluteSeconds),
-                              minutesText(theirs.sessionAbsoluteSeconds), minutesText(mine.sessionAbsoluteSeconds)},
-                             {TenantSettingsDialog::tr("Lock after"), failures(opened.lockoutThreshold),
-                              failures(theirs.lockoutThreshold), failures(mine.lockoutThreshold)},
-                             {TenantSettingsDialog::tr("Lock for"), minutesText(opened.lockoutSeconds),
-                              minutesText(theirs.lockoutSeconds), minutesText(mine.lockoutSeconds)},
-                             {TenantSettingsDialog::tr("MFA for administrators"), yesNo(opened.requireMfaForAdmins),
-                              yesNo(theirs.requireMfaForAdmins), yesNo(mine.requireMfaForAdmins)},
-                         };
-                     }(),
-                     parent)
+    : ConflictDialog(
+          TenantSettingsDialog::tr("Someone else changed these settings"),
+          TenantSettingsDialog::tr("<b>Someone else changed these settings</b> after you opened them. Keep "
+                                   "theirs, or write yours over them?"),
+          TenantSettingsDialog::tr("Setting"),
+          [&]() {
+              const auto failures = [](int n) {
+                  return TenantSettingsDialog::tr("%n failure(s)", nullptr, n);
+              };
+              return QList<ConflictRow>{
+                  {TenantSettingsDialog::tr("Idle timeout"), minutesText(opened.sessionIdleSeconds),
+                   minutesText(theirs.sessionIdleSeconds), minutesText(mine.sessionIdleSeconds)},
+                  {TenantSettingsDialog::tr("Absolute lifetime"), minutesText(opened.sessionAbsoluteSeconds),
+                   minutesText(theirs.sessionAbsoluteSeconds), minutesText(mine.sessionAbsoluteSeconds)},
+                  {TenantSettingsDialog::tr("Lock after"), failures(opened.lockoutThreshold),
+                   failures(theirs.lockoutThreshold), failures(mine.lockoutThreshold)},
+                  {TenantSettingsDialog::tr("Lock for"), minutesText(opened.lockoutSeconds),
+                   minutesText(theirs.lockoutSeconds), minutesText(mine.lockoutSeconds)},
+                  {TenantSettingsDialog::tr("MFA for administrators"), yesNo(opened.requireMfaForAdmins),
+                   yesNo(theirs.requireMfaForAdmins), yesNo(mine.requireMfaForAdmins)},
+              };
+          }(),
+          parent)
 {
     setObjectName(QStringLiteral("tenantSettingsConflictDialog"));
 }

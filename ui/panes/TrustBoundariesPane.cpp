@@ -100,11 +100,9 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_busy->setMaximumWidth(120);
     m_busy->setTextVisible(false);
     m_busy->hide();
-    m_actions->addWidget(m_busy);
     m_checkedAt->setObjectName(QStringLiteral("checkedAtLabel"));
     m_checkedAt->setAccessibleName(tr("Last checked"));
     m_checkedAt->setContentsMargins(8, 0, 8, 0);
-    m_actions->addWidget(m_checkedAt);
 
     auto* filterLabel = new QLabel(tr("&Boundary:"), this);
     filterLabel->setBuddy(m_filter);
@@ -165,12 +163,11 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_ownershipActions->setObjectName(QStringLiteral("ownershipActions"));
     m_ownershipActions->setAccessibleName(tr("Ownership actions"));
     m_ownershipActions->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_saveOwnership = m_ownershipActions->addAction(tr("&Save Ownership"), this,
-                                                    [this]() { saveOwnership(m_ownershipBase); });
+    m_saveOwnership =
+        m_ownershipActions->addAction(tr("&Save Ownership"), this, [this]() { saveOwnership(m_ownershipBase); });
     tagOperation(m_saveOwnership, m_ownershipActions, "saveOwnershipAction", "ownership.update");
-    m_revertOwnership = m_ownershipActions->addAction(tr("Re&vert"), this, [this]() {
-        showOwnership(m_ownershipBase);
-    });
+    m_revertOwnership =
+        m_ownershipActions->addAction(tr("Re&vert"), this, [this]() { showOwnership(m_ownershipBase); });
     tagOperation(m_revertOwnership, m_ownershipActions, "revertOwnershipAction", "ownership.update");
     m_ownershipNote->setObjectName(QStringLiteral("ownershipNote"));
     m_ownershipNote->setAccessibleName(tr("Ownership statement"));
@@ -207,6 +204,8 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     top->addWidget(title);
     top->addSpacing(12);
     top->addWidget(m_actions);
+    top->addWidget(m_busy);
+    top->addWidget(m_checkedAt);
     top->addStretch(1);
     top->addWidget(filterLabel);
     top->addWidget(m_filter);
@@ -344,9 +343,10 @@ void TrustBoundariesPane::checkNow()
                 for (const auto& c : r.results)
                     at = qMax(at, c.checkedAtMs);
             }
-            m_checkedAt->setText(at > 0 ? tr("Checked %1").arg(QLocale().toString(
-                                                QDateTime::fromMSecsSinceEpoch(at).time(), QLocale::ShortFormat))
-                                        : QString());
+            m_checkedAt->setText(
+                at > 0 ? tr("Checked %1")
+                             .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(at).time(), QLocale::ShortFormat))
+                       : QString());
             m_checkedAt->setToolTip(at > 0 ? QDateTime::fromMSecsSinceEpoch(at).toString(Qt::ISODate) : QString());
             showBoundary(shown);
             emit checked();

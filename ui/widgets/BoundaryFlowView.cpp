@@ -26,8 +26,8 @@ struct Place
     int column; // 1..4 on the path; 0 beside it
     int rank;   // keyboard and reading order
 };
-constexpr Place kPlaces[] = {{"network", 1, 1},    {"identity", 2, 2}, {"application", 3, 3}, {"data", 4, 4},
-                             {"secrets", 4, 5},    {"monitoring", 0, 6}, {"change", 0, 7}};
+constexpr Place kPlaces[] = {{"network", 1, 1}, {"identity", 2, 2},   {"application", 3, 3}, {"data", 4, 4},
+                             {"secrets", 4, 5}, {"monitoring", 0, 6}, {"change", 0, 7}};
 
 const Place* placeOf(const QString& id)
 {
@@ -176,7 +176,9 @@ void BoundaryFlowView::layoutBoxes()
     const qreal boxH = qMin<qreal>(4 * fm.lineSpacing() + 22, (height() - 2 * margin - 2 * gap) / 3);
     const qreal pathTop = margin;
     const qreal pathCentre = pathTop + boxH + gap / 2; // between data (above) and secrets (below)
-    const auto column = [&](int c) { return margin + c * (colW + gap); };
+    const auto column = [&](int c) {
+        return margin + c * (colW + gap);
+    };
 
     m_origin = QRectF(column(0), pathCentre - boxH / 2, colW, boxH);
     QList<const Box*> beside;
@@ -343,8 +345,12 @@ void BoundaryFlowView::paintEvent(QPaintEvent*)
     p.setPen(pal.color(QPalette::ButtonText));
     p.drawText(m_origin.adjusted(6, 4, -6, -4), Qt::AlignCenter | Qt::TextWordWrap, tr("User or integration"));
 
-    const auto right = [](const QRectF& r) { return QPointF(r.right(), r.center().y()); };
-    const auto left = [](const QRectF& r) { return QPointF(r.left(), r.center().y()); };
+    const auto right = [](const QRectF& r) {
+        return QPointF(r.right(), r.center().y());
+    };
+    const auto left = [](const QRectF& r) {
+        return QPointF(r.left(), r.center().y());
+    };
     const QRectF network = m_rects.value(QStringLiteral("network"));
     const QRectF identity = m_rects.value(QStringLiteral("identity"));
     const QRectF application = m_rects.value(QStringLiteral("application"));
@@ -396,9 +402,9 @@ bool BoundaryFlowView::event(QEvent* event)
             return true;
         }
         const Box& box = m_boxes.at(i);
-        QString html = QStringLiteral("<b>%1</b>: %2<br/>%3<ul style=\"margin:0\">")
-                           .arg(box.name.toHtmlEscaped(), statusWord(box.status).toHtmlEscaped(),
-                                box.separates.toHtmlEscaped());
+        QString html =
+            QStringLiteral("<b>%1</b>: %2<br/>%3<ul style=\"margin:0\">")
+                .arg(box.name.toHtmlEscaped(), statusWord(box.status).toHtmlEscaped(), box.separates.toHtmlEscaped());
         for (const QString& c : box.controls)
             html += QStringLiteral("<li>%1</li>").arg(c.toHtmlEscaped());
         html += QStringLiteral("</ul>");

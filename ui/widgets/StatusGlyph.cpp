@@ -16,8 +16,10 @@ namespace {
 
 QColor mix(const QColor& a, const QColor& b, qreal t)
 {
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
+    const auto channel = [t](int x, int y) {
+        return qRound(x * (1 - t) + y * t);
+    };
+    return QColor(channel(a.red(), b.red()), channel(a.green(), b.green()), channel(a.blue(), b.blue()));
 }
 
 // Draws the glyph at any size: the icon engine behind statusIcon().
@@ -26,8 +28,7 @@ class StatusIconEngine : public QIconEngine
 public:
     StatusIconEngine(Status status, const QColor& color, const QColor& mark)
         : m_status(status), m_color(color), m_mark(mark)
-    {
-    }
+    {}
     void paint(QPainter* painter, const QRect& rect, QIcon::Mode, QIcon::State) override
     {
         const qreal side = qMin(rect.width(), rect.height());
