@@ -50,7 +50,7 @@ QString areaName(const QString& area)
     if (area == QLatin1String("private_connectivity"))
         return TrustBoundariesPane::tr("Private connectivity");
     if (area == QLatin1String("incident_response"))
-        return TrustBoundariesPane::tr("Incident response (infrastructure)");
+        return TrustBoundariesPane::tr("Incident response");
     return area;
 }
 
@@ -157,6 +157,9 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_ownership->setSelectionMode(QAbstractItemView::SingleSelection);
     m_ownership->setWordWrap(false);
     m_ownership->horizontalHeader()->setStretchLastSection(true);
+    m_ownership->horizontalHeader()->setSectionResizeMode(AreaColumn, QHeaderView::ResizeToContents);
+    m_ownership->horizontalHeader()->setSectionResizeMode(HostedColumn, QHeaderView::ResizeToContents);
+    m_ownership->setColumnWidth(OwnerColumn, 110);
     m_ownership->setRowCount(int(Ownership::areaIds().size()));
     connect(m_ownership, &QTableWidget::itemChanged, this, &TrustBoundariesPane::updateOwnershipActions);
 
@@ -215,6 +218,8 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(m_vertical, 1);
 
+    m_horizontal->setSizes({640, 420});
+    m_vertical->setSizes({400, 300});
     restoreLayout();
     connect(m_vertical, &QSplitter::splitterMoved, this, &TrustBoundariesPane::saveLayout);
     connect(m_horizontal, &QSplitter::splitterMoved, this, &TrustBoundariesPane::saveLayout);
@@ -420,8 +425,6 @@ void TrustBoundariesPane::showOwnership(const Ownership& ownership)
         put(OwnerColumn, area ? area->owner : QString(), true, tr("customer, operator, or a team's name"));
         put(ContactColumn, area ? area->contact : QString(), true, tr("Whom to reach (optional)"));
     }
-    m_ownership->resizeColumnToContents(AreaColumn);
-    m_ownership->resizeColumnToContents(HostedColumn);
     m_ownership->setToolTip(why);
     if (!m_ownershipLoaded)
         m_ownershipNote->clear();

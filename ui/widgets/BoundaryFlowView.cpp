@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 #include <QToolTip>
 
 #include <algorithm>
@@ -170,11 +171,14 @@ void BoundaryFlowView::layoutBoxes()
 {
     m_rects.clear();
     const qreal margin = 10;
-    const qreal gap = qMax<qreal>(22, width() * 0.035);
+    const qreal gap = qMax<qreal>(18, width() * 0.03);
     const qreal colW = qMax<qreal>(60, (width() - 2 * margin - 4 * gap) / 5);
     const QFontMetricsF fm(font());
-    const qreal boxH = qMin<qreal>(4 * fm.lineSpacing() + 22, (height() - 2 * margin - 2 * gap) / 3);
-    const qreal pathTop = margin;
+    // Name, what it covers (up to two lines), status, counts.
+    const qreal boxH = qMin<qreal>(5 * fm.lineSpacing() + 16, (height() - 2 * margin - 2 * gap) / 3);
+    // The drawing is three rows high (data, secrets, the band beside the path): centred in the widget.
+    const qreal drawingH = 3 * boxH + 2 * gap;
+    const qreal pathTop = qMax(margin, (height() - drawingH) / 2);
     const qreal pathCentre = pathTop + boxH + gap / 2; // between data (above) and secrets (below)
     const auto column = [&](int c) {
         return margin + c * (colW + gap);
@@ -270,7 +274,7 @@ void BoundaryFlowView::drawBox(QPainter& p, const Box& box, const QRectF& rect)
         p.drawRoundedRect(rect.adjusted(-7, -7, 7, 7), radius + 5, radius + 5);
     }
 
-    const QRectF inner = rect.adjusted(14, 6, -8, -6);
+    const QRectF inner = rect.adjusted(12, 6, -6, -6);
     const QFontMetricsF fm(font());
     const qreal line = fm.lineSpacing();
     QFont bold = font();
@@ -290,9 +294,21 @@ void BoundaryFlowView::drawBox(QPainter& p, const Box& box, const QRectF& rect)
         QColor soft = text;
         soft.setAlphaF(0.75f);
         p.setPen(soft);
-        p.drawText(QRectF(inner.left(), y, inner.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(covers, Qt::ElideRight, inner.width()));
-        y += line;
+        // Up to two lines, wrapped at words; what does not fit on the second is elided.
+        QTextLayout layout(covers, font());
+        layout.beginLayout();
+        for (int i = 0; i < 2; ++i) {
+            QTextLine l = layout.createLine();
+            if (!l.isValid())
+                break;
+            l.setLineWidth(inner.width());
+            QString part = covers.mid(l.textStart(), l.textLength()).trimmed();
+            if (i == 1 && l.textStart() + l.textLength() < covers.size())
+                part = fm.elidedText(covers.mid(l.textStart()), Qt::ElideRight, inner.width());
+            p.drawText(QRectF(inner.left(), y, inner.width(), line), Qt::AlignLeft | Qt::AlignVCenter, part);
+            y += line;
+        }
+        layout.endLayout();
     }
     // The status: shape and word.
     const qreal glyph = fm.height() * 0.95;
