@@ -10,6 +10,7 @@
 #include "widgets/StatusGlyph.h"
 
 #include <QAbstractItemModelTester>
+#include <QAccessible>
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
@@ -230,6 +231,20 @@ void TestTrustBoundariesPane::failingBoundaryIsDrawnFailing()
     // The status is also a word, for those who do not tell the colours apart; and screen readers hear it.
     QVERIFY2(view->accessibleDescription().contains(QStringLiteral("Identity: Fail")),
              qPrintable(view->accessibleDescription()));
+    // Each box is an accessible list item of its own, named, with its status in the description.
+    QAccessibleInterface* flow = QAccessible::queryAccessibleInterface(view);
+    QVERIFY(flow);
+    QCOMPARE(flow->role(), QAccessible::List);
+    QCOMPARE(flow->childCount(), 7);
+    QAccessibleInterface* item = flow->child(view->indexOf(QStringLiteral("identity")));
+    QVERIFY(item && item->isValid());
+    QCOMPARE(item->role(), QAccessible::ListItem);
+    QCOMPARE(item->text(QAccessible::Name), QStringLiteral("Identity"));
+    QVERIFY2(item->text(QAccessible::Description).startsWith(QStringLiteral("Identity: Fail")),
+             qPrintable(item->text(QAccessible::Description)));
+    QCOMPARE(flow->indexOfChild(item), view->indexOf(QStringLiteral("identity")));
+    QVERIFY(item->rect().contains(view->mapToGlobal(identity.center().toPoint())));
+    QVERIFY(item->rect().width() >= int(identity.width()));
     // The table's row says the same.
     auto* table = pane.findChild<QTableView*>(QStringLiteral("controlTable"));
     auto* model = pane.findChild<ui::ControlModel*>();

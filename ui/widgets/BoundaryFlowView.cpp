@@ -4,13 +4,16 @@
 #include "service/ControlPlane.h"
 
 #include <QAccessible>
+#include <QAccessibleWidget>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QTextLayout>
 #include <QToolTip>
+#include <QWindow>
 
 #include <algorithm>
 
@@ -70,10 +73,132 @@ QString countsText(const BoundaryFlowView::Box& box)
         .arg(box.counts[int(Status::NotApplicable)]);
 }
 
+// What assistive technology sees: the flow as a list, each boundary a list item with its name, its status and
+// counts as the description, its place on the screen, and whether it is focused or selected.
+class BoundaryBoxAccessible : public QAccessibleInterface
+{
+public:
+    BoundaryBoxAccessible(BoundaryFlowView* view, const QString& id) : m_view(view), m_id(id) {}
+
+    bool isValid() const override { return m_view && m_view->indexOf(m_id) >= 0; }
+    QObject* object() const override { return nullptr; }
+    QWindow* window() const override { return m_view && m_view->window() ? m_view->window()->windowHandle() : nullptr; }
+    QAccessibleInterface* childAt(int, int) const override { return nullptr; }
+    QAccessibleInterface* parent() const override { return QAccessible::queryAccessibleInterface(m_view.data()); }
+    QAccessibleInterface* child(int) const override { return nullptr; }
+    int childCount() const override { return 0; }
+    int indexOfChild(const QAccessibleInterface*) const override { return -1; }
+    QString text(QAccessible::Text t) const override
+    {
+        const BoundaryFlowView::Box* b = box();
+        if (!b)
+            return {};
+        if (t == QAccessible::Name)
+            return b->name;
+        if (t == QAccessible::Description)
+            return m_view->describe(*b);
+        return {};
+    }
+    void setText(QAccessible::Text, const QString&) override {}
+    QRect rect() const override
+    {
+        if (!isValid())
+            return {};
+        const QRect r = m_view->boxRect(m_id).toAlignedRect();
+        return QRect(m_view->mapToGlobal(r.topLeft()), r.size());
+    }
+    QAccessible::Role role() const override { return QAccessible::ListItem; }
+    QAccessible::State state() const override
+    {
+        QAccessible::State s;
+        if (!isValid()) {
+            s.invalid = true;
+            return s;
+        }
+        s.focusable = true;
+        s.selectable = true;
+        s.selected = m_view->selectedBoundary() == m_id;
+        s.focused = m_view->hasFocus() && m_view->focusedBoundary() == m_id;
+        return s;
+    }
+    QString id() const { return m_id; }
+
+private:
+    const BoundaryFlowView::Box* box() const
+    {
+        if (!m_view)
+            return nullptr;
+        const int i = m_view->indexOf(m_id);
+        return i < 0 ? nullptr : &m_view->boxes().at(i);
+    }
+
+    QPointer<BoundaryFlowView> m_view;
+    QString m_id;
+};
+
+class BoundaryFlowAccessible : public QAccessibleWidget
+{
+public:
+    explicit BoundaryFlowAccessible(BoundaryFlowView* view) : QAccessibleWidget(view, QAccessible::List) {}
+    ~BoundaryFlowAccessible() override
+    {
+        for (QAccessible::Id id : std::as_const(m_children))
+            QAccessible::deleteAccessibleInterface(id);
+    }
+
+    int childCount() const override { return int(view()->boxes().size()); }
+    QAccessibleInterface* child(int index) const override
+    {
+        if (index < 0 || index >= view()->boxes().size())
+            return nullptr;
+        const QString id = view()->boxes().at(index).id;
+        auto it = m_children.constFind(id);
+        if (it != m_children.cend())
+            return QAccessible::accessibleInterface(it.value());
+        auto* iface = new BoundaryBoxAccessible(view(), id);
+        m_children.insert(id, QAccessible::registerAccessibleInterface(iface));
+        return iface;
+    }
+    int indexOfChild(const QAccessibleInterface* child) const override
+    {
+        for (auto it = m_children.cbegin(); it != m_children.cend(); ++it) {
+            if (QAccessible::accessibleInterface(it.value()) == child)
+                return view()->indexOf(it.key());
+        }
+        return -1;
+    }
+    QAccessibleInterface* childAt(int x, int y) const override
+    {
+        return child(view()->indexOf(view()->boundaryAt(view()->mapFromGlobal(QPoint(x, y)))));
+    }
+    QAccessibleInterface* focusChild() const override
+    {
+        return view()->hasFocus() ? child(view()->indexOf(view()->focusedBoundary())) : nullptr;
+    }
+
+private:
+    BoundaryFlowView* view() const { return static_cast<BoundaryFlowView*>(widget()); }
+
+    mutable QHash<QString, QAccessible::Id> m_children;
+};
+
+QAccessibleInterface* flowAccessibleFactory(const QString& className, QObject* object)
+{
+    if (className == QLatin1String(BoundaryFlowView::staticMetaObject.className()) && object && object->isWidgetType())
+        return new BoundaryFlowAccessible(static_cast<BoundaryFlowView*>(object));
+    return nullptr;
+}
+
 } // namespace
 
 BoundaryFlowView::BoundaryFlowView(QWidget* parent) : QWidget(parent)
 {
+    // Before anything asks for this widget's accessible interface (setting its name does).
+    static const bool installed = [] {
+        QAccessible::installFactory(flowAccessibleFactory);
+        return true;
+    }();
+    Q_UNUSED(installed);
     setObjectName(QStringLiteral("boundaryFlowView"));
     setAccessibleName(tr("Trust boundary flow"));
     setFocusPolicy(Qt::StrongFocus);
@@ -122,6 +247,10 @@ void BoundaryFlowView::setReports(const QList<service::BoundaryReport>& reports)
     m_focus = qBound(0, m_focus, qMax(0, int(m_boxes.size()) - 1));
     layoutBoxes();
     updateAccessibleText();
+    if (QAccessible::isActive()) {
+        QAccessibleEvent e(this, QAccessible::ObjectReorder);
+        QAccessible::updateAccessibility(&e);
+    }
     update();
 }
 
@@ -136,6 +265,7 @@ void BoundaryFlowView::setSelectedBoundary(const QString& id)
     if (!m_selected.isEmpty())
         m_focus = indexOf(m_selected);
     updateAccessibleText();
+    notifyAccessible(QAccessible::Selection, indexOf(m_selected));
     update();
 }
 
@@ -156,6 +286,21 @@ QString BoundaryFlowView::boundaryAt(const QPointF& pos) const
 QString BoundaryFlowView::focusedBoundary() const
 {
     return m_boxes.isEmpty() ? QString() : m_boxes.at(m_focus).id;
+}
+
+QString BoundaryFlowView::describe(const Box& box) const
+{
+    return tr("%1: %2 (%3)").arg(box.name, statusWord(box.status), countsText(box)) + QStringLiteral(". ") +
+           box.separates;
+}
+
+void BoundaryFlowView::notifyAccessible(int event, int box)
+{
+    if (!QAccessible::isActive() || box < 0)
+        return;
+    QAccessibleEvent e(this, QAccessible::Event(event));
+    e.setChild(box);
+    QAccessible::updateAccessibility(&e);
 }
 
 int BoundaryFlowView::indexOf(const QString& id) const
@@ -465,6 +610,7 @@ void BoundaryFlowView::moveFocus(int dx, int dy)
         return;
     m_focus = qBound(0, m_focus + (dx != 0 ? dx : dy), int(m_boxes.size()) - 1);
     updateAccessibleText();
+    notifyAccessible(QAccessible::Focus, m_focus);
     update();
 }
 

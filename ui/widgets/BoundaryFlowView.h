@@ -50,6 +50,8 @@ public:
     QString boundaryAt(const QPointF& pos) const;
     // The box with keyboard focus (the arrow keys move it).
     QString focusedBoundary() const;
+    // What a screen reader says of a box: its status, the counts and what it separates.
+    QString describe(const Box& box) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -71,7 +73,12 @@ private:
     void layoutBoxes();
     void updateAccessibleText();
     void moveFocus(int dx, int dy);
+    void notifyAccessible(int event, int box);
+
+public:
     int indexOf(const QString& id) const;
+
+private:
     void drawBox(QPainter& p, const Box& box, const QRectF& rect);
     void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool dashed);
 
