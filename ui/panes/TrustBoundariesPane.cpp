@@ -46,7 +46,7 @@ QString areaName(const QString& area)
     if (area == QLatin1String("environment_hardening"))
         return TrustBoundariesPane::tr("Environment hardening");
     if (area == QLatin1String("secrets_backend"))
-        return TrustBoundariesPane::tr("Secrets backend operations");
+        return TrustBoundariesPane::tr("Secrets backend");
     if (area == QLatin1String("private_connectivity"))
         return TrustBoundariesPane::tr("Private connectivity");
     if (area == QLatin1String("incident_response"))
@@ -147,7 +147,7 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_ownership->setObjectName(QStringLiteral("ownershipTable"));
     m_ownership->setAccessibleName(tr("Deployment ownership"));
     m_ownership->setColumnCount(OwnershipColumnCount);
-    m_ownership->setHorizontalHeaderLabels({tr("Area"), tr("Hosted"), tr("This deployment"), tr("Contact")});
+    m_ownership->setHorizontalHeaderLabels({tr("Area"), tr("Hosted"), tr("Owner"), tr("Contact")});
     m_ownership->horizontalHeaderItem(HostedColumn)
         ->setToolTip(tr("Who owns the area when the service is hosted for you"));
     m_ownership->horizontalHeaderItem(OwnerColumn)
@@ -159,7 +159,7 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_ownership->horizontalHeader()->setStretchLastSection(true);
     m_ownership->horizontalHeader()->setSectionResizeMode(AreaColumn, QHeaderView::ResizeToContents);
     m_ownership->horizontalHeader()->setSectionResizeMode(HostedColumn, QHeaderView::ResizeToContents);
-    m_ownership->setColumnWidth(OwnerColumn, 110);
+    m_ownership->setColumnWidth(OwnerColumn, 100);
     m_ownership->setRowCount(int(Ownership::areaIds().size()));
     connect(m_ownership, &QTableWidget::itemChanged, this, &TrustBoundariesPane::updateOwnershipActions);
 
