@@ -725,6 +725,533 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::AuditFilter</name>
+    <message>
+        <source>The quote that starts at %1 is not closed: end the phrase with &quot;.</source>
+        <translation>Das Anführungszeichen bei %1 wird nicht geschlossen: beenden Sie den Ausdruck mit &quot;.</translation>
+    </message>
+    <message>
+        <source>The value of %1: is not closed: end it with &quot;.</source>
+        <translation>Der Wert von %1: wird nicht geschlossen: beenden Sie ihn mit &quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown filter &quot;%1&quot; in %2. Use one of %3, or put the text in quotes to search for it.</source>
+        <translation>Unbekannter Filter „%1“ in %2. Verwenden Sie einen von %3, oder setzen Sie den Text in Anführungszeichen, um danach zu suchen.</translation>
+    </message>
+    <message>
+        <source>%1: is given twice (%2). Give each filter once.</source>
+        <translation>%1: ist zweimal angegeben (%2). Geben Sie jeden Filter nur einmal an.</translation>
+    </message>
+    <message>
+        <source>%1: needs a value, as in %1:something.</source>
+        <translation>%1: braucht einen Wert, etwa %1:etwas.</translation>
+    </message>
+    <message>
+        <source>%1 is not an outcome: use outcome:success, outcome:denied or outcome:error.</source>
+        <translation>%1 ist kein Ergebnis: verwenden Sie outcome:success, outcome:denied oder outcome:error.</translation>
+    </message>
+    <message>
+        <source>%1 is not a span of time: use a number and m, h, d or w, as in since:15m, since:24h or since:7d.</source>
+        <translation>%1 ist keine Zeitspanne: verwenden Sie eine Zahl und m, h, d oder w, etwa since:15m, since:24h oder since:7d.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time: use the form %2:2026-12-01T09:30 (local time), or a date alone.</source>
+        <translation>%1 ist kein Datum mit Uhrzeit: verwenden Sie die Form %2:2026-12-01T09:30 (Ortszeit) oder nur ein Datum.</translation>
+    </message>
+    <message>
+        <source>since: and from:/to: cannot be combined: give either a span back from now or a range.</source>
+        <translation>since: und from:/to: lassen sich nicht kombinieren: geben Sie entweder eine Zeitspanne bis jetzt oder einen Bereich an.</translation>
+    </message>
+    <message>
+        <source>from: must be before to:.</source>
+        <translation>from: muss vor to: liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditFilterBar</name>
+    <message>
+        <source>Time span</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Show the events of the last minutes, hours or days, or of a range</source>
+        <translation>Die Ereignisse der letzten Minuten, Stunden oder Tage zeigen, oder die eines Bereichs</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>The first moment of the range (local time)</source>
+        <translation>Der Beginn des Bereichs (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>The end of the range, not included (local time)</source>
+        <translation>Das Ende des Bereichs, nicht eingeschlossen (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>The tenant whose events are shown (only those you can see)</source>
+        <translation>Der Mandant, dessen Ereignisse angezeigt werden (nur die für Sie sichtbaren)</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Only the events of one workspace</source>
+        <translation>Nur die Ereignisse eines Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>A user or integration: its id or its name</source>
+        <translation>Ein Benutzer oder eine Integration: ID oder Name</translation>
+    </message>
+    <message>
+        <source>alice</source>
+        <translation>alice</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>The action, or the start of it: secret. matches every secret action</source>
+        <translation>Die Aktion oder ihr Anfang: secret. trifft jede Aktion auf Geheimnissen</translation>
+    </message>
+    <message>
+        <source>secret.</source>
+        <translation>secret.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Only events that succeeded, were denied or failed</source>
+        <translation>Nur Ereignisse, die erfolgreich waren, verweigert wurden oder fehlschlugen</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Verweigert</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>The id of the object acted on</source>
+        <translation>Die ID des Objekts, auf das sich die Aktion bezog</translation>
+    </message>
+    <message>
+        <source>sec_...</source>
+        <translation>sec_...</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>The client address the call came from</source>
+        <translation>Die Client-Adresse, von der der Aufruf kam</translation>
+    </message>
+    <message>
+        <source>10.0.0.1</source>
+        <translation>10.0.0.1</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>Anfrage-ID</translation>
+    </message>
+    <message>
+        <source>The request that caused the events (the X-Request-Id of an API answer)</source>
+        <translation>Die Anfrage, die die Ereignisse auslöste (die X-Request-Id einer API-Antwort)</translation>
+    </message>
+    <message>
+        <source>req_...</source>
+        <translation>req_...</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Words that must all appear in the action, actor, target or details; &quot;quote&quot; a phrase</source>
+        <translation>Wörter, die alle in Aktion, Akteur, Ziel oder Details vorkommen müssen; einen Ausdruck in &quot;Anführungszeichen&quot; setzen</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>The filter as one line: actor:alice action:secret. outcome:denied since:24h &quot;words&quot;. Press Enter to apply.</source>
+        <translation>Der Filter als eine Zeile: actor:alice action:secret. outcome:denied since:24h &quot;Wörter&quot;. Mit der Eingabetaste anwenden.</translation>
+    </message>
+    <message>
+        <source>Filter line</source>
+        <translation>Filterzeile</translation>
+    </message>
+    <message>
+        <source>actor:alice action:secret. outcome:denied since:24h</source>
+        <translation>actor:alice action:secret. outcome:denied since:24h</translation>
+    </message>
+    <message>
+        <source>The filter line does not parse</source>
+        <translation>Die Filterzeile ist ungültig</translation>
+    </message>
+    <message>
+        <source>Filter line error</source>
+        <translation>Fehler in der Filterzeile</translation>
+    </message>
+    <message>
+        <source>&amp;Saved filters</source>
+        <translation>&amp;Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>Apply, save or delete the filters you saved</source>
+        <translation>Ihre gespeicherten Filter anwenden, speichern oder löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Zeit:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>Te&amp;nant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>&amp;Arbeitsbereich:</translation>
+    </message>
+    <message>
+        <source>&amp;Actor:</source>
+        <translation>A&amp;kteur:</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>Akt&amp;ion:</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get:</source>
+        <translation>Zie&amp;l:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>A&amp;dresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>An&amp;frage:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>Fil&amp;terzeile:</translation>
+    </message>
+    <message>
+        <source>Current scope</source>
+        <translation>Aktueller Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>tenant:%1 is not a tenant you can see. Leave tenant: out to read the current scope.</source>
+        <translation>tenant:%1 ist kein für Sie sichtbarer Mandant. Lassen Sie tenant: weg, um den aktuellen Geltungsbereich zu lesen.</translation>
+    </message>
+    <message>
+        <source>tenant:%1 is not a tenant you can see: use one of %2.</source>
+        <translation>tenant:%1 ist kein für Sie sichtbarer Mandant: verwenden Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>workspace:%1 is not a workspace you can see in that tenant: use a workspace id (ws_...).</source>
+        <translation>workspace:%1 ist kein für Sie sichtbarer Arbeitsbereich dieses Mandanten: verwenden Sie eine Arbeitsbereichs-ID (ws_...).</translation>
+    </message>
+    <message>
+        <source>Last %1</source>
+        <translation>Letzte %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save as...</source>
+        <translation>&amp;Speichern unter...</translation>
+    </message>
+    <message>
+        <source>Keep the current filter line under a name</source>
+        <translation>Die aktuelle Filterzeile unter einem Namen behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete...</source>
+        <translation>&amp;Löschen...</translation>
+    </message>
+    <message>
+        <source>Delete one of the saved filters</source>
+        <translation>Einen der gespeicherten Filter löschen</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the filter:</source>
+        <translation>&amp;Name des Filters:</translation>
+    </message>
+    <message>
+        <source>Delete saved filter</source>
+        <translation>Gespeicherten Filter löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Filter to delete:</source>
+        <translation>Zu löschender &amp;Filter:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditHistogram</name>
+    <message>
+        <source>Event volume</source>
+        <translation>Ereignisvolumen</translation>
+    </message>
+    <message>
+        <source>Events per time bucket, stacked by outcome. Drag across the bars to filter on that time range.</source>
+        <translation>Ereignisse je Zeitabschnitt, nach Ergebnis gestapelt. Ziehen Sie über die Balken, um nach diesem Zeitraum zu filtern.</translation>
+    </message>
+    <message>
+        <source>Drag across the bars to show only that time range</source>
+        <translation>Über die Balken ziehen, um nur diesen Zeitraum zu zeigen</translation>
+    </message>
+    <message>
+        <source>Event volume status</source>
+        <translation>Status des Ereignisvolumens</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Wird geladen...</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Verweigert</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditIntegrityActions</name>
+    <message>
+        <source>an event was changed after it was written</source>
+        <translation>ein Ereignis wurde nach dem Schreiben geändert</translation>
+    </message>
+    <message>
+        <source>an event was deleted</source>
+        <translation>ein Ereignis wurde gelöscht</translation>
+    </message>
+    <message>
+        <source>an event was inserted</source>
+        <translation>ein Ereignis wurde eingefügt</translation>
+    </message>
+    <message>
+        <source>events were reordered</source>
+        <translation>Ereignisse wurden umgeordnet</translation>
+    </message>
+    <message>
+        <source>a checkpoint&apos;s signature does not verify</source>
+        <translation>die Signatur eines Prüfpunkts ist ungültig</translation>
+    </message>
+    <message>
+        <source>the newest events were removed</source>
+        <translation>die neuesten Ereignisse wurden entfernt</translation>
+    </message>
+    <message>
+        <source>signed checkpoints are missing (the chain after them may have been recomputed)</source>
+        <translation>signierte Prüfpunkte fehlen (die Kette danach wurde möglicherweise neu berechnet)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify integrity...</source>
+        <translation>Integrität &amp;prüfen...</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>E&amp;xportieren...</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit job progress</source>
+        <translation>Fortschritt des Audit-Vorgangs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written</source>
+        <translation>
+            <numerusform>%n Ereignis geschrieben</numerusform>
+            <numerusform>%n Ereignisse geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain and its signed checkpoints...</source>
+        <translation>Die Kette des Audit-Protokolls und ihre signierten Prüfpunkte werden geprüft...</translation>
+    </message>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Integrität prüfen</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at event %1: %2.
+
+%3</source>
+        <translation>Das Audit-Protokoll ist bei Ereignis %1 beschädigt: %2.
+
+%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n event(s) checked</source>
+        <translation>
+            <numerusform>Das Audit-Protokoll ist unversehrt: %n Ereignis geprüft</numerusform>
+            <numerusform>Das Audit-Protokoll ist unversehrt: %n Ereignisse geprüft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>against %n signed checkpoint(s).</source>
+        <translation>
+            <numerusform>gegen %n signierten Prüfpunkt.</numerusform>
+            <numerusform>gegen %n signierte Prüfpunkte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CEF (*.cef)</source>
+        <translation>CEF (*.cef)</translation>
+    </message>
+    <message>
+        <source>OCSF (*.ocsf.jsonl)</source>
+        <translation>OCSF (*.ocsf.jsonl)</translation>
+    </message>
+    <message>
+        <source>Offline verification bundle, a new folder (*)</source>
+        <translation>Paket zur Offline-Prüfung, ein neuer Ordner (*)</translation>
+    </message>
+    <message>
+        <source>Export audit events</source>
+        <translation>Audit-Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>%1 exists already: choose a new folder name.</source>
+        <translation>%1 existiert bereits: wählen Sie einen neuen Ordnernamen.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1...</source>
+        <translation>Export nach %1...</translation>
+    </message>
+    <message>
+        <source>The bundle could not be moved to %1.</source>
+        <translation>Das Paket konnte nicht nach %1 verschoben werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported with their signed checkpoints to %1.</source>
+        <translation>
+            <numerusform>%n Ereignis mit den signierten Prüfpunkten nach %1 exportiert.</numerusform>
+            <numerusform>%n Ereignisse mit den signierten Prüfpunkten nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>Der Export wurde abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::BindingDialog</name>
     <message>
         <source>Grant a role</source>
@@ -851,6 +1378,65 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::BoundaryFlowView</name>
+    <message>
+        <source>TLS, listener exposure</source>
+        <translation>TLS, Erreichbarkeit des Listeners</translation>
+    </message>
+    <message>
+        <source>sessions, tokens, MFA</source>
+        <translation>Sitzungen, Tokens, MFA</translation>
+    </message>
+    <message>
+        <source>tenant and workspace scope</source>
+        <translation>Mandanten- und Arbeitsbereichsgrenzen</translation>
+    </message>
+    <message>
+        <source>encrypted store</source>
+        <translation>verschlüsselter Tresor</translation>
+    </message>
+    <message>
+        <source>tenant keys</source>
+        <translation>Mandantenschlüssel</translation>
+    </message>
+    <message>
+        <source>audit trail</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>migrations, keys, admin changes</source>
+        <translation>Migrationen, Schlüssel, Admin-Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 pass, %2 warn, %3 fail, %4 not applicable</source>
+        <translation>%1 bestanden, %2 Warnungen, %3 fehlgeschlagen, %4 nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>Trust boundary flow</source>
+        <translation>Ablauf über die Vertrauensgrenzen</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No trust boundaries checked yet.</source>
+        <translation>Noch keine Vertrauensgrenze geprüft.</translation>
+    </message>
+    <message>
+        <source>User or integration</source>
+        <translation>Benutzer oder Integration</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Ausgewählt: %1</translation>
+    </message>
+    <message>
+        <source>Focused: %1</source>
+        <translation>Fokus: %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ClipboardCountdown</name>
     <message>
         <source>Clipboard</source>
@@ -877,6 +1463,45 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ConflictDialog</name>
+    <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>When you opened</source>
+        <translation>Beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>Deren (jetzt)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (take theirs)</source>
+        <translation>&amp;Neu laden (deren übernehmen)</translation>
+    </message>
+    <message>
+        <source>Reload, taking their version</source>
+        <translation>Neu laden und deren Fassung übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite (write mine)</source>
+        <translation>Ü&amp;berschreiben (meine schreiben)</translation>
+    </message>
+    <message>
+        <source>Overwrite with my version</source>
+        <translation>Mit meiner Fassung überschreiben</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ConsoleBridge</name>
     <message>
         <source>Platform</source>
@@ -897,6 +1522,33 @@
     <message>
         <source>a session</source>
         <translation>eine Sitzung</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ControlModel</name>
+    <message>
+        <source>Boundary</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Kontrolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Evidence domain</source>
+        <translation>Nachweisbereich</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +2497,10 @@ Note it outside the store: a rewritten history would not match it.</source>
         <translation>Neuester signierter Checkpoint: Ereignis %1, %2
 SHA-256 dieses Ereignisses: %3
 Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nicht dazu passen.</translation>
+    </message>
+    <message>
+        <source>Trust Boundaries</source>
+        <translation>Vertrauensgrenzen</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +3516,25 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::StatusGlyph</name>
+    <message>
+        <source>Pass</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::StorePane</name>
     <message>
         <source>Store</source>
@@ -3272,24 +3947,8 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
         <translation>&lt;b&gt;Jemand anderes hat diese Einstellungen geändert&lt;/b&gt;, nachdem Sie sie geöffnet haben. Deren Werte übernehmen oder Ihre darüber schreiben?</translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation>Unterschiede</translation>
-    </message>
-    <message>
         <source>Setting</source>
         <translation>Einstellung</translation>
-    </message>
-    <message>
-        <source>When you opened</source>
-        <translation>Beim Öffnen</translation>
-    </message>
-    <message>
-        <source>Theirs (now)</source>
-        <translation>Deren (jetzt)</translation>
-    </message>
-    <message>
-        <source>Yours</source>
-        <translation>Ihre</translation>
     </message>
     <message>
         <source>Idle timeout</source>
@@ -3317,22 +3976,6 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
     <message>
         <source>MFA for administrators</source>
         <translation>MFA für Administratoren</translation>
-    </message>
-    <message>
-        <source>&amp;Reload (take theirs)</source>
-        <translation>&amp;Neu laden (deren übernehmen)</translation>
-    </message>
-    <message>
-        <source>Reload, taking their settings</source>
-        <translation>Neu laden und deren Einstellungen übernehmen</translation>
-    </message>
-    <message>
-        <source>&amp;Overwrite (write mine)</source>
-        <translation>Ü&amp;berschreiben (meine schreiben)</translation>
-    </message>
-    <message>
-        <source>Overwrite with my settings</source>
-        <translation>Mit meinen Einstellungen überschreiben</translation>
     </message>
 </context>
 <context>
@@ -3478,6 +4121,189 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TrustBoundariesPane</name>
+    <message>
+        <source>Infrastructure runtime</source>
+        <translation>Infrastruktur-Betrieb</translation>
+    </message>
+    <message>
+        <source>Environment hardening</source>
+        <translation>Härtung der Umgebung</translation>
+    </message>
+    <message>
+        <source>Secrets backend</source>
+        <translation>Geheimnis-Backend</translation>
+    </message>
+    <message>
+        <source>Private connectivity</source>
+        <translation>Private Anbindung</translation>
+    </message>
+    <message>
+        <source>Incident response</source>
+        <translation>Vorfallbehandlung</translation>
+    </message>
+    <message>
+        <source>Trust Boundaries</source>
+        <translation>Vertrauensgrenzen</translation>
+    </message>
+    <message>
+        <source>Trust boundary actions</source>
+        <translation>Aktionen zu Vertrauensgrenzen</translation>
+    </message>
+    <message>
+        <source>&amp;Check Now</source>
+        <translation>&amp;Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Prüfung läuft</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Zuletzt geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Boundary:</source>
+        <translation>&amp;Grenze:</translation>
+    </message>
+    <message>
+        <source>Boundary shown in the controls table</source>
+        <translation>In der Kontrolltabelle gezeigte Grenze</translation>
+    </message>
+    <message>
+        <source>Show the controls of one boundary; or click its box in the flow</source>
+        <translation>Die Kontrollen einer Grenze zeigen; oder ihr Feld im Ablauf anklicken</translation>
+    </message>
+    <message>
+        <source>All boundaries</source>
+        <translation>Alle Grenzen</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Kontrollen</translation>
+    </message>
+    <message>
+        <source>Who owns what</source>
+        <translation>Wem was gehört</translation>
+    </message>
+    <message>
+        <source>Deployment ownership</source>
+        <translation>Zuständigkeiten der Installation</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Hosted</source>
+        <translation>Gehostet</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Who owns the area when the service is hosted for you</source>
+        <translation>Wer für den Bereich zuständig ist, wenn der Dienst für Sie gehostet wird</translation>
+    </message>
+    <message>
+        <source>Who owns the area in this deployment: customer, operator, or a team&apos;s name</source>
+        <translation>Wer in dieser Installation für den Bereich zuständig ist: customer, operator oder der Name eines Teams</translation>
+    </message>
+    <message>
+        <source>Ownership actions</source>
+        <translation>Aktionen zu Zuständigkeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save Ownership</source>
+        <translation>Zuständigkeiten &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Ownership statement</source>
+        <translation>Erklärung der Zuständigkeiten</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Reading the trust boundaries needs the permission %1, which this identity does not have here. They are a platform view: sign in as a platform administrator or auditor.</source>
+        <translation>Das Lesen der Vertrauensgrenzen erfordert die Berechtigung %1, die diese Identität hier nicht hat. Sie sind eine Plattformansicht: Melden Sie sich als Plattformadministrator oder -prüfer an.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe…</translation>
+    </message>
+    <message>
+        <source>Checked %1</source>
+        <translation>Geprüft %1</translation>
+    </message>
+    <message>
+        <source>Sign in first</source>
+        <translation>Zuerst anmelden</translation>
+    </message>
+    <message>
+        <source>Changing the ownership needs the permission %1</source>
+        <translation>Das Ändern der Zuständigkeiten erfordert die Berechtigung %1</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>Hosted: the service&apos;s operator owns this area</source>
+        <translation>Gehostet: Der Betreiber des Dienstes ist für diesen Bereich zuständig</translation>
+    </message>
+    <message>
+        <source>customer, operator, or a team&apos;s name</source>
+        <translation>customer, operator oder der Name eines Teams</translation>
+    </message>
+    <message>
+        <source>Whom to reach (optional)</source>
+        <translation>Wen man erreicht (optional)</translation>
+    </message>
+    <message>
+        <source>Not stated yet: a self-hosted deployment is the customer&apos;s in every area.</source>
+        <translation>Noch nicht erklärt: Eine selbst gehostete Installation liegt in jedem Bereich beim Kunden.</translation>
+    </message>
+    <message>
+        <source>Stated by %1 on %2.</source>
+        <translation>Erklärt von %1 am %2.</translation>
+    </message>
+    <message>
+        <source>Ownership saved.</source>
+        <translation>Zuständigkeiten gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1: owner</source>
+        <translation>%1: Zuständig</translation>
+    </message>
+    <message>
+        <source>%1: contact</source>
+        <translation>%1: Kontakt</translation>
+    </message>
+    <message>
+        <source>Someone else changed the ownership</source>
+        <translation>Jemand anderes hat die Zuständigkeiten geändert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Someone else changed the ownership&lt;/b&gt; after you read it. Keep theirs, or write yours over it?</source>
+        <translation>&lt;b&gt;Jemand anderes hat die Zuständigkeiten geändert&lt;/b&gt;, nachdem Sie sie gelesen haben. Deren behalten oder Ihre darüber schreiben?</translation>
     </message>
 </context>
 <context>

@@ -725,6 +725,533 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::AuditFilter</name>
+    <message>
+        <source>The quote that starts at %1 is not closed: end the phrase with &quot;.</source>
+        <translation>Le guillemet qui commence à %1 n&apos;est pas fermé&#xa0;: terminez l&apos;expression par &quot;.</translation>
+    </message>
+    <message>
+        <source>The value of %1: is not closed: end it with &quot;.</source>
+        <translation>La valeur de %1: n&apos;est pas fermée&#xa0;: terminez-la par &quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown filter &quot;%1&quot; in %2. Use one of %3, or put the text in quotes to search for it.</source>
+        <translation>Filtre inconnu «&#xa0;%1&#xa0;» dans %2. Utilisez l&apos;un de %3, ou mettez le texte entre guillemets pour le rechercher.</translation>
+    </message>
+    <message>
+        <source>%1: is given twice (%2). Give each filter once.</source>
+        <translation>%1: est donné deux fois (%2). Donnez chaque filtre une seule fois.</translation>
+    </message>
+    <message>
+        <source>%1: needs a value, as in %1:something.</source>
+        <translation>%1: demande une valeur, par exemple %1:quelquechose.</translation>
+    </message>
+    <message>
+        <source>%1 is not an outcome: use outcome:success, outcome:denied or outcome:error.</source>
+        <translation>%1 n&apos;est pas un résultat&#xa0;: utilisez outcome:success, outcome:denied ou outcome:error.</translation>
+    </message>
+    <message>
+        <source>%1 is not a span of time: use a number and m, h, d or w, as in since:15m, since:24h or since:7d.</source>
+        <translation>%1 n&apos;est pas une durée&#xa0;: utilisez un nombre et m, h, d ou w, par exemple since:15m, since:24h ou since:7d.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time: use the form %2:2026-12-01T09:30 (local time), or a date alone.</source>
+        <translation>%1 n&apos;est pas une date et heure&#xa0;: utilisez la forme %2:2026-12-01T09:30 (heure locale), ou une date seule.</translation>
+    </message>
+    <message>
+        <source>since: and from:/to: cannot be combined: give either a span back from now or a range.</source>
+        <translation>since: et from:/to: ne peuvent pas être combinés&#xa0;: donnez soit une durée jusqu&apos;à maintenant, soit une plage.</translation>
+    </message>
+    <message>
+        <source>from: must be before to:.</source>
+        <translation>from: doit précéder to:.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditFilterBar</name>
+    <message>
+        <source>Time span</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Show the events of the last minutes, hours or days, or of a range</source>
+        <translation>Afficher les événements des dernières minutes, heures ou jours, ou d&apos;une plage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Toute la période</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Les 15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>La dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Les dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Les 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Les 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Plage</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>The first moment of the range (local time)</source>
+        <translation>Le début de la plage (heure locale)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>The end of the range, not included (local time)</source>
+        <translation>La fin de la plage, non incluse (heure locale)</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Locataire</translation>
+    </message>
+    <message>
+        <source>The tenant whose events are shown (only those you can see)</source>
+        <translation>Le locataire dont les événements sont affichés (seulement ceux que vous pouvez voir)</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Only the events of one workspace</source>
+        <translation>Seulement les événements d&apos;un espace de travail</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Acteur</translation>
+    </message>
+    <message>
+        <source>A user or integration: its id or its name</source>
+        <translation>Un utilisateur ou une intégration&#xa0;: son identifiant ou son nom</translation>
+    </message>
+    <message>
+        <source>alice</source>
+        <translation>alice</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>The action, or the start of it: secret. matches every secret action</source>
+        <translation>L&apos;action, ou son début&#xa0;: secret. correspond à toute action sur les secrets</translation>
+    </message>
+    <message>
+        <source>secret.</source>
+        <translation>secret.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Only events that succeeded, were denied or failed</source>
+        <translation>Seulement les événements réussis, refusés ou en erreur</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Succès</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>The id of the object acted on</source>
+        <translation>L&apos;identifiant de l&apos;objet visé</translation>
+    </message>
+    <message>
+        <source>sec_...</source>
+        <translation>sec_...</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>The client address the call came from</source>
+        <translation>L&apos;adresse du client d&apos;où venait l&apos;appel</translation>
+    </message>
+    <message>
+        <source>10.0.0.1</source>
+        <translation>10.0.0.1</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>Identifiant de requête</translation>
+    </message>
+    <message>
+        <source>The request that caused the events (the X-Request-Id of an API answer)</source>
+        <translation>La requête à l&apos;origine des événements (le X-Request-Id d&apos;une réponse de l&apos;API)</translation>
+    </message>
+    <message>
+        <source>req_...</source>
+        <translation>req_...</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Words that must all appear in the action, actor, target or details; &quot;quote&quot; a phrase</source>
+        <translation>Mots qui doivent tous figurer dans l&apos;action, l&apos;acteur, la cible ou les détails&#xa0;; mettez une expression entre &quot;guillemets&quot;</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>rotation</translation>
+    </message>
+    <message>
+        <source>The filter as one line: actor:alice action:secret. outcome:denied since:24h &quot;words&quot;. Press Enter to apply.</source>
+        <translation>Le filtre sur une ligne&#xa0;: actor:alice action:secret. outcome:denied since:24h &quot;mots&quot;. Appuyez sur Entrée pour l&apos;appliquer.</translation>
+    </message>
+    <message>
+        <source>Filter line</source>
+        <translation>Ligne de filtre</translation>
+    </message>
+    <message>
+        <source>actor:alice action:secret. outcome:denied since:24h</source>
+        <translation>actor:alice action:secret. outcome:denied since:24h</translation>
+    </message>
+    <message>
+        <source>The filter line does not parse</source>
+        <translation>La ligne de filtre n&apos;est pas valide</translation>
+    </message>
+    <message>
+        <source>Filter line error</source>
+        <translation>Erreur dans la ligne de filtre</translation>
+    </message>
+    <message>
+        <source>&amp;Saved filters</source>
+        <translation>Filtres enre&amp;gistrés</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Filtres enregistrés</translation>
+    </message>
+    <message>
+        <source>Apply, save or delete the filters you saved</source>
+        <translation>Appliquer, enregistrer ou supprimer vos filtres enregistrés</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>A&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Te&amp;nant:</source>
+        <translation>&amp;Locataire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>&amp;Espace de travail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Actor:</source>
+        <translation>A&amp;cteur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>Ac&amp;tion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Résultat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get:</source>
+        <translation>Ci&amp;ble&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>Adre&amp;sse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>Re&amp;quête&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Current scope</source>
+        <translation>Portée actuelle</translation>
+    </message>
+    <message>
+        <source>tenant:%1 is not a tenant you can see. Leave tenant: out to read the current scope.</source>
+        <translation>tenant:%1 n&apos;est pas un locataire que vous pouvez voir. Omettez tenant: pour lire la portée actuelle.</translation>
+    </message>
+    <message>
+        <source>tenant:%1 is not a tenant you can see: use one of %2.</source>
+        <translation>tenant:%1 n&apos;est pas un locataire que vous pouvez voir&#xa0;: utilisez l&apos;un de %2.</translation>
+    </message>
+    <message>
+        <source>workspace:%1 is not a workspace you can see in that tenant: use a workspace id (ws_...).</source>
+        <translation>workspace:%1 n&apos;est pas un espace de travail que vous pouvez voir chez ce locataire&#xa0;: utilisez un identifiant d&apos;espace de travail (ws_...).</translation>
+    </message>
+    <message>
+        <source>Last %1</source>
+        <translation>Dernières %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save as...</source>
+        <translation>&amp;Enregistrer sous...</translation>
+    </message>
+    <message>
+        <source>Keep the current filter line under a name</source>
+        <translation>Conserver la ligne de filtre actuelle sous un nom</translation>
+    </message>
+    <message>
+        <source>&amp;Delete...</source>
+        <translation>&amp;Supprimer...</translation>
+    </message>
+    <message>
+        <source>Delete one of the saved filters</source>
+        <translation>Supprimer l&apos;un des filtres enregistrés</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Enregistrer le filtre</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the filter:</source>
+        <translation>&amp;Nom du filtre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete saved filter</source>
+        <translation>Supprimer un filtre enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Filter to delete:</source>
+        <translation>&amp;Filtre à supprimer&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditHistogram</name>
+    <message>
+        <source>Event volume</source>
+        <translation>Volume d&apos;événements</translation>
+    </message>
+    <message>
+        <source>Events per time bucket, stacked by outcome. Drag across the bars to filter on that time range.</source>
+        <translation>Événements par intervalle de temps, empilés par résultat. Faites glisser sur les barres pour filtrer sur cette période.</translation>
+    </message>
+    <message>
+        <source>Drag across the bars to show only that time range</source>
+        <translation>Faites glisser sur les barres pour ne montrer que cette période</translation>
+    </message>
+    <message>
+        <source>Event volume status</source>
+        <translation>État du volume d&apos;événements</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Chargement...</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Succès</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditIntegrityActions</name>
+    <message>
+        <source>an event was changed after it was written</source>
+        <translation>un événement a été modifié après son écriture</translation>
+    </message>
+    <message>
+        <source>an event was deleted</source>
+        <translation>un événement a été supprimé</translation>
+    </message>
+    <message>
+        <source>an event was inserted</source>
+        <translation>un événement a été inséré</translation>
+    </message>
+    <message>
+        <source>events were reordered</source>
+        <translation>des événements ont été réordonnés</translation>
+    </message>
+    <message>
+        <source>a checkpoint&apos;s signature does not verify</source>
+        <translation>la signature d&apos;un point de contrôle n&apos;est pas valide</translation>
+    </message>
+    <message>
+        <source>the newest events were removed</source>
+        <translation>les événements les plus récents ont été retirés</translation>
+    </message>
+    <message>
+        <source>signed checkpoints are missing (the chain after them may have been recomputed)</source>
+        <translation>des points de contrôle signés manquent (la chaîne qui suit a pu être recalculée)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify integrity...</source>
+        <translation>&amp;Vérifier l&apos;intégrité...</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>E&amp;xporter...</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit job progress</source>
+        <translation>Progression de la tâche d&apos;audit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written</source>
+        <translation>
+            <numerusform>%n événement écrit</numerusform>
+            <numerusform>%n événements écrits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain and its signed checkpoints...</source>
+        <translation>Vérification de la chaîne du journal d&apos;audit et de ses points de contrôle signés...</translation>
+    </message>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Vérifier l&apos;intégrité</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at event %1: %2.
+
+%3</source>
+        <translation>Le journal d&apos;audit est rompu à l&apos;événement %1&#xa0;: %2.
+
+%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n event(s) checked</source>
+        <translation>
+            <numerusform>Le journal d&apos;audit est intact&#xa0;: %n événement vérifié</numerusform>
+            <numerusform>Le journal d&apos;audit est intact&#xa0;: %n événements vérifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>against %n signed checkpoint(s).</source>
+        <translation>
+            <numerusform>par rapport à %n point de contrôle signé.</numerusform>
+            <numerusform>par rapport à %n points de contrôle signés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CEF (*.cef)</source>
+        <translation>CEF (*.cef)</translation>
+    </message>
+    <message>
+        <source>OCSF (*.ocsf.jsonl)</source>
+        <translation>OCSF (*.ocsf.jsonl)</translation>
+    </message>
+    <message>
+        <source>Offline verification bundle, a new folder (*)</source>
+        <translation>Paquet de vérification hors ligne, un nouveau dossier (*)</translation>
+    </message>
+    <message>
+        <source>Export audit events</source>
+        <translation>Exporter les événements d&apos;audit</translation>
+    </message>
+    <message>
+        <source>%1 exists already: choose a new folder name.</source>
+        <translation>%1 existe déjà&#xa0;: choisissez un nouveau nom de dossier.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1...</source>
+        <translation>Exportation vers %1...</translation>
+    </message>
+    <message>
+        <source>The bundle could not be moved to %1.</source>
+        <translation>Le paquet n&apos;a pas pu être déplacé vers %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported with their signed checkpoints to %1.</source>
+        <translation>
+            <numerusform>%n événement exporté avec ses points de contrôle signés vers %1.</numerusform>
+            <numerusform>%n événements exportés avec leurs points de contrôle signés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 ne peut pas être écrit&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n événement exporté vers %1.</numerusform>
+            <numerusform>%n événements exportés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>L&apos;exportation a été annulée&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::BindingDialog</name>
     <message>
         <source>Grant a role</source>
@@ -851,6 +1378,65 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::BoundaryFlowView</name>
+    <message>
+        <source>TLS, listener exposure</source>
+        <translation>TLS, exposition de l’écoute</translation>
+    </message>
+    <message>
+        <source>sessions, tokens, MFA</source>
+        <translation>sessions, jetons, MFA</translation>
+    </message>
+    <message>
+        <source>tenant and workspace scope</source>
+        <translation>périmètre locataire et espace de travail</translation>
+    </message>
+    <message>
+        <source>encrypted store</source>
+        <translation>coffre chiffré</translation>
+    </message>
+    <message>
+        <source>tenant keys</source>
+        <translation>clés des locataires</translation>
+    </message>
+    <message>
+        <source>audit trail</source>
+        <translation>journal d’audit</translation>
+    </message>
+    <message>
+        <source>migrations, keys, admin changes</source>
+        <translation>migrations, clés, changements d’administration</translation>
+    </message>
+    <message>
+        <source>%1 pass, %2 warn, %3 fail, %4 not applicable</source>
+        <translation>%1 réussis, %2 avertissements, %3 échecs, %4 sans objet</translation>
+    </message>
+    <message>
+        <source>Trust boundary flow</source>
+        <translation>Flux à travers les frontières de confiance</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No trust boundaries checked yet.</source>
+        <translation>Aucune frontière de confiance vérifiée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>User or integration</source>
+        <translation>Utilisateur ou intégration</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Sélectionnée : %1</translation>
+    </message>
+    <message>
+        <source>Focused: %1</source>
+        <translation>Focus : %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ClipboardCountdown</name>
     <message>
         <source>Clipboard</source>
@@ -877,6 +1463,45 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ConflictDialog</name>
+    <message>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <source>When you opened</source>
+        <translation>À l’ouverture</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>Les leurs (maintenant)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Les vôtres</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (take theirs)</source>
+        <translation>&amp;Recharger (prendre les leurs)</translation>
+    </message>
+    <message>
+        <source>Reload, taking their version</source>
+        <translation>Recharger en prenant leur version</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite (write mine)</source>
+        <translation>É&amp;craser (écrire les miens)</translation>
+    </message>
+    <message>
+        <source>Overwrite with my version</source>
+        <translation>Écraser avec ma version</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ConsoleBridge</name>
     <message>
         <source>Platform</source>
@@ -897,6 +1522,33 @@
     <message>
         <source>a session</source>
         <translation>une session</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ControlModel</name>
+    <message>
+        <source>Boundary</source>
+        <translation>Frontière</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Preuve</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Mesuré</translation>
+    </message>
+    <message>
+        <source>Evidence domain</source>
+        <translation>Domaine de preuve</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +2497,10 @@ Note it outside the store: a rewritten history would not match it.</source>
         <translation>Dernier point de contrôle signé&#xa0;: événement %1, %2
 SHA-256 de cet événement&#xa0;: %3
 Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas.</translation>
+    </message>
+    <message>
+        <source>Trust Boundaries</source>
+        <translation>Frontières de confiance</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +3516,25 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::StatusGlyph</name>
+    <message>
+        <source>Pass</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Sans objet</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::StorePane</name>
     <message>
         <source>Store</source>
@@ -3272,24 +3947,8 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
         <translation>&lt;b&gt;Quelqu’un d’autre a modifié ces paramètres&lt;/b&gt; après que vous les avez ouverts. Garder les siens, ou écrire les vôtres par-dessus&#xa0;?</translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation>Différences</translation>
-    </message>
-    <message>
         <source>Setting</source>
         <translation>Paramètre</translation>
-    </message>
-    <message>
-        <source>When you opened</source>
-        <translation>À l’ouverture</translation>
-    </message>
-    <message>
-        <source>Theirs (now)</source>
-        <translation>Les leurs (maintenant)</translation>
-    </message>
-    <message>
-        <source>Yours</source>
-        <translation>Les vôtres</translation>
     </message>
     <message>
         <source>Idle timeout</source>
@@ -3317,22 +3976,6 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
     <message>
         <source>MFA for administrators</source>
         <translation>MFA pour les administrateurs</translation>
-    </message>
-    <message>
-        <source>&amp;Reload (take theirs)</source>
-        <translation>&amp;Recharger (prendre les leurs)</translation>
-    </message>
-    <message>
-        <source>Reload, taking their settings</source>
-        <translation>Recharger en prenant leurs paramètres</translation>
-    </message>
-    <message>
-        <source>&amp;Overwrite (write mine)</source>
-        <translation>É&amp;craser (écrire les miens)</translation>
-    </message>
-    <message>
-        <source>Overwrite with my settings</source>
-        <translation>Écraser avec mes paramètres</translation>
     </message>
 </context>
 <context>
@@ -3478,6 +4121,189 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TrustBoundariesPane</name>
+    <message>
+        <source>Infrastructure runtime</source>
+        <translation>Exécution de l’infrastructure</translation>
+    </message>
+    <message>
+        <source>Environment hardening</source>
+        <translation>Durcissement de l’environnement</translation>
+    </message>
+    <message>
+        <source>Secrets backend</source>
+        <translation>Stockage des secrets</translation>
+    </message>
+    <message>
+        <source>Private connectivity</source>
+        <translation>Connectivité privée</translation>
+    </message>
+    <message>
+        <source>Incident response</source>
+        <translation>Réponse aux incidents</translation>
+    </message>
+    <message>
+        <source>Trust Boundaries</source>
+        <translation>Frontières de confiance</translation>
+    </message>
+    <message>
+        <source>Trust boundary actions</source>
+        <translation>Actions sur les frontières de confiance</translation>
+    </message>
+    <message>
+        <source>&amp;Check Now</source>
+        <translation>&amp;Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Vérification en cours</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Boundary:</source>
+        <translation>&amp;Frontière :</translation>
+    </message>
+    <message>
+        <source>Boundary shown in the controls table</source>
+        <translation>Frontière affichée dans le tableau des contrôles</translation>
+    </message>
+    <message>
+        <source>Show the controls of one boundary; or click its box in the flow</source>
+        <translation>Afficher les contrôles d’une frontière ; ou cliquer sur sa case dans le flux</translation>
+    </message>
+    <message>
+        <source>All boundaries</source>
+        <translation>Toutes les frontières</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Contrôles</translation>
+    </message>
+    <message>
+        <source>Who owns what</source>
+        <translation>Qui est responsable de quoi</translation>
+    </message>
+    <message>
+        <source>Deployment ownership</source>
+        <translation>Responsabilités du déploiement</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Hosted</source>
+        <translation>Hébergé</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Who owns the area when the service is hosted for you</source>
+        <translation>Qui est responsable du domaine quand le service est hébergé pour vous</translation>
+    </message>
+    <message>
+        <source>Who owns the area in this deployment: customer, operator, or a team&apos;s name</source>
+        <translation>Qui est responsable du domaine dans ce déploiement : customer, operator ou le nom d’une équipe</translation>
+    </message>
+    <message>
+        <source>Ownership actions</source>
+        <translation>Actions sur les responsabilités</translation>
+    </message>
+    <message>
+        <source>&amp;Save Ownership</source>
+        <translation>&amp;Enregistrer les responsabilités</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Ownership statement</source>
+        <translation>Déclaration des responsabilités</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Indication</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Reading the trust boundaries needs the permission %1, which this identity does not have here. They are a platform view: sign in as a platform administrator or auditor.</source>
+        <translation>La lecture des frontières de confiance nécessite la permission %1, que cette identité n’a pas ici. C’est une vue de la plateforme : connectez-vous en tant qu’administrateur ou auditeur de la plateforme.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Checked %1</source>
+        <translation>Vérifié à %1</translation>
+    </message>
+    <message>
+        <source>Sign in first</source>
+        <translation>Connectez-vous d’abord</translation>
+    </message>
+    <message>
+        <source>Changing the ownership needs the permission %1</source>
+        <translation>La modification des responsabilités nécessite la permission %1</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>Hosted: the service&apos;s operator owns this area</source>
+        <translation>Hébergé : l’exploitant du service est responsable de ce domaine</translation>
+    </message>
+    <message>
+        <source>customer, operator, or a team&apos;s name</source>
+        <translation>customer, operator ou le nom d’une équipe</translation>
+    </message>
+    <message>
+        <source>Whom to reach (optional)</source>
+        <translation>Qui contacter (facultatif)</translation>
+    </message>
+    <message>
+        <source>Not stated yet: a self-hosted deployment is the customer&apos;s in every area.</source>
+        <translation>Pas encore déclaré : un déploiement auto-hébergé relève du client dans tous les domaines.</translation>
+    </message>
+    <message>
+        <source>Stated by %1 on %2.</source>
+        <translation>Déclaré par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>Ownership saved.</source>
+        <translation>Responsabilités enregistrées.</translation>
+    </message>
+    <message>
+        <source>%1: owner</source>
+        <translation>%1 : responsable</translation>
+    </message>
+    <message>
+        <source>%1: contact</source>
+        <translation>%1 : contact</translation>
+    </message>
+    <message>
+        <source>Someone else changed the ownership</source>
+        <translation>Quelqu’un d’autre a modifié les responsabilités</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Someone else changed the ownership&lt;/b&gt; after you read it. Keep theirs, or write yours over it?</source>
+        <translation>&lt;b&gt;Quelqu’un d’autre a modifié les responsabilités&lt;/b&gt; après votre lecture. Garder les leurs, ou écrire les vôtres par-dessus ?</translation>
     </message>
 </context>
 <context>

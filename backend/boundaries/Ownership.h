@@ -20,6 +20,8 @@ struct OwnershipArea
                   // incident_response
     QString owner;
     QString contact;
+
+    bool operator==(const OwnershipArea&) const = default;
 };
 
 struct Ownership
@@ -28,6 +30,9 @@ struct Ownership
     bool stated = false;        // false: nobody has stated it yet; the defaults apply
     qint64 updatedAtMs = 0;
     QString updatedBy;
+
+    // The same statement: the same owners and contacts, stated by the same identity at the same time.
+    bool operator==(const Ownership&) const = default;
 
     static const QStringList& areaIds();
     static Ownership defaults();

@@ -9,4 +9,12 @@ namespace gatehouse::service {
 // (ErrorCode::Stale, nothing written, audited as a failure). The API turns If-Match into one; empty: no condition.
 template <typename T> using Expect = std::function<bool(const T& current)>;
 
+// The stored object must still be the version `read` (a type that compares with ==).
+template <typename T> Expect<T> unchangedFrom(const T& read)
+{
+    return [read](const T& current) {
+        return current == read;
+    };
+}
+
 } // namespace gatehouse::service

@@ -2,7 +2,8 @@
 // light or the dark theme: the pictures in docs/screenshots. A program, run by tests/gui/screenshots.sh under
 // xvfb-run; not a test.
 //   console-screenshots --data-dir DIR --key-file FILE --password-file FILE [--tenant NAME] [--user NAME]
-//                       --out DIR --theme light|dark
+//                       --out DIR --theme light|dark [--only PANE]
+// --only renders that pane alone (its file name: trust-boundaries), for a pane another identity should be shown in.
 #include "ConsoleProgramSupport.h"
 #include "console/ConsoleBridge.h"
 #include "service/ControlPlane.h"
@@ -57,7 +58,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption totp(QStringLiteral("totp-secret"), {}, QStringLiteral("BASE32"));
     const QCommandLineOption out(QStringLiteral("out"), {}, QStringLiteral("DIR"));
     const QCommandLineOption theme(QStringLiteral("theme"), {}, QStringLiteral("light|dark"), QStringLiteral("light"));
-    parser.addOptions({dataDir, keyFile, passwordFile, tenant, user, totp, out, theme});
+    const QCommandLineOption only(QStringLiteral("only"), {}, QStringLiteral("PANE"));
+    parser.addOptions({dataDir, keyFile, passwordFile, tenant, user, totp, out, theme, only});
     parser.process(app);
 
     const bool dark = parser.value(theme) == QLatin1String("dark");
@@ -92,6 +94,8 @@ int main(int argc, char* argv[])
     const QString suffix = dark ? QStringLiteral("-dark.png") : QStringLiteral("-light.png");
     for (int row = 0; row < navigation->count(); ++row) {
         const QString name = fileNameOf(navigation->item(row)->text().remove(QLatin1Char('&')));
+        if (parser.isSet(only) && name != parser.value(only))
+            continue;
         // Secrets live in workspaces: show the first one the identity can see.
         if (name == QLatin1String("secrets")) {
             for (const ui::ConsoleScope& scope : bridge.access().scopes) {
@@ -106,6 +110,10 @@ int main(int argc, char* argv[])
         if (!window.grab().save(target.filePath(name + suffix)))
             return fail(QStringLiteral("cannot write %1").arg(target.filePath(name + suffix)));
         QTextStream(stdout) << target.filePath(name + suffix) << Qt::endl;
+    }
+    if (parser.isSet(only)) {
+        bridge.endSessionNow();
+        return 0;
     }
     window.lock();
     test::settle(bridge);

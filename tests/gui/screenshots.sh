@@ -29,4 +29,8 @@ for theme in light dark; do
     XDG_CONFIG_HOME=$work/config-$theme xvfb-run -a -s "-screen 0 1400x900x24 -dpi 96" \
         "$shots" --data-dir "$work/data" --key-file "$work/master.key" --password-file "$work/owner-password" \
         --tenant "$tenant" --user "$user" "${totp[@]}" --out docs/screenshots --theme "$theme"
+    # The trust boundaries are a platform view: shown as the platform administrator.
+    XDG_CONFIG_HOME=$work/config-admin-$theme xvfb-run -a -s "-screen 0 1400x900x24 -dpi 96" \
+        "$shots" --data-dir "$work/data" --key-file "$work/master.key" --password-file "$work/admin-password" \
+        --user admin --out docs/screenshots --theme "$theme" --only trust-boundaries
 done

@@ -8,12 +8,10 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -293,74 +291,31 @@ void TenantSettingsDialog::showConflict(const TenantSettings& theirs)
 
 TenantSettingsConflictDialog::TenantSettingsConflictDialog(const TenantSettings& opened, const TenantSettings& theirs,
                                                            const TenantSettings& mine, QWidget* parent)
-    : QDialog(parent), m_differences(new QTreeWidget(this))
+    : ConflictDialog(
+          TenantSettingsDialog::tr("Someone else changed these settings"),
+          TenantSettingsDialog::tr("<b>Someone else changed these settings</b> after you opened them. Keep "
+                                   "theirs, or write yours over them?"),
+          TenantSettingsDialog::tr("Setting"),
+          [&]() {
+              const auto failures = [](int n) {
+                  return TenantSettingsDialog::tr("%n failure(s)", nullptr, n);
+              };
+              return QList<ConflictRow>{
+                  {TenantSettingsDialog::tr("Idle timeout"), minutesText(opened.sessionIdleSeconds),
+                   minutesText(theirs.sessionIdleSeconds), minutesText(mine.sessionIdleSeconds)},
+                  {TenantSettingsDialog::tr("Absolute lifetime"), minutesText(opened.sessionAbsoluteSeconds),
+                   minutesText(theirs.sessionAbsoluteSeconds), minutesText(mine.sessionAbsoluteSeconds)},
+                  {TenantSettingsDialog::tr("Lock after"), failures(opened.lockoutThreshold),
+                   failures(theirs.lockoutThreshold), failures(mine.lockoutThreshold)},
+                  {TenantSettingsDialog::tr("Lock for"), minutesText(opened.lockoutSeconds),
+                   minutesText(theirs.lockoutSeconds), minutesText(mine.lockoutSeconds)},
+                  {TenantSettingsDialog::tr("MFA for administrators"), yesNo(opened.requireMfaForAdmins),
+                   yesNo(theirs.requireMfaForAdmins), yesNo(mine.requireMfaForAdmins)},
+              };
+          }(),
+          parent)
 {
     setObjectName(QStringLiteral("tenantSettingsConflictDialog"));
-    setWindowTitle(TenantSettingsDialog::tr("Someone else changed these settings"));
-    setAccessibleName(windowTitle());
-    auto* heading = new QLabel(TenantSettingsDialog::tr("<b>Someone else changed these settings</b> after you "
-                                                        "opened them. Keep theirs, or write yours over them?"),
-                               this);
-    heading->setObjectName(QStringLiteral("conflictHeading"));
-    heading->setAccessibleName(windowTitle());
-    heading->setWordWrap(true);
-
-    m_differences->setObjectName(QStringLiteral("differencesTree"));
-    m_differences->setAccessibleName(TenantSettingsDialog::tr("Differences"));
-    m_differences->setRootIsDecorated(false);
-    m_differences->setHeaderLabels({TenantSettingsDialog::tr("Setting"), TenantSettingsDialog::tr("When you opened"),
-                                    TenantSettingsDialog::tr("Theirs (now)"), TenantSettingsDialog::tr("Yours")});
-    const auto add = [this](const QString& name, const QString& was, const QString& now, const QString& yours,
-                            bool differs) {
-        if (!differs)
-            return;
-        auto* item = new QTreeWidgetItem(m_differences, {name, was, now, yours});
-        item->setToolTip(0, name);
-    };
-    const auto differs = [](auto a, auto b, auto c) {
-        return a != b || b != c;
-    };
-    add(TenantSettingsDialog::tr("Idle timeout"), minutesText(opened.sessionIdleSeconds),
-        minutesText(theirs.sessionIdleSeconds), minutesText(mine.sessionIdleSeconds),
-        differs(opened.sessionIdleSeconds, theirs.sessionIdleSeconds, mine.sessionIdleSeconds));
-    add(TenantSettingsDialog::tr("Absolute lifetime"), minutesText(opened.sessionAbsoluteSeconds),
-        minutesText(theirs.sessionAbsoluteSeconds), minutesText(mine.sessionAbsoluteSeconds),
-        differs(opened.sessionAbsoluteSeconds, theirs.sessionAbsoluteSeconds, mine.sessionAbsoluteSeconds));
-    const auto failures = [](int n) {
-        return TenantSettingsDialog::tr("%n failure(s)", nullptr, n);
-    };
-    add(TenantSettingsDialog::tr("Lock after"), failures(opened.lockoutThreshold), failures(theirs.lockoutThreshold),
-        failures(mine.lockoutThreshold),
-        differs(opened.lockoutThreshold, theirs.lockoutThreshold, mine.lockoutThreshold));
-    add(TenantSettingsDialog::tr("Lock for"), minutesText(opened.lockoutSeconds), minutesText(theirs.lockoutSeconds),
-        minutesText(mine.lockoutSeconds), differs(opened.lockoutSeconds, theirs.lockoutSeconds, mine.lockoutSeconds));
-    add(TenantSettingsDialog::tr("MFA for administrators"), yesNo(opened.requireMfaForAdmins),
-        yesNo(theirs.requireMfaForAdmins), yesNo(mine.requireMfaForAdmins),
-        differs(opened.requireMfaForAdmins, theirs.requireMfaForAdmins, mine.requireMfaForAdmins));
-    m_differences->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-
-    auto* buttons = new QDialogButtonBox(this);
-    buttons->setObjectName(QStringLiteral("conflictButtons"));
-    auto* reload = buttons->addButton(TenantSettingsDialog::tr("&Reload (take theirs)"), QDialogButtonBox::ResetRole);
-    reload->setObjectName(QStringLiteral("reloadButton"));
-    reload->setAccessibleName(TenantSettingsDialog::tr("Reload, taking their settings"));
-    auto* overwrite =
-        buttons->addButton(TenantSettingsDialog::tr("&Overwrite (write mine)"), QDialogButtonBox::DestructiveRole);
-    overwrite->setObjectName(QStringLiteral("overwriteButton"));
-    overwrite->setAccessibleName(TenantSettingsDialog::tr("Overwrite with my settings"));
-    auto* cancel = buttons->addButton(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    cancel->setAccessibleName(TenantSettingsDialog::tr("Cancel"));
-    reload->setDefault(true);
-    connect(reload, &QPushButton::clicked, this, [this]() { done(Reload); });
-    connect(overwrite, &QPushButton::clicked, this, [this]() { done(Overwrite); });
-    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(heading);
-    layout->addWidget(m_differences, 1);
-    layout->addWidget(buttons);
-    resize(640, 280);
 }
 
 } // namespace gatehouse::ui

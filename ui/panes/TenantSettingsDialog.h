@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConflictDialog.h"
 #include "core/Result.h"
 #include "tenancy/Tenant.h"
 
@@ -10,7 +11,6 @@ class QDialogButtonBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
-class QTreeWidget;
 
 namespace gatehouse::ui {
 
@@ -69,22 +69,13 @@ private:
     QPushButton* m_save;
 };
 
-// "Someone else changed these settings": the differences between what the form was opened with, what is
-// stored now and what the form holds; Reload takes theirs, Overwrite writes mine anyway, Cancel goes back.
-class TenantSettingsConflictDialog : public QDialog
+// "Someone else changed these settings": the shared conflict dialog over the five settings.
+class TenantSettingsConflictDialog : public ConflictDialog
 {
     Q_OBJECT
 public:
-    enum Choice { Cancel = 0, Reload = 2, Overwrite = 3 };
-
     TenantSettingsConflictDialog(const tenancy::TenantSettings& opened, const tenancy::TenantSettings& theirs,
                                  const tenancy::TenantSettings& mine, QWidget* parent = nullptr);
-
-    // The rows shown: setting, when opened, theirs (now), mine.
-    QTreeWidget* differences() const { return m_differences; }
-
-private:
-    QTreeWidget* m_differences;
 };
 
 } // namespace gatehouse::ui
