@@ -1388,10 +1388,6 @@
         <translation>Sitzungen, Tokens, MFA</translation>
     </message>
     <message>
-        <source>tenant and workspace scope</source>
-        <translation>Mandanten- und Arbeitsbereichsgrenzen</translation>
-    </message>
-    <message>
         <source>encrypted store</source>
         <translation>verschlüsselter Tresor</translation>
     </message>
@@ -1434,6 +1430,10 @@
     <message>
         <source>Focused: %1</source>
         <translation>Fokus: %1</translation>
+    </message>
+    <message>
+        <source>tenants and workspaces</source>
+        <translation>Mandanten und Arbeitsbereiche</translation>
     </message>
 </context>
 <context>

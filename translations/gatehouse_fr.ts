@@ -1388,10 +1388,6 @@
         <translation>sessions, jetons, MFA</translation>
     </message>
     <message>
-        <source>tenant and workspace scope</source>
-        <translation>périmètre locataire et espace de travail</translation>
-    </message>
-    <message>
         <source>encrypted store</source>
         <translation>coffre chiffré</translation>
     </message>
@@ -1434,6 +1430,10 @@
     <message>
         <source>Focused: %1</source>
         <translation>Focus : %1</translation>
+    </message>
+    <message>
+        <source>tenants and workspaces</source>
+        <translation>locataires et espaces de travail</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,7 @@ QString coverage(const QString& id)
     if (id == QLatin1String("identity"))
         return BoundaryFlowView::tr("sessions, tokens, MFA");
     if (id == QLatin1String("application"))
-        return BoundaryFlowView::tr("tenant and workspace scope");
+        return BoundaryFlowView::tr("tenants and workspaces");
     if (id == QLatin1String("data"))
         return BoundaryFlowView::tr("encrypted store");
     if (id == QLatin1String("secrets"))
