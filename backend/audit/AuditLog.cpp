@@ -1,5 +1,7 @@
 #include "AuditLog.h"
 
+#include "AuditMatch.h"
+
 #include "crypto/Aead.h"
 #include "crypto/Ed25519.h"
 #include "store/Database.h"
@@ -55,13 +57,6 @@ struct Filter
     }
 };
 
-// An id ("usr_...", "int_...", "system") rather than a name.
-bool isActorId(const QString& actor)
-{
-    static const QRegularExpression id(QStringLiteral("^([a-z]{3}_[a-z2-7]+|system)$"));
-    return id.match(actor).hasMatch();
-}
-
 // Words for FTS4: each quoted, so the query language (OR, NEAR, -, *) cannot be injected.
 QString ftsQuery(const QString& text)
 {
@@ -116,6 +111,8 @@ Filter filterFor(const AuditQuery& q, bool denseAction = false)
         f.add("target_id = ?", q.targetId);
     if (!q.address.isEmpty())
         f.add("address = ?", q.address);
+    if (!q.requestId.isEmpty())
+        f.add("request_id = ?", q.requestId);
     if (const QString fts = ftsQuery(q.text); !fts.isEmpty())
         f.add("seq IN (SELECT docid FROM audit_fts WHERE audit_fts MATCH ?)", fts);
     return f;

@@ -22,6 +22,7 @@ struct AuditQuery
     QString outcome;      // success, denied, error
     QString targetId;
     QString address;
+    QString requestId; // every event of one request
     QString text; // full text over action, actor name, target and details (words, all must match)
     qint64 beforeSeq = 0;
     int limit = 100;
@@ -46,6 +47,7 @@ struct AuditQuery
         put("outcome", outcome);
         put("target_id", targetId);
         put("address", address);
+        put("request_id", requestId);
         put("text", text);
         if (beforeSeq)
             o.insert(QStringLiteral("before_seq"), beforeSeq);

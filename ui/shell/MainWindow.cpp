@@ -8,6 +8,7 @@
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
 #include "panes/AccessPane.h"
+#include "panes/AuditPane.h"
 #include "panes/IdentitiesPane.h"
 #include "panes/OverviewPane.h"
 #include "panes/SecretsPane.h"
@@ -172,6 +173,7 @@ QWidget* MainWindow::buildPanes()
         {QStringLiteral("identities"), tr("Identities"), m_identitiesPane},
         {QStringLiteral("roles"), tr("Roles & Access"), new AccessPane(m_bridge, m_panes)},
         {QStringLiteral("secrets"), tr("Secrets"), new SecretsPane(m_bridge, m_panes)},
+        {QStringLiteral("audit"), tr("Audit"), new AuditPane(m_bridge, m_panes)},
     };
     for (int i = 0; i < entries.size(); ++i) {
         const Entry& e = entries.at(i);
@@ -179,7 +181,7 @@ QWidget* MainWindow::buildPanes()
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(e.text).arg(i + 1));
         item->setData(Qt::AccessibleTextRole, e.text);
         m_panes->addWidget(e.pane);
-        // Ctrl+1..5 opens the pane.
+        // Ctrl+1..6 opens the pane.
         auto* open = new QAction(this);
         open->setObjectName(QStringLiteral("openPane%1Action").arg(i + 1));
         open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));

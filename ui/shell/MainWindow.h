@@ -33,7 +33,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Tenancy, Identities, Access, Secrets };
+    enum class Page { Overview, Tenancy, Identities, Access, Secrets, Audit };
 
     explicit MainWindow(ConsoleBridge& bridge, QWidget* parent = nullptr);
     ~MainWindow() override;
