@@ -410,6 +410,7 @@ void AuditPane::reload()
     const quint64 generation = ++m_generation;
     m_model->clear();
     m_details->clear();
+    m_followedSeq = 0;
     m_pinned = false;
     m_loaded = true;
     m_message->hide();
@@ -547,6 +548,7 @@ void AuditPane::take()
                         shown << e;
                 }
                 m_model->addNewer(shown);
+                m_followedSeq = batch.events.last().seq;
             }
             if (batch.fellBehind) {
                 // Dropped for reading too slowly: the feed says where to go on without a gap.

@@ -60,6 +60,8 @@ public:
     bool isFollowing() const;
     bool isPaused() const;
     bool isLive() const { return m_sub != nullptr; }
+    // The newest event the live feed has brought, whether the filter let it in or not.
+    qint64 followedSeq() const { return m_followedSeq; }
     void reload();
     QString message() const;
     // The page size of the search (default 500; the control plane answers at most 1000).
@@ -127,6 +129,7 @@ private:
     bool m_loaded = false;
     bool m_pinned = false; // showing the events up to a selected one, not live
     qint64 m_fetchingEvent = 0;
+    qint64 m_followedSeq = 0;
     audit::Checkpoint m_checkpoint;
     bool m_fetchingCheckpoint = false;
     int m_pageSize = 500;
