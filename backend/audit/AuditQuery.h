@@ -23,7 +23,7 @@ struct AuditQuery
     QString targetId;
     QString address;
     QString requestId; // every event of one request
-    QString text; // full text over action, actor name, target and details (words, all must match)
+    QString text;      // full text over action, actor name, target and details (words, all must match)
     qint64 beforeSeq = 0;
     int limit = 100;
 

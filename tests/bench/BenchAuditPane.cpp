@@ -7,10 +7,11 @@
 // 1. A fresh encrypted store with --events platform events appended in bulk (batched appends, as the demo
 //    seeder does), then a control plane on it with read auditing batched, and the pane signed in as the
 //    platform owner (the console's bridge, as in the application).
-// 2. The pane following while a writer thread makes --rate audited reads a second through the control plane for
-//    --seconds: the longest gap between ticks of a 5 ms timer on the GUI thread (max, p99), events shown per
-//    second, the longest time between an event's commit and the pane holding it, the newest committed event
-//    against the newest shown at the end, and resident memory.
+// 2. The pane following while a writer thread makes --rate audited reads a second through the control plane
+//    (--rate x --seconds of them, as fast as the machine allows up to that rate): the longest gap between ticks of
+//    a 5 ms timer on the GUI thread (max, p99), events shown per second, the lag (the longest time from an
+//    event's commit, as a feed follower on a thread of its own saw it, to the pane holding it, and the most
+//    events the pane was behind, sampled every 100 ms), and resident memory.
 // 3. The first page of a filtered search (action prefix and outcome) through the control plane, and the pane's
 //    own reload on that filter until its rows are in.
 // 4. The naive way in the same run: a QTableView over a QStandardItemModel fed the same kind of stream (a
@@ -31,6 +32,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -158,6 +160,91 @@ private:
     std::atomic<double> m_elapsed{0};
 };
 
+// When each event was committed, as near as a follower can tell: a feed subscription of its own, read on a thread
+// of its own every millisecond. The lag of a view is measured against it.
+class CommitWitness
+{
+public:
+    CommitWitness(service::ControlPlane& cp, qint64 afterSeq) : m_cp(cp)
+    {
+        m_clock.start();
+        m_sub = cp.followAudit(
+                      service::Caller::system(), {}, afterSeq, [] {}, 10'000'000)
+                    .value();
+        m_thread.reset(QThread::create([this]() {
+            while (!m_stop) {
+                const QList<audit::AuditEvent> batch = m_sub->take(100000);
+                if (!batch.isEmpty()) {
+                    QMutexLocker lock(&m_mutex);
+                    m_seen.emplace_back(batch.last().seq, m_clock.nsecsElapsed());
+                } else {
+                    QThread::usleep(500);
+                }
+            }
+        }));
+        m_thread->start();
+    }
+    ~CommitWitness()
+    {
+        m_stop = true;
+        m_thread->wait();
+        m_cp.unfollowAudit(m_sub);
+    }
+    qint64 nowNs() const { return m_clock.nsecsElapsed(); }
+    // When `seq` was seen committed (nsecs on this witness's clock); -1 when not yet.
+    qint64 seenAt(qint64 seq) const
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = std::lower_bound(m_seen.begin(), m_seen.end(), seq,
+                                   [](const std::pair<qint64, qint64>& p, qint64 s) { return p.first < s; });
+        return it == m_seen.end() ? -1 : it->second;
+    }
+    qint64 newestSeq() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_seen.empty() ? 0 : m_seen.back().first;
+    }
+
+private:
+    service::ControlPlane& m_cp;
+    QElapsedTimer m_clock;
+    std::shared_ptr<audit::AuditSubscription> m_sub;
+    std::unique_ptr<QThread> m_thread;
+    std::atomic<bool> m_stop{false};
+    mutable QMutex m_mutex;
+    std::vector<std::pair<qint64, qint64>> m_seen; // (last seq of a batch, when), in order
+};
+
+// The largest lag of a view: at each insertion, since the newest row it shows was committed; and every 100 ms, how
+// many events behind the newest committed one it is.
+class LagMeter
+{
+public:
+    LagMeter(const CommitWitness& witness, std::function<qint64()> newestShown)
+        : m_witness(witness), m_newestShown(std::move(newestShown))
+    {
+        m_timer.setInterval(100);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer,
+                         [this]() { m_maxBehind = std::max(m_maxBehind, m_witness.newestSeq() - m_newestShown()); });
+        m_timer.start();
+    }
+    void shown()
+    {
+        const qint64 at = m_witness.seenAt(m_newestShown());
+        if (at >= 0)
+            m_maxMs = std::max(m_maxMs, double(m_witness.nowNs() - at) / 1e6);
+    }
+    double maxMs() const { return m_maxMs; }
+    qint64 maxBehind() const { return m_maxBehind; }
+
+private:
+    const CommitWitness& m_witness;
+    std::function<qint64()> m_newestShown;
+    QTimer m_timer;
+    double m_maxMs = 0;
+    qint64 m_maxBehind = 0;
+};
+
 void waitUntil(const std::function<bool()>& done, int timeoutMs = 600000)
 {
     QElapsedTimer t;
@@ -178,6 +265,7 @@ struct Phase
     qint64 shown = 0;
     double shownPerSecond = 0;
     double maxLagMs = 0;
+    qint64 maxBehind = 0;
     qint64 newestCommitted = 0;
     qint64 newestShown = 0;
     double rssMiB = 0;
@@ -191,6 +279,7 @@ void print(const char* name, const Phase& p)
           << name << ".events_shown=" << p.shown << "\n"
           << name << ".events_shown_per_s=" << qRound(p.shownPerSecond) << "\n"
           << name << ".max_lag_ms=" << p.maxLagMs << "\n"
+          << name << ".max_events_behind=" << p.maxBehind << "\n"
           << name << ".newest_committed_seq=" << p.newestCommitted << "\n"
           << name << ".newest_shown_seq=" << p.newestShown << "\n"
           << name << ".rss_mib=" << p.rssMiB << "\n"
@@ -219,8 +308,8 @@ int main(int argc, char** argv)
                       QStringLiteral("10000")});
     parser.addOption({QStringLiteral("seconds"), QStringLiteral("How long each phase appends."), QStringLiteral("n"),
                       QStringLiteral("30")});
-    parser.addOption({QStringLiteral("page"), QStringLiteral("The pane's page size."), QStringLiteral("n"),
-                      QStringLiteral("500")});
+    parser.addOption(
+        {QStringLiteral("page"), QStringLiteral("The pane's page size."), QStringLiteral("n"), QStringLiteral("500")});
     parser.addHelpOption();
     parser.process(app);
     const int events = parser.value(QStringLiteral("events")).toInt();
@@ -301,13 +390,9 @@ int main(int argc, char** argv)
         waitUntil([&]() { return view.isLive() && view.model()->rowCount() > 0; });
         out() << "pane.first_page_ms=" << t.elapsed() << Qt::endl;
         const qint64 startRows = view.model()->rowCount();
-        double maxLag = 0;
-        QObject::connect(view.model(), &ui::AuditEventModel::newerInserted, &view, [&]() {
-            const qint64 newest = view.model()->data(view.model()->index(view.model()->newestFirst() ? 0 : view.model()->rowCount() - 1, 0),
-                                                     ui::AuditEventModel::TimeMsRole)
-                                      .toLongLong();
-            maxLag = std::max(maxLag, double(QDateTime::currentMSecsSinceEpoch() - newest));
-        });
+        CommitWitness witness(cp, view.model()->newestSeq());
+        LagMeter lag(witness, [&view]() { return view.model()->newestSeq(); });
+        QObject::connect(view.model(), &ui::AuditEventModel::newerInserted, &view, [&lag]() { lag.shown(); });
         StallMeter stalls;
         Writer writer(cp, rate, seconds);
         stalls.start();
@@ -322,7 +407,8 @@ int main(int argc, char** argv)
         pane.stallP99 = stalls.p99Ms();
         pane.shown = view.model()->rowCount() - startRows;
         pane.shownPerSecond = double(pane.shown) / writer.seconds();
-        pane.maxLagMs = maxLag;
+        pane.maxLagMs = lag.maxMs();
+        pane.maxBehind = lag.maxBehind();
         pane.newestShown = view.model()->newestSeq();
         pane.rssMiB = currentRssMiB();
         pane.rssGrowthMiB = pane.rssMiB - rssBefore;
@@ -366,8 +452,12 @@ int main(int argc, char** argv)
         auto addRow = [&model](const audit::AuditEvent& e, int at) {
             QList<QStandardItem*> row{
                 new QStandardItem(QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(Qt::ISODateWithMs)),
-                new QStandardItem(e.outcome),  new QStandardItem(e.action), new QStandardItem(e.actorName),
-                new QStandardItem(e.targetId), new QStandardItem(e.workspaceId), new QStandardItem(e.address),
+                new QStandardItem(e.outcome),
+                new QStandardItem(e.action),
+                new QStandardItem(e.actorName),
+                new QStandardItem(e.targetId),
+                new QStandardItem(e.workspaceId),
+                new QStandardItem(e.address),
                 new QStandardItem(e.requestId)};
             row.first()->setData(e.timeMs, Qt::UserRole);
             model.insertRow(at, row);
@@ -379,10 +469,13 @@ int main(int argc, char** argv)
             head = first.value().events.isEmpty() ? 0 : first.value().events.first().seq;
         }
         std::atomic<bool> stop{false};
-        double maxLag = 0;
         qint64 newestShown = head;
+        CommitWitness witness(cp, head);
+        LagMeter lag(witness, [&newestShown]() { return newestShown; });
         QObject receiver;
-        auto sub = cp.followAudit(service::Caller::system(), {}, head, [] {}, 1'000'000).value();
+        auto sub = cp.followAudit(
+                         service::Caller::system(), {}, head, [] {}, 1'000'000)
+                       .value();
         std::unique_ptr<QThread> follower(QThread::create([&]() {
             while (!stop) {
                 QList<audit::AuditEvent> batch = sub->take(5000);
@@ -397,7 +490,7 @@ int main(int argc, char** argv)
                             addRow(e, 0); // newest first, one row at a time
                             newestShown = e.seq;
                         }
-                        maxLag = std::max(maxLag, double(QDateTime::currentMSecsSinceEpoch() - batch.last().timeMs));
+                        lag.shown();
                     },
                     Qt::QueuedConnection);
             }
@@ -421,7 +514,8 @@ int main(int argc, char** argv)
         naive.stallP99 = stalls.p99Ms();
         naive.shown = model.rowCount() - startRows;
         naive.shownPerSecond = double(naive.shown) / writer.seconds();
-        naive.maxLagMs = maxLag;
+        naive.maxLagMs = lag.maxMs();
+        naive.maxBehind = lag.maxBehind();
         naive.newestShown = newestShown;
         naive.rssMiB = currentRssMiB();
         naive.rssGrowthMiB = naive.rssMiB - rssStart;

@@ -113,8 +113,7 @@ void TestAuditPane::appendPlatformEvents(int n)
         QVERIFY(m_f->cp->latestCheckpoint(m_f->system));
 }
 
-void TestAuditPane::open(ui::AuditPane& pane, ui::ConsoleBridge& bridge, const QString& tenantName,
-                         const QString& user)
+void TestAuditPane::open(ui::AuditPane& pane, ui::ConsoleBridge& bridge, const QString& tenantName, const QString& user)
 {
     QVERIFY(test::signInBridge(bridge, tenantName, user));
     pane.resize(1200, 600);
@@ -531,10 +530,11 @@ void TestAuditPane::everyControlHasAnAccessibleName()
     for (QWidget* w : pane.findChildren<QWidget*>()) {
         if (!w->isVisible() || w->focusPolicy() == Qt::NoFocus)
             continue;
-        if (qobject_cast<QScrollBar*>(w) || w->inherits("QHeaderView") || w->objectName().startsWith(QLatin1String("qt_")))
+        if (qobject_cast<QScrollBar*>(w) || w->inherits("QHeaderView") ||
+            w->objectName().startsWith(QLatin1String("qt_")))
             continue;
-        QVERIFY2(!w->accessibleName().isEmpty(),
-                 qPrintable(QStringLiteral("%1 (%2)").arg(w->objectName(), QLatin1String(w->metaObject()->className()))));
+        QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(QStringLiteral("%1 (%2)").arg(
+                                                     w->objectName(), QLatin1String(w->metaObject()->className()))));
     }
 }
 

@@ -48,23 +48,57 @@ void TestAuditMatch::agreesWithTheSearch_data()
     QTest::addColumn<QString>("scope"); // "A", "B" or "" (the platform)
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
-    QTest::newRow("everything in A") << "A" << "" << "";
-    QTest::newRow("platform") << "" << "" << "";
-    QTest::newRow("action prefix") << "A" << "action" << "user.";
-    QTest::newRow("action prefix, dotless") << "A" << "action" << "auth";
-    QTest::newRow("outcome denied") << "A" << "outcome" << "denied";
-    QTest::newRow("outcome error") << "A" << "outcome" << "error";
-    QTest::newRow("actor id") << "" << "actor" << "system";
-    QTest::newRow("actor name") << "A" << "actor" << "carol";
-    QTest::newRow("address") << "A" << "address" << "10.0.0.9";
-    QTest::newRow("text word") << "A" << "text" << "carol";
-    QTest::newRow("text, case folded") << "A" << "text" << "CAROL";
-    QTest::newRow("text phrase with a dot") << "A" << "text" << "user.create";
-    QTest::newRow("text two words") << "A" << "text" << "user create";
-    QTest::newRow("text in details") << "" << "text" << "checkpoint";
-    QTest::newRow("text accented") << "A" << "text" << "zoë";
-    QTest::newRow("text no match") << "A" << "text" << "nothing-like-this";
-    QTest::newRow("text quotes") << "A" << "text" << "\"carol\"";
+    QTest::newRow("everything in A") << "A"
+                                     << ""
+                                     << "";
+    QTest::newRow("platform") << ""
+                              << ""
+                              << "";
+    QTest::newRow("action prefix") << "A"
+                                   << "action"
+                                   << "user.";
+    QTest::newRow("action prefix, dotless") << "A"
+                                            << "action"
+                                            << "auth";
+    QTest::newRow("outcome denied") << "A"
+                                    << "outcome"
+                                    << "denied";
+    QTest::newRow("outcome error") << "A"
+                                   << "outcome"
+                                   << "error";
+    QTest::newRow("actor id") << ""
+                              << "actor"
+                              << "system";
+    QTest::newRow("actor name") << "A"
+                                << "actor"
+                                << "carol";
+    QTest::newRow("address") << "A"
+                             << "address"
+                             << "10.0.0.9";
+    QTest::newRow("text word") << "A"
+                               << "text"
+                               << "carol";
+    QTest::newRow("text, case folded") << "A"
+                                       << "text"
+                                       << "CAROL";
+    QTest::newRow("text phrase with a dot") << "A"
+                                            << "text"
+                                            << "user.create";
+    QTest::newRow("text two words") << "A"
+                                    << "text"
+                                    << "user create";
+    QTest::newRow("text in details") << ""
+                                     << "text"
+                                     << "checkpoint";
+    QTest::newRow("text accented") << "A"
+                                   << "text"
+                                   << "zoë";
+    QTest::newRow("text no match") << "A"
+                                   << "text"
+                                   << "nothing-like-this";
+    QTest::newRow("text quotes") << "A"
+                                 << "text"
+                                 << "\"carol\"";
 }
 
 void TestAuditMatch::agreesWithTheSearch()

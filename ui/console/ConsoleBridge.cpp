@@ -94,14 +94,13 @@ void ConsoleBridge::run(Lane lane, std::function<void()> task, std::function<voi
     auto promise = std::make_shared<QPromise<void>>();
     auto* watcher = new QFutureWatcher<void>(this);
     const bool counted = lane == Lane::Calls;
-    connect(watcher, &QFutureWatcher<void>::finished, this,
-            [this, watcher, counted, finished = std::move(finished)]() {
-                watcher->deleteLater();
-                finished();
-                // After the callback: a call it makes keeps the window busy without a flicker.
-                if (counted && --m_pending == 0)
-                    emit busyChanged(false);
-            });
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, counted, finished = std::move(finished)]() {
+        watcher->deleteLater();
+        finished();
+        // After the callback: a call it makes keeps the window busy without a flicker.
+        if (counted && --m_pending == 0)
+            emit busyChanged(false);
+    });
     watcher->setFuture(promise->future());
     if (counted && m_pending++ == 0)
         emit busyChanged(true);

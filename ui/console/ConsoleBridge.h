@@ -138,7 +138,10 @@ private:
     }
     service::Caller sessionCaller() const;
     // Runs task on the worker; then finished on the GUI thread (always, unless the bridge is gone).
-    void run(std::function<void()> task, std::function<void()> finished) { run(Lane::Calls, std::move(task), std::move(finished)); }
+    void run(std::function<void()> task, std::function<void()> finished)
+    {
+        run(Lane::Calls, std::move(task), std::move(finished));
+    }
     void run(Lane lane, std::function<void()> task, std::function<void()> finished);
     // False when the failure ended the session.
     bool noteFailure(const Error& error, quint64 generation);

@@ -124,7 +124,7 @@ QVariant AuditEventModel::data(const QModelIndex& index, int role) const
         return r.outcome == OutcomeKind::Success  ? QStringLiteral("success")
                : r.outcome == OutcomeKind::Denied ? QStringLiteral("denied")
                : r.outcome == OutcomeKind::Error  ? QStringLiteral("error")
-                                              : QString();
+                                                  : QString();
     case ActorIdRole:
         return m_pool.at(r.actorId);
     case TargetIdRole:

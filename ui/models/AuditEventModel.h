@@ -99,8 +99,7 @@ private:
     {
         qint64 seq;
         qint64 timeMs;
-        quint32 tenant, workspace, actorKind, actorId, actorName, action, targetKind, targetId, reason, source,
-            address;
+        quint32 tenant, workspace, actorKind, actorId, actorName, action, targetKind, targetId, reason, source, address;
         quint32 requestOffset;
         quint16 requestLength;
         OutcomeKind outcome;

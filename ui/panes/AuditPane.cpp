@@ -47,7 +47,8 @@ public:
             return;
         QMutexLocker lock(&m_mutex);
         if (AuditPane* pane = m_pane)
-            QMetaObject::invokeMethod(pane, [pane, this] { pane->feedWoken(this); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                pane, [pane, this] { pane->feedWoken(this); }, Qt::QueuedConnection);
     }
     // GUI thread: the next wake() posts again.
     void rearm() { m_armed = false; }
@@ -65,7 +66,8 @@ private:
 
 namespace {
 
-constexpr int kTakeMax = 5000;
+// Events taken from the feed at a time: what the GUI thread then stores in one go (a few milliseconds' work).
+constexpr int kTakeMax = 1000;
 // Live events the feed keeps for the pane before it drops it (the pane then resumes after the last it took).
 constexpr int kFeedQueue = 50000;
 constexpr int kTailMs = 100;
@@ -80,7 +82,9 @@ struct OpeningAnswer
 
 struct FeedBatch
 {
-    QList<audit::AuditEvent> events;
+    QList<audit::AuditEvent> events; // those the filter lets in
+    int taken = 0;
+    qint64 lastSeq = 0;
     bool fellBehind = false;
     qint64 resumeAfter = 0;
 };
@@ -206,8 +210,8 @@ AuditPane::AuditPane(ConsoleBridge& bridge, QWidget* parent)
     connect(m_table->verticalScrollBar(), &QAbstractSlider::actionTriggered, this, [this]() {
         QTimer::singleShot(0, this, [this]() {
             QScrollBar* bar = m_table->verticalScrollBar();
-            const bool atNewest = m_model->newestFirst() ? bar->value() == bar->minimum()
-                                                         : bar->value() == bar->maximum();
+            const bool atNewest =
+                m_model->newestFirst() ? bar->value() == bar->minimum() : bar->value() == bar->maximum();
             if (!atNewest && isFollowing())
                 m_follow->setChecked(false), setFollowing(false);
             if (!m_model->newestFirst() && bar->value() == bar->minimum())
@@ -523,12 +527,21 @@ void AuditPane::take()
     m_taking = true;
     m_takeAgain = false;
     auto sub = m_sub;
-    // On the stream lane: while the subscription catches up, take() reads the store.
+    const audit::AuditQuery q = scopedQuery();
+    // On the stream lane: while the subscription catches up, take() reads the store. The filter is applied there
+    // too, with the search's own rules: an event it excludes never shows.
     m_bridge.stream(
         this,
-        [sub](ControlPlane&, const Caller&) -> Result<FeedBatch> {
+        [sub, q](ControlPlane&, const Caller&) -> Result<FeedBatch> {
             FeedBatch b;
-            b.events = sub->take(kTakeMax);
+            const QList<audit::AuditEvent> taken = sub->take(kTakeMax);
+            b.taken = int(taken.size());
+            if (!taken.isEmpty())
+                b.lastSeq = taken.last().seq;
+            for (const audit::AuditEvent& e : taken) {
+                if (audit::matchesQuery(q, e))
+                    b.events << e;
+            }
             b.fellBehind = sub->fellBehind();
             b.resumeAfter = sub->resumeAfter();
             return b;
@@ -538,18 +551,9 @@ void AuditPane::take()
                 return;
             m_taking = false;
             FeedBatch& batch = r.value();
-            if (!batch.events.isEmpty()) {
-                // The search's own rules, for live events: one the filter excludes never shows.
-                const audit::AuditQuery q = scopedQuery();
-                QList<audit::AuditEvent> shown;
-                shown.reserve(batch.events.size());
-                for (const audit::AuditEvent& e : batch.events) {
-                    if (audit::matchesQuery(q, e))
-                        shown << e;
-                }
-                m_model->addNewer(shown);
-                m_followedSeq = batch.events.last().seq;
-            }
+            m_model->addNewer(batch.events);
+            if (batch.taken > 0)
+                m_followedSeq = batch.lastSeq;
             if (batch.fellBehind) {
                 // Dropped for reading too slowly: the feed says where to go on without a gap.
                 m_bridge.stream(
@@ -563,7 +567,7 @@ void AuditPane::take()
                 subscribe(batch.resumeAfter);
                 return;
             }
-            if (batch.events.size() >= kTakeMax || m_takeAgain)
+            if (batch.taken >= kTakeMax || m_takeAgain)
                 take();
         });
 }
@@ -717,7 +721,9 @@ void AuditPane::updateDetails()
         return;
     }
     const audit::AuditEvent& e = *event;
-    auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
+    auto esc = [](const QString& s) {
+        return s.toHtmlEscaped();
+    };
     auto row = [](const QString& name, const QString& valueHtml) {
         return QStringLiteral("<tr><th align=left valign=top>%1</th><td>%2</td></tr>").arg(name, valueHtml);
     };
@@ -729,12 +735,12 @@ void AuditPane::updateDetails()
     QString html = QStringLiteral("<table cellspacing=2 cellpadding=1>");
     html += row(tr("Event"), QString::number(e.seq));
     html += row(tr("Time"), esc(timeText(e.timeMs)));
-    html += row(tr("Outcome"), esc(e.outcome) + (e.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(esc(e.reason))));
+    html += row(tr("Outcome"),
+                esc(e.outcome) + (e.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(esc(e.reason))));
     html += row(tr("Action"), esc(e.action));
-    html += row(tr("Actor"),
-                link(QStringLiteral("actor"), e.actorName.isEmpty() ? e.actorId : e.actorName,
-                     tr("Show this actor's events")) +
-                    QStringLiteral(" <small>%1 %2</small>").arg(esc(e.actorKind), esc(e.actorId)));
+    html += row(tr("Actor"), link(QStringLiteral("actor"), e.actorName.isEmpty() ? e.actorId : e.actorName,
+                                  tr("Show this actor's events")) +
+                                 QStringLiteral(" <small>%1 %2</small>").arg(esc(e.actorKind), esc(e.actorId)));
     html += row(tr("Target"), link(QStringLiteral("target"), e.targetId, tr("Show the events on this target")) +
                                   QStringLiteral(" <small>%1</small>").arg(esc(e.targetKind)));
     html += row(tr("Tenant"), e.tenantId.isEmpty() ? tr("the platform") : esc(e.tenantId));
@@ -753,9 +759,10 @@ void AuditPane::updateDetails()
         signedBy = tr("Checkpoints are read at the platform scope (permission %1).")
                        .arg(esc(m_bridge.missingPermission(QStringLiteral("audit.checkpoint.latest"))));
     } else if (m_checkpoint.seq >= e.seq) {
-        signedBy = tr("Checkpoint at event %1, signed %2; chain hash <code>%3</code>")
+        signedBy = tr("Checkpoint at event %1, signed %2; chain hash %3")
                        .arg(m_checkpoint.seq)
-                       .arg(esc(timeText(m_checkpoint.timeMs)), hex(m_checkpoint.chainHash));
+                       .arg(esc(timeText(m_checkpoint.timeMs)),
+                            QStringLiteral("<code>%1</code>").arg(hex(m_checkpoint.chainHash)));
     } else {
         signedBy = tr("Not signed yet: the next checkpoint will cover it.");
         fetchCheckpoint(e.seq);
