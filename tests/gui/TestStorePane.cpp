@@ -46,7 +46,7 @@ void TestStorePane::mainWindowShowsTheOpenStore()
 
     auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
     QVERIFY(nav);
-    QCOMPARE(nav->count(), 5);
+    QCOMPARE(nav->count(), 6); // Overview, Tenants & Workspaces, Identities, Roles & Access, Secrets, Audit
     auto label = [&window](const char* name) {
         auto* l = window.findChild<QLabel*>(QLatin1String(name));
         return l ? l->text() : QStringLiteral("<missing %1>").arg(QLatin1String(name));
