@@ -403,6 +403,17 @@ void TestAuditPane::securityReviewerSeesExactlyWhatTheSearchGivesThem()
     // And the reader's reads are audited like the API's, as coming through the console.
     QVERIFY(test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("audit.search"), {}));
     QVERIFY(test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("audit.follow"), {}));
+    // Selecting an event asks for no checkpoint (a platform read): nothing refused, the details say why.
+    auto* table = pane.findChild<QTableView*>(QStringLiteral("auditTable"));
+    table->selectRow(0);
+    QVERIFY(pane.findChild<QTextBrowser*>(QStringLiteral("auditDetails"))
+                ->toPlainText()
+                .contains(QStringLiteral("platform auditor")));
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    for (const QString& scope : {QString(), m_f->tenantA}) {
+        for (const auto& e : test::auditEvents(*m_f, scope, QStringLiteral("audit.checkpoint")))
+            QVERIFY2(e.source != QLatin1String("gui"), "the pane asked for a checkpoint it may not read");
+    }
 }
 
 void TestAuditPane::olderPagesLoadAsTheViewScrolls()

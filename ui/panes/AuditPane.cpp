@@ -755,9 +755,9 @@ void AuditPane::updateDetails()
     html += row(tr("Hash"), QStringLiteral("<code>%1</code>").arg(hex(e.hash)));
     html += row(tr("Previous hash"), QStringLiteral("<code>%1</code>").arg(hex(e.prevHash)));
     QString signedBy;
-    if (!m_bridge.allows(QStringLiteral("audit.checkpoint.latest"))) {
-        signedBy = tr("Checkpoints are read at the platform scope (permission %1).")
-                       .arg(esc(m_bridge.missingPermission(QStringLiteral("audit.checkpoint.latest"))));
+    // Checkpoints sign the whole chain: they are read at the platform scope only, by platform identities.
+    if (!m_bridge.identity().tenantId.isEmpty() || !m_bridge.allows(QStringLiteral("audit.checkpoint.latest"))) {
+        signedBy = tr("Checkpoints sign the whole trail: a platform auditor reads them.");
     } else if (m_checkpoint.seq >= e.seq) {
         signedBy = tr("Checkpoint at event %1, signed %2; chain hash %3")
                        .arg(m_checkpoint.seq)
