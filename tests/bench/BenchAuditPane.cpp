@@ -439,8 +439,8 @@ int main(int argc, char** argv)
     Phase naive;
     {
         const double rssStart = currentRssMiB();
-        // Left to the end of the process: destroying a QStandardItemModel of millions of items one by one takes
-        // minutes (each item leaves its parent's list), and is not what is measured.
+        // Left to the end of the process: destroying a QStandardItemModel of millions of items took minutes in a
+        // first run, and is not what is measured.
         auto* naiveModel = new QStandardItemModel(0, 8);
         QStandardItemModel& model = *naiveModel;
         auto* naiveTable = new QTableView;
