@@ -725,6 +725,57 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::AuditEventModel</name>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>verweigert</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstiges</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::AuditFilter</name>
     <message>
         <source>The quote that starts at %1 is not closed: end the phrase with &quot;.</source>
@@ -1249,6 +1300,236 @@
     <message>
         <source>Export</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditPane</name>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit view actions</source>
+        <translation>Aktionen der Audit-Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Folgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest event in view</source>
+        <translation>Das neueste Ereignis im Blick behalten</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Keep the view still; new events wait and are counted (Ctrl+P)</source>
+        <translation>Die Ansicht anhalten; neue Ereignisse warten und werden gezählt (Strg+P)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Ende</translation>
+    </message>
+    <message>
+        <source>Back to the live end of the trail (Ctrl+End)</source>
+        <translation>Zurück zum aktuellen Ende des Protokolls (Strg+Ende)</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Newest First</source>
+        <translation>&amp;Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Newest events at the top; off: in chain order, the newest at the bottom</source>
+        <translation>Neueste Ereignisse oben; aus: in Kettenreihenfolge, die neuesten unten</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Integrität prüfen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Events waiting</source>
+        <translation>Wartende Ereignisse</translation>
+    </message>
+    <message>
+        <source>View state</source>
+        <translation>Zustand der Ansicht</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Audit-Ereignisse</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Ereignisdetails</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field, its hashes and its checkpoint.</source>
+        <translation>Wählen Sie ein Ereignis, um alle Felder, seine Hashes und seinen Prüfpunkt zu sehen.</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail needs the permission %1 at this scope.</source>
+        <translation>Das Lesen des Audit-Protokolls erfordert in diesem Bereich die Berechtigung %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n neu</numerusform>
+            <numerusform>%n neue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not live: End returns to the newest events</source>
+        <translation>Nicht live: Ende kehrt zu den neuesten Ereignissen zurück</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Live, following</source>
+        <translation>Live, folgt</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Event %1 is not in this view: it does not match the filter, or it is outside this scope.</source>
+        <translation>Ereignis %1 ist nicht in dieser Ansicht: Es passt nicht zum Filter oder liegt außerhalb dieses Bereichs.</translation>
+    </message>
+    <message>
+        <source>Loading event %1…</source>
+        <translation>Ereignis %1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Show this actor&apos;s events</source>
+        <translation>Ereignisse dieses Akteurs anzeigen</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Show the events on this target</source>
+        <translation>Ereignisse zu diesem Ziel anzeigen</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>die Plattform</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Show every event of this request</source>
+        <translation>Alle Ereignisse dieser Anfrage anzeigen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation>Vorheriger Hash</translation>
+    </message>
+    <message>
+        <source>Checkpoints sign the whole trail: a platform auditor reads them.</source>
+        <translation>Prüfpunkte signieren das ganze Protokoll: Ein Plattform-Auditor liest sie.</translation>
+    </message>
+    <message>
+        <source>Checkpoint at event %1, signed %2; chain hash %3</source>
+        <translation>Prüfpunkt bei Ereignis %1, signiert %2; Ketten-Hash %3</translation>
+    </message>
+    <message>
+        <source>Not signed yet: the next checkpoint will cover it.</source>
+        <translation>Noch nicht signiert: Der nächste Prüfpunkt wird es abdecken.</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Prüfpunkt</translation>
     </message>
 </context>
 <context>
@@ -2501,6 +2782,10 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
     <message>
         <source>Trust Boundaries</source>
         <translation>Vertrauensgrenzen</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
 </context>
 <context>

@@ -725,6 +725,57 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::AuditEventModel</name>
+    <message>
+        <source>success</source>
+        <translation>succès</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Acteur</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::AuditFilter</name>
     <message>
         <source>The quote that starts at %1 is not closed: end the phrase with &quot;.</source>
@@ -1249,6 +1300,236 @@
     <message>
         <source>Export</source>
         <translation>Exportation</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditPane</name>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit view actions</source>
+        <translation>Actions de la vue d&apos;audit</translation>
+    </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Suivre</translation>
+    </message>
+    <message>
+        <source>Keep the newest event in view</source>
+        <translation>Garder l&apos;événement le plus récent en vue</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Keep the view still; new events wait and are counted (Ctrl+P)</source>
+        <translation>Figer la vue&#xa0;; les nouveaux événements attendent et sont comptés (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>Back to the live end of the trail (Ctrl+End)</source>
+        <translation>Revenir à la fin du journal, en direct (Ctrl+Fin)</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>&amp;Newest First</source>
+        <translation>Plus &amp;récents en premier</translation>
+    </message>
+    <message>
+        <source>Newest events at the top; off: in chain order, the newest at the bottom</source>
+        <translation>Événements les plus récents en haut&#xa0;; désactivé&#xa0;: dans l&apos;ordre de la chaîne, les plus récents en bas</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Plus récents en premier</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Actualis&amp;er</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Vérifier l&apos;intégrité</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Events waiting</source>
+        <translation>Événements en attente</translation>
+    </message>
+    <message>
+        <source>View state</source>
+        <translation>État de la vue</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Événements d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Détails de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field, its hashes and its checkpoint.</source>
+        <translation>Sélectionnez un événement pour voir tous ses champs, ses empreintes et son point de contrôle.</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Conseil</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail needs the permission %1 at this scope.</source>
+        <translation>La lecture du journal d&apos;audit nécessite l&apos;autorisation %1 dans ce périmètre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nouveau</numerusform>
+            <numerusform>%n nouveaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not live: End returns to the newest events</source>
+        <translation>Pas en direct&#xa0;: Fin revient aux événements les plus récents</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Live, following</source>
+        <translation>En direct, suivi</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Event %1 is not in this view: it does not match the filter, or it is outside this scope.</source>
+        <translation>L&apos;événement %1 n&apos;est pas dans cette vue&#xa0;: il ne correspond pas au filtre, ou il est hors de ce périmètre.</translation>
+    </message>
+    <message>
+        <source>Loading event %1…</source>
+        <translation>Chargement de l&apos;événement %1…</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Acteur</translation>
+    </message>
+    <message>
+        <source>Show this actor&apos;s events</source>
+        <translation>Afficher les événements de cet acteur</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Show the events on this target</source>
+        <translation>Afficher les événements sur cette cible</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Locataire</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>la plateforme</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Show every event of this request</source>
+        <translation>Afficher tous les événements de cette requête</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation>Empreinte précédente</translation>
+    </message>
+    <message>
+        <source>Checkpoints sign the whole trail: a platform auditor reads them.</source>
+        <translation>Les points de contrôle signent tout le journal&#xa0;: un auditeur de la plateforme les lit.</translation>
+    </message>
+    <message>
+        <source>Checkpoint at event %1, signed %2; chain hash %3</source>
+        <translation>Point de contrôle à l&apos;événement %1, signé %2&#xa0;; empreinte de la chaîne %3</translation>
+    </message>
+    <message>
+        <source>Not signed yet: the next checkpoint will cover it.</source>
+        <translation>Pas encore signé&#xa0;: le prochain point de contrôle le couvrira.</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Point de contrôle</translation>
     </message>
 </context>
 <context>
@@ -2501,6 +2782,10 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
     <message>
         <source>Trust Boundaries</source>
         <translation>Frontières de confiance</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
 </context>
 <context>

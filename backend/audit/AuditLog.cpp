@@ -1,5 +1,7 @@
 #include "AuditLog.h"
 
+#include "AuditMatch.h"
+
 #include "crypto/Aead.h"
 #include "crypto/Ed25519.h"
 #include "store/Database.h"
@@ -54,13 +56,6 @@ struct Filter
         return i;
     }
 };
-
-// An id ("usr_...", "int_...", "system") rather than a name.
-bool isActorId(const QString& actor)
-{
-    static const QRegularExpression id(QStringLiteral("^([a-z]{3}_[a-z2-7]+|system)$"));
-    return id.match(actor).hasMatch();
-}
 
 // Words for FTS4: each quoted, so the query language (OR, NEAR, -, *) cannot be injected.
 QString ftsQuery(const QString& text)

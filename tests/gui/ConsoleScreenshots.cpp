@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTextStream>
 
 using namespace gatehouse;
@@ -107,6 +108,12 @@ int main(int argc, char* argv[])
         }
         navigation->setCurrentRow(row);
         test::settle(bridge, 500);
+        // The audit view with an event selected, so its details show beside the table.
+        if (auto* events = window.findChild<QTableView*>(QStringLiteral("auditTable"));
+            events && events->isVisible() && events->model()->rowCount() > 0) {
+            events->selectRow(0);
+            test::settle(bridge, 300);
+        }
         if (!window.grab().save(target.filePath(name + suffix)))
             return fail(QStringLiteral("cannot write %1").arg(target.filePath(name + suffix)));
         QTextStream(stdout) << target.filePath(name + suffix) << Qt::endl;

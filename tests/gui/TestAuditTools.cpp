@@ -1,3 +1,4 @@
+#include "AuditTamper.h"
 #include "ConsoleTestSupport.h"
 #include "audit/AuditFilter.h"
 #include "audit/AuditFilterBar.h"
@@ -32,12 +33,6 @@ namespace {
 constexpr qint64 kHour = 3600 * 1000;
 
 // Lifts the append-only guard on events, as someone with raw access to the decrypted store could.
-void dropGuards(store::Database& db)
-{
-    for (const char* t : {"audit_events_no_update", "audit_events_no_delete"})
-        QVERIFY(db.exec(QByteArray("DROP TRIGGER IF EXISTS ").append(t).append(';').constData()));
-}
-
 // With GATEHOUSE_SCREENSHOT_DIR set (tests/gui/screenshots.sh), the widgets are saved as PNGs for the docs.
 void shot(QWidget& w, const QString& name)
 {
@@ -470,7 +465,7 @@ void TestAuditTools::verifyNamesTheDamagedEvent()
     QVERIFY(verified.first().first().value<audit::VerifyReport>().intact);
     QVERIFY(broken.isEmpty());
     // One event changed in the store.
-    dropGuards(db);
+    QVERIFY(test::dropAuditGuards(db));
     QVERIFY(db.exec(
         QStringLiteral("UPDATE audit_events SET outcome = 'denied' WHERE seq = %1;").arg(k).toUtf8().constData()));
     QTRY_VERIFY_WITH_TIMEOUT(!actions.isRunning(), kAnswerMs);

@@ -1,5 +1,6 @@
 #include "ConsoleTestSupport.h"
 
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QThread>
 #include <QtTest>
@@ -16,6 +17,7 @@ private slots:
     void init();
     void cleanup();
     void callsRunOffTheGuiThreadAndAnswerOnIt();
+    void streamReadsDoNotWaitBehindCallsNorShowBusy();
     void everyCallActsAsTheSignedInIdentityThroughTheGui();
     void answerIsDroppedWhenItsContextIsGone();
     void wrongPasswordAnswersWithTheControlPlanesMessage();
@@ -40,6 +42,49 @@ void TestConsoleBridge::init()
 void TestConsoleBridge::cleanup()
 {
     m_f.reset();
+}
+
+void TestConsoleBridge::streamReadsDoNotWaitBehindCallsNorShowBusy()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QObject context;
+    // A call held on the worker until the test lets it go.
+    QSemaphore release;
+    // Let go on every way out, so that a failing check does not leave the worker waiting for ever.
+    const auto unblock = qScopeGuard([&release] { release.release(); });
+    bool callDone = false;
+    bridge.call(
+        &context,
+        [&release](service::ControlPlane&, const service::Caller&) -> Result<bool> {
+            release.acquire();
+            return true;
+        },
+        [&callDone](Result<bool>) { callDone = true; });
+    QVERIFY(bridge.isBusy());
+    // A feed read meanwhile answers on the GUI thread, while the call still waits.
+    bool streamed = false;
+    QThread* answeredOn = nullptr;
+    bridge.stream(
+        &context, [](service::ControlPlane&, const service::Caller&) -> Result<int> { return 7; },
+        [&](Result<int> r) {
+            streamed = r.ok() && r.value() == 7;
+            answeredOn = QThread::currentThread();
+        });
+    QTRY_VERIFY(streamed);
+    QCOMPARE(answeredOn, QThread::currentThread());
+    QVERIFY(!callDone);
+    release.release();
+    QTRY_VERIFY(callDone);
+    QTRY_VERIFY(!bridge.isBusy());
+    // On its own, a feed read does not show the console busy.
+    QSignalSpy busy(&bridge, &ui::ConsoleBridge::busyChanged);
+    streamed = false;
+    bridge.stream(
+        &context, [](service::ControlPlane&, const service::Caller&) -> Result<int> { return 7; },
+        [&](Result<int> r) { streamed = r.ok(); });
+    QVERIFY(!bridge.isBusy());
+    QTRY_VERIFY(streamed);
+    QCOMPARE(busy.size(), 0);
 }
 
 void TestConsoleBridge::callsRunOffTheGuiThreadAndAnswerOnIt()

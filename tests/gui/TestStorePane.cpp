@@ -46,8 +46,9 @@ void TestStorePane::mainWindowShowsTheOpenStore()
 
     auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
     QVERIFY(nav);
-    QCOMPARE(nav->count(), 6);
-    QCOMPARE(nav->item(5)->text(), QStringLiteral("Trust Boundaries"));
+    QCOMPARE(nav->count(), 7);
+    QCOMPARE(nav->item(5)->text(), QStringLiteral("Audit"));
+    QCOMPARE(nav->item(6)->text(), QStringLiteral("Trust Boundaries"));
     auto label = [&window](const char* name) {
         auto* l = window.findChild<QLabel*>(QLatin1String(name));
         return l ? l->text() : QStringLiteral("<missing %1>").arg(QLatin1String(name));

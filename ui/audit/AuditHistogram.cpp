@@ -66,6 +66,7 @@ AuditHistogram::AuditHistogram(ConsoleBridge& bridge, QWidget* parent) : QWidget
     m_view->setToolTip(tr("Drag across the bars to show only that time range"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(140);
+    m_view->viewport()->setAccessibleName(tr("Event volume"));
     m_view->viewport()->installEventFilter(this);
     m_band = new QRubberBand(QRubberBand::Rectangle, m_view->viewport());
     m_status = new QLabel(this);

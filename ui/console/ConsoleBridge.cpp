@@ -74,11 +74,14 @@ ConsoleBridge::ConsoleBridge(service::ControlPlane& controlPlane, QObject* paren
     // One worker: calls keep the order they were made in (create, then list, shows the new row).
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("consoleBridge"));
+    m_streamPool.setMaxThreadCount(1);
+    m_streamPool.setObjectName(QStringLiteral("consoleBridgeStream"));
 }
 
 ConsoleBridge::~ConsoleBridge()
 {
     m_pool.waitForDone();
+    m_streamPool.waitForDone();
 }
 
 service::Caller ConsoleBridge::sessionCaller() const
@@ -86,21 +89,22 @@ service::Caller ConsoleBridge::sessionCaller() const
     return service::Caller::withToken(QString::fromUtf8(m_token.view()), service::Source::Gui, kLocal);
 }
 
-void ConsoleBridge::run(std::function<void()> task, std::function<void()> finished)
+void ConsoleBridge::run(Lane lane, std::function<void()> task, std::function<void()> finished)
 {
     auto promise = std::make_shared<QPromise<void>>();
     auto* watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, finished = std::move(finished)]() {
+    const bool counted = lane == Lane::Calls;
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, counted, finished = std::move(finished)]() {
         watcher->deleteLater();
         finished();
         // After the callback: a call it makes keeps the window busy without a flicker.
-        if (--m_pending == 0)
+        if (counted && --m_pending == 0)
             emit busyChanged(false);
     });
     watcher->setFuture(promise->future());
-    if (m_pending++ == 0)
+    if (counted && m_pending++ == 0)
         emit busyChanged(true);
-    m_pool.start([promise, task = std::move(task)]() {
+    (counted ? m_pool : m_streamPool).start([promise, task = std::move(task)]() {
         promise->start();
         task();
         promise->finish();
@@ -243,6 +247,7 @@ void ConsoleBridge::signOut()
 void ConsoleBridge::endSessionNow()
 {
     m_pool.waitForDone();
+    m_streamPool.waitForDone();
     if (!isSignedIn())
         return;
     const service::Caller last = closeSession();

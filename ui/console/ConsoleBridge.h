@@ -60,23 +60,13 @@ public:
     // move-only values (a SecureBytes password).
     template <typename Work, typename Done> void call(QObject* context, Work&& work, Done&& done)
     {
-        using W = std::decay_t<Work>;
-        using R = std::invoke_result_t<W&, service::ControlPlane&, const service::Caller&>;
-        auto slot = std::make_shared<std::optional<R>>();
-        auto task = std::make_shared<W>(std::forward<Work>(work));
-        auto then = std::make_shared<std::decay_t<Done>>(std::forward<Done>(done));
-        const service::Caller caller = sessionCaller();
-        const quint64 generation = m_generation;
-        QPointer<QObject> guard(context);
-        service::ControlPlane& cp = m_cp;
-        run([slot, task, caller, &cp]() { slot->emplace((*task)(cp, caller)); },
-            [slot, then, generation, guard, this]() {
-                R result = std::move(**slot);
-                if (!result.ok() && !noteFailure(result.error(), generation))
-                    return;
-                if (guard && generation == m_generation)
-                    (*then)(std::move(result));
-            });
+        dispatch(Lane::Calls, context, std::forward<Work>(work), std::forward<Done>(done));
+    }
+    // Like call(), on a lane of its own for reading a live feed (the audit trail as it grows): those reads neither
+    // wait behind the ordinary calls nor hold them up, and do not show the console busy. In order among themselves.
+    template <typename Work, typename Done> void stream(QObject* context, Work&& work, Done&& done)
+    {
+        dispatch(Lane::Stream, context, std::forward<Work>(work), std::forward<Done>(done));
     }
     bool isBusy() const { return m_pending > 0; }
 
@@ -124,9 +114,35 @@ signals:
     void accessChanged();
 
 private:
+    enum class Lane { Calls, Stream };
+    template <typename Work, typename Done> void dispatch(Lane lane, QObject* context, Work&& work, Done&& done)
+    {
+        using W = std::decay_t<Work>;
+        using R = std::invoke_result_t<W&, service::ControlPlane&, const service::Caller&>;
+        auto slot = std::make_shared<std::optional<R>>();
+        auto task = std::make_shared<W>(std::forward<Work>(work));
+        auto then = std::make_shared<std::decay_t<Done>>(std::forward<Done>(done));
+        const service::Caller caller = sessionCaller();
+        const quint64 generation = m_generation;
+        QPointer<QObject> guard(context);
+        service::ControlPlane& cp = m_cp;
+        run(
+            lane, [slot, task, caller, &cp]() { slot->emplace((*task)(cp, caller)); },
+            [slot, then, generation, guard, this]() {
+                R result = std::move(**slot);
+                if (!result.ok() && !noteFailure(result.error(), generation))
+                    return;
+                if (guard && generation == m_generation)
+                    (*then)(std::move(result));
+            });
+    }
     service::Caller sessionCaller() const;
     // Runs task on the worker; then finished on the GUI thread (always, unless the bridge is gone).
-    void run(std::function<void()> task, std::function<void()> finished);
+    void run(std::function<void()> task, std::function<void()> finished)
+    {
+        run(Lane::Calls, std::move(task), std::move(finished));
+    }
+    void run(Lane lane, std::function<void()> task, std::function<void()> finished);
     // False when the failure ended the session.
     bool noteFailure(const Error& error, quint64 generation);
     // Forgets the token (scrubbed) and drops the answers of calls still running; returns the last caller.
@@ -137,6 +153,7 @@ private:
 
     service::ControlPlane& m_cp;
     QThreadPool m_pool;
+    QThreadPool m_streamPool;
     int m_pending = 0;
     quint64 m_generation = 0;
     SecureBytes m_token;

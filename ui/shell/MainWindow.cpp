@@ -8,6 +8,7 @@
 #include "StorePane.h"
 #include "console/ConsoleBridge.h"
 #include "panes/AccessPane.h"
+#include "panes/AuditPane.h"
 #include "panes/IdentitiesPane.h"
 #include "panes/OverviewPane.h"
 #include "panes/SecretsPane.h"
@@ -173,6 +174,7 @@ QWidget* MainWindow::buildPanes()
         {QStringLiteral("identities"), tr("Identities"), m_identitiesPane},
         {QStringLiteral("roles"), tr("Roles & Access"), new AccessPane(m_bridge, m_panes)},
         {QStringLiteral("secrets"), tr("Secrets"), new SecretsPane(m_bridge, m_panes)},
+        {QStringLiteral("audit"), tr("Audit"), new AuditPane(m_bridge, m_panes)},
         {QStringLiteral("boundaries"), tr("Trust Boundaries"), new TrustBoundariesPane(m_bridge, m_panes)},
     };
     for (int i = 0; i < entries.size(); ++i) {

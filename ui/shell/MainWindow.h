@@ -33,7 +33,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Tenancy, Identities, Access, Secrets, Boundaries };
+    enum class Page { Overview, Tenancy, Identities, Access, Secrets, Audit, Boundaries };
 
     explicit MainWindow(ConsoleBridge& bridge, QWidget* parent = nullptr);
     ~MainWindow() override;
