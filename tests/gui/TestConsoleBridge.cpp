@@ -23,6 +23,7 @@ private slots:
     void wrongPasswordAnswersWithTheControlPlanesMessage();
     void permissionsFollowTheScope();
     void platformAdministratorSeesThePlatform();
+    void platformOperationsAreNotOfferedToATenantsIdentity();
     void endedSessionIsAnnouncedOnce();
     void lockedConsoleOpensOnlyForTheSameIdentity();
     void lockAndSignOutEndTheSession();
@@ -199,6 +200,27 @@ void TestConsoleBridge::permissionsFollowTheScope()
     QCOMPARE(bridge.missingPermission(u"user.lock"), QStringLiteral("users.write"));
     // Deny by default: an action the catalog does not know.
     QVERIFY(!bridge.allows(u"user.obliterate"));
+}
+
+// A tenant's owner holds boundaries.read in its tenant, but the trust boundaries are a platform view: the console
+// never offers (or calls, to be refused and audited as a denial) a platform operation for a tenant's identity.
+void TestConsoleBridge::platformOperationsAreNotOfferedToATenantsIdentity()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QVERIFY(test::signInBridge(bridge, QStringLiteral("acme"), QStringLiteral("alice")));
+    QVERIFY(bridge.access().tenantPermissions.contains(QStringLiteral("boundaries.read")));
+    QCOMPARE(bridge.missingPermission(u"boundary.list"), QStringLiteral("boundaries.read"));
+    QCOMPARE(bridge.missingPermission(u"ownership.read"), QStringLiteral("boundaries.read"));
+    QVERIFY(!bridge.allows(u"tenant.create"));
+    QVERIFY(bridge.allows(u"user.lock")); // its own tenant's operations are
+    // And the control plane would indeed refuse it.
+    auto direct = m_f->cp->signIn(m_f->caller(QStringLiteral("10.0.0.7")), QStringLiteral("acme"),
+                                  QStringLiteral("alice"), test::secret(test::kPassword));
+    QVERIFY(direct);
+    auto refused = m_f->cp->listBoundaries(
+        service::Caller::withToken(direct.value().token, service::Source::Gui, QStringLiteral("local")));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Forbidden);
 }
 
 void TestConsoleBridge::platformAdministratorSeesThePlatform()

@@ -308,6 +308,10 @@ QString ConsoleBridge::missingPermission(QStringView action) const
     if (info->permission == authz::Permission::Count_)
         return isSignedIn() ? QString() : tr("a session");
     const QString name = authz::permissionName(info->permission);
+    // A platform operation needs the permission at the platform, which a tenant's identity never holds, whatever
+    // it holds in its tenant under the same name.
+    if (info->scope == service::OperationScope::Platform && !m_identity.tenantId.isEmpty())
+        return name;
     const bool inWorkspace = info->scope == service::OperationScope::Workspace && !m_scope.workspaceId.isEmpty();
     const QStringList& held = inWorkspace ? m_access.workspacePermissions : m_access.tenantPermissions;
     return held.contains(name) ? QString() : name;
