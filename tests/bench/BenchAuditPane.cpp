@@ -18,6 +18,7 @@
 //    follower on its own thread, each event appended as a row of items), with the same figures beside.
 #include "AuditBenchEvents.h"
 #include "ControlPlaneFixture.h"
+#include "GuiBenchSupport.h"
 #include "audit/AuditFeed.h"
 #include "audit/AuditLog.h"
 #include "console/ConsoleBridge.h"
@@ -49,6 +50,8 @@
 #include <vector>
 
 using namespace gatehouse;
+using bench::currentRssMiB;
+using bench::StallMeter;
 
 namespace {
 
@@ -58,66 +61,12 @@ QTextStream& out()
     return s;
 }
 
-double currentRssMiB()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toDouble() * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0) : -1;
-}
-
 double peakRssMiB()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;
 }
-
-// How long the GUI thread goes without turning its event loop: the gaps between the ticks of a 5 ms timer.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(5);
-        connect(&m_timer, &QTimer::timeout, this, [this]() { tick(); });
-    }
-    void start()
-    {
-        m_gaps.clear();
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    void stop()
-    {
-        tick();
-        m_timer.stop();
-    }
-    double maxMs() const { return m_gaps.empty() ? 0 : *std::max_element(m_gaps.begin(), m_gaps.end()); }
-    double p99Ms() const
-    {
-        if (m_gaps.empty())
-            return 0;
-        std::vector<double> sorted = m_gaps;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted[std::min(sorted.size() - 1, std::size_t(double(sorted.size()) * 0.99))];
-    }
-
-private:
-    void tick()
-    {
-        const qint64 now = m_clock.nsecsElapsed();
-        m_gaps.push_back(double(now - m_last) / 1e6);
-        m_last = now;
-    }
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    std::vector<double> m_gaps;
-};
 
 // Audited reads by the local system at a steady rate, for a while: each one an event committed by the control
 // plane's group commit, published to followers.

@@ -126,12 +126,7 @@ AuditPane::AuditPane(ConsoleBridge& bridge, QWidget* parent)
     setAccessibleName(tr("Audit"));
     m_model->setObjectName(QStringLiteral("auditEventModel"));
 
-    auto* title = new QLabel(tr("Audit"), this);
-    title->setObjectName(QStringLiteral("auditTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto* title = paneTitle(tr("Audit"), QStringLiteral("auditTitle"), this);
 
     m_actions->setObjectName(QStringLiteral("auditActions"));
     m_actions->setAccessibleName(tr("Audit view actions"));

@@ -44,12 +44,7 @@ IdentitiesPane::IdentitiesPane(ConsoleBridge& bridge, QWidget* parent)
         updateActions();
     });
 
-    auto* title = new QLabel(tr("Users"), this);
-    title->setObjectName(QStringLiteral("identitiesTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto* title = paneTitle(tr("Users"), QStringLiteral("identitiesTitle"), this);
 
     m_actions->setObjectName(QStringLiteral("userActions"));
     m_actions->setAccessibleName(tr("User actions"));

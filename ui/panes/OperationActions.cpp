@@ -3,11 +3,11 @@
 #include "console/ConsoleBridge.h"
 #include "service/OperationCatalog.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
-#include <QAbstractButton>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QToolBar>
@@ -74,6 +74,17 @@ void connectSearch(QWidget* pane, QLineEdit* search, QSortFilterProxyModel* prox
     proxy->setFilterKeyColumn(-1);
     proxy->setSortRole(sortRole);
     QObject::connect(search, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+}
+
+QLabel* paneTitle(const QString& text, const QString& objectName, QWidget* parent)
+{
+    auto* title = new QLabel(text, parent);
+    title->setObjectName(objectName);
+    QFont font = title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setBold(true);
+    title->setFont(font);
+    return title;
 }
 
 void askToConfirm(QWidget* parent, const QString& question, std::function<void()> then)

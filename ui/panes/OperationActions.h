@@ -37,6 +37,9 @@ void showNoticeIn(QLabel* line, const QString& text);
 void connectSearch(QWidget* pane, QLineEdit* search, QSortFilterProxyModel* proxy, QAbstractItemModel* source,
                    int sortRole);
 
+// A pane's title: its name, larger and bold, named `objectName`.
+QLabel* paneTitle(const QString& text, const QString& objectName, QWidget* parent);
+
 // A yes/no question before something that cannot be undone; No is the default. `then` runs on Yes.
 void askToConfirm(QWidget* parent, const QString& question, std::function<void()> then);
 

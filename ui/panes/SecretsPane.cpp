@@ -79,12 +79,7 @@ SecretsPane::SecretsPane(ConsoleBridge& bridge, QWidget* parent)
     });
     setAccessibleName(tr("Secrets"));
 
-    auto* title = new QLabel(tr("Secrets"), this);
-    title->setObjectName(QStringLiteral("secretsTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto* title = paneTitle(tr("Secrets"), QStringLiteral("secretsTitle"), this);
 
     auto* workspaceLabel = new QLabel(tr("&Workspace:"), this);
     workspaceLabel->setBuddy(m_workspaces);

@@ -33,11 +33,7 @@ TenancyPane::TenancyPane(ConsoleBridge& bridge, QWidget* parent)
 {
     setObjectName(QStringLiteral("tenancyPane"));
     setAccessibleName(tr("Tenants & Workspaces"));
-    auto* title = new QLabel(tr("Tenants & Workspaces"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto* title = paneTitle(tr("Tenants & Workspaces"), QStringLiteral("tenancyTitle"), this);
 
     m_actions->setObjectName(QStringLiteral("tenancyActions"));
     m_actions->setAccessibleName(tr("Tenant and workspace actions"));

@@ -79,12 +79,7 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     setObjectName(QStringLiteral("trustBoundariesPane"));
     setAccessibleName(tr("Trust Boundaries"));
 
-    auto* title = new QLabel(tr("Trust Boundaries"), this);
-    title->setObjectName(QStringLiteral("trustBoundariesTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto* title = paneTitle(tr("Trust Boundaries"), QStringLiteral("trustBoundariesTitle"), this);
 
     // --- checks ---------------------------------------------------------------------------------------------
     m_actions->setObjectName(QStringLiteral("boundaryActions"));
