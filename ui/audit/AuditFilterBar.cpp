@@ -293,6 +293,14 @@ void AuditFilterBar::build()
     showFilterInFields();
 }
 
+AuditFilterBar::~AuditFilterBar()
+{
+    // Closing the window hides the line while it has focus, and leaving it would apply it: by then this object is
+    // no longer an AuditFilterBar. Its fields say nothing more to it.
+    for (QObject* child : findChildren<QObject*>())
+        child->disconnect(this);
+}
+
 void AuditFilterBar::refillScopes()
 {
     const bool was = m_updating;

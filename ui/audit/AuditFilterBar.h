@@ -29,6 +29,7 @@ class AuditFilterBar : public QWidget
     Q_OBJECT
 public:
     explicit AuditFilterBar(ConsoleBridge& bridge, QWidget* parent = nullptr);
+    ~AuditFilterBar() override;
 
     AuditFilter filter() const { return m_filter; }
     // The query of the current filter, `since` resolved against now and a tenant name resolved to its id. Only

@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace gatehouse::api {
 
 namespace {
@@ -109,8 +111,9 @@ HttpResponse histogram(ApiRequest& r, const QString& tenantId)
 }
 
 // Wakes a stream's thread when the audit feed has news. The feed calls wake() from committing threads; the
-// stream's connection unbinds before it goes away, under the same lock, so no call reaches a dead object.
-class Waker
+// stream's connection unbinds before it goes away, under the same lock, so no pump runs for a closed stream; a
+// call already posted holds the waker weakly and finds it gone.
+class Waker : public std::enable_shared_from_this<Waker>
 {
 public:
     void bind(QObject* target, std::function<void()> pump)
@@ -131,8 +134,14 @@ public:
         if (!m_target || m_pending)
             return;
         m_pending = true;
+        // The stream may close (and the waker go) before the posted call runs: it holds only a weak reference.
         QMetaObject::invokeMethod(
-            m_target, [this] { run(); }, Qt::QueuedConnection);
+            m_target,
+            [self = weak_from_this()] {
+                if (auto waker = self.lock())
+                    waker->run();
+            },
+            Qt::QueuedConnection);
     }
 
 private:
