@@ -325,6 +325,10 @@ void TestTrustBoundariesPane::conflictingOwnershipEditBringsTheDialog()
     ui::ConsoleBridge bridge(*m_f->cp);
     ui::TrustBoundariesPane pane(bridge);
     QVERIFY(open(pane, bridge, QStringLiteral("root")));
+    // Signing in announces both the session and the access: the pane still reads the ownership once, so no late
+    // second answer can undo the edit below.
+    QTRY_VERIFY_WITH_TIMEOUT(!bridge.isBusy(), kAnswerMs);
+    QCOMPARE(test::auditEvents(*m_f, {}, QStringLiteral("ownership.read")).size(), 1);
     auto* table = pane.findChild<QTableWidget*>(QStringLiteral("ownershipTable"));
     auto* save = pane.findChild<QAction*>(QStringLiteral("saveOwnershipAction"));
     // Someone else states it while the pane shows the defaults.

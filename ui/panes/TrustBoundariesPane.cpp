@@ -238,6 +238,7 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
         m_flow->clear();
         m_checkedOnce = false;
         m_ownershipLoaded = false;
+        m_ownershipLoading = false;
         m_ownershipBase = Ownership::defaults();
         showOwnership(m_ownershipBase);
         m_ownershipLoaded = false;
@@ -374,11 +375,13 @@ void TrustBoundariesPane::showBoundary(const QString& boundaryId)
 
 void TrustBoundariesPane::reloadOwnership()
 {
-    if (!m_bridge.isSignedIn())
+    if (!m_bridge.isSignedIn() || m_ownershipLoading)
         return;
+    m_ownershipLoading = true;
     m_bridge.call(
         this, [](ControlPlane& cp, const Caller& caller) { return cp.ownership(caller); },
         [this](Result<Ownership> ownership) {
+            m_ownershipLoading = false;
             if (!ownership) {
                 showFailureIn(m_message, ownership.error());
                 return;

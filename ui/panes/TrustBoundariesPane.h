@@ -86,6 +86,7 @@ private:
     bool m_checking = false;
     bool m_checkedOnce = false;
     bool m_ownershipLoaded = false;
+    bool m_ownershipLoading = false; // one read at a time: a second answer would undo edits made meanwhile
     bool m_savingOwnership = false;
 };
 
