@@ -12,13 +12,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QThread>
 #include <QToolButton>
-#include <QMessageBox>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -573,9 +573,8 @@ void TestAuditPane::verifySelectsTheDamagedEventAndTheHistogramSetsTheRange()
     QVERIFY(verify && verify->isEnabled());
     QTest::mouseClick(verify, Qt::LeftButton);
     auto* table = pane.findChild<QTableView*>(QStringLiteral("auditTable"));
-    QTRY_VERIFY_WITH_TIMEOUT(table->currentIndex().isValid() &&
-                                 pane.model()->seqAt(table->currentIndex().row()) == damaged,
-                             kAnswerMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        table->currentIndex().isValid() && pane.model()->seqAt(table->currentIndex().row()) == damaged, kAnswerMs);
     // The result is shown in a message box: closed as a user would.
     for (QWidget* w : QApplication::topLevelWidgets())
         if (auto* box = qobject_cast<QMessageBox*>(w))

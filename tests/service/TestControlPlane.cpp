@@ -847,7 +847,7 @@ void TestControlPlane::changesBuiltOnAnOldReadAreRefused()
     refusedAsStale(suspendedStale.error(), "tenant.suspend");
     QCOMPARE(f->cp->getTenant(sys, f->tenantA).value().status, QStringLiteral("active"));
     QVERIFY(f->cp->renameTenant(sys, f->tenantA, QStringLiteral("Acme Three"),
-                                  [](const tenancy::Tenant& now) { return now.displayName == "Acme Two"; }));
+                                [](const tenancy::Tenant& now) { return now.displayName == "Acme Two"; }));
 
     // Workspace.
     auto workspace = f->cp->getWorkspace(sys, f->tenantA, f->w1);
@@ -878,10 +878,10 @@ void TestControlPlane::changesBuiltOnAnOldReadAreRefused()
 
     // Role: permissions changed by someone else are not overwritten by a change built on the old list.
     auto role = f->cp->createRole(sys, f->tenantA, QStringLiteral("auditor-lite"), QStringLiteral("reads"),
-                                    {QStringLiteral("audit.read")});
+                                  {QStringLiteral("audit.read")});
     QVERIFY2(role, role ? "" : qPrintable(role.error().message));
     QVERIFY(f->cp->updateRole(sys, f->tenantA, role.value().id, QStringLiteral("reads"),
-                                {QStringLiteral("audit.read"), QStringLiteral("secrets.read")}));
+                              {QStringLiteral("audit.read"), QStringLiteral("secrets.read")}));
     auto roleStale = f->cp->updateRole(
         sys, f->tenantA, role.value().id, QStringLiteral("reads more"), {QStringLiteral("audit.read")},
         [old = role.value()](const authz::Role& now) { return now.permissions == old.permissions; });
@@ -889,8 +889,8 @@ void TestControlPlane::changesBuiltOnAnOldReadAreRefused()
     refusedAsStale(roleStale.error(), "role.update");
 
     // Secret: a new value built on an old version is refused.
-    auto made = f->cp->createSecret(sys, f->tenantA, f->w1, {QStringLiteral("db/password"), {}, {}, 0, 0},
-                                      secret("first"));
+    auto made =
+        f->cp->createSecret(sys, f->tenantA, f->w1, {QStringLiteral("db/password"), {}, {}, 0, 0}, secret("first"));
     QVERIFY(made);
     QVERIFY(f->cp->updateSecretValue(sys, f->tenantA, f->w1, QStringLiteral("db/password"), secret("second")));
     auto secretStale = f->cp->updateSecretValue(
