@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "AuditIndex.h"
 #include "AuditMatch.h"
 
 #include "crypto/Aead.h"
@@ -12,6 +13,9 @@
 #include <QMap>
 #include <QRegularExpression>
 
+#include <QMutexLocker>
+
+#include <limits>
 #include <optional>
 #include <variant>
 
@@ -22,6 +26,12 @@ namespace {
 constexpr const char* kColumns = "seq, time_ms, tenant_id, workspace_id, actor_kind, actor_id, actor_name, action, "
                                  "target_kind, target_id, outcome, reason, source, address, request_id, details, "
                                  "prev_hash, hash";
+constexpr int kColumnCount = 18;
+// The same columns of the log joined as `e` (searches that go through the index).
+constexpr const char* kLogColumns =
+    "e.seq, e.time_ms, e.tenant_id, e.workspace_id, e.actor_kind, e.actor_id, e.actor_name, e.action, "
+    "e.target_kind, e.target_id, e.outcome, e.reason, e.source, e.address, e.request_id, e.details, e.prev_hash, "
+    "e.hash";
 constexpr int kPage = 1000;
 const QByteArray kZeroHash(32, '\0');
 
@@ -69,10 +79,12 @@ QString ftsQuery(const QString& text)
     return words.join(QLatin1Char(' '));
 }
 
-// `denseAction`: the action prefix matches many events, so walking the tenant's events newest first and
-// testing the prefix finds a page sooner than collecting every match through the action index and sorting it
-// (the unary plus keeps SQLite from choosing that index).
-Filter filterFor(const AuditQuery& q, bool denseAction = false)
+// The filters as SQL over the columns the log and the index share. `denseAction`: the action prefix matches many
+// events, so walking the tenant's events newest first and testing the prefix finds a page sooner than collecting
+// every match through the action index and sorting it (the unary plus keeps SQLite from choosing that index).
+// `fullText`: the index's full-text table answers the text and actor-name words; without it (the log's tail) they
+// are left to matchesQuery().
+Filter filterFor(const AuditQuery& q, bool denseAction, bool fullText)
 {
     Filter f;
     if (!(q.platform && q.allScopes))
@@ -94,8 +106,8 @@ Filter filterFor(const AuditQuery& q, bool denseAction = false)
             static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
             for (const QString& word : q.actor.split(separators, Qt::SkipEmptyParts))
                 terms << QStringLiteral("actor_name:") + word;
-            if (!terms.isEmpty())
-                f.add("seq IN (SELECT docid FROM audit_fts WHERE audit_fts MATCH ?)", terms.join(QLatin1Char(' ')));
+            if (!terms.isEmpty() && fullText)
+                f.add("seq IN (SELECT docid FROM main.fts WHERE fts MATCH ?)", terms.join(QLatin1Char(' ')));
             f.add("actor_name = ?", q.actor);
         }
     }
@@ -113,8 +125,8 @@ Filter filterFor(const AuditQuery& q, bool denseAction = false)
         f.add("address = ?", q.address);
     if (!q.requestId.isEmpty())
         f.add("request_id = ?", q.requestId);
-    if (const QString fts = ftsQuery(q.text); !fts.isEmpty())
-        f.add("seq IN (SELECT docid FROM audit_fts WHERE audit_fts MATCH ?)", fts);
+    if (const QString fts = ftsQuery(q.text); !fts.isEmpty() && fullText)
+        f.add("seq IN (SELECT docid FROM main.fts WHERE fts MATCH ?)", fts);
     return f;
 }
 
@@ -421,8 +433,6 @@ Result<void> AuditLog::finishAppend(const AuditEvent& last, bool endOfCall)
     m_signNext = false;
     if (auto c = signCheckpoint(last.seq, last.hash, last.timeMs); !c)
         return c.error();
-    if (auto n = indexText(); !n)
-        return n.error();
     return {};
 }
 
@@ -494,56 +504,113 @@ Result<std::optional<Checkpoint>> AuditLog::checkpoint(qint64 nowMs)
     return std::optional<Checkpoint>(c.value());
 }
 
-Result<qint64> AuditLog::indexText()
+// Where a query reads: the index for what it covers (seq <= mark) and the log for the tail after it, both in one
+// read snapshot of the index's connection (the log attached there). Without an index, everything is tail.
+struct AuditLog::Reading
 {
-    auto from = m_db.pragma("SELECT fts_seq FROM audit_state WHERE id = 1;");
-    if (!from)
-        return from.error();
-    auto ins = m_db.prepare("INSERT INTO audit_fts (docid, action, actor_name, target_id, details) "
-                            "SELECT seq, action, actor_name, target_id, details FROM audit_events WHERE seq > ? "
-                            "ORDER BY seq;");
-    if (!ins)
-        return ins.error();
-    if (auto r = ins.value().bind(1, from.value().toLongLong()).run(); !r)
-        return r.error();
-    const qint64 added = m_db.changes();
-    auto mark = m_db.prepare("UPDATE audit_state SET fts_seq = (SELECT coalesce(max(seq), fts_seq) FROM audit_events) "
-                             "WHERE id = 1;");
+    store::Database* db = nullptr;
+    const char* log = "audit_events";
+    qint64 mark = 0;        // the index covers the events up to here (in this snapshot of it, exactly those)
+    qint64 prunedSince = 0; // > 0: the log's first event, when retention removed indexed events since
+    bool indexed = false;
+    std::optional<QMutexLocker<QMutex>> lock;
+    bool ownTransaction = false;
+
+    ~Reading()
+    {
+        if (ownTransaction)
+            (void)db->exec("COMMIT;");
+    }
+};
+
+Result<void> AuditLog::beginReading(Reading& rd)
+{
+    if (!m_index) {
+        rd.db = &m_db;
+        return {};
+    }
+    rd.lock.emplace(&m_index->readerMutex());
+    rd.db = &m_index->reader();
+    rd.log = "log.audit_events";
+    rd.indexed = true;
+    if (auto r = rd.db->exec("BEGIN;"); !r)
+        return r;
+    rd.ownTransaction = true;
+    auto mark = store::sql::query(*rd.db, "SELECT indexed_seq, pruned_below FROM main.meta WHERE id = 1;");
     if (!mark)
         return mark.error();
-    if (auto r = mark.value().run(); !r)
-        return r.error();
-    return added;
-}
-
-Result<void> AuditLog::indexTextFor(const AuditQuery& query)
-{
-    // Queries that go through the full-text index first bring it up to the newest event.
-    if (query.text.trimmed().isEmpty() && (query.actor.isEmpty() || isActorId(query.actor)))
-        return {};
-    auto n = indexText();
-    if (!n)
-        return n.error();
+    if (auto row = mark.value().step(); !row || !row.value())
+        return row ? makeError(ErrorCode::Corrupt, QStringLiteral("the audit index has no state row")) : row.error();
+    rd.mark = mark.value().int64(0);
+    const qint64 indexFirst = mark.value().int64(1) + 1;
+    mark.value().reset();
+    // Retention may have removed events from the log since the indexer last looked: counts must not include them.
+    auto first = store::sql::query(*rd.db, "SELECT coalesce(min(seq), 0) FROM log.audit_events;");
+    if (!first)
+        return first.error();
+    if (auto row = first.value().step(); !row)
+        return row.error();
+    rd.prunedSince = first.value().int64(0) > indexFirst ? first.value().int64(0) : 0;
     return {};
 }
 
 Result<AuditPage> AuditLog::search(const AuditQuery& query)
 {
-    if (auto r = indexTextFor(query); !r)
+    Reading rd;
+    if (auto r = beginReading(rd); !r)
         return r.error();
+    const int limit = qBound(1, query.limit, 1000);
+    AuditPage page;
+    // Adds a matching event; false once the page is full (and the next page's cursor set).
+    const auto take = [&](const AuditEvent& e) {
+        if (page.events.size() == limit) {
+            page.nextBeforeSeq = page.events.back().seq;
+            return false;
+        }
+        page.events << e;
+        return true;
+    };
+
+    // The tail the index does not cover yet, newest first: read from the log and matched here.
+    {
+        Filter f = filterFor(query, false, false);
+        f.add("seq > ?", rd.mark);
+        if (query.beforeSeq > 0)
+            f.add("seq < ?", query.beforeSeq);
+        const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM " + rd.log + f.where + " ORDER BY seq DESC;";
+        auto s = rd.db->prepare(sql.constData());
+        if (!s)
+            return s.error();
+        f.bind(s.value());
+        for (;;) {
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            const AuditEvent e = readRow(s.value());
+            if (matchesQuery(query, e) && !take(e))
+                return page;
+        }
+    }
+    if (!rd.indexed)
+        return page;
+
     bool dense = false;
     if (!query.actionPrefix.isEmpty()) {
         // A cheap probe through the action index: are there more than a few thousand matches?
-        const Filter probe = filterFor([&query] {
-            AuditQuery p;
-            p.platform = query.platform;
-            p.tenantId = query.tenantId;
-            p.actionPrefix = query.actionPrefix;
-            return p;
-        }());
+        const Filter probe = filterFor(
+            [&query] {
+                AuditQuery p;
+                p.platform = query.platform;
+                p.tenantId = query.tenantId;
+                p.actionPrefix = query.actionPrefix;
+                return p;
+            }(),
+            false, true);
         const QByteArray sql =
-            QByteArray("SELECT count(*) FROM (SELECT 1 FROM audit_events") + probe.where + " LIMIT 5000);";
-        auto s = m_db.prepare(sql.constData());
+            QByteArray("SELECT count(*) FROM (SELECT 1 FROM main.ev") + probe.where + " LIMIT 5000);";
+        auto s = rd.db->prepare(sql.constData());
         if (!s)
             return s.error();
         probe.bind(s.value());
@@ -551,65 +618,167 @@ Result<AuditPage> AuditLog::search(const AuditQuery& query)
             return makeError(ErrorCode::Internal, QStringLiteral("cannot estimate the audit query"));
         dense = s.value().int64(0) >= 5000;
     }
-    Filter f = filterFor(query, dense);
-    if (query.beforeSeq > 0)
-        f.add("seq < ?", query.beforeSeq);
-    const int limit = qBound(1, query.limit, 1000);
-    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events" + f.where +
-                           " ORDER BY seq DESC LIMIT " + QByteArray::number(limit + 1) + ";";
-    auto s = m_db.prepare(sql.constData());
-    if (!s)
-        return s.error();
-    f.bind(s.value());
-    AuditPage page;
+    // What the index covers, newest first; each hit is read from the log and matched again, so the index can
+    // point at an event but never change what it says.
+    qint64 cursor = query.beforeSeq > 0 ? std::min(query.beforeSeq, rd.mark + 1) : rd.mark + 1;
     for (;;) {
-        auto row = s.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        if (page.events.size() == limit) {
-            page.nextBeforeSeq = page.events.back().seq;
-            break;
+        const int want = limit + 1 - int(page.events.size());
+        Filter f = filterFor(query, dense, true);
+        f.add("seq < ?", cursor);
+        const QByteArray sql = QByteArray("SELECT ") + kLogColumns + ", i.seq FROM (SELECT seq FROM main.ev" + f.where +
+                               " ORDER BY seq DESC LIMIT " + QByteArray::number(want) +
+                               ") AS i LEFT JOIN log.audit_events AS e ON e.seq = i.seq ORDER BY i.seq DESC;";
+        auto s = rd.db->prepare(sql.constData());
+        if (!s)
+            return s.error();
+        f.bind(s.value());
+        int rows = 0;
+        for (;;) {
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            ++rows;
+            cursor = s.value().int64(kColumnCount);
+            if (s.value().isNull(0))
+                continue; // removed from the log by retention since it was indexed
+            const AuditEvent e = readRow(s.value());
+            if (!matchesQuery(query, e)) {
+                ++m_indexMismatches;
+                continue;
+            }
+            if (!take(e))
+                return page;
         }
-        page.events << readRow(s.value());
+        if (rows < want)
+            return page;
     }
-    return page;
 }
 
 Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint64 bucketMs)
 {
     if (bucketMs <= 0)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("the bucket size must be positive"));
-    if (auto r = indexTextFor(query); !r)
+    Reading rd;
+    if (auto r = beginReading(rd); !r)
         return r.error();
-    const Filter f = filterFor(query);
-    // One pass gives the total and its split by outcome (the console stacks the bars by outcome).
-    const QByteArray sql = QByteArray("SELECT time_ms / ? AS bucket, count(*), sum(outcome = 'success'), "
-                                      "sum(outcome = 'denied'), sum(outcome = 'error') FROM audit_events") +
-                           f.where + " GROUP BY bucket ORDER BY bucket;";
-    auto s = m_db.prepare(sql.constData());
+    QMap<qint64, HistogramBucket> buckets;
+    if (rd.indexed) {
+        // Counted in the index alone ((tenant, time, outcome) covers the common filters).
+        Filter f = filterFor(query, false, true);
+        if (rd.prunedSince)
+            f.add("seq >= ?", rd.prunedSince);
+        const QByteArray sql = QByteArray("SELECT time_ms / ? AS bucket, count(*), sum(outcome = 'success'), "
+                                          "sum(outcome = 'denied'), sum(outcome = 'error') FROM main.ev") +
+                               f.where + " GROUP BY bucket ORDER BY bucket;";
+        auto s = rd.db->prepare(sql.constData());
+        if (!s)
+            return s.error();
+        s.value().bind(1, bucketMs);
+        f.bind(s.value(), 2);
+        for (;;) {
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            const qint64 start = s.value().int64(0) * bucketMs;
+            buckets.insert(start, HistogramBucket{start, s.value().int64(1), s.value().int64(2), s.value().int64(3),
+                                                  s.value().int64(4)});
+        }
+    }
+    Filter f = filterFor(query, false, false);
+    f.add("seq > ?", rd.mark);
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM " + rd.log + f.where + " ORDER BY seq;";
+    auto s = rd.db->prepare(sql.constData());
     if (!s)
         return s.error();
-    s.value().bind(1, bucketMs);
-    f.bind(s.value(), 2);
-    return store::sql::rows(s.value(), [bucketMs](const store::Statement& r) {
-        return HistogramBucket{r.int64(0) * bucketMs, r.int64(1), r.int64(2), r.int64(3), r.int64(4)};
-    });
+    f.bind(s.value());
+    for (;;) {
+        auto row = s.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        const AuditEvent e = readRow(s.value());
+        if (!matchesQuery(query, e))
+            continue;
+        const qint64 start = (e.timeMs / bucketMs) * bucketMs;
+        HistogramBucket& b = buckets[start];
+        b.startMs = start;
+        ++b.count;
+        b.success += e.outcome == QLatin1String("success");
+        b.denied += e.outcome == QLatin1String("denied");
+        b.error += e.outcome == QLatin1String("error");
+    }
+    return buckets.values();
+}
+
+Result<qint64> AuditLog::count(const AuditQuery& query)
+{
+    auto h = histogram(query, std::numeric_limits<qint64>::max() / 2);
+    if (!h)
+        return h.error();
+    qint64 n = 0;
+    for (const HistogramBucket& b : h.value())
+        n += b.count;
+    return n;
 }
 
 Result<qint64> AuditLog::forEach(const AuditQuery& query, const std::function<bool(const AuditEvent&)>& visit)
 {
-    if (auto r = indexTextFor(query); !r)
+    Reading rd;
+    if (auto r = beginReading(rd); !r)
         return r.error();
-    Filter f = filterFor(query);
-    f.add("seq > ?", qint64(0));
-    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events" + f.where +
-                           " ORDER BY seq ASC LIMIT " + QByteArray::number(kPage) + ";";
-    auto s = m_db.prepare(sql.constData());
+    qint64 visited = 0;
+    qint64 after = 0;
+    if (rd.indexed) {
+        Filter f = filterFor(query, false, true);
+        f.add("seq > ?", qint64(0));
+        f.add("seq <= ?", rd.mark);
+        const QByteArray sql = QByteArray("SELECT ") + kLogColumns + ", i.seq FROM (SELECT seq FROM main.ev" + f.where +
+                               " ORDER BY seq LIMIT " + QByteArray::number(kPage) +
+                               ") AS i LEFT JOIN log.audit_events AS e ON e.seq = i.seq ORDER BY i.seq;";
+        auto s = rd.db->prepare(sql.constData());
+        if (!s)
+            return s.error();
+        for (;;) {
+            s.value().reset();
+            f.values[f.values.size() - 2] = after;
+            f.bind(s.value());
+            int rows = 0;
+            for (;;) {
+                auto row = s.value().step();
+                if (!row)
+                    return row.error();
+                if (!row.value())
+                    break;
+                ++rows;
+                after = s.value().int64(kColumnCount);
+                if (s.value().isNull(0))
+                    continue;
+                const AuditEvent e = readRow(s.value());
+                if (!matchesQuery(query, e)) {
+                    ++m_indexMismatches;
+                    continue;
+                }
+                ++visited;
+                if (!visit(e))
+                    return visited;
+            }
+            if (rows < kPage)
+                break;
+        }
+        after = std::max(after, rd.mark);
+    }
+    Filter f = filterFor(query, false, false);
+    f.add("seq > ?", after);
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM " + rd.log + f.where + " ORDER BY seq ASC LIMIT " +
+                           QByteArray::number(kPage) + ";";
+    auto s = rd.db->prepare(sql.constData());
     if (!s)
         return s.error();
-    qint64 after = 0, visited = 0;
     for (;;) {
         s.value().reset();
         f.values.back() = after;
@@ -624,6 +793,8 @@ Result<qint64> AuditLog::forEach(const AuditQuery& query, const std::function<bo
             const AuditEvent e = readRow(s.value());
             after = e.seq;
             ++rows;
+            if (!matchesQuery(query, e))
+                continue;
             ++visited;
             if (!visit(e))
                 return visited;
@@ -641,10 +812,53 @@ Result<QList<AuditEvent>> AuditLog::after(qint64 afterSeq, int limit)
 
 Result<QList<AuditEvent>> AuditLog::after(qint64 afterSeq, int limit, const QString& tenantId)
 {
-    // The (tenant_id, seq) index: a page costs its own rows, wherever in the trail it starts.
-    const QByteArray sql =
-        QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?;";
-    return store::sql::all(m_db, readRow, sql.constData(), tenantId, afterSeq, qint64(limit));
+    Reading rd;
+    if (auto r = beginReading(rd); !r)
+        return r.error();
+    QList<AuditEvent> out;
+    qint64 cursor = afterSeq;
+    // The index's (tenant_id, seq) order for what it covers: a page costs its own rows wherever it starts.
+    while (rd.indexed && cursor < rd.mark && out.size() < limit) {
+        const int want = limit - int(out.size());
+        const QByteArray sql = QByteArray("SELECT ") + kLogColumns +
+                               ", i.seq FROM (SELECT seq FROM main.ev WHERE tenant_id = ? AND seq > ? AND seq <= ? "
+                               "ORDER BY seq LIMIT ?) AS i LEFT JOIN log.audit_events AS e ON e.seq = i.seq "
+                               "ORDER BY i.seq;";
+        auto s = store::sql::query(*rd.db, sql.constData(), tenantId, cursor, rd.mark, qint64(want));
+        if (!s)
+            return s.error();
+        int rows = 0;
+        for (;;) {
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            ++rows;
+            cursor = s.value().int64(kColumnCount);
+            if (s.value().isNull(0))
+                continue;
+            AuditEvent e = readRow(s.value());
+            if (e.tenantId != tenantId) {
+                ++m_indexMismatches;
+                continue;
+            }
+            out << std::move(e);
+        }
+        if (rows < want)
+            cursor = rd.mark;
+    }
+    if (out.size() < limit) {
+        // The tail: a scan of the events after the mark (few, unless the indexer is far behind).
+        const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM " + rd.log +
+                               " WHERE seq > ? AND tenant_id = ? ORDER BY seq LIMIT ?;";
+        auto more = store::sql::all(*rd.db, readRow, sql.constData(), std::max(cursor, rd.mark), tenantId,
+                                    qint64(limit - out.size()));
+        if (!more)
+            return more.error();
+        out << more.value();
+    }
+    return out;
 }
 
 Result<QList<Checkpoint>> AuditLog::checkpoints(qint64 fromSeq, qint64 toSeq)

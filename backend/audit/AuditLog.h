@@ -54,6 +54,8 @@ struct RetentionPolicy
 // The append-only, hash-chained audit trail with signed checkpoints. One instance per store connection;
 // append(), checkpoint() and prune() run inside the caller's transaction, so an event commits together with
 // the change it records, or neither does.
+class AuditIndex;
+
 class AuditLog
 {
 public:
@@ -124,9 +126,14 @@ public:
     Result<RetentionPolicy> retention();
     Result<void> setRetention(const RetentionPolicy& policy);
 
-    // Brings the full-text index up to the newest event, in one bulk insert (done with each checkpoint and
-    // before each text search). Returns how many events were indexed.
-    Result<qint64> indexText();
+    // The search index (AuditIndex) searches read for what it covers; without one every search scans the log.
+    // Not owned; it must outlive this log or be unset first.
+    void setIndex(AuditIndex* index) { m_index = index; }
+    AuditIndex* index() const { return m_index; }
+    // Index hits whose event, read from the log, did not match the query (a damaged or altered index): skipped.
+    qint64 indexMismatches() const { return m_indexMismatches; }
+    // How many events match the query (from the index's counts and the tail).
+    Result<qint64> count(const AuditQuery& query);
 
     Result<qint64> count();
     Result<qint64> lastSeq();
@@ -137,7 +144,8 @@ public:
 private:
     Result<store::Statement*> prepareOnce(std::optional<store::Statement>& slot, const char* sql);
     Result<void> prepareStatements();
-    Result<void> indexTextFor(const AuditQuery& query);
+    struct Reading;
+    Result<void> beginReading(Reading& reading);
     Result<std::pair<qint64, QByteArray>> head();
     Result<void> insertLinked(AuditEvent& event, qint64 seq, const QByteArray& prevHash);
     Result<void> finishAppend(const AuditEvent& last, bool endOfCall);
@@ -153,6 +161,8 @@ private:
     QByteArray m_publicKey;
     struct Statements;
     std::unique_ptr<Statements> m_stmts;
+    AuditIndex* m_index = nullptr;
+    qint64 m_indexMismatches = 0;
 };
 
 } // namespace gatehouse::audit

@@ -48,10 +48,16 @@ ControlResult checkMigrations(CheckInput& in)
 
 ControlResult checkMasterKeyAge(CheckInput& in)
 {
-    auto rotated = scalar(in.db, "SELECT coalesce(max(time_ms), 0) FROM audit_events WHERE tenant_id = '' AND "
-                                 "action = 'key.rotate' AND outcome = 'success';");
-    if (!rotated)
-        return unmeasurable(rotated.error());
+    audit::AuditQuery q;
+    q.platform = true;
+    q.actionPrefix = QStringLiteral("key.rotate");
+    q.outcome = QStringLiteral("success");
+    q.limit = 1;
+    auto newest = in.audit.search(q);
+    if (!newest)
+        return unmeasurable(newest.error());
+    const std::optional<qint64> rotated =
+        newest.value().events.isEmpty() ? std::optional<qint64>(0) : newest.value().events.first().timeMs;
     const qint64 created = in.store.config().createdAt.toMSecsSinceEpoch();
     const qint64 since = std::max(created, rotated.value());
     const qint64 age = std::max<qint64>(0, in.nowMs - since);

@@ -5,6 +5,7 @@
 #include "audit/AuditEvent.h"
 #include "audit/AuditExport.h"
 #include "audit/AuditFeed.h"
+#include "audit/AuditIndex.h"
 #include "audit/AuditLog.h"
 #include "authz/Authorizer.h"
 #include "boundaries/Catalog.h"
@@ -142,6 +143,9 @@ public:
 
     // How often the audit trail is signed (default: every 1000 events or 5 minutes). Recorded in the store, with
     // the event it applies from, so verification judges each stretch of the trail by the policy of its time.
+    // The audit index (null before load() and while a rotation re-keys the store): its lag is a metric and a
+    // boundary control; tests and the benchmark wait for it.
+    audit::AuditIndex* auditIndex() const { return m_index.get(); }
     Result<void> setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy);
     // The clean end: writes the queued read records and signs a checkpoint over the newest event, so a stop
     // leaves no unsigned tail. Called by the destructor too; the server and the console call it when they quit.
@@ -472,6 +476,11 @@ private:
     BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
     boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);
 
+    // The search index beside the store: opened (and rebuilt if it does not match) and its thread started; closed
+    // around a master-key rotation, which re-keys the log under it.
+    Result<void> openAuditIndex();
+    void closeAuditIndex();
+
     store::Store& m_store;
     store::Database& m_db;
     // The lookups every authenticated call makes, prepared once.
@@ -479,6 +488,8 @@ private:
     std::unique_ptr<store::Statement> m_tokenLookup;
     Clock& m_clock;
     audit::AuditLog m_audit;
+    // The audit log's search index (derived data, built by its own thread); opened by load().
+    std::unique_ptr<audit::AuditIndex> m_index;
     std::optional<secrets::TenantKeyRing> m_keyRing;
     SecureBytes m_fingerprintKey;
     audit::AuditFeed m_feed;

@@ -66,7 +66,12 @@ Result<void> ControlPlane::completeRotation(const Caller& caller)
     keys::ProviderOptions oldOptions;
     oldOptions.kind = m_store.config().custody.kind;
     auto oldProvider = keys::MasterKeyProvider::make(oldOptions);
-    return m_store.finishRotation(*oldProvider);
+    // The index reads the log over connections of its own, under the key being replaced.
+    const bool indexOpen = m_index != nullptr;
+    closeAuditIndex();
+    if (auto r = m_store.finishRotation(*oldProvider); !r)
+        return r;
+    return indexOpen ? openAuditIndex() : Result<void>();
 }
 
 Result<void> ControlPlane::rotateMasterKey(const Caller& caller, keys::MasterKeyProvider& next)

@@ -85,6 +85,37 @@ SecureBytes Database::keySpec(const SecureBytes& rawKey)
     return spec;
 }
 
+Result<void> Database::attach(const QString& path, const char* alias, const SecureBytes& rawKey)
+{
+    if (rawKey.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the database key must be 256 bits"));
+    if (!files::exists(path))
+        return makeError(ErrorCode::NotFound, QStringLiteral("%1 is missing").arg(path));
+    // ATTACH reads the file's schema at once, before a per-database PRAGMA could set its page size: the default
+    // for new codecs must be ours already (every Gatehouse file uses the same page size).
+    const QByteArray defaultPageSize =
+        QByteArray("PRAGMA cipher_default_page_size = ") + QByteArray::number(CipherSettings::kPageSize) + ";";
+    if (auto r = exec(defaultPageSize.constData()); !r)
+        return r;
+    const SecureBytes spec = keySpec(rawKey);
+    const QByteArray sql = QByteArray("ATTACH DATABASE ? AS ") + alias + " KEY ?;";
+    auto s = prepare(sql.constData());
+    if (!s)
+        return s.error();
+    s.value().bind(1, path);
+    s.value().bindBlob(2, spec.view());
+    if (auto r = s.value().run(); !r)
+        return r;
+    // The first read decrypts its first page: a wrong key or a foreign file shows here.
+    const QByteArray probe = QByteArray("SELECT count(*) FROM ") + alias + ".sqlite_master;";
+    if (auto r = exec(probe.constData()); !r) {
+        const QByteArray detach = QByteArray("DETACH DATABASE ") + alias + ";";
+        (void)exec(detach.constData());
+        return r;
+    }
+    return {};
+}
+
 Result<void> Database::rekey(const SecureBytes& newRawKey)
 {
     if (newRawKey.size() != 32)

@@ -51,6 +51,10 @@ public:
     // writing (WAL); it never takes the write lock. `progress` gets pages copied and pages in all.
     Result<void> copyTo(Database& target, const std::function<void(int done, int total)>& progress = {});
 
+    // Attaches another SQLCipher file of the same cipher settings under `alias` (read by the same statements; a
+    // transaction that writes only to one of them locks only that one). The file must exist.
+    Result<void> attach(const QString& path, const char* alias, const SecureBytes& rawKey);
+
     // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
     int changes() const;
     const QString& path() const { return m_path; }

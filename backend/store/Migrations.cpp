@@ -327,6 +327,20 @@ CREATE INDEX audit_events_tenant_time ON audit_events (tenant_id, time_ms, outco
 )sql");
 }
 
+Result<void> schemaV10(Database& db)
+{
+    // The audit log keeps only its key: the search indexes and the full-text index moved to the audit index, a
+    // separate file built behind the log by its own thread (audit/AuditIndex), so an append pays for none of them.
+    return db.exec(R"sql(
+DROP INDEX audit_events_tenant;
+DROP INDEX audit_events_tenant_time;
+DROP INDEX audit_events_tenant_action;
+DROP INDEX audit_events_tenant_actor;
+DROP TRIGGER audit_events_fts_delete;
+DROP TABLE audit_fts;
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -347,6 +361,7 @@ const Migrations& Migrations::schema()
         {7, "sessions: why a session ended", schemaV7},
         {8, "audit: the checkpoint policy in force from each event on", schemaV8},
         {9, "audit: the outcome in the time index, for the histogram by outcome", schemaV9},
+        {10, "audit: the search indexes move out of the log into the audit index", schemaV10},
     });
     return migrations;
 }

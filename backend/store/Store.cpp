@@ -122,6 +122,19 @@ Result<SecureBytes> Store::deriveKey(QByteArrayView label) const
     return crypto::hkdfSha256(m_master, label, 32);
 }
 
+Result<SecureBytes> Store::databaseKey() const
+{
+    auto keys = deriveKeys(m_dbUnderNext ? m_next : m_master);
+    if (!keys)
+        return keys.error();
+    return std::move(keys.value().database);
+}
+
+QString Store::auditIndexPath() const
+{
+    return m_dataDir + QLatin1Char('/') + QLatin1String(kAuditIndexFile);
+}
+
 Result<SecureBytes> Store::deriveNextKey(QByteArrayView label) const
 {
     if (m_next.isEmpty())

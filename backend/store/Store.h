@@ -73,6 +73,11 @@ public:
 
     // A key for one purpose, HKDF-SHA256(master, label): the master key itself never leaves the Store.
     Result<SecureBytes> deriveKey(QByteArrayView label) const;
+    // The raw key the database file is under now (for a second connection to it, e.g. the audit indexer's).
+    Result<SecureBytes> databaseKey() const;
+    // The audit index beside the database: derived data, rebuilt from the audit log when missing or unreadable.
+    QString auditIndexPath() const;
+    static constexpr const char* kAuditIndexFile = "audit-index.db";
 
     // --- master-key rotation (see docs/operations.md) ---
     // Starts a rotation: a new master key from `next` is recorded in store.json beside the current one.

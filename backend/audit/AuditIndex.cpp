@@ -1,0 +1,365 @@
+#include "AuditIndex.h"
+
+#include "core/Files.h"
+#include "core/Logging.h"
+#include "store/Database.h"
+#include "store/Sql.h"
+#include "store/Statement.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QScopeGuard>
+
+#include <unistd.h>
+
+namespace gatehouse::audit {
+
+namespace {
+
+// The narrow copy of each event's filterable fields, keyed by seq, with the indexes the searches use (SQLite
+// appends the rowid, i.e. seq, to every index key, so each serves "newest first" within its prefix), and the
+// full-text index over what a text search reads. The full-text index keeps no copy of the text (content=""):
+// results are read from the log anyway.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    store_id TEXT NOT NULL,
+    indexed_seq INTEGER NOT NULL,
+    indexed_hash BLOB NOT NULL,
+    pruned_below INTEGER NOT NULL
+);
+CREATE TABLE ev (
+    seq INTEGER PRIMARY KEY NOT NULL,
+    time_ms INTEGER NOT NULL,
+    tenant_id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    address TEXT NOT NULL,
+    request_id TEXT NOT NULL
+);
+CREATE INDEX ev_tenant ON ev (tenant_id);
+CREATE INDEX ev_tenant_time ON ev (tenant_id, time_ms, outcome);
+CREATE INDEX ev_tenant_action ON ev (tenant_id, action);
+CREATE INDEX ev_tenant_actor ON ev (tenant_id, actor_id);
+CREATE VIRTUAL TABLE fts USING fts4(content="", action, actor_name, target_id, details);
+)sql";
+
+void removeFiles(const QString& path)
+{
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        ::unlink(QFile::encodeName(path + QLatin1String(suffix)).constData());
+}
+
+} // namespace
+
+AuditIndex::AuditIndex(Config config) : m_config(std::move(config)) {}
+
+AuditIndex::~AuditIndex()
+{
+    stop();
+}
+
+Result<std::unique_ptr<AuditIndex>> AuditIndex::open(Config config)
+{
+    std::unique_ptr<AuditIndex> index(new AuditIndex(std::move(config)));
+    if (auto r = index->openConnections(); !r) {
+        // Derived data: whatever is wrong with the file (another key after a rotation, damage, an older layout),
+        // it is dropped and built again from the log.
+        qCInfo(lcStore) << "rebuilding the audit index:" << r.error().message;
+        index->m_writer.reset();
+        index->m_reader.reset();
+        removeFiles(index->m_config.path);
+        if (auto again = index->openConnections(); !again)
+            return again.error();
+    }
+    return index;
+}
+
+Result<void> AuditIndex::openConnections()
+{
+    const bool fresh = !files::exists(m_config.path);
+    auto writer =
+        store::Database::open(m_config.path, m_config.key,
+                              fresh ? store::Database::OpenMode::CreateNew : store::Database::OpenMode::OpenExisting);
+    if (!writer)
+        return writer.error();
+    m_writer = std::move(writer).value();
+    // Derived data: a crash may lose the newest rounds (they are indexed again from the mark), never corrupt the
+    // file; no round needs to wait for the disk.
+    if (auto r = m_writer->exec("PRAGMA synchronous = NORMAL;"); !r)
+        return r;
+    if (auto r = m_writer->attach(m_config.logPath, "log", m_config.logKey); !r)
+        return r;
+    if (fresh) {
+        if (auto r = recreateSchema(); !r)
+            return r;
+    }
+    auto meta = store::sql::query(*m_writer, "SELECT version, store_id, indexed_seq FROM main.meta WHERE id = 1;");
+    if (!meta)
+        return meta.error();
+    auto row = meta.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("the audit index has no state row"));
+    if (meta.value().int64(0) != kVersion || meta.value().text(1) != m_config.storeId)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("the audit index belongs to another store or version"));
+    m_indexed = meta.value().int64(2);
+    meta.value().reset();
+
+    auto reader = store::Database::open(m_config.path, m_config.key, store::Database::OpenMode::OpenExisting);
+    if (!reader)
+        return reader.error();
+    m_reader = std::move(reader).value();
+    if (auto r = m_reader->attach(m_config.logPath, "log", m_config.logKey); !r)
+        return r;
+    // Searches only read; a query that sorts or groups many rows may use memory rather than temporary files.
+    if (auto r = m_reader->exec("PRAGMA query_only = ON;"); !r)
+        return r;
+    return {};
+}
+
+Result<void> AuditIndex::recreateSchema()
+{
+    if (auto r = m_writer->exec("BEGIN IMMEDIATE;"); !r)
+        return r;
+    auto rollback = qScopeGuard([this] { (void)m_writer->exec("ROLLBACK;"); });
+    for (const char* drop :
+         {"DROP TABLE IF EXISTS main.meta;", "DROP TABLE IF EXISTS main.ev;", "DROP TABLE IF EXISTS main.fts;"}) {
+        if (auto r = m_writer->exec(drop); !r)
+            return r;
+    }
+    if (auto r = m_writer->exec(kSchema); !r)
+        return r;
+    if (auto r =
+            store::sql::run(*m_writer,
+                            "INSERT INTO main.meta (id, version, store_id, indexed_seq, indexed_hash, pruned_below) "
+                            "VALUES (1, ?, ?, 0, x'', 0);",
+                            qint64(kVersion), m_config.storeId);
+        !r)
+        return r;
+    if (auto r = m_writer->exec("COMMIT;"); !r)
+        return r;
+    rollback.dismiss();
+    m_indexed = 0;
+    return {};
+}
+
+Result<qint64> AuditIndex::round()
+{
+    QElapsedTimer timer;
+    timer.start();
+    // Deferred: the index file is locked for writing at the first write to it; the log is only read (a snapshot,
+    // never a lock the log's writers wait for).
+    if (auto r = m_writer->exec("BEGIN DEFERRED;"); !r)
+        return r.error();
+    auto rollback = qScopeGuard([this] { (void)m_writer->exec("ROLLBACK;"); });
+    auto meta = store::sql::query(*m_writer, "SELECT indexed_seq, indexed_hash, pruned_below FROM main.meta;");
+    if (!meta)
+        return meta.error();
+    if (auto row = meta.value().step(); !row || !row.value())
+        return row ? makeError(ErrorCode::Corrupt, QStringLiteral("the audit index has no state row")) : row.error();
+    qint64 indexed = meta.value().int64(0);
+    const QByteArray indexedHash = meta.value().blob(1);
+    const qint64 prunedBelow = meta.value().int64(2);
+    meta.value().reset();
+
+    const auto scalar = [this](const char* sql, auto... args) -> Result<qint64> {
+        auto s = store::sql::query(*m_writer, sql, args...);
+        if (!s)
+            return s.error();
+        auto row = s.value().step();
+        if (!row)
+            return row.error();
+        return row.value() ? s.value().int64(0) : qint64(0);
+    };
+    auto head = scalar("SELECT coalesce(max(seq), 0) FROM log.audit_events;");
+    if (!head)
+        return head.error();
+    auto first = scalar("SELECT coalesce(min(seq), 0) FROM log.audit_events;");
+    if (!first)
+        return first.error();
+    m_logSeq = std::max(m_logSeq.load(), head.value());
+
+    // Still the log it was built from? The event at the mark must be the one indexed (unless retention removed it).
+    bool stale = indexed > head.value();
+    if (!stale && indexed > 0 && indexed >= first.value()) {
+        auto at = store::sql::query(*m_writer, "SELECT hash FROM log.audit_events WHERE seq = ?;", indexed);
+        if (!at)
+            return at.error();
+        auto row = at.value().step();
+        if (!row)
+            return row.error();
+        stale = !row.value() || at.value().blob(0) != indexedHash;
+    }
+    if (stale) {
+        rollback.dismiss();
+        (void)m_writer->exec("ROLLBACK;");
+        qCWarning(lcStore) << "the audit index does not match the audit log: rebuilding it";
+        if (auto r = recreateSchema(); !r)
+            return r.error();
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.rebuilds;
+        return qint64(0);
+    }
+
+    const qint64 upto = std::min(head.value(), indexed + m_config.chunkEvents);
+    qint64 added = 0;
+    if (upto > indexed) {
+        if (auto r =
+                store::sql::run(*m_writer,
+                                "INSERT INTO main.ev (seq, time_ms, tenant_id, workspace_id, actor_id, actor_name, "
+                                "action, target_id, outcome, address, request_id) SELECT seq, time_ms, tenant_id, "
+                                "workspace_id, actor_id, actor_name, action, target_id, outcome, address, "
+                                "request_id FROM log.audit_events WHERE seq > ? AND seq <= ? ORDER BY seq;",
+                                indexed, upto);
+            !r)
+            return r.error();
+        added = m_writer->changes();
+        if (auto r = store::sql::run(*m_writer,
+                                     "INSERT INTO main.fts (docid, action, actor_name, target_id, details) SELECT seq, "
+                                     "action, actor_name, target_id, details FROM log.audit_events WHERE seq > ? AND "
+                                     "seq <= ? ORDER BY seq;",
+                                     indexed, upto);
+            !r)
+            return r.error();
+        if (auto r = store::sql::run(*m_writer,
+                                     "UPDATE main.meta SET indexed_seq = ?, indexed_hash = (SELECT hash FROM "
+                                     "log.audit_events WHERE seq = ?);",
+                                     upto, upto);
+            !r)
+            return r.error();
+        indexed = upto;
+    }
+    // Retention removed the oldest events from the log: their rows go too (the full-text index has no copy to
+    // delete by; its entries for them match no row any more).
+    if (first.value() > prunedBelow + 1) {
+        if (auto r = store::sql::run(*m_writer, "DELETE FROM main.ev WHERE seq < ?;", first.value()); !r)
+            return r.error();
+        if (auto r = store::sql::run(*m_writer, "UPDATE main.meta SET pruned_below = ?;", first.value() - 1); !r)
+            return r.error();
+    }
+    if (auto r = m_writer->exec("COMMIT;"); !r)
+        return r.error();
+    rollback.dismiss();
+    m_indexed = indexed;
+    QMutexLocker lock(&m_mutex);
+    ++m_stats.rounds;
+    m_stats.events += added;
+    m_stats.busyMs += timer.elapsed();
+    m_progress.wakeAll();
+    return added;
+}
+
+Result<qint64> AuditIndex::catchUp()
+{
+    QMutexLocker writer(&m_writerMutex);
+    qint64 total = 0;
+    for (;;) {
+        auto n = round();
+        if (!n)
+            return n.error();
+        total += n.value();
+        if (n.value() < m_config.chunkEvents && m_indexed.load() >= m_logSeq.load())
+            return total;
+    }
+}
+
+Result<qint64> AuditIndex::rebuild()
+{
+    {
+        QMutexLocker writer(&m_writerMutex);
+        if (auto r = recreateSchema(); !r)
+            return r.error();
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.rebuilds;
+    }
+    return catchUp();
+}
+
+void AuditIndex::notify(qint64 logSeq)
+{
+    qint64 known = m_logSeq.load();
+    while (logSeq > known && !m_logSeq.compare_exchange_weak(known, logSeq)) {
+    }
+    if (logSeq > m_indexed.load()) {
+        QMutexLocker lock(&m_mutex);
+        m_wake.wakeOne();
+    }
+}
+
+bool AuditIndex::waitForLag(qint64 bound, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QMutexLocker lock(&m_mutex);
+    while (lag() > bound && !m_stop) {
+        const qint64 left = timeoutMs - timer.elapsed();
+        if (left <= 0 || !m_thread.joinable())
+            return false;
+        m_progress.wait(&m_mutex, QDeadlineTimer(left));
+    }
+    return lag() <= bound;
+}
+
+AuditIndex::Stats AuditIndex::stats() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_stats;
+}
+
+void AuditIndex::start()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_thread.joinable())
+        return;
+    m_stop = false;
+    m_thread = std::thread([this] { run(); });
+}
+
+void AuditIndex::stop()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_thread.joinable())
+            return;
+        m_stop = true;
+        m_wake.wakeAll();
+        m_progress.wakeAll();
+    }
+    m_thread.join();
+}
+
+void AuditIndex::run()
+{
+    int failures = 0;
+    for (;;) {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_stop)
+                return;
+            // Woken by notify(); once a second regardless, for events another process appended.
+            if (m_indexed.load() >= m_logSeq.load())
+                m_wake.wait(&m_mutex, QDeadlineTimer(failures ? 5000 : 1000));
+            if (m_stop)
+                return;
+        }
+        QMutexLocker writer(&m_writerMutex);
+        auto n = round();
+        writer.unlock();
+        if (!n) {
+            if (failures++ == 0)
+                qCWarning(lcStore) << "audit indexing failed (searches read the log instead until it works):"
+                                   << n.error().message;
+            continue;
+        }
+        failures = 0;
+    }
+}
+
+} // namespace gatehouse::audit
