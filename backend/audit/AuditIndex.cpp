@@ -95,6 +95,10 @@ Result<void> AuditIndex::openConnections()
         return r;
     if (auto r = m_writer->attach(m_config.logPath, "log", m_config.logKey); !r)
         return r;
+    // A round reads a chunk of the log twice (rows, then text) and inserts into five B-trees: both caches hold a
+    // chunk's pages (64 MiB each at most).
+    if (auto r = m_writer->exec("PRAGMA main.cache_size = -65536; PRAGMA log.cache_size = -65536;"); !r)
+        return r;
     if (fresh) {
         if (auto r = recreateSchema(); !r)
             return r;
@@ -150,7 +154,7 @@ Result<void> AuditIndex::recreateSchema()
     return {};
 }
 
-Result<qint64> AuditIndex::round()
+Result<qint64> AuditIndex::round(qint64 most)
 {
     QElapsedTimer timer;
     timer.start();
@@ -159,6 +163,11 @@ Result<qint64> AuditIndex::round()
     if (auto r = m_writer->exec("BEGIN DEFERRED;"); !r)
         return r.error();
     auto rollback = qScopeGuard([this] { (void)m_writer->exec("ROLLBACK;"); });
+    // A write first, so the index's write lock is taken (waiting for another process's indexer if need be) before
+    // anything is read from it: a read first would make the later write fail at once if that other indexer
+    // committed in between.
+    if (auto r = m_writer->exec("UPDATE main.meta SET indexed_seq = indexed_seq WHERE id = 1;"); !r)
+        return r.error();
     auto meta = store::sql::query(*m_writer, "SELECT indexed_seq, indexed_hash, pruned_below FROM main.meta;");
     if (!meta)
         return meta.error();
@@ -208,9 +217,12 @@ Result<qint64> AuditIndex::round()
         return qint64(0);
     }
 
-    const qint64 upto = std::min(head.value(), indexed + m_config.chunkEvents);
+    const qint64 upto = std::min(head.value(), indexed + most);
     qint64 added = 0;
+    qint64 rowsMs = 0, textMs = 0, commitMs = 0;
     if (upto > indexed) {
+        QElapsedTimer part;
+        part.start();
         if (auto r =
                 store::sql::run(*m_writer,
                                 "INSERT INTO main.ev (seq, time_ms, tenant_id, workspace_id, actor_id, actor_name, "
@@ -221,6 +233,7 @@ Result<qint64> AuditIndex::round()
             !r)
             return r.error();
         added = m_writer->changes();
+        rowsMs = part.restart();
         if (auto r = store::sql::run(*m_writer,
                                      "INSERT INTO main.fts (docid, action, actor_name, target_id, details) SELECT seq, "
                                      "action, actor_name, target_id, details FROM log.audit_events WHERE seq > ? AND "
@@ -228,6 +241,7 @@ Result<qint64> AuditIndex::round()
                                      indexed, upto);
             !r)
             return r.error();
+        textMs = part.restart();
         if (auto r = store::sql::run(*m_writer,
                                      "UPDATE main.meta SET indexed_seq = ?, indexed_hash = (SELECT hash FROM "
                                      "log.audit_events WHERE seq = ?);",
@@ -244,30 +258,79 @@ Result<qint64> AuditIndex::round()
         if (auto r = store::sql::run(*m_writer, "UPDATE main.meta SET pruned_below = ?;", first.value() - 1); !r)
             return r.error();
     }
+    QElapsedTimer committing;
+    committing.start();
     if (auto r = m_writer->exec("COMMIT;"); !r)
         return r.error();
+    commitMs = committing.elapsed();
     rollback.dismiss();
     m_indexed = indexed;
     QMutexLocker lock(&m_mutex);
     ++m_stats.rounds;
     m_stats.events += added;
     m_stats.busyMs += timer.elapsed();
+    m_stats.rowsMs += rowsMs;
+    m_stats.textMs += textMs;
+    m_stats.commitMs += commitMs;
     m_progress.wakeAll();
     return added;
 }
 
-Result<qint64> AuditIndex::catchUp()
+Result<qint64> AuditIndex::catchUp(qint64 most)
 {
     QMutexLocker writer(&m_writerMutex);
     qint64 total = 0;
-    for (;;) {
-        auto n = round();
+    while (total < most) {
+        auto n = round(std::min(most - total, m_config.chunkEvents));
         if (!n)
             return n.error();
         total += n.value();
-        if (n.value() < m_config.chunkEvents && m_indexed.load() >= m_logSeq.load())
-            return total;
+        if (n.value() == 0 && m_indexed.load() >= m_logSeq.load())
+            break;
     }
+    return total;
+}
+
+Result<AuditIndex::Consistency> AuditIndex::check()
+{
+    QMutexLocker lock(&m_readerMutex);
+    if (auto r = m_reader->exec("BEGIN;"); !r)
+        return r.error();
+    const auto end = qScopeGuard([this] { (void)m_reader->exec("COMMIT;"); });
+    auto mark = store::sql::query(*m_reader, "SELECT indexed_seq FROM main.meta WHERE id = 1;");
+    if (!mark)
+        return mark.error();
+    if (auto row = mark.value().step(); !row || !row.value())
+        return row ? makeError(ErrorCode::Corrupt, QStringLiteral("the audit index has no state row")) : row.error();
+    const qint64 upto = mark.value().int64(0);
+    // Every log event the index covers, beside its row: the join by seq is a merge of two rowid orders.
+    const QByteArray differs =
+        "(i.time_ms IS NOT e.time_ms OR i.tenant_id IS NOT e.tenant_id OR i.workspace_id IS NOT e.workspace_id OR "
+        "i.actor_id IS NOT e.actor_id OR i.actor_name IS NOT e.actor_name OR i.action IS NOT e.action OR "
+        "i.target_id IS NOT e.target_id OR i.outcome IS NOT e.outcome OR i.address IS NOT e.address OR "
+        "i.request_id IS NOT e.request_id)";
+    const QByteArray sql = "SELECT count(*), coalesce(sum(i.seq IS NULL), 0), coalesce(sum(i.seq IS NOT NULL AND " +
+                           differs + "), 0), coalesce(min(CASE WHEN i.seq IS NULL OR " + differs +
+                           " THEN e.seq END), 0) FROM log.audit_events AS e LEFT JOIN main.ev AS i ON i.seq = e.seq "
+                           "WHERE e.seq <= ?;";
+    auto s = store::sql::query(*m_reader, sql.constData(), upto);
+    if (!s)
+        return s.error();
+    if (auto row = s.value().step(); !row || !row.value())
+        return row ? makeError(ErrorCode::Internal, QStringLiteral("cannot compare the audit index")) : row.error();
+    Consistency c;
+    c.checked = s.value().int64(0);
+    c.missing = s.value().int64(1);
+    c.altered = s.value().int64(2);
+    c.firstBadSeq = s.value().int64(3);
+    return c;
+}
+
+void AuditIndex::requestRebuild()
+{
+    QMutexLocker lock(&m_mutex);
+    m_rebuild = true;
+    m_wake.wakeAll();
 }
 
 Result<qint64> AuditIndex::rebuild()
@@ -344,13 +407,24 @@ void AuditIndex::run()
             if (m_stop)
                 return;
             // Woken by notify(); once a second regardless, for events another process appended.
-            if (m_indexed.load() >= m_logSeq.load())
+            if (m_indexed.load() >= m_logSeq.load() && !m_rebuild)
                 m_wake.wait(&m_mutex, QDeadlineTimer(failures ? 5000 : 1000));
             if (m_stop)
                 return;
         }
+        bool rebuild = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            rebuild = std::exchange(m_rebuild, false);
+        }
         QMutexLocker writer(&m_writerMutex);
-        auto n = round();
+        if (rebuild) {
+            if (auto r = recreateSchema(); !r)
+                qCWarning(lcStore) << "cannot rebuild the audit index:" << r.error().message;
+            QMutexLocker lock(&m_mutex);
+            ++m_stats.rebuilds;
+        }
+        auto n = round(m_config.chunkEvents);
         writer.unlock();
         if (!n) {
             if (failures++ == 0)

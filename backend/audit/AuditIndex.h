@@ -8,6 +8,7 @@
 #include <QWaitCondition>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <thread>
 
@@ -50,10 +51,24 @@ public:
     void start();
     void stop();
     void notify(qint64 logSeq);
-    // Indexes everything committed now, on the calling thread. Returns how many events were indexed.
-    Result<qint64> catchUp();
+    // Indexes what is committed now (at most `most` events), on the calling thread. Returns how many were indexed.
+    Result<qint64> catchUp(qint64 most = std::numeric_limits<qint64>::max());
     // Drops the index and builds it again from the log (on the calling thread).
     Result<qint64> rebuild();
+
+    // Compares every indexed event's fields with the log's (one read snapshot of both): an index that would make a
+    // search miss an event (a row missing or altered) shows here. The full-text part is not compared.
+    struct Consistency
+    {
+        qint64 checked = 0; // log events the index should cover
+        qint64 missing = 0; // of them, without an index row
+        qint64 altered = 0; // with a row that says something else
+        qint64 firstBadSeq = 0;
+        bool consistent() const { return missing == 0 && altered == 0; }
+    };
+    Result<Consistency> check();
+    // Asks the indexer thread to drop the index and build it again.
+    void requestRebuild();
 
     qint64 indexedSeq() const { return m_indexed.load(); }
     // The newest seq the log is known to hold (from notify() and the indexer's own reads).
@@ -72,7 +87,10 @@ public:
         qint64 rounds = 0;
         qint64 events = 0;
         qint64 rebuilds = 0;
-        qint64 busyMs = 0; // time spent indexing
+        qint64 busyMs = 0; // time spent indexing, of which:
+        qint64 rowsMs = 0; // the rows and their search indexes
+        qint64 textMs = 0; // the full-text index
+        qint64 commitMs = 0;
     };
     Stats stats() const;
     const QString& path() const { return m_config.path; }
@@ -81,7 +99,7 @@ private:
     explicit AuditIndex(Config config);
     Result<void> openConnections();
     // One transaction: up to chunkEvents events. Returns how many were indexed.
-    Result<qint64> round();
+    Result<qint64> round(qint64 most);
     Result<void> recreateSchema();
     void run();
 
@@ -97,6 +115,7 @@ private:
     QWaitCondition m_wake;
     QWaitCondition m_progress;
     bool m_stop = false;
+    bool m_rebuild = false;
     Stats m_stats;
     std::thread m_thread;
 };

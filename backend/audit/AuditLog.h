@@ -43,6 +43,11 @@ struct VerifyReport
     qint64 fromSeq = 0; // where this verification started (after the last verified point when incremental)
     qint64 toSeq = 0;
     bool complete = true; // false: stopped at its event limit before the end of the log (see verify())
+    // The audit index compared with the log (full verification through the control plane): events compared, and
+    // those it would have hidden from a search (missing or altered there; the index is then rebuilt).
+    qint64 indexChecked = 0;
+    qint64 indexProblems = 0;
+    qint64 indexFirstBadSeq = 0;
 };
 
 struct RetentionPolicy

@@ -110,10 +110,36 @@ Result<audit::VerifyReport> ControlPlane::verifyAudit(const Caller& caller, bool
         if (!report)
             return report.error();
         out = report.value();
+        if (!incremental && m_index) {
+            // The index can only point searches at events (each is read and matched again from the log), so a
+            // damaged or altered one could hide events from a search, never change them: compared here, and
+            // rebuilt when it differs.
+            auto consistency = m_index->check();
+            if (!consistency)
+                return consistency.error();
+            const auto& c = consistency.value();
+            out.indexChecked = c.checked;
+            out.indexProblems = c.missing + c.altered;
+            out.indexFirstBadSeq = c.firstBadSeq;
+            if (!c.consistent()) {
+                const QString note =
+                    QStringLiteral("the audit index differed from the log at %1 events (%2 missing, %3 altered; the "
+                                   "first at seq %4), so searches could have missed them; it is being rebuilt from "
+                                   "the log")
+                        .arg(out.indexProblems)
+                        .arg(c.missing)
+                        .arg(c.altered)
+                        .arg(c.firstBadSeq);
+                out.warning = out.warning.isEmpty() ? note : out.warning + QStringLiteral("; ") + note;
+                m_index->requestRebuild();
+            }
+        }
         ctx.details = {{QStringLiteral("incremental"), incremental},
                        {QStringLiteral("intact"), out.intact},
                        {QStringLiteral("events_checked"), out.eventsChecked},
                        {QStringLiteral("checkpoints_checked"), out.checkpointsChecked}};
+        if (out.indexChecked)
+            ctx.details.insert(QStringLiteral("index_problems"), out.indexProblems);
         if (!out.intact) {
             ctx.details.insert(QStringLiteral("first_bad_seq"), out.firstBadSeq);
             ctx.details.insert(QStringLiteral("problem"), out.problem);

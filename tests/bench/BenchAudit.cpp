@@ -3,17 +3,22 @@
 //   bench_audit [events-for-queries]      (default 1,000,000)
 //
 // 1. Append throughput on the encrypted store (AuditLog::append: head lookup, chain link, canonical form,
-//    SHA-256, insert with its indexes and full-text index, signed checkpoint every 1,000 events):
-//    single-event durable commits (one fsync'ed transaction each) and batched group commits (1,000 per
-//    transaction). Beside it, the same events, schema and batching on plain SQLite (bench_audit_plainsqlite,
-//    run as a child process in the same run), and the ratio.
-// 2. With N events (10 tenants, spread over 60 days): first page of a filtered query, a full-text query, a
-//    30-day histogram, and a full-chain verification.
+//    SHA-256, the log's row keyed by seq, signed checkpoint every 1,000 events) while the audit index is built
+//    behind it by its own thread (AuditIndex: search indexes and full-text index in a second file): single-event
+//    durable commits (one fsync'ed transaction each) and batched group commits (1,000 per transaction). Beside
+//    it, the same events and batching on plain SQLite the old way, every index inline in the append
+//    (bench_audit_plainsqlite, run as a child process in the same run), and the ratio.
+// 2. A burst of group commits for --burst seconds (default 30): events/s, how far the index is behind (p50/p99
+//    seconds, sampled every 100 ms) and how long it takes to catch up afterwards.
+// 3. With N events (10 tenants, spread over 60 days): first page of a filtered query, a full-text query, a
+//    30-day histogram, a query that reaches into an unindexed tail, and a full-chain verification.
 //
 //   bench_audit --breakdown               where the time of a batched append goes
 #include "AuditBenchEvents.h"
 #include "TestSupport.h"
+#include "audit/AuditIndex.h"
 #include "audit/AuditLog.h"
+#include "store/Store.h"
 #include "store/Transaction.h"
 
 #include <QCoreApplication>
@@ -33,6 +38,30 @@ double seconds(const QElapsedTimer& t)
     return double(t.nsecsElapsed()) / 1e9;
 }
 
+std::unique_ptr<audit::AuditIndex> openIndex(store::Store& store)
+{
+    audit::AuditIndex::Config c;
+    c.path = store.auditIndexPath();
+    c.key = store.deriveKey("gatehouse/audit-index").value();
+    c.logPath = store.database().path();
+    c.logKey = store.databaseKey().value();
+    c.storeId = store.config().storeId;
+    auto index = audit::AuditIndex::open(std::move(c));
+    if (!index) {
+        QTextStream(stderr) << "cannot open the audit index: " << index.error().message << "\n";
+        return {};
+    }
+    return std::move(index).value();
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
+}
+
 template <typename F> double bestOfMs(int runs, F f)
 {
     double best = 1e18;
@@ -46,8 +75,8 @@ template <typename F> double bestOfMs(int runs, F f)
 }
 
 // Where the time of a batched append goes: the same 100 group commits of 1,000 events on a fresh encrypted
-// store, with and without the parts that cost most (secondary indexes; signed checkpoints with the bulk
-// full-text indexing that comes with each), and the canonical form + SHA-256 alone.
+// store, with and without signed checkpoints and with the indexer thread running or not; the indexer's own rate
+// over the same events; and the canonical form + SHA-256 alone.
 int breakdown(QTextStream& out)
 {
     constexpr int kEvents = 100'000, kBatch = 1000;
@@ -71,16 +100,10 @@ int breakdown(QTextStream& out)
                    .arg(QStringLiteral("canonical form + SHA-256 only"), -48)
                    .arg(kEvents / seconds(t), 9, 'f', 0);
     }
-    const char* const allIndexes = "DROP INDEX audit_events_tenant; DROP INDEX audit_events_tenant_time; "
-                                   "DROP INDEX audit_events_tenant_action; DROP INDEX audit_events_tenant_actor;";
-    for (const auto& [label, sign, drop] :
-         {std::tuple{"full append (as measured above)", true, ""},
-          std::tuple{"without checkpoints + full-text indexing", false, ""},
-          std::tuple{"without the (tenant, actor, seq) index", true, "DROP INDEX audit_events_tenant_actor;"},
-          std::tuple{"without the (tenant, action, seq) index", true, "DROP INDEX audit_events_tenant_action;"},
-          std::tuple{"without the (tenant, time) index", true, "DROP INDEX audit_events_tenant_time;"},
-          std::tuple{"without the four secondary indexes", true, allIndexes},
-          std::tuple{"without either", false, allIndexes}}) {
+    for (const auto& [label, sign, indexer] :
+         {std::tuple{"log only, indexer stopped", true, false},
+          std::tuple{"log only, no checkpoints, indexer stopped", false, false},
+          std::tuple{"log with the indexer thread running beside it", true, true}}) {
         QTemporaryDir dir;
         auto store = test::createFileStore(dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("key")));
         if (!store)
@@ -93,8 +116,11 @@ int breakdown(QTextStream& out)
                 !tx.value().commit())
                 return 1;
         }
-        if (*drop && !db.exec(drop))
+        auto index = openIndex(*store.value());
+        if (!index)
             return 1;
+        if (indexer)
+            index->start();
         std::vector<audit::AuditEvent> copy = events;
         QElapsedTimer t;
         t.start();
@@ -102,8 +128,22 @@ int breakdown(QTextStream& out)
             auto tx = store::Transaction::begin(db);
             if (!log.appendBatch(std::span(copy).subspan(std::size_t(b) * kBatch, kBatch)) || !tx.value().commit())
                 return 1;
+            index->notify(copy[std::size_t(b + 1) * kBatch - 1].seq);
         }
         out << QStringLiteral("  %1 %2 events/s\n").arg(QLatin1String(label), -48).arg(kEvents / seconds(t), 9, 'f', 0);
+        if (!indexer) {
+            // The indexer alone, over the same events, from nothing.
+            t.restart();
+            if (!index->catchUp())
+                return 1;
+            const auto st = index->stats();
+            out << QStringLiteral("  %1 %2 events/s  (rows + search indexes %3 s, full text %4 s, commit %5 s)\n")
+                       .arg(QStringLiteral("indexer alone, the same events"), -48)
+                       .arg(kEvents / seconds(t), 9, 'f', 0)
+                       .arg(double(st.rowsMs) / 1000, 0, 'f', 2)
+                       .arg(double(st.textMs) / 1000, 0, 'f', 2)
+                       .arg(double(st.commitMs) / 1000, 0, 'f', 2);
+        }
     }
     return 0;
 }
@@ -119,7 +159,14 @@ int main(int argc, char* argv[])
         out.flush();
         return breakdown(out);
     }
-    const qint64 total = argc > 1 ? QString::fromLatin1(argv[1]).toLongLong() : 1'000'000;
+    qint64 total = 1'000'000;
+    int burstSeconds = 30;
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--burst") == 0 && i + 1 < argc)
+            burstSeconds = QString::fromLatin1(argv[++i]).toInt();
+        else
+            total = QString::fromLatin1(argv[i]).toLongLong();
+    }
     QTemporaryDir tmp;
     auto store = test::createFileStore(tmp.filePath(QStringLiteral("data")), tmp.filePath(QStringLiteral("key")));
     if (!store) {
@@ -133,6 +180,12 @@ int main(int argc, char* argv[])
         if (!log.openSigningKey(store.value()->deriveKey("gatehouse/audit-signing").value(), 0) || !tx.value().commit())
             return 1;
     }
+    // The index is built behind the log by its own thread, as in a running server.
+    auto index = openIndex(*store.value());
+    if (!index)
+        return 1;
+    log.setIndex(index.get());
+    index->start();
     QRandomGenerator rng(7);
     qint64 now = 1'800'000'000'000;
     constexpr int kSingle = 1000, kBatches = 100, kBatch = 1000;
@@ -160,8 +213,13 @@ int main(int argc, char* argv[])
             return 1;
         if (!tx.value().commit())
             return 1;
+        index->notify(batch.back().seq);
     }
     const double batched = double(kBatches) * kBatch / seconds(t);
+    const qint64 lagAfterBatches = index->lag();
+    t.restart();
+    index->waitForLag(0, 600'000);
+    const double caughtUpAfterBatches = seconds(t);
 
     QProcess plain;
     plain.start(QCoreApplication::applicationDirPath() + QStringLiteral("/bench_audit_plainsqlite"),
@@ -195,8 +253,54 @@ int main(int argc, char* argv[])
                .arg(plainBatched, 13, 'f', 0)
                .arg(batched / plainBatched, 6, 'f', 2);
     out << "  (Gatehouse: SQLCipher " << db.settings().sqlcipherVersion << ", AES-256-CBC + HMAC per page, signed "
-        << "checkpoints; plain: SQLite " << plainVersion << ")\n";
+        << "checkpoints, the index built behind by its thread; plain: SQLite " << plainVersion
+        << ", every index inline)\n";
+    out << "  index after the group commits: " << lagAfterBatches << " events behind, caught up in "
+        << QString::number(caughtUpAfterBatches, 'f', 2) << " s\n";
     out.flush();
+
+    // A burst: group commits of 1,000 as fast as the log takes them, the index lag sampled every 100 ms.
+    if (burstSeconds > 0) {
+        std::vector<std::pair<qint64, qint64>> commits; // last seq of each group, when it committed (ms)
+        std::vector<double> lagSeconds;
+        QElapsedTimer clock;
+        clock.start();
+        qint64 nextSample = 100, appended = 0;
+        std::vector<audit::AuditEvent> batch(kBatch);
+        while (clock.elapsed() < qint64(burstSeconds) * 1000) {
+            for (auto& e : batch)
+                e = bench::syntheticEvent(rng, now++);
+            auto tx = store::Transaction::begin(db);
+            if (!log.appendBatch(batch) || !tx.value().commit())
+                return 1;
+            index->notify(batch.back().seq);
+            commits.emplace_back(batch.back().seq, clock.elapsed());
+            appended += kBatch;
+            if (clock.elapsed() >= nextSample) {
+                nextSample += 100;
+                // Seconds behind: since the oldest group not yet wholly indexed committed.
+                const qint64 indexed = index->indexedSeq();
+                const auto first = std::upper_bound(commits.begin(), commits.end(), indexed,
+                                                    [](qint64 v, const auto& c) { return v < c.first; });
+                lagSeconds.push_back(first == commits.end() ? 0.0 : double(clock.elapsed() - first->second) / 1000);
+            }
+        }
+        const double rate = double(appended) / (double(clock.elapsed()) / 1000);
+        const qint64 behind = index->lag();
+        QElapsedTimer catchUp;
+        catchUp.start();
+        index->waitForLag(0, 3'600'000);
+        out << QStringLiteral("\nBurst of %1 s, group commits of 1,000: %2 events/s durable; index behind p50 %3 s, "
+                              "p99 %4 s, max %5 s; %6 events unindexed at the end, caught up in %7 s\n")
+                   .arg(burstSeconds)
+                   .arg(rate, 0, 'f', 0)
+                   .arg(percentile(lagSeconds, 0.5), 0, 'f', 2)
+                   .arg(percentile(lagSeconds, 0.99), 0, 'f', 2)
+                   .arg(percentile(lagSeconds, 1.0), 0, 'f', 2)
+                   .arg(behind)
+                   .arg(seconds(catchUp), 0, 'f', 1);
+        out.flush();
+    }
 
     // Fill up to `total` events spread over 60 days, in group commits.
     const qint64 day = 24 * 3600 * 1000;
@@ -215,7 +319,9 @@ int main(int argc, char* argv[])
             return 1;
         if (!tx.value().commit())
             return 1;
+        index->notify(batch.back().seq);
     }
+    index->waitForLag(0, 3'600'000);
     out << "\nQueries with " << have << " events (10 tenants, 60 days; filled in "
         << QString::number(seconds(t), 'f', 1) << " s; store " << QFileInfo(db.path()).size() / (1024 * 1024)
         << " MiB)\n";
@@ -246,9 +352,9 @@ int main(int argc, char* argv[])
     out << QStringLiteral("  first page, tenant + actor                     %1 ms  (%2 rows; target < 20 ms)\n")
                .arg(actorPage, 0, 'f', 2)
                .arg(rows);
-    // A request id has no index of its own: the (tenant, seq) index is walked newest first until the request's
-    // few events are found. The worst case is a request among the tenant's oldest events (a full walk of the
-    // tenant); the same query with a (tenant, request_id, seq) index is measured for comparison, then dropped.
+    // A request id has no index of its own: the index's (tenant, seq) order is walked newest first until the
+    // request's few events are found. The worst case is a request among the tenant's oldest events (a full walk of
+    // the tenant).
     audit::AuditQuery byRequest;
     byRequest.tenantId = QStringLiteral("ten_3");
     byRequest.limit = 100;
@@ -263,14 +369,6 @@ int main(int argc, char* argv[])
     out << QStringLiteral("  first page, tenant + request id (oldest)       %1 ms  (%2 rows; no index)\n")
                .arg(requestPage, 0, 'f', 2)
                .arg(rows);
-    if (db.exec("CREATE INDEX bench_request ON audit_events (tenant_id, request_id, seq);")) {
-        const double indexed = bestOfMs(5, [&] { rows = int(log.search(byRequest).value().events.size()); });
-        out << QStringLiteral("  first page, tenant + request id, indexed       %1 ms  (%2 rows; for comparison)\n")
-                   .arg(indexed, 0, 'f', 2)
-                   .arg(rows);
-        if (!db.exec("DROP INDEX bench_request;"))
-            return 1;
-    }
     audit::AuditQuery text;
     text.tenantId = QStringLiteral("ten_3");
     text.text = QStringLiteral("needle");
@@ -296,6 +394,32 @@ int main(int argc, char* argv[])
     out << QStringLiteral("  30-day histogram, daily buckets                %1 ms  (%2 events; target < 200 ms)\n")
                .arg(histogram, 0, 'f', 1)
                .arg(counted);
+    // A query that reaches into an unindexed tail: the indexer stopped, 50,000 more events, then a rare actor (every
+    // page scans the whole tail before it reads the index).
+    index->stop();
+    {
+        for (int b = 0; b < 10; ++b) {
+            std::vector<audit::AuditEvent> more;
+            for (int i = 0; i < 5000; ++i)
+                more.push_back(bench::syntheticEvent(rng, now++));
+            auto tx = store::Transaction::begin(db);
+            if (!log.appendBatch(more) || !tx.value().commit())
+                return 1;
+            index->notify(more.back().seq);
+        }
+    }
+    const double tailPage = bestOfMs(5, [&] { rows = int(log.search(byActor).value().events.size()); });
+    out << QStringLiteral("  first page, tenant + actor, %1 events unindexed  %2 ms  (%3 rows; target < 20 ms)\n")
+               .arg(index->lag())
+               .arg(tailPage, 0, 'f', 2)
+               .arg(rows);
+    const double tailText = bestOfMs(5, [&] { rows = int(log.search(text).value().events.size()); });
+    out << QStringLiteral("  full-text query, %1 events unindexed        %2 ms  (%3 rows; target < 100 ms)\n")
+               .arg(index->lag())
+               .arg(tailText, 0, 'f', 2)
+               .arg(rows);
+    index->start();
+    index->waitForLag(0, 600'000);
     audit::VerifyReport report;
     const double verify = bestOfMs(1, [&] { report = log.verify(false).value(); });
     out << QStringLiteral("  full-chain verification                        %1 s   (%2 events, %3 checkpoints, %4; "
