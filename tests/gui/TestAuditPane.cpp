@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -626,6 +627,19 @@ void TestAuditPane::rangeVerifySelectsDamageInsideAndIsIntactAroundIt()
     QVERIFY(rangeAction && rangeAction->isEnabled());
     QVERIFY(verifyMenu->defaultAction()->menu()->actions().contains(rangeAction));
 
+    // With GATEHOUSE_SCREENSHOT_DIR set, the menu, the dialog and the result are saved as PNGs to look at.
+    const QString shots = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+    const auto shot = [&shots](QWidget* w, const QString& name) {
+        if (!shots.isEmpty() && w)
+            w->grab().save(QDir(shots).filePath(name + QStringLiteral(".png")));
+    };
+    if (!shots.isEmpty()) {
+        QMenu* menu = verifyMenu->defaultAction()->menu();
+        menu->popup(verifyMenu->mapToGlobal(QPoint(0, verifyMenu->height())));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        shot(menu, QStringLiteral("audit-verify-menu"));
+        menu->hide();
+    }
     const auto runRange = [&](qint64 from, qint64 to) -> bool {
         rangeAction->trigger();
         QDialog* dialog = nullptr;
@@ -646,9 +660,11 @@ void TestAuditPane::rangeVerifySelectsDamageInsideAndIsIntactAroundIt()
         toBox->setValue(int(to));
         if (ok->isEnabled())
             return false;
+        shot(dialog, QStringLiteral("audit-verify-range-refused"));
         fromBox->setValue(int(from));
         if (!ok->isEnabled())
             return false;
+        shot(dialog, QStringLiteral("audit-verify-range-dialog"));
         QTest::mouseClick(ok, Qt::LeftButton);
         return true;
     };
@@ -658,6 +674,12 @@ void TestAuditPane::rangeVerifySelectsDamageInsideAndIsIntactAroundIt()
         table->currentIndex().isValid() && pane.model()->seqAt(table->currentIndex().row()) == damaged, kAnswerMs);
     QCOMPARE(verified.size(), 1);
     QVERIFY(!verified.first().first().value<audit::VerifyReport>().intact);
+    if (!shots.isEmpty()) {
+        QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<QMessageBox*>(QStringLiteral("auditIntegrityResult")), kAnswerMs);
+        shot(pane.findChild<QMessageBox*>(QStringLiteral("auditIntegrityResult")),
+             QStringLiteral("audit-verify-range-broken"));
+        shot(&pane, QStringLiteral("audit-verify-range-pane"));
+    }
     QCOMPARE(verified.first().first().value<audit::VerifyReport>().problem, QStringLiteral("changed"));
     for (QWidget* w : QApplication::topLevelWidgets())
         if (auto* box = qobject_cast<QMessageBox*>(w))
@@ -676,6 +698,7 @@ void TestAuditPane::rangeVerifySelectsDamageInsideAndIsIntactAroundIt()
     QTRY_VERIFY_WITH_TIMEOUT((result = pane.findChild<QMessageBox*>(QStringLiteral("auditIntegrityResult"))) &&
                                  result->isVisible(),
                              kAnswerMs);
+    shot(result, QStringLiteral("audit-verify-range-intact"));
     QVERIFY2(result->text().contains(QStringLiteral("%1 to %2 are intact").arg(damaged + 20).arg(newest - 2)),
              qPrintable(result->text()));
     result->close();

@@ -21,6 +21,7 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QUuid>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -278,13 +279,19 @@ QDialog* AuditIntegrityActions::askRange()
     };
     connect(from, &QSpinBox::valueChanged, dialog, check);
     connect(to, &QSpinBox::valueChanged, dialog, check);
-    check();
-    auto* form = new QFormLayout(dialog);
-    form->addRow(note);
+    // The note and the problem wrap: a column of their own over the form, and a width to wrap in.
+    auto* form = new QFormLayout;
     form->addRow(tr("&From event:"), from);
     form->addRow(tr("&To event:"), to);
-    form->addRow(problem);
-    form->addRow(buttons);
+    auto* column = new QVBoxLayout(dialog);
+    column->addWidget(note);
+    column->addLayout(form);
+    column->addWidget(problem);
+    column->addWidget(buttons);
+    const int wrapWidth = dialog->fontMetrics().averageCharWidth() * 56;
+    note->setMinimumWidth(wrapWidth);
+    problem->setMinimumWidth(wrapWidth);
+    check();
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, from, to] {
         const qint64 first = from->value(), last = to->value();
