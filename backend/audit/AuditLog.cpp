@@ -724,9 +724,11 @@ struct ChainWalk
 Result<void> walkEvents(store::Database& db, ChainWalk& w, VerifyReport& report, qint64 toSeq, qint64 maxEvents,
                         const std::function<bool(qint64)>& proceed)
 {
-    const QByteArray sql = QByteArray("SELECT ") + kColumns +
-                           " FROM audit_events WHERE seq >= ? AND (? = 0 OR seq <= ?) " + "ORDER BY seq;";
-    auto s = store::sql::query(db, sql.constData(), w.expectedSeq, toSeq, toSeq);
+    // The upper bound in the SQL itself: the primary key's range ends there, the rows after it are not read.
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE seq >= ?" +
+                           (toSeq > 0 ? " AND seq <= ?" : "") + " ORDER BY seq;";
+    auto s = toSeq > 0 ? store::sql::query(db, sql.constData(), w.expectedSeq, toSeq)
+                       : store::sql::query(db, sql.constData(), w.expectedSeq);
     if (!s)
         return s.error();
     w.lastHash = w.expectedPrev;

@@ -109,6 +109,8 @@ void addVerifyDetails(QJsonObject& details, const audit::VerifyReport& report)
     details.insert(QStringLiteral("intact"), report.intact);
     details.insert(QStringLiteral("events_checked"), report.eventsChecked);
     details.insert(QStringLiteral("checkpoints_checked"), report.checkpointsChecked);
+    if (!report.complete)
+        details.insert(QStringLiteral("complete"), false); // stopped before the end (cancelled)
     if (!report.intact) {
         details.insert(QStringLiteral("first_bad_seq"), report.firstBadSeq);
         details.insert(QStringLiteral("problem"), report.problem);

@@ -1013,6 +1013,16 @@ void TestAudit::rangeVerifiesAtTheCostOfTheRange()
     QCOMPARE(e.details.value(QStringLiteral("from_seq")).toInteger(), 2001);
     QCOMPARE(e.details.value(QStringLiteral("to_seq")).toInteger(), 2150);
     QCOMPARE(e.details.value(QStringLiteral("intact")).toBool(), true);
+    // Told to stop (Cancel in the console): it stops where it was told, incomplete.
+    QList<qint64> asked;
+    auto stopped = f->cp->verifyAuditRange(f->system, 2001, 2900, [&asked](qint64 n) {
+        asked << n;
+        return n < 256;
+    });
+    QVERIFY(stopped);
+    QVERIFY(!stopped.value().complete);
+    QCOMPARE(stopped.value().eventsChecked, qint64(256));
+    QCOMPARE(asked, (QList<qint64>{0, 256}));
     // A range that starts at the first event has no checkpoint before it: it starts at the start of the log.
     auto first = f->cp->verifyAuditRange(f->system, 1, 10);
     QVERIFY(first && first.value().intact);
