@@ -1120,6 +1120,7 @@ Result<VerifyReport> AuditLog::verifyRange(qint64 fromSeq, qint64 toSeq, const s
                              .arg(report.complete ? QString() : QStringLiteral(" (stopped before the end)"));
     return report;
 }
+
 Result<RetentionPolicy> AuditLog::retention()
 {
     auto s = m_db.prepare("SELECT retention_days, retention_max_events FROM audit_state WHERE id = 1;");
