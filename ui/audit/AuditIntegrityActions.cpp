@@ -258,6 +258,7 @@ QDialog* AuditIntegrityActions::askRange()
                                "to the one after it; the rest of the chain is not read."),
                             dialog);
     note->setObjectName(QStringLiteral("auditVerifyRangeNote"));
+    note->setAccessibleName(tr("How a range is verified"));
     note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     buttons->setObjectName(QStringLiteral("auditVerifyRangeButtons"));
