@@ -15,7 +15,16 @@ namespace {
 
 int runVerify(const Invocation& in, service::ControlPlane& controlPlane, const service::Caller& local)
 {
-    auto report = controlPlane.verifyAudit(local, in.isSet("incremental"));
+    const bool range = in.isSet("from-seq") || in.isSet("to-seq");
+    bool fromOk = false, toOk = false;
+    const qint64 from = in.value("from-seq").toLongLong(&fromOk);
+    const qint64 to = in.value("to-seq").toLongLong(&toOk);
+    if (range && (!fromOk || !toOk))
+        return usage(QStringLiteral("audit verify: a range needs both --from-seq and --to-seq, as event numbers"));
+    if (range && in.isSet("incremental"))
+        return usage(QStringLiteral("audit verify: --incremental does not apply to a range (--from-seq, --to-seq)"));
+    auto report = range ? controlPlane.verifyAuditRange(local, from, to)
+                        : controlPlane.verifyAudit(local, in.isSet("incremental"));
     if (!report)
         return fail(report.error());
     const auto& r = report.value();
@@ -26,8 +35,9 @@ int runVerify(const Invocation& in, service::ControlPlane& controlPlane, const s
     }
     if (!r.warning.isEmpty())
         QTextStream(stderr) << "gatehoused: warning: " << r.warning << Qt::endl;
-    QTextStream(stdout) << "audit chain intact: events " << r.fromSeq << " to " << r.toSeq << ", " << r.eventsChecked
-                        << " events and " << r.checkpointsChecked << " signed checkpoints verified" << Qt::endl;
+    QTextStream(stdout) << (range ? "audit range intact: events " : "audit chain intact: events ") << r.fromSeq
+                        << " to " << r.toSeq << ", " << r.eventsChecked << " events and " << r.checkpointsChecked
+                        << " signed checkpoints verified" << Qt::endl;
     return ExitOk;
 }
 
@@ -168,6 +178,10 @@ void addAuditCommands(CommandTable& table)
         {QStringLiteral("text"), QStringLiteral("audit export: words that must all appear."), QStringLiteral("WORDS")});
     table.addOption(
         {QStringLiteral("incremental"), QStringLiteral("audit verify: start after the last verified point.")});
+    table.addOption({QStringLiteral("from-seq"), QStringLiteral("audit verify: the first event (seq) of a range."),
+                     QStringLiteral("SEQ")});
+    table.addOption({QStringLiteral("to-seq"), QStringLiteral("audit verify: the last event (seq) of a range."),
+                     QStringLiteral("SEQ")});
     table.addOption(
         {QStringLiteral("bundle"), QStringLiteral("audit prune: export a bundle first."), QStringLiteral("DIR")});
     table.addOption(
@@ -175,19 +189,21 @@ void addAuditCommands(CommandTable& table)
     table.addOption({QStringLiteral("keep-events"),
                      QStringLiteral("audit prune: keep at most N events (0: no limit, else >= 1000)."),
                      QStringLiteral("N")});
-    table.add(
-        {QStringLiteral("audit"),
-         QStringLiteral("  audit verify [--incremental]   walk the audit chain and check every signed checkpoint\n"
-                        "  audit export --format jsonl|csv|cef|ocsf|bundle --out PATH [--tenant NAME] [--since "
-                        "T]\n"
-                        "               [--until T] [--action PREFIX] [--outcome O] [--actor A] [--text WORDS]\n"
-                        "              (bundle: the whole chain, verifiable offline with sha256sum and openssl)\n"
-                        "  audit public-key               print the PEM public key that signs checkpoints\n"
-                        "  audit prune [--bundle DIR]     apply the retention policy (--keep-days, --keep-events\n"
-                        "              set it first); with --bundle, export everything before removing "
-                        "anything\n"
-                        "  audit checkpoint               sign a checkpoint over the newest event now\n"),
-         true, runAudit});
+    table.add({QStringLiteral("audit"),
+               QStringLiteral(
+                   "  audit verify [--incremental]   walk the audit chain and check every signed checkpoint\n"
+                   "  audit verify --from-seq N --to-seq N   only those events, from the signed checkpoint before\n"
+                   "              them to the one after them\n"
+                   "  audit export --format jsonl|csv|cef|ocsf|bundle --out PATH [--tenant NAME] [--since "
+                   "T]\n"
+                   "               [--until T] [--action PREFIX] [--outcome O] [--actor A] [--text WORDS]\n"
+                   "              (bundle: the whole chain, verifiable offline with sha256sum and openssl)\n"
+                   "  audit public-key               print the PEM public key that signs checkpoints\n"
+                   "  audit prune [--bundle DIR]     apply the retention policy (--keep-days, --keep-events\n"
+                   "              set it first); with --bundle, export everything before removing "
+                   "anything\n"
+                   "  audit checkpoint               sign a checkpoint over the newest event now\n"),
+               true, runAudit});
 }
 
 } // namespace gatehouse::cli

@@ -869,6 +869,174 @@ Result<QList<Checkpoint>> AuditLog::checkpoints(qint64 fromSeq, qint64 toSeq)
                            fromSeq, toSeq, toSeq);
 }
 
+namespace {
+
+// The checkpoint policy in force from each event on (the first recorded row is the built-in default).
+struct PolicyFrom
+{
+    qint64 fromSeq;
+    AuditLog::CheckpointPolicy policy;
+};
+
+Result<QList<PolicyFrom>> recordedPolicies(store::Database& db)
+{
+    return store::sql::all(
+        db,
+        [](const store::Statement& r) {
+            return PolicyFrom{r.int64(0), AuditLog::CheckpointPolicy{int(r.int64(1)), r.int64(2)}};
+        },
+        "SELECT from_seq, every_events, interval_ms FROM audit_checkpoint_policies ORDER BY id;");
+}
+
+AuditLog::CheckpointPolicy policyAfter(const QList<PolicyFrom>& policies, qint64 seq)
+{
+    AuditLog::CheckpointPolicy p;
+    for (const PolicyFrom& row : policies) {
+        if (row.fromSeq <= seq + 1)
+            p = row.policy;
+    }
+    return p;
+}
+
+QString describePolicy(const AuditLog::CheckpointPolicy& p)
+{
+    return QStringLiteral("every %1 events or %2 s").arg(p.everyEvents).arg(p.intervalMs / 1000);
+}
+
+// Keeps the earliest problem found.
+void failAt(VerifyReport& report, qint64 seq, const char* problem, const QString& message)
+{
+    if (report.intact || seq < report.firstBadSeq) {
+        report.intact = false;
+        report.firstBadSeq = seq;
+        report.problem = QLatin1String(problem);
+        report.message = message;
+    }
+}
+
+// Where a walk over the events stands, and what the signed checkpoints it may meet say.
+struct ChainWalk
+{
+    qint64 firstSeq = 1; // the first event walked
+    qint64 expectedSeq = 1;
+    QByteArray expectedPrev;
+    QByteArray lastHash;
+    qint64 lastTimeMs = -1; // the time of the last event walked
+    qint64 recordedLast = 0;
+    // The stretch the walk is in: it began after this checkpoint (or the start of the log, or the retention anchor).
+    qint64 gapFrom = 0;
+    qint64 gapFromMs = -1; // unknown until an event is read: the first event's time
+    qint64 newestSigned = 0;
+    QHash<qint64, QByteArray> signedHashes;
+    QMap<qint64, qint64> signedTimes; // seq -> time of the checkpoint there, in chain order
+    QList<PolicyFrom> policies;
+};
+
+// Recomputes each event's link and hash from w.expectedSeq through `toSeq` (0: the end of the log), checks them
+// against the signed checkpoints in w, and holds each unsigned stretch to the checkpoint policy of its time.
+// Stops at the first problem (in `report`), after `maxEvents` (> 0) or when `proceed` says so (complete = false).
+Result<void> walkEvents(store::Database& db, ChainWalk& w, VerifyReport& report, qint64 toSeq, qint64 maxEvents,
+                        const std::function<bool(qint64)>& proceed)
+{
+    // The upper bound in the SQL itself: the primary key's range ends there, the rows after it are not read.
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE seq >= ?" +
+                           (toSeq > 0 ? " AND seq <= ?" : "") + " ORDER BY seq;";
+    auto s = toSeq > 0 ? store::sql::query(db, sql.constData(), w.expectedSeq, toSeq)
+                       : store::sql::query(db, sql.constData(), w.expectedSeq);
+    if (!s)
+        return s.error();
+    w.lastHash = w.expectedPrev;
+    for (;;) {
+        auto row = s.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        if ((maxEvents > 0 && report.eventsChecked >= maxEvents) ||
+            (proceed && report.eventsChecked % 256 == 0 && !proceed(report.eventsChecked))) {
+            report.complete = false; // there is more, past the limit
+            break;
+        }
+        const AuditEvent e = AuditLog::readRow(s.value());
+        ++report.eventsChecked;
+        if (e.seq != w.expectedSeq) {
+            failAt(report, w.expectedSeq, "deleted",
+                   QStringLiteral("event %1 is missing (the next one present is %2)").arg(w.expectedSeq).arg(e.seq));
+            break;
+        }
+        if (e.prevHash != w.expectedPrev) {
+            // Where does it link to? A later event: reordered; an earlier one, skipping some: inserted ones;
+            // nothing: the event before it was replaced by one that was not in the chain.
+            auto link = db.prepare("SELECT seq FROM audit_events WHERE hash = ?;");
+            qint64 linked = 0;
+            if (link && link.value().bindBlob(1, e.prevHash).step().value())
+                linked = link.value().int64(0);
+            if (linked > e.seq)
+                failAt(report, e.seq, "reordered", QStringLiteral("event %1 is out of order").arg(e.seq));
+            else if (linked > 0 && linked < e.seq - 1)
+                failAt(report, linked + 1, "inserted",
+                       QStringLiteral("events %1 to %2 were inserted into the chain").arg(linked + 1).arg(e.seq - 1));
+            else
+                failAt(report, std::max<qint64>(w.firstSeq, e.seq - 1), "inserted",
+                       QStringLiteral("event %1 does not link to the event before it: that one was put in place of "
+                                      "the original")
+                           .arg(e.seq));
+            break;
+        }
+        if (e.computeHash() != e.hash) {
+            failAt(report, e.seq, "changed", QStringLiteral("event %1 was changed after it was written").arg(e.seq));
+            break;
+        }
+        if (w.recordedLast > 0 && e.seq > w.recordedLast) {
+            failAt(report, e.seq, "inserted",
+                   QStringLiteral("event %1 was added to the log outside Gatehouse (the log ends at %2)")
+                       .arg(e.seq)
+                       .arg(w.recordedLast));
+            break;
+        }
+        if (const auto it = w.signedHashes.constFind(e.seq); it != w.signedHashes.cend() && *it != e.hash) {
+            failAt(report, e.seq, "changed",
+                   QStringLiteral("the chain at event %1 does not match its signed checkpoint: it was rewritten")
+                       .arg(e.seq));
+            break;
+        }
+        if (const auto it = w.signedTimes.constFind(e.seq); it != w.signedTimes.cend()) {
+            w.gapFrom = e.seq;
+            w.gapFromMs = *it;
+        } else if (e.seq < w.newestSigned) {
+            // Unsigned, and a later checkpoint exists: the policy would have signed before this event if the
+            // stretch is already beyond it. A longer stretch means checkpoints were removed from it, and whoever
+            // removed them could have recomputed the chain in between without the signatures noticing.
+            if (w.gapFromMs < 0)
+                w.gapFromMs = e.timeMs;
+            const AuditLog::CheckpointPolicy p = policyAfter(w.policies, w.gapFrom);
+            if (e.seq - w.gapFrom > p.everyEvents + AuditLog::kSlackEvents ||
+                e.timeMs - w.gapFromMs > p.intervalMs + AuditLog::kSlackMs) {
+                const qint64 next = w.signedTimes.upperBound(w.gapFrom).key();
+                const qint64 spanMs = std::max(e.timeMs, w.signedTimes.value(next)) - w.gapFromMs;
+                failAt(report, w.gapFrom + 1, "unsigned_gap",
+                       QStringLiteral("%1 events (%2 to %3) went without a signed checkpoint, over %4 s, but the "
+                                      "checkpoint policy then signed %5: checkpoints were removed, and the chain "
+                                      "after event %6 may have been rewritten")
+                           .arg(next - w.gapFrom)
+                           .arg(w.gapFrom + 1)
+                           .arg(next)
+                           .arg(std::max<qint64>(0, spanMs) / 1000)
+                           .arg(describePolicy(p))
+                           .arg(w.gapFrom));
+                break;
+            }
+        }
+        w.expectedPrev = e.hash;
+        w.lastHash = e.hash;
+        w.lastTimeMs = e.timeMs;
+        ++w.expectedSeq;
+    }
+    return {};
+}
+
+} // namespace
+
 Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
 {
     VerifyReport report;
@@ -881,171 +1049,52 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
     const qint64 verifiedSeq = state.value().int64(0);
     const QByteArray verifiedHash = state.value().blob(1);
     const qint64 prunedBefore = state.value().int64(2);
-    const qint64 recordedLast = state.value().int64(3);
 
+    ChainWalk w;
+    w.recordedLast = state.value().int64(3);
     auto all = checkpoints();
     if (!all)
         return all.error();
-    QHash<qint64, QByteArray> signedHashes;
-    QMap<qint64, qint64> signedTimes; // seq -> time of the checkpoint there, in chain order
     for (const Checkpoint& c : all.value()) {
-        signedHashes.insert(c.seq, c.chainHash);
-        signedTimes.insert(c.seq, std::max(c.timeMs, signedTimes.value(c.seq, c.timeMs)));
+        w.signedHashes.insert(c.seq, c.chainHash);
+        w.signedTimes.insert(c.seq, std::max(c.timeMs, w.signedTimes.value(c.seq, c.timeMs)));
     }
-    // The checkpoint policy in force from each event on (the first recorded row is the built-in default).
-    struct PolicyFrom
-    {
-        qint64 fromSeq;
-        CheckpointPolicy policy;
-    };
-    auto policies = store::sql::all(
-        m_db,
-        [](const store::Statement& r) {
-            return PolicyFrom{r.int64(0), CheckpointPolicy{int(r.int64(1)), r.int64(2)}};
-        },
-        "SELECT from_seq, every_events, interval_ms FROM audit_checkpoint_policies ORDER BY id;");
+    auto policies = recordedPolicies(m_db);
     if (!policies)
         return policies.error();
-    const auto policyAfter = [&policies](qint64 seq) {
-        CheckpointPolicy p;
-        for (const PolicyFrom& row : policies.value()) {
-            if (row.fromSeq <= seq + 1)
-                p = row.policy;
-        }
-        return p;
-    };
-    const auto describe = [](const CheckpointPolicy& p) {
-        return QStringLiteral("every %1 events or %2 s").arg(p.everyEvents).arg(p.intervalMs / 1000);
-    };
+    w.policies = policies.value();
 
-    auto fail = [&report](qint64 seq, const char* problem, const QString& message) {
-        if (report.intact || seq < report.firstBadSeq) {
-            report.intact = false;
-            report.firstBadSeq = seq;
-            report.problem = QLatin1String(problem);
-            report.message = message;
-        }
-    };
-
-    qint64 expectedSeq = 1;
-    QByteArray expectedPrev = kZeroHash;
+    w.expectedPrev = kZeroHash;
     if (incremental && verifiedSeq > 0) {
-        expectedSeq = verifiedSeq + 1;
-        expectedPrev = verifiedHash;
+        w.expectedSeq = verifiedSeq + 1;
+        w.expectedPrev = verifiedHash;
     } else if (prunedBefore > 1) {
-        expectedSeq = prunedBefore;
-        if (!signedHashes.contains(prunedBefore - 1))
-            fail(prunedBefore, "deleted",
-                 QStringLiteral("events before %1 were removed without a signed retention anchor").arg(prunedBefore));
-        expectedPrev = signedHashes.value(prunedBefore - 1, kZeroHash);
+        w.expectedSeq = prunedBefore;
+        if (!w.signedHashes.contains(prunedBefore - 1))
+            failAt(report, prunedBefore, "deleted",
+                   QStringLiteral("events before %1 were removed without a signed retention anchor").arg(prunedBefore));
+        w.expectedPrev = w.signedHashes.value(prunedBefore - 1, kZeroHash);
     }
-    report.fromSeq = expectedSeq;
+    report.fromSeq = w.firstSeq = w.expectedSeq;
 
-    // The stretch the walk is in: it began after the newest checkpoint before the first event walked (or at the
-    // start of the log, or the retention anchor).
-    qint64 gapFrom = expectedSeq - 1;
-    qint64 gapFromMs = -1; // unknown until an event is read: the first event's time
-    if (auto it = signedTimes.upperBound(expectedSeq - 1); it != signedTimes.cbegin()) {
+    w.gapFrom = w.expectedSeq - 1;
+    if (auto it = w.signedTimes.upperBound(w.expectedSeq - 1); it != w.signedTimes.cbegin()) {
         --it;
-        gapFrom = it.key();
-        gapFromMs = it.value();
+        w.gapFrom = it.key();
+        w.gapFromMs = it.value();
     }
-    const qint64 newestSigned = signedTimes.isEmpty() ? 0 : signedTimes.lastKey();
+    w.newestSigned = w.signedTimes.isEmpty() ? 0 : w.signedTimes.lastKey();
 
-    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM audit_events WHERE seq >= ? ORDER BY seq;";
-    auto s = m_db.prepare(sql.constData());
-    if (!s)
-        return s.error();
-    s.value().bind(1, expectedSeq);
-    QByteArray lastHash = expectedPrev;
-    for (;;) {
-        auto row = s.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        if (maxEvents > 0 && report.eventsChecked >= maxEvents) {
-            report.complete = false; // there is more, past the limit
-            break;
-        }
-        const AuditEvent e = readRow(s.value());
-        ++report.eventsChecked;
-        if (e.seq != expectedSeq) {
-            fail(expectedSeq, "deleted",
-                 QStringLiteral("event %1 is missing (the next one present is %2)").arg(expectedSeq).arg(e.seq));
-            break;
-        }
-        if (e.prevHash != expectedPrev) {
-            // Where does it link to? A later event: reordered; an earlier one, skipping some: inserted ones;
-            // nothing: the event before it was replaced by one that was not in the chain.
-            auto link = m_db.prepare("SELECT seq FROM audit_events WHERE hash = ?;");
-            qint64 linked = 0;
-            if (link && link.value().bindBlob(1, e.prevHash).step().value())
-                linked = link.value().int64(0);
-            if (linked > e.seq)
-                fail(e.seq, "reordered", QStringLiteral("event %1 is out of order").arg(e.seq));
-            else if (linked > 0 && linked < e.seq - 1)
-                fail(linked + 1, "inserted",
-                     QStringLiteral("events %1 to %2 were inserted into the chain").arg(linked + 1).arg(e.seq - 1));
-            else
-                fail(std::max<qint64>(report.fromSeq, e.seq - 1), "inserted",
-                     QStringLiteral("event %1 does not link to the event before it: that one was put in place of "
-                                    "the original")
-                         .arg(e.seq));
-            break;
-        }
-        if (e.computeHash() != e.hash) {
-            fail(e.seq, "changed", QStringLiteral("event %1 was changed after it was written").arg(e.seq));
-            break;
-        }
-        if (recordedLast > 0 && e.seq > recordedLast) {
-            fail(e.seq, "inserted",
-                 QStringLiteral("event %1 was added to the log outside Gatehouse (the log ends at %2)")
-                     .arg(e.seq)
-                     .arg(recordedLast));
-            break;
-        }
-        if (const auto it = signedHashes.constFind(e.seq); it != signedHashes.cend() && *it != e.hash) {
-            fail(e.seq, "changed",
-                 QStringLiteral("the chain at event %1 does not match its signed checkpoint: it was rewritten")
-                     .arg(e.seq));
-            break;
-        }
-        if (const auto it = signedTimes.constFind(e.seq); it != signedTimes.cend()) {
-            gapFrom = e.seq;
-            gapFromMs = *it;
-        } else if (e.seq < newestSigned) {
-            // Unsigned, and a later checkpoint exists: the policy would have signed before this event if the
-            // stretch is already beyond it. A longer stretch means checkpoints were removed from it, and whoever
-            // removed them could have recomputed the chain in between without the signatures noticing.
-            if (gapFromMs < 0)
-                gapFromMs = e.timeMs;
-            const CheckpointPolicy p = policyAfter(gapFrom);
-            if (e.seq - gapFrom > p.everyEvents + kSlackEvents || e.timeMs - gapFromMs > p.intervalMs + kSlackMs) {
-                const qint64 next = signedTimes.upperBound(gapFrom).key();
-                const qint64 spanMs = std::max(e.timeMs, signedTimes.value(next)) - gapFromMs;
-                fail(gapFrom + 1, "unsigned_gap",
-                     QStringLiteral("%1 events (%2 to %3) went without a signed checkpoint, over %4 s, but the "
-                                    "checkpoint policy then signed %5: checkpoints were removed, and the chain "
-                                    "after event %6 may have been rewritten")
-                         .arg(next - gapFrom)
-                         .arg(gapFrom + 1)
-                         .arg(next)
-                         .arg(std::max<qint64>(0, spanMs) / 1000)
-                         .arg(describe(p))
-                         .arg(gapFrom));
-                break;
-            }
-        }
-        expectedPrev = e.hash;
-        lastHash = e.hash;
-        ++expectedSeq;
-    }
-    const qint64 lastSeen = expectedSeq - 1;
+    if (auto r = walkEvents(m_db, w, report, 0, maxEvents, {}); !r)
+        return r.error();
+    const qint64 lastSeen = w.expectedSeq - 1;
+    const QByteArray lastHash = w.lastHash;
     report.toSeq = lastSeen;
-    if (report.complete && report.intact && recordedLast > lastSeen)
-        fail(lastSeen + 1, "truncated",
-             QStringLiteral("events %1 to %2 are missing from the end of the log").arg(lastSeen + 1).arg(recordedLast));
+    if (report.complete && report.intact && w.recordedLast > lastSeen)
+        failAt(report, lastSeen + 1, "truncated",
+               QStringLiteral("events %1 to %2 are missing from the end of the log")
+                   .arg(lastSeen + 1)
+                   .arg(w.recordedLast));
 
     QByteArray prevSignature;
     for (const Checkpoint& c : all.value()) {
@@ -1058,12 +1107,12 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
             ++report.checkpointsChecked;
         if (c.prevSignature != prevSignature ||
             (!alreadyVerified && !notReached && !crypto::ed25519::verify(m_publicKey, c.message(), c.signature)))
-            fail(c.seq, "bad_signature",
-                 QStringLiteral("the checkpoint at event %1 has a bad signature or breaks the checkpoint chain")
-                     .arg(c.seq));
+            failAt(report, c.seq, "bad_signature",
+                   QStringLiteral("the checkpoint at event %1 has a bad signature or breaks the checkpoint chain")
+                       .arg(c.seq));
         else if (report.complete && c.seq > lastSeen && c.seq >= report.fromSeq)
-            fail(
-                lastSeen + 1, "truncated",
+            failAt(
+                report, lastSeen + 1, "truncated",
                 QStringLiteral("a signed checkpoint covers event %1, but the log ends at %2").arg(c.seq).arg(lastSeen));
         prevSignature = c.signature;
     }
@@ -1073,7 +1122,7 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
     // or something appended without signing. Signed later, such a stretch is a gap.
     if (report.intact && report.complete && lastSeen > 0) {
         qint64 tailFrom = 0, tailFromMs = -1;
-        if (auto it = signedTimes.upperBound(lastSeen); it != signedTimes.cbegin()) {
+        if (auto it = w.signedTimes.upperBound(lastSeen); it != w.signedTimes.cbegin()) {
             --it;
             tailFrom = it.key();
             tailFromMs = it.value();
@@ -1089,7 +1138,7 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
                 return row.error();
             if (tailFromMs < 0)
                 tailFromMs = times.value().int64(0);
-            const CheckpointPolicy p = policyAfter(tailFrom);
+            const CheckpointPolicy p = policyAfter(w.policies, tailFrom);
             report.unsignedTailEvents = lastSeen - tailFrom;
             report.unsignedTailMs = std::max<qint64>(0, times.value().int64(1) - tailFromMs);
             if (report.unsignedTailEvents > p.everyEvents + kSlackEvents ||
@@ -1103,7 +1152,7 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
                         .arg(tailFrom + 1)
                         .arg(lastSeen)
                         .arg(report.unsignedTailMs / 1000)
-                        .arg(describe(p))
+                        .arg(describePolicy(p))
                         .arg(tailFrom);
         }
     }
@@ -1122,6 +1171,167 @@ Result<VerifyReport> AuditLog::verify(bool incremental, qint64 maxEvents)
                 .arg(report.checkpointsChecked)
                 .arg(report.complete ? QString()
                                      : QStringLiteral(" (through event %1; newer events not yet)").arg(lastSeen));
+    return report;
+}
+
+Result<VerifyReport> AuditLog::verifyRange(qint64 fromSeq, qint64 toSeq, const std::function<bool(qint64)>& proceed)
+{
+    auto state = store::sql::query(m_db, "SELECT pruned_before, last_seq, (SELECT coalesce(max(seq), 0) FROM "
+                                         "audit_events) FROM audit_state WHERE id = 1;");
+    if (!state)
+        return state.error();
+    if (auto r = state.value().step(); !r || !r.value())
+        return r ? makeError(ErrorCode::Corrupt, QStringLiteral("the audit state row is missing")) : r.error();
+    const qint64 firstKept = std::max<qint64>(1, state.value().int64(0));
+    const qint64 recordedLast = state.value().int64(1);
+    // Up to the end the log should have: a range over missing newest events finds them truncated.
+    const qint64 present = state.value().int64(2);
+    const qint64 last = std::max(recordedLast, present);
+    if (last == 0)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the audit log has no events yet: nothing to verify"));
+    if (fromSeq < 1 || toSeq < 1)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("a range runs from event 1 at the earliest: give from and to of 1 or more"));
+    if (fromSeq > toSeq)
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the range is empty: from (%1) is after to (%2); swap them").arg(fromSeq).arg(toSeq));
+    if (toSeq > last)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the log ends at event %1: give a range that ends there or before").arg(last));
+    if (fromSeq < firstKept)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("events before %1 were removed by the retention policy: start the range at %1 "
+                                        "or later")
+                             .arg(firstKept));
+
+    // Trust comes from two signed checkpoints around the range: the anchor (the newest one before `fromSeq`, whose
+    // chain hash the first event of the range must link to through the events after it) and the closer (the first
+    // one at or after `toSeq`, whose chain hash the recomputed chain must reach). Between them every event's link
+    // and hash is recomputed and every checkpoint's chain hash compared, as the whole-chain walk does. Instead of
+    // the whole checkpoint chain, the part from the anchor's to the closer's signing is checked: each signature
+    // there, and each link to the checkpoint signed before it. A signature cannot be forged without the key, and
+    // a checkpoint removed from that stretch breaks the link of the one after it; removals elsewhere do not touch
+    // the events of this range (the whole-chain verification finds them). The cost is the range plus the
+    // distance to the two checkpoints (within the policy's stretch), whatever the length of the chain.
+    const auto readWithId = [](const store::Statement& s) {
+        return std::pair{s.int64(5), readCheckpoint(s)};
+    };
+    auto anchor = store::sql::all(m_db, readWithId,
+                                  "SELECT seq, time_ms, chain_hash, prev_signature, signature, id FROM "
+                                  "audit_checkpoints WHERE seq < ? ORDER BY seq DESC, id DESC LIMIT 1;",
+                                  fromSeq);
+    auto closer = store::sql::all(m_db, readWithId,
+                                  "SELECT seq, time_ms, chain_hash, prev_signature, signature, id FROM "
+                                  "audit_checkpoints WHERE seq >= ? ORDER BY seq, id LIMIT 1;",
+                                  toSeq);
+    if (!anchor || !closer)
+        return !anchor ? anchor.error() : closer.error();
+    const qint64 windowFrom = anchor.value().isEmpty() ? 0 : anchor.value().first().second.seq;
+    const qint64 windowTo = closer.value().isEmpty() ? toSeq : closer.value().first().second.seq;
+
+    VerifyReport report;
+    report.fromSeq = fromSeq;
+    report.toSeq = toSeq;
+    ChainWalk w;
+    w.recordedLast = recordedLast;
+    auto policies = recordedPolicies(m_db);
+    if (!policies)
+        return policies.error();
+    w.policies = policies.value();
+
+    // The checkpoints of the window, and the checkpoint chain across their signing.
+    auto window = store::sql::all(m_db, readWithId,
+                                  "SELECT seq, time_ms, chain_hash, prev_signature, signature, id FROM "
+                                  "audit_checkpoints WHERE seq >= ? AND seq <= ? ORDER BY id;",
+                                  windowFrom, windowTo);
+    if (!window)
+        return window.error();
+    for (const auto& [id, c] : window.value()) {
+        w.signedHashes.insert(c.seq, c.chainHash);
+        w.signedTimes.insert(c.seq, std::max(c.timeMs, w.signedTimes.value(c.seq, c.timeMs)));
+    }
+    // Each one's link: to the checkpoint signed just before it (by id, the signing order), wherever that one is.
+    auto before = m_db.prepare("SELECT signature FROM audit_checkpoints WHERE id < ? ORDER BY id DESC LIMIT 1;");
+    if (!before)
+        return before.error();
+    for (const auto& [id, c] : window.value()) {
+        before.value().reset();
+        auto row = before.value().bind(1, id).step();
+        if (!row)
+            return row.error();
+        const QByteArray prevSignature = row.value() ? before.value().blob(0) : QByteArray();
+        ++report.checkpointsChecked;
+        if (c.prevSignature != prevSignature || !crypto::ed25519::verify(m_publicKey, c.message(), c.signature))
+            failAt(report, c.seq, "bad_signature",
+                   QStringLiteral("the checkpoint at event %1 has a bad signature or breaks the checkpoint chain")
+                       .arg(c.seq));
+    }
+
+    if (anchor.value().isEmpty()) {
+        // No checkpoint before the range: the walk starts at the start of the log, linked to nothing.
+        w.expectedSeq = 1;
+        w.expectedPrev = kZeroHash;
+        if (firstKept > 1)
+            failAt(report, firstKept, "deleted",
+                   QStringLiteral("events before %1 were removed without a signed retention anchor").arg(firstKept));
+    } else {
+        w.expectedSeq = windowFrom + 1;
+        w.expectedPrev = anchor.value().first().second.chainHash;
+    }
+    w.firstSeq = w.expectedSeq;
+    w.gapFrom = windowFrom;
+    w.gapFromMs = anchor.value().isEmpty() ? -1 : w.signedTimes.value(windowFrom);
+    w.newestSigned = w.signedTimes.isEmpty() ? 0 : w.signedTimes.lastKey();
+    // Without an anchor past removed events there is nothing to link the first kept one to (failed above).
+    if (!anchor.value().isEmpty() || firstKept == 1) {
+        if (auto r = walkEvents(m_db, w, report, windowTo, 0, proceed); !r)
+            return r.error();
+    }
+    const qint64 lastSeen = w.expectedSeq - 1;
+    if (report.intact && report.complete && lastSeen < windowTo) {
+        if (lastSeen >= present)
+            failAt(report, lastSeen + 1, "truncated",
+                   !closer.value().isEmpty()
+                       ? QStringLiteral("a signed checkpoint covers event %1, but the log ends at %2")
+                             .arg(windowTo)
+                             .arg(lastSeen)
+                       : QStringLiteral("events %1 to %2 are missing from the end of the log")
+                             .arg(lastSeen + 1)
+                             .arg(windowTo));
+        else
+            failAt(report, lastSeen + 1, "deleted", QStringLiteral("event %1 is missing").arg(lastSeen + 1));
+    }
+
+    // No checkpoint at or after the end of the range yet: its newest events are linked, but nothing signed vouches
+    // for them. Normal for the newest events (the writer signs by its policy); a warning, not a failure.
+    if (report.intact && report.complete && closer.value().isEmpty()) {
+        const qint64 tailFrom = std::max(windowFrom, w.newestSigned);
+        report.unsignedTailEvents = toSeq - std::max(tailFrom, fromSeq - 1);
+        const qint64 tailFromMs = w.signedTimes.value(tailFrom, -1);
+        report.unsignedTailMs = tailFromMs < 0 ? 0 : std::max<qint64>(0, w.lastTimeMs - tailFromMs);
+        const CheckpointPolicy p = policyAfter(w.policies, tailFrom);
+        report.warning = QStringLiteral("events %1 to %2 of the range are not covered by a signed checkpoint yet: "
+                                        "their links are intact, but no signature vouches for them; sign a checkpoint "
+                                        "(or wait for the next one) and verify the range again")
+                             .arg(toSeq - report.unsignedTailEvents + 1)
+                             .arg(toSeq);
+        if (toSeq - tailFrom > p.everyEvents + kSlackEvents || report.unsignedTailMs > p.intervalMs + kSlackMs)
+            report.warning += QStringLiteral("; %1 events after event %2 went unsigned, more than the checkpoint "
+                                             "policy allows (%3): checkpoints were removed, or a writer appended "
+                                             "without signing")
+                                  .arg(toSeq - tailFrom)
+                                  .arg(tailFrom)
+                                  .arg(describePolicy(p));
+    }
+    if (report.intact)
+        report.message = QStringLiteral("intact: events %1 to %2 (%3 events read) and %4 signed checkpoints verified%5")
+                             .arg(fromSeq)
+                             .arg(toSeq)
+                             .arg(report.eventsChecked)
+                             .arg(report.checkpointsChecked)
+                             .arg(report.complete ? QString() : QStringLiteral(" (stopped before the end)"));
     return report;
 }
 

@@ -124,6 +124,14 @@ public:
     // records how far it got when intact, and the next incremental verification continues from there. Checks that need
     // the end of the log (truncation) run only when the walk reaches it.
     Result<VerifyReport> verify(bool incremental, qint64 maxEvents = 0);
+    // Verifies events fromSeq to toSeq (inclusive) at a cost proportional to the range, not the chain: from the
+    // newest signed checkpoint before the range to the first one at or after its end, every event's link and hash
+    // recomputed and each checkpoint met (signature and place in the checkpoint chain) checked. No checkpoint at or
+    // after the end yet: `warning` names the range's unsigned events (not a failure). Damage between the range and
+    // those checkpoints fails it too (the range cannot be vouched for through it); firstBadSeq says where.
+    // Bounds outside the log are InvalidArgument. `proceed` (called every 256 events with the count) returns false
+    // to stop: complete = false. Does not move the incremental verification's point.
+    Result<VerifyReport> verifyRange(qint64 fromSeq, qint64 toSeq, const std::function<bool(qint64)>& proceed = {});
 
     // Removes the oldest events beyond the policy, anchoring the first kept one with a signed checkpoint.
     // Returns the number of events removed.

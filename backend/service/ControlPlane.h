@@ -339,6 +339,10 @@ public:
                                                          qint64 bucketMs);
     // The whole chain and every signed checkpoint (platform scope).
     Result<audit::VerifyReport> verifyAudit(const Caller& caller, bool incremental = false);
+    // Events fromSeq to toSeq only, at a cost proportional to the range (AuditLog::verifyRange); same permission,
+    // audited as audit.verify with the range. `proceed` (from this call's thread) returns false to stop early.
+    Result<audit::VerifyReport> verifyAuditRange(const Caller& caller, qint64 fromSeq, qint64 toSeq,
+                                                 const std::function<bool(qint64)>& proceed = {});
     // Streams the events matching `query` in `format` to `out` (constant memory); returns how many.
     Result<qint64> exportAudit(const Caller& caller, const audit::AuditQuery& query, audit::ExportFormat format,
                                QIODevice& out, const audit::Progress& progress = {});

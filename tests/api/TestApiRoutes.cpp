@@ -82,6 +82,7 @@ private slots:
     void secretsDueAndRotation();
     void boundariesAndOwnership();
     void auditByRequestIdAndOutcomes();
+    void auditVerifiesARange();
 
     void missingOrMistypedField_data();
     void missingOrMistypedField();
@@ -1158,6 +1159,31 @@ void TestApiRoutes::auditByRequestIdAndOutcomes()
     QCOMPARE(denied, 1);
     QCOMPARE(error, 0);
     QCOMPARE(count, 2);
+}
+
+void TestApiRoutes::auditVerifiesARange()
+{
+    const QByteArray tenant = tenantPath(f->tenantA);
+    const QByteArray ws = tenant + "/workspaces/" + pct(f->w1);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(call("PATCH", ws, alice(), QJsonObject{{QStringLiteral("display_name"), QStringLiteral("R%1").arg(i)}})
+                     .status(),
+                 200);
+    Reply r = call("POST", "/api/v1/audit/verify?from=2&to=4", root());
+    QCOMPARE(r.status(), 200);
+    QCOMPARE(r.json().value(QStringLiteral("intact")).toBool(), true);
+    QCOMPARE(r.json().value(QStringLiteral("from_seq")).toInteger(), 2);
+    QCOMPARE(r.json().value(QStringLiteral("to_seq")).toInteger(), 4);
+    // Half a range, a range with incremental, and bounds outside the log: 400 saying what to do.
+    for (const QByteArray& target :
+         {QByteArray("/api/v1/audit/verify?from=2"), QByteArray("/api/v1/audit/verify?from=2&to=x"),
+          QByteArray("/api/v1/audit/verify?from=2&to=4&incremental=true"),
+          QByteArray("/api/v1/audit/verify?from=4&to=2"), QByteArray("/api/v1/audit/verify?from=1&to=999999")}) {
+        r = call("POST", target, root());
+        QVERIFY2(r.status() == 400, target.constData());
+        QCOMPARE(r.type(), problemType("invalid-request"));
+        QVERIFY2(!r.detail().isEmpty(), target.constData());
+    }
 }
 
 void TestApiRoutes::missingOrMistypedField_data()

@@ -941,6 +941,11 @@ void TestGatehousedCli::auditVerifyExportAndTamper()
     const Run verified = audit({QStringLiteral("verify")});
     EXPECT_EXIT(verified, 0);
     QVERIFY(verified.out.contains(QLatin1String("audit chain intact")));
+    const Run verifiedRange = audit({QStringLiteral("verify"), QStringLiteral("--from-seq"), QStringLiteral("1"),
+                                     QStringLiteral("--to-seq"), QStringLiteral("2")});
+    EXPECT_EXIT(verifiedRange, 0);
+    QVERIFY2(verifiedRange.out.contains(QLatin1String("audit range intact: events 1 to 2")),
+             qPrintable(verifiedRange.out));
 
     const Run csv = audit({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
                            QStringLiteral("--out"), dir("audit.csv")});
@@ -973,6 +978,16 @@ void TestGatehousedCli::auditVerifyExportAndTamper()
     const Run broken = audit({QStringLiteral("verify")});
     EXPECT_EXIT(broken, 9);
     QVERIFY2(broken.err.contains(QLatin1String("BROKEN at event 2 (changed)")), qPrintable(broken.err));
+    // A range over it names it too; a range needs both ends, in order.
+    const Run brokenRange = audit({QStringLiteral("verify"), QStringLiteral("--from-seq"), QStringLiteral("1"),
+                                   QStringLiteral("--to-seq"), QStringLiteral("3")});
+    EXPECT_EXIT(brokenRange, 9);
+    QVERIFY2(brokenRange.err.contains(QLatin1String("BROKEN at event 2 (changed)")), qPrintable(brokenRange.err));
+    EXPECT_EXIT(audit({QStringLiteral("verify"), QStringLiteral("--from-seq"), QStringLiteral("1")}), 2);
+    const Run reversed = audit({QStringLiteral("verify"), QStringLiteral("--from-seq"), QStringLiteral("3"),
+                                QStringLiteral("--to-seq"), QStringLiteral("1")});
+    QVERIFY(reversed.exitCode != 0 && reversed.exitCode != 9);
+    QVERIFY2(reversed.err.contains(QLatin1String("swap them")), qPrintable(reversed.err));
 }
 
 void TestGatehousedCli::keychainKeyRotatesTwice()

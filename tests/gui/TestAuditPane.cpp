@@ -1,6 +1,7 @@
 #include "AuditTamper.h"
 #include "ConsoleTestSupport.h"
 #include "audit/AuditHistogram.h"
+#include "audit/AuditIntegrityActions.h"
 #include "audit/AuditMatch.h"
 #include "models/AuditEventModel.h"
 #include "panes/AuditPane.h"
@@ -9,11 +10,17 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -45,6 +52,7 @@ private slots:
     void theMainWindowShowsThePaneAndKeepsItsLayout();
     void everyControlHasAnAccessibleName();
     void verifySelectsTheDamagedEventAndTheHistogramSetsTheRange();
+    void rangeVerifySelectsDamageInsideAndIsIntactAroundIt();
 
 private:
     // Signs in (tenantName empty: the platform), shows the pane, and waits until it follows the trail.
@@ -587,6 +595,121 @@ void TestAuditPane::verifySelectsTheDamagedEventAndTheHistogramSetsTheRange()
     emit histogram->rangeSelected(from, to);
     QTRY_COMPARE_WITH_TIMEOUT(pane.query().fromMs, from.toMSecsSinceEpoch(), kAnswerMs);
     QCOMPARE(pane.query().toMs, to.toMSecsSinceEpoch());
+}
+
+// "Verify integrity" of a range, through its dialog: damage inside the range selects the damaged event; a range
+// after it (beyond the signed checkpoint that closes the damaged stretch) is intact.
+void TestAuditPane::rangeVerifySelectsDamageInsideAndIsIntactAroundIt()
+{
+    QVERIFY(m_f->cp->setAuditCheckpointPolicy({10, 5 * 60 * 1000}));
+    appendPlatformEvents(60);
+    const qint64 newest = m_f->newestEvent().seq;
+    const qint64 damaged = newest - 35;
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AuditPane pane(bridge);
+    open(pane, bridge, {}, QStringLiteral("root"));
+    auto* table = pane.findChild<QTableView*>(QStringLiteral("auditTable"));
+    QVERIFY(table);
+    store::Database& db = m_f->store->database();
+    QVERIFY(test::dropAuditGuards(db));
+    QVERIFY(db.exec(QStringLiteral("UPDATE audit_events SET outcome = 'denied' WHERE seq = %1;")
+                        .arg(damaged)
+                        .toUtf8()
+                        .constData()));
+    // Another event is selected: the dialog starts with it.
+    pane.selectSeq(newest - 2);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        table->currentIndex().isValid() && pane.model()->seqAt(table->currentIndex().row()) == newest - 2, kAnswerMs);
+    auto* verifyMenu = pane.findChild<QToolButton*>(QStringLiteral("auditVerifyButton"));
+    QVERIFY(verifyMenu && verifyMenu->defaultAction() && verifyMenu->defaultAction()->menu());
+    QCOMPARE(verifyMenu->popupMode(), QToolButton::MenuButtonPopup);
+    auto* rangeAction = pane.findChild<QAction*>(QStringLiteral("auditVerifyRange"));
+    QVERIFY(rangeAction && rangeAction->isEnabled());
+    QVERIFY(verifyMenu->defaultAction()->menu()->actions().contains(rangeAction));
+
+    // With GATEHOUSE_SCREENSHOT_DIR set, the menu, the dialog and the result are saved as PNGs to look at.
+    const QString shots = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+    const auto shot = [&shots](QWidget* w, const QString& name) {
+        if (!shots.isEmpty() && w)
+            w->grab().save(QDir(shots).filePath(name + QStringLiteral(".png")));
+    };
+    if (!shots.isEmpty()) {
+        QMenu* menu = verifyMenu->defaultAction()->menu();
+        menu->popup(verifyMenu->mapToGlobal(QPoint(0, verifyMenu->height())));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        shot(menu, QStringLiteral("audit-verify-menu"));
+        menu->hide();
+    }
+    const auto runRange = [&](qint64 from, qint64 to) -> bool {
+        rangeAction->trigger();
+        QDialog* dialog = nullptr;
+        for (QDialog* d : pane.findChildren<QDialog*>(QStringLiteral("auditVerifyRangeDialog")))
+            if (d->isVisible())
+                dialog = d;
+        if (!dialog)
+            return false;
+        auto* fromBox = dialog->findChild<QSpinBox*>(QStringLiteral("auditVerifyFrom"));
+        auto* toBox = dialog->findChild<QSpinBox*>(QStringLiteral("auditVerifyTo"));
+        auto* ok = dialog->findChild<QPushButton*>(QStringLiteral("auditVerifyRangeOk"));
+        if (!fromBox || !toBox || !ok)
+            return false;
+        // Every control and every text of its own is named for screen readers (a form label names its field).
+        for (QWidget* w : dialog->findChildren<QWidget*>()) {
+            auto* label = qobject_cast<QLabel*>(w);
+            const bool named =
+                qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QPushButton*>(w) || (label && !label->buddy());
+            if (named && w->accessibleName().isEmpty())
+                return false;
+        }
+        if (fromBox->value() != newest - 2 || toBox->value() != newest - 2) // prefilled from the selection
+            return false;
+        // From after to cannot be started, and says why.
+        fromBox->setValue(int(to) + 1);
+        toBox->setValue(int(to));
+        if (ok->isEnabled())
+            return false;
+        shot(dialog, QStringLiteral("audit-verify-range-refused"));
+        fromBox->setValue(int(from));
+        if (!ok->isEnabled())
+            return false;
+        shot(dialog, QStringLiteral("audit-verify-range-dialog"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        return true;
+    };
+    QSignalSpy verified(pane.findChild<ui::AuditIntegrityActions*>(), &ui::AuditIntegrityActions::verified);
+    QVERIFY(runRange(damaged - 5, damaged + 5));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        table->currentIndex().isValid() && pane.model()->seqAt(table->currentIndex().row()) == damaged, kAnswerMs);
+    QCOMPARE(verified.size(), 1);
+    QVERIFY(!verified.first().first().value<audit::VerifyReport>().intact);
+    if (!shots.isEmpty()) {
+        QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<QMessageBox*>(QStringLiteral("auditIntegrityResult")), kAnswerMs);
+        shot(pane.findChild<QMessageBox*>(QStringLiteral("auditIntegrityResult")),
+             QStringLiteral("audit-verify-range-broken"));
+        shot(&pane, QStringLiteral("audit-verify-range-pane"));
+    }
+    QCOMPARE(verified.first().first().value<audit::VerifyReport>().problem, QStringLiteral("changed"));
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* box = qobject_cast<QMessageBox*>(w))
+            box->close();
+
+    // After the damaged stretch: intact, and the selection stays where it was put.
+    pane.selectSeq(newest - 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane.findChild<ui::AuditIntegrityActions*>()->isRunning(), kAnswerMs);
+    QVERIFY(runRange(damaged + 20, newest - 2));
+    QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 2, kAnswerMs);
+    const auto report = verified.last().first().value<audit::VerifyReport>();
+    QVERIFY2(report.intact, qPrintable(report.problem + QLatin1Char(' ') + report.message));
+    QCOMPARE(report.fromSeq, damaged + 20);
+    QCOMPARE(pane.model()->seqAt(table->currentIndex().row()), newest - 2);
+    QMessageBox* result = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((result = pane.findChild<QMessageBox*>(QStringLiteral("auditIntegrityResult"))) &&
+                                 result->isVisible(),
+                             kAnswerMs);
+    shot(result, QStringLiteral("audit-verify-range-intact"));
+    QVERIFY2(result->text().contains(QStringLiteral("%1 to %2 are intact").arg(damaged + 20).arg(newest - 2)),
+             qPrintable(result->text()));
+    result->close();
 }
 
 QTEST_MAIN(TestAuditPane)

@@ -71,6 +71,7 @@ private slots:
     void longRangesAreSummedIntoFewerBars();
     void barsStandOutInLightAndDark();
     void verifyNamesTheDamagedEvent();
+    void cancelledRangeStopsTheWalk();
     void exportWritesTheChainAsItIs();
     void bundleIsCompleteAndVerifiesOffline();
     void cancelledExportLeavesNothing();
@@ -479,6 +480,34 @@ void TestAuditTools::verifyNamesTheDamagedEvent()
     QVERIFY2(box->text().contains(QString::number(k)), qPrintable(box->text()));
     QVERIFY2(box->text().contains(ui::AuditIntegrityActions::problemText(QStringLiteral("changed"))),
              qPrintable(box->text()));
+}
+
+// Cancel during a range verification stops the walk itself (the control plane records it incomplete), and its
+// answer is dropped.
+void TestAuditTools::cancelledRangeStopsTheWalk()
+{
+    makeEvents(20);
+    const qint64 last = audit::AuditLog(m_f->store->database()).lastSeq().value();
+    ui::ConsoleBridge bridge(*m_f->cp);
+    QVERIFY(test::signInBridge(bridge, QString(), QStringLiteral("root")));
+    QWidget window;
+    ui::AuditIntegrityActions actions(bridge, &window);
+    QSignalSpy verified(&actions, &ui::AuditIntegrityActions::verified);
+    QVERIFY(actions.verifyRange(1, last));
+    QVERIFY(actions.progressDialog() && actions.progressDialog()->isVisible());
+    QVERIFY2(actions.progressDialog()->labelText().contains(QStringLiteral("1 to %1").arg(last)),
+             qPrintable(actions.progressDialog()->labelText()));
+    // Cancel before the job leaves for its thread: the walk is told to stop at its first question.
+    actions.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!actions.isRunning(), kAnswerMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_f->newestEvent().action == QLatin1String("audit.verify"), kAnswerMs);
+    const audit::AuditEvent e = m_f->newestEvent();
+    QCOMPARE(e.details.value(QStringLiteral("from_seq")).toInteger(), 1);
+    QCOMPARE(e.details.value(QStringLiteral("complete")).toBool(true), false);
+    QCOMPARE(e.details.value(QStringLiteral("events_checked")).toInteger(), 0);
+    QCOMPARE(verified.size(), 0);
+    QVERIFY(!actions.progressDialog()->isVisible());
+    QVERIFY(window.findChildren<QMessageBox*>(QStringLiteral("auditIntegrityResult")).isEmpty());
 }
 
 void TestAuditTools::exportWritesTheChainAsItIs()

@@ -38,6 +38,7 @@ private slots:
     void controlModelPassesTheModelTester();
     void failingBoundaryIsDrawnFailing();
     void clickingABoxFiltersTheControls();
+    void selectingAControlSelectsItsBox();
     void platformOwnerSavesOwnershipAndItIsAudited();
     void conflictingOwnershipEditBringsTheDialog();
     void nonOwnerCannotEditOwnership();
@@ -292,6 +293,53 @@ void TestTrustBoundariesPane::clickingABoxFiltersTheControls()
     emit filter->activated(0);
     QCOMPARE(table->model()->rowCount(), all);
     QVERIFY(view->selectedBoundary().isEmpty());
+}
+
+void TestTrustBoundariesPane::selectingAControlSelectsItsBox()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::TrustBoundariesPane pane(bridge);
+    QVERIFY(open(pane, bridge, QStringLiteral("root")));
+    auto* view = pane.findChild<ui::BoundaryFlowView*>(QStringLiteral("boundaryFlowView"));
+    auto* table = pane.findChild<QTableView*>(QStringLiteral("controlTable"));
+    auto* filter = pane.findChild<QComboBox*>(QStringLiteral("boundaryFilter"));
+    auto* model = pane.findChild<ui::ControlModel*>();
+    QVERIFY(view && table && filter && model);
+    QVERIFY(view->selectedBoundary().isEmpty());
+    const int all = table->model()->rowCount();
+    QSignalSpy clicked(view, &ui::BoundaryFlowView::boundaryClicked);
+    // Each control row, clicked with the mouse, selects its own boundary's box; the table stays unfiltered.
+    QStringList seen;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QModelIndex index = table->model()->index(row, ui::ControlModel::Control);
+        const QString boundary = index.data(ui::ControlModel::BoundaryIdRole).toString();
+        if (seen.contains(boundary))
+            continue;
+        seen << boundary;
+        table->scrollTo(index);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(view->selectedBoundary(), boundary);
+        QCOMPARE(table->model()->rowCount(), all);
+        QCOMPARE(filter->currentIndex(), 0);
+        // The box's accessible item reports it selected, and no other box does.
+        QAccessibleInterface* flow = QAccessible::queryAccessibleInterface(view);
+        QVERIFY(flow);
+        for (int i = 0; i < flow->childCount(); ++i)
+            QCOMPARE(flow->child(i)->state().selected, i == view->indexOf(boundary));
+    }
+    QVERIFY2(seen.size() >= 3, qPrintable(seen.join(QLatin1Char(','))));
+    // Selecting from the table is not a click on the flow: nothing filters the table.
+    QCOMPARE(clicked.size(), 0);
+    // The keyboard too: Down moves to the next control, whose box is selected.
+    table->setFocus();
+    const int current = table->currentIndex().row();
+    QVERIFY(current >= 0);
+    const int next = current + 1 < all ? current + 1 : current - 1;
+    QTest::keyClick(table, next > current ? Qt::Key_Down : Qt::Key_Up);
+    QCOMPARE(table->currentIndex().row(), next);
+    QCOMPARE(view->selectedBoundary(),
+             table->model()->index(next, 0).data(ui::ControlModel::BoundaryIdRole).toString());
 }
 
 void TestTrustBoundariesPane::platformOwnerSavesOwnershipAndItIsAudited()

@@ -98,8 +98,18 @@ private slots:
     void platformExportHoldsEveryTenant();
     void exportProgressNeverPassesItsTotal();
     void jsonlLinesAreAuditEvents();
+    void rangeVerifiesAtTheCostOfTheRange();
+    void rangeNamesDamageInside_data();
+    void rangeNamesDamageInside();
+    void damageOutsideTheRangeLeavesItIntact();
+    void unsignedTailOfARangeIsAWarning();
+    void rangeBoundsSayWhatToDo_data();
+    void rangeBoundsSayWhatToDo();
 
 private:
+    // A store of several thousand events with a checkpoint every 100 (policy set and signed through the control
+    // plane); returns the newest seq.
+    qint64 makeLongChain();
     void makeEvents(int n);
     std::unique_ptr<ControlPlaneFixture> f;
 };
@@ -973,6 +983,184 @@ void TestAudit::jsonlLinesAreAuditEvents()
             QCOMPARE(e.value(QStringLiteral("prev_hash")).toString().toLatin1(), previousHash.toHex());
         previousHash = QCryptographicHash::hash(line, QCryptographicHash::Sha256);
     }
+}
+
+qint64 TestAudit::makeLongChain()
+{
+    if (!f->cp->setAuditCheckpointPolicy({100, 24 * 3600 * 1000}) ||
+        !appendAuditEvents(*f->store, 5000, f->clock.nowMs(), true))
+        return 0;
+    return audit::AuditLog(f->store->database()).lastSeq().value();
+}
+
+void TestAudit::rangeVerifiesAtTheCostOfTheRange()
+{
+    const qint64 last = makeLongChain();
+    QVERIFY(last > 5000);
+    auto r = f->cp->verifyAuditRange(f->system, 2001, 2150);
+    QVERIFY(r);
+    const audit::VerifyReport& v = r.value();
+    QVERIFY2(v.intact, qPrintable(v.problem + QLatin1Char(' ') + v.message));
+    QVERIFY(v.complete);
+    QVERIFY2(v.warning.isEmpty(), qPrintable(v.warning));
+    QCOMPARE(v.fromSeq, qint64(2001));
+    QCOMPARE(v.toSeq, qint64(2150));
+    // The range, plus at most one policy stretch (100 events) on either side to the signed checkpoints around it:
+    // nowhere near the chain's length.
+    QVERIFY2(v.eventsChecked >= 150 && v.eventsChecked <= 150 + 2 * 100, qPrintable(QString::number(v.eventsChecked)));
+    QVERIFY2(v.checkpointsChecked >= 2 && v.checkpointsChecked <= 150 / 100 + 3,
+             qPrintable(QString::number(v.checkpointsChecked)));
+    // Audited like the whole chain's verification, naming the range.
+    const audit::AuditEvent e = f->newestEvent();
+    QCOMPARE(e.action, QStringLiteral("audit.verify"));
+    QCOMPARE(e.details.value(QStringLiteral("from_seq")).toInteger(), 2001);
+    QCOMPARE(e.details.value(QStringLiteral("to_seq")).toInteger(), 2150);
+    QCOMPARE(e.details.value(QStringLiteral("intact")).toBool(), true);
+    // Told to stop (Cancel in the console): it stops where it was told, incomplete.
+    QList<qint64> asked;
+    auto stopped = f->cp->verifyAuditRange(f->system, 2001, 2900, [&asked](qint64 n) {
+        asked << n;
+        return n < 256;
+    });
+    QVERIFY(stopped);
+    QVERIFY(!stopped.value().complete);
+    QCOMPARE(stopped.value().eventsChecked, qint64(256));
+    QCOMPARE(asked, (QList<qint64>{0, 256}));
+    // A range that starts at the first event has no checkpoint before it: it starts at the start of the log.
+    auto first = f->cp->verifyAuditRange(f->system, 1, 10);
+    QVERIFY(first && first.value().intact);
+    QVERIFY(first.value().eventsChecked <= 10 + 100 + audit::AuditLog::kSlackEvents);
+}
+
+void TestAudit::rangeNamesDamageInside_data()
+{
+    QTest::addColumn<QString>("tamper");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("changed event") << QStringLiteral("change") << QStringLiteral("changed");
+    QTest::newRow("deleted event") << QStringLiteral("delete") << QStringLiteral("deleted");
+    QTest::newRow("reordering") << QStringLiteral("swap") << QStringLiteral("reordered");
+    QTest::newRow("bad checkpoint signature") << QStringLiteral("signature") << QStringLiteral("bad_signature");
+    QTest::newRow("removed checkpoints, chain recomputed")
+        << QStringLiteral("recompute") << QStringLiteral("unsigned_gap");
+}
+
+void TestAudit::rangeNamesDamageInside()
+{
+    QFETCH(QString, tamper);
+    QFETCH(QString, problem);
+    QVERIFY(makeLongChain() > 5000);
+    store::Database& db = f->store->database();
+    audit::AuditLog log(db);
+    const qint64 from = 3001, to = 3300;
+    qint64 k = 3123;
+    dropGuards(db);
+    QVERIFY(db.exec("INSERT INTO audit_prune_token (id) VALUES (1);"));
+    auto exec = [&db](const QString& sql) {
+        return bool(db.exec(sql.toUtf8().constData()));
+    };
+    if (tamper == QLatin1String("change")) {
+        QVERIFY(exec(QStringLiteral("UPDATE audit_events SET outcome = 'denied' WHERE seq = %1;").arg(k)));
+    } else if (tamper == QLatin1String("delete")) {
+        QVERIFY(exec(QStringLiteral("DELETE FROM audit_events WHERE seq = %1;").arg(k)));
+    } else if (tamper == QLatin1String("swap")) {
+        QVERIFY(exec(QStringLiteral("UPDATE audit_events SET seq = -1 WHERE seq = %1;").arg(k)));
+        QVERIFY(exec(QStringLiteral("UPDATE audit_events SET seq = %1 WHERE seq = %2;").arg(k).arg(k + 1)));
+        QVERIFY(exec(QStringLiteral("UPDATE audit_events SET seq = %1 WHERE seq = -1;").arg(k + 1)));
+    } else if (tamper == QLatin1String("signature")) {
+        const auto inside = log.checkpoints(from, to).value();
+        QVERIFY(!inside.isEmpty());
+        k = inside.first().seq;
+        QVERIFY(exec(QStringLiteral("UPDATE audit_checkpoints SET signature = randomblob(64) WHERE seq = %1;").arg(k)));
+    } else if (tamper == QLatin1String("recompute")) {
+        // Checkpoints after k - 1 removed and the chain recomputed from k; Gatehouse then signs the head again,
+        // and 2000-odd events went without a signature under a policy of 100.
+        const qint64 keep = log.checkpoints(0, k - 1).value().last().seq;
+        QCOMPARE(removeCheckpointsAndRecomputeChain(db, keep), QString());
+        makeEvents(1);
+        k = keep + 1;
+    }
+    QVERIFY(db.exec("DELETE FROM audit_prune_token;"));
+    auto r = f->cp->verifyAuditRange(f->system, from, to);
+    QVERIFY(r);
+    QVERIFY2(!r.value().intact, "damage inside the range was not found");
+    QCOMPARE(r.value().problem, problem);
+    QCOMPARE(r.value().firstBadSeq, k);
+    QVERIFY(!r.value().message.isEmpty());
+    const audit::AuditEvent e = f->newestEvent();
+    QCOMPARE(e.details.value(QStringLiteral("first_bad_seq")).toInteger(), k);
+}
+
+void TestAudit::damageOutsideTheRangeLeavesItIntact()
+{
+    const qint64 last = makeLongChain();
+    QVERIFY(last > 5000);
+    store::Database& db = f->store->database();
+    dropGuards(db);
+    // Changed before and after the range, beyond the checkpoints around it.
+    for (qint64 k : {qint64(1500), qint64(4200)})
+        QVERIFY(db.exec(
+            QStringLiteral("UPDATE audit_events SET outcome = 'denied' WHERE seq = %1;").arg(k).toUtf8().constData()));
+    auto range = f->cp->verifyAuditRange(f->system, 2001, 2500);
+    QVERIFY(range);
+    QVERIFY2(range.value().intact, qPrintable(range.value().problem + QLatin1Char(' ') + range.value().message));
+    // The whole chain is broken, at the first of them.
+    auto whole = f->cp->verifyAudit(f->system);
+    QVERIFY(whole && !whole.value().intact);
+    QCOMPARE(whole.value().firstBadSeq, qint64(1500));
+    QVERIFY(whole.value().eventsChecked < last);
+}
+
+void TestAudit::unsignedTailOfARangeIsAWarning()
+{
+    QVERIFY(makeLongChain() > 5000);
+    // A writer that does not sign: the newest 60 events wait for a checkpoint.
+    QVERIFY(appendAuditEvents(*f->store, 60, f->clock.nowMs(), false));
+    audit::AuditLog log(f->store->database());
+    const qint64 last = log.lastSeq().value();
+    const qint64 signedSeq = log.lastCheckpoint().value()->seq;
+    QVERIFY(last - signedSeq >= 60);
+    const qint64 from = last - 120;
+    auto r = f->cp->verifyAuditRange(f->system, from, last);
+    QVERIFY(r);
+    const audit::VerifyReport& v = r.value();
+    QVERIFY2(v.intact, qPrintable(v.problem + QLatin1Char(' ') + v.message));
+    QCOMPARE(v.unsignedTailEvents, last - std::max(signedSeq, from - 1));
+    QVERIFY2(v.warning.contains(QStringLiteral("events %1 to %2").arg(std::max(signedSeq, from - 1) + 1).arg(last)),
+             qPrintable(v.warning));
+    // A range that ends at a signed checkpoint has no warning.
+    auto covered = f->cp->verifyAuditRange(f->system, from, signedSeq);
+    QVERIFY(covered && covered.value().intact);
+    QVERIFY2(covered.value().warning.isEmpty(), qPrintable(covered.value().warning));
+    QCOMPARE(covered.value().unsignedTailEvents, qint64(0));
+}
+
+void TestAudit::rangeBoundsSayWhatToDo_data()
+{
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to"); // -1: one after the newest event
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("from after to") << qint64(20) << qint64(10) << QStringLiteral("swap them");
+    QTest::newRow("from zero") << qint64(0) << qint64(10) << QStringLiteral("1 or more");
+    QTest::newRow("negative") << qint64(-5) << qint64(-1) << QStringLiteral("1 or more");
+    QTest::newRow("beyond the end") << qint64(1) << qint64(-1) << QStringLiteral("ends there or before");
+}
+
+void TestAudit::rangeBoundsSayWhatToDo()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(QString, hint);
+    makeEvents(20);
+    if (to == -1 && from > 0)
+        to = audit::AuditLog(f->store->database()).lastSeq().value() + 1;
+    auto r = f->cp->verifyAuditRange(f->system, from, to);
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(r.error().message.contains(hint), qPrintable(r.error().message));
+    // The refusal is audited too, with the range asked for.
+    const audit::AuditEvent e = f->newestEvent();
+    QCOMPARE(e.action, QStringLiteral("audit.verify"));
+    QCOMPARE(e.details.value(QStringLiteral("from_seq")).toInteger(), from);
 }
 
 QTEST_GUILESS_MAIN(TestAudit)

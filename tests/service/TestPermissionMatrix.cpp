@@ -214,6 +214,12 @@ const QList<Op>& operations()
                  return discard(f.cp->verifyAudit(c, true));
              };
          }},
+        {"audit.verify (range)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->verifyAuditRange(c, 1, 1));
+             };
+         }},
         {"metrics.read", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {

@@ -6,14 +6,24 @@
 #include "service/ControlPlane.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSaveFile>
+#include <QSpinBox>
 #include <QTimer>
 #include <QUuid>
+#include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gatehouse::ui {
 
@@ -75,6 +85,18 @@ AuditIntegrityActions::AuditIntegrityActions(ConsoleBridge& bridge, QWidget* win
     m_verify = new QAction(tr("&Verify integrity..."), this);
     tagOperation(m_verify, nullptr, "auditVerify", "audit.verify");
     connect(m_verify, &QAction::triggered, this, [this] { verify(); });
+    // The button verifies the whole chain; its menu chooses between that and a range.
+    auto* choices = new QMenu(m_window);
+    choices->setObjectName(QStringLiteral("auditVerifyMenu"));
+    choices->setAccessibleName(tr("Verify integrity of"));
+    m_verifyWhole = choices->addAction(tr("&Whole chain"), this, [this] { verify(); });
+    m_verifyWhole->setObjectName(QStringLiteral("auditVerifyWhole"));
+    m_verifyWhole->setToolTip(tr("Walk every event and every signed checkpoint"));
+    m_verifyRange = choices->addAction(tr("&Range of events..."), this, [this] { askRange(); });
+    m_verifyRange->setObjectName(QStringLiteral("auditVerifyRange"));
+    m_verifyRange->setToolTip(
+        tr("Verify only the events from one number to another, against the signed checkpoints around them"));
+    m_verify->setMenu(choices);
     m_export = new QAction(tr("E&xport..."), this);
     tagOperation(m_export, nullptr, "auditExport", "audit.export");
     connect(m_export, &QAction::triggered, this, &AuditIntegrityActions::askExport);
@@ -107,6 +129,9 @@ void AuditIntegrityActions::updatePermissions()
         const bool permitted = permitOperation(a, m_bridge); // disabled with the missing permission as tooltip
         a->setEnabled(permitted && !m_running);
     }
+    // The menu's choices keep their own tooltips and follow the verify action.
+    for (QAction* a : {m_verifyWhole, m_verifyRange})
+        a->setEnabled(m_verify->isEnabled());
 }
 
 void AuditIntegrityActions::setRunning(bool running)
@@ -161,10 +186,9 @@ void AuditIntegrityActions::startProgress(const QString& label)
         auto* tick = new QTimer(m_progress);
         tick->setInterval(200);
         connect(tick, &QTimer::timeout, this, [this] {
-            if (m_done && m_progress && m_running)
-                m_progress->setLabelText(
-                    m_progress->property("base").toString() + QLatin1Char('\n') +
-                    tr("%n event(s) written", nullptr, int(qMin<qint64>(m_done->load(), INT_MAX))));
+            if (m_done && m_doneText && m_progress && m_running)
+                m_progress->setLabelText(m_progress->property("base").toString() + QLatin1Char('\n') +
+                                         m_doneText(m_done->load()));
         });
         tick->start();
     }
@@ -197,44 +221,151 @@ void AuditIntegrityActions::cancel()
 
 bool AuditIntegrityActions::verify()
 {
+    return startVerify(std::nullopt);
+}
+
+bool AuditIntegrityActions::verifyRange(qint64 fromSeq, qint64 toSeq)
+{
+    return startVerify(std::pair{fromSeq, toSeq});
+}
+
+QDialog* AuditIntegrityActions::askRange()
+{
+    auto* dialog = new QDialog(m_window);
+    dialog->setObjectName(QStringLiteral("auditVerifyRangeDialog"));
+    dialog->setWindowTitle(tr("Verify a range of events"));
+    dialog->setAccessibleName(tr("Verify a range of events"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    const auto [suggestedFrom, suggestedTo] = m_suggest ? m_suggest() : std::pair<qint64, qint64>{1, 1};
+    const auto spin = [dialog](const char* name, const QString& accessible, const QString& tip, qint64 value) {
+        auto* box = new QSpinBox(dialog);
+        box->setObjectName(QLatin1String(name));
+        box->setAccessibleName(accessible);
+        box->setToolTip(tip);
+        box->setRange(1, INT_MAX);
+        box->setValue(int(std::clamp<qint64>(value, 1, INT_MAX)));
+        box->setGroupSeparatorShown(false);
+        return box;
+    };
+    QSpinBox* from = spin("auditVerifyFrom", tr("First event"),
+                          tr("The number (seq) of the first event to verify; prefilled from the selected event or the "
+                             "events in view"),
+                          suggestedFrom);
+    QSpinBox* to = spin("auditVerifyTo", tr("Last event"),
+                        tr("The number (seq) of the last event to verify, at most the newest"), suggestedTo);
+    auto* note = new QLabel(tr("Gatehouse recomputes every event of the range from the signed checkpoint before it "
+                               "to the one after it; the rest of the chain is not read."),
+                            dialog);
+    note->setObjectName(QStringLiteral("auditVerifyRangeNote"));
+    note->setAccessibleName(tr("How a range is verified"));
+    note->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->setObjectName(QStringLiteral("auditVerifyRangeButtons"));
+    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("&Verify"));
+    ok->setObjectName(QStringLiteral("auditVerifyRangeOk"));
+    ok->setAccessibleName(tr("Verify the range"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    // From after to is refused here, with the reason beside the button.
+    auto* problem = new QLabel(dialog);
+    problem->setObjectName(QStringLiteral("auditVerifyRangeProblem"));
+    problem->setAccessibleName(tr("Range problem"));
+    problem->setWordWrap(true);
+    const auto check = [from, to, ok, problem] {
+        const bool valid = from->value() <= to->value();
+        ok->setEnabled(valid);
+        problem->setText(valid ? QString() : tr("The first event comes after the last: swap them."));
+        problem->setVisible(!valid);
+    };
+    connect(from, &QSpinBox::valueChanged, dialog, check);
+    connect(to, &QSpinBox::valueChanged, dialog, check);
+    // The note and the problem wrap: a column of their own over the form, and a width to wrap in.
+    auto* form = new QFormLayout;
+    form->addRow(tr("&From event:"), from);
+    form->addRow(tr("&To event:"), to);
+    auto* column = new QVBoxLayout(dialog);
+    column->addWidget(note);
+    column->addLayout(form);
+    column->addWidget(problem);
+    column->addWidget(buttons);
+    const int wrapWidth = dialog->fontMetrics().averageCharWidth() * 56;
+    note->setMinimumWidth(wrapWidth);
+    problem->setMinimumWidth(wrapWidth);
+    check();
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, from, to] {
+        const qint64 first = from->value(), last = to->value();
+        dialog->accept();
+        verifyRange(first, last);
+    });
+    dialog->open();
+    return dialog;
+}
+
+bool AuditIntegrityActions::startVerify(std::optional<std::pair<qint64, qint64>> range)
+{
     if (m_running)
         return false;
     setRunning(true);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_done = nullptr;
-    startProgress(tr("Verifying the audit chain and its signed checkpoints..."));
+    if (range) {
+        // A range reports how far it got and stops on Cancel; the whole chain only drops its answer.
+        m_done = std::make_shared<std::atomic<qint64>>(0);
+        m_doneText = [](qint64 n) {
+            return tr("%n event(s) checked", nullptr, int(qMin<qint64>(n, INT_MAX)));
+        };
+        startProgress(tr("Verifying events %1 to %2 against the signed checkpoints around them...")
+                          .arg(range->first)
+                          .arg(range->second));
+    } else {
+        startProgress(tr("Verifying the audit chain and its signed checkpoints..."));
+    }
     auto report = std::make_shared<std::optional<Result<audit::VerifyReport>>>();
     auto cancelled = m_cancel;
-    runJob([report](service::ControlPlane& cp,
-                    const service::Caller& caller) { report->emplace(cp.verifyAudit(caller, false)); },
-           [this, report, cancelled] {
-               finishProgress();
-               setRunning(false);
-               if (cancelled->load() || !report->has_value())
-                   return; // the answer came after Cancel: dropped
-               const Result<audit::VerifyReport>& r = **report;
-               if (!r) {
-                   showResult(tr("Verify integrity"), r.error().message, true);
-                   return;
-               }
-               const audit::VerifyReport& v = r.value();
-               emit verified(v);
-               if (!v.intact) {
-                   emit brokenEvent(v.firstBadSeq, v.problem);
-                   showResult(tr("Verify integrity"),
-                              tr("The audit trail is broken at event %1: %2.\n\n%3")
-                                  .arg(v.firstBadSeq)
-                                  .arg(problemText(v.problem), v.message),
-                              true);
-                   return;
-               }
-               QString text = tr("The audit trail is intact: %n event(s) checked", nullptr, int(v.eventsChecked)) +
-                              QLatin1Char(' ') +
-                              tr("against %n signed checkpoint(s).", nullptr, int(v.checkpointsChecked));
-               if (!v.warning.isEmpty())
-                   text += QStringLiteral("\n\n") + v.warning;
-               showResult(tr("Verify integrity"), text, !v.warning.isEmpty());
-           });
+    auto done = m_done;
+    runJob(
+        [report, range, cancelled, done](service::ControlPlane& cp, const service::Caller& caller) {
+            if (!range) {
+                report->emplace(cp.verifyAudit(caller, false));
+                return;
+            }
+            report->emplace(cp.verifyAuditRange(caller, range->first, range->second, [cancelled, done](qint64 n) {
+                done->store(n);
+                return !cancelled->load();
+            }));
+        },
+        [this, report, cancelled, range] {
+            finishProgress();
+            setRunning(false);
+            if (cancelled->load() || !report->has_value())
+                return; // the answer came after Cancel: dropped
+            const Result<audit::VerifyReport>& r = **report;
+            if (!r) {
+                showResult(tr("Verify integrity"), r.error().message, true);
+                return;
+            }
+            const audit::VerifyReport& v = r.value();
+            emit verified(v);
+            if (!v.intact) {
+                emit brokenEvent(v.firstBadSeq, v.problem);
+                showResult(tr("Verify integrity"),
+                           tr("The audit trail is broken at event %1: %2.\n\n%3")
+                               .arg(v.firstBadSeq)
+                               .arg(problemText(v.problem), v.message),
+                           true);
+                return;
+            }
+            QString text =
+                (range ? tr("Events %1 to %2 are intact:").arg(range->first).arg(range->second) + QLatin1Char(' ') +
+                             tr("%n event(s) checked", nullptr, int(v.eventsChecked))
+                       : tr("The audit trail is intact: %n event(s) checked", nullptr, int(v.eventsChecked))) +
+                QLatin1Char(' ') + tr("against %n signed checkpoint(s).", nullptr, int(v.checkpointsChecked));
+            if (!v.warning.isEmpty())
+                text += QStringLiteral("\n\n") + v.warning;
+            showResult(tr("Verify integrity"), text, !v.warning.isEmpty());
+        });
     return true;
 }
 
@@ -264,6 +395,9 @@ bool AuditIntegrityActions::exportTo(const QString& path, Format format)
     setRunning(true);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_done = std::make_shared<std::atomic<qint64>>(0);
+    m_doneText = [](qint64 n) {
+        return tr("%n event(s) written", nullptr, int(qMin<qint64>(n, INT_MAX)));
+    };
     startProgress(tr("Exporting to %1...").arg(target.fileName()));
     auto cancel = m_cancel;
     auto done = m_done;

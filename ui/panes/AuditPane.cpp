@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -160,6 +161,10 @@ AuditPane::AuditPane(ConsoleBridge& bridge, QWidget* parent)
     m_actions->addSeparator();
     m_actions->addAction(m_integrity->verifyAction());
     nameAction(m_integrity->verifyAction(), m_actions, "auditVerify", tr("Verify integrity"));
+    if (auto* verify = qobject_cast<QToolButton*>(m_actions->widgetForAction(m_integrity->verifyAction()))) {
+        // Pressed: the whole chain; its arrow: the whole chain or a range.
+        verify->setPopupMode(QToolButton::MenuButtonPopup);
+    }
     m_actions->addAction(m_integrity->exportAction());
     nameAction(m_integrity->exportAction(), m_actions, "auditExport", tr("Export"));
     for (QAction* a : m_actions->actions())
@@ -186,6 +191,18 @@ AuditPane::AuditPane(ConsoleBridge& bridge, QWidget* parent)
     connect(m_filterBar, &AuditFilterBar::filterChanged, this, &AuditPane::applyFilter);
     connect(m_histogram, &AuditHistogram::rangeSelected, m_filterBar, &AuditFilterBar::setTimeRange);
     connect(m_integrity, &AuditIntegrityActions::brokenEvent, this, [this](qint64 seq) { selectSeq(seq); });
+    // A range to verify starts as the selected event, or else the events in view.
+    m_integrity->setRangeSuggestion([this]() -> std::pair<qint64, qint64> {
+        const int rows = m_model->rowCount();
+        if (const QModelIndex current = m_table->currentIndex(); current.isValid()) {
+            const qint64 seq = m_model->seqAt(current.row());
+            return {seq, seq};
+        }
+        if (rows == 0)
+            return {1, 1};
+        const qint64 a = m_model->seqAt(0), b = m_model->seqAt(rows - 1);
+        return {std::min(a, b), std::max(a, b)};
+    });
     m_filterSlot->setObjectName(QStringLiteral("filterBarSlot"));
     m_filterSlot->addWidget(m_filterBar);
     m_histogramSlot->setObjectName(QStringLiteral("histogramSlot"));

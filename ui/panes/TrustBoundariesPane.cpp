@@ -134,6 +134,15 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_table->setColumnWidth(ControlModel::Status, 120);
     m_table->setColumnWidth(ControlModel::Evidence, 360);
     m_table->setColumnWidth(ControlModel::Measured, 140);
+    // The other way round: a control selected in the table selects its boundary's box (without filtering).
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const QString id = rows.first().data(ControlModel::BoundaryIdRole).toString();
+        if (!id.isEmpty() && id != m_flow->selectedBoundary())
+            m_flow->setSelectedBoundary(id);
+    });
 
     // --- ownership ------------------------------------------------------------------------------------------
     auto* ownershipBox = new QGroupBox(tr("Who owns what"), this);
@@ -356,8 +365,7 @@ void TrustBoundariesPane::checkNow()
 
 void TrustBoundariesPane::showBoundary(const QString& boundaryId)
 {
-    m_flow->setSelectedBoundary(boundaryId);
-    const QString id = m_flow->selectedBoundary();
+    const QString id = m_flow->indexOf(boundaryId) >= 0 ? boundaryId : QString();
     {
         const QSignalBlocker block(m_filter);
         m_filter->setCurrentIndex(qMax(0, m_filter->findData(id)));
@@ -369,6 +377,8 @@ void TrustBoundariesPane::showBoundary(const QString& boundaryId)
         m_table->selectRow(0);
     else
         m_table->clearSelection();
+    // Last: the table's selection changing on the way selects a box of its own.
+    m_flow->setSelectedBoundary(id);
 }
 
 // --- ownership ------------------------------------------------------------------------------------------------

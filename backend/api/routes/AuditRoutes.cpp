@@ -358,8 +358,24 @@ void addAuditRoutes(Router& router)
         const auto incremental = r.queryBoolean("incremental");
         if (!incremental)
             return problem(incremental.error());
-        return reply(r.cp().verifyAudit(r.caller(), incremental.value()),
-                     [](const audit::VerifyReport& report) { return toJson(report); });
+        const auto toJsonReport = [](const audit::VerifyReport& report) {
+            return toJson(report);
+        };
+        if (!r.hasQuery("from") && !r.hasQuery("to"))
+            return reply(r.cp().verifyAudit(r.caller(), incremental.value()), toJsonReport);
+        // A range: both ends, event numbers (the control plane says when they are outside the log).
+        bool fromOk = false, toOk = false;
+        const qint64 from = r.query("from").toLongLong(&fromOk);
+        const qint64 to = r.query("to").toLongLong(&toOk);
+        if (!fromOk || !toOk)
+            return problem(Error{ErrorCode::InvalidArgument,
+                                 QStringLiteral("from and to must both be given, as event numbers (seq), to verify a "
+                                                "range; leave both out to verify the whole chain.")});
+        if (incremental.value())
+            return problem(Error{ErrorCode::InvalidArgument,
+                                 QStringLiteral("incremental does not apply to a range: leave it out, or leave out "
+                                                "from and to.")});
+        return reply(r.cp().verifyAuditRange(r.caller(), from, to), toJsonReport);
     });
     router.add(
         "POST", platform + QStringLiteral("/checkpoints"), QStringLiteral("signAuditCheckpoint"), [](ApiRequest& r) {
