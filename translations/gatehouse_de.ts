@@ -1301,6 +1301,97 @@
         <source>Export</source>
         <translation>Export</translation>
     </message>
+    <message>
+        <source>Verify integrity of</source>
+        <translation>Integrität prüfen von</translation>
+    </message>
+    <message>
+        <source>&amp;Whole chain</source>
+        <translation>&amp;Ganze Kette</translation>
+    </message>
+    <message>
+        <source>Walk every event and every signed checkpoint</source>
+        <translation>Jedes Ereignis und jeden signierten Prüfpunkt durchgehen</translation>
+    </message>
+    <message>
+        <source>&amp;Range of events...</source>
+        <translation>&amp;Bereich von Ereignissen...</translation>
+    </message>
+    <message>
+        <source>Verify only the events from one number to another, against the signed checkpoints around them</source>
+        <translation>Nur die Ereignisse von einer Nummer bis zu einer anderen prüfen, gegen die signierten Prüfpunkte um sie herum</translation>
+    </message>
+    <message>
+        <source>Verify a range of events</source>
+        <translation>Einen Bereich von Ereignissen prüfen</translation>
+    </message>
+    <message>
+        <source>First event</source>
+        <translation>Erstes Ereignis</translation>
+    </message>
+    <message>
+        <source>The number (seq) of the first event to verify; prefilled from the selected event or the events in view</source>
+        <translation>Die Nummer (seq) des ersten zu prüfenden Ereignisses; vorausgefüllt aus dem ausgewählten Ereignis oder den angezeigten Ereignissen</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Letztes Ereignis</translation>
+    </message>
+    <message>
+        <source>The number (seq) of the last event to verify, at most the newest</source>
+        <translation>Die Nummer (seq) des letzten zu prüfenden Ereignisses, höchstens die des neuesten</translation>
+    </message>
+    <message>
+        <source>Gatehouse recomputes every event of the range from the signed checkpoint before it to the one after it; the rest of the chain is not read.</source>
+        <translation>Gatehouse berechnet jedes Ereignis des Bereichs neu, vom signierten Prüfpunkt davor bis zu dem danach; der Rest der Kette wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>How a range is verified</source>
+        <translation>Wie ein Bereich geprüft wird</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Verify the range</source>
+        <translation>Den Bereich prüfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Range problem</source>
+        <translation>Problem mit dem Bereich</translation>
+    </message>
+    <message>
+        <source>The first event comes after the last: swap them.</source>
+        <translation>Das erste Ereignis liegt nach dem letzten: vertauschen Sie sie.</translation>
+    </message>
+    <message>
+        <source>&amp;From event:</source>
+        <translation>&amp;Von Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;To event:</source>
+        <translation>&amp;Bis Ereignis:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) checked</source>
+        <translation>
+            <numerusform>%n Ereignis geprüft</numerusform>
+            <numerusform>%n Ereignisse geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying events %1 to %2 against the signed checkpoints around them...</source>
+        <translation>Ereignisse %1 bis %2 werden gegen die signierten Prüfpunkte um sie herum geprüft...</translation>
+    </message>
+    <message>
+        <source>Events %1 to %2 are intact:</source>
+        <translation>Die Ereignisse %1 bis %2 sind unversehrt:</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AuditPane</name>

@@ -1301,6 +1301,97 @@
         <source>Export</source>
         <translation>Exportation</translation>
     </message>
+    <message>
+        <source>Verify integrity of</source>
+        <translation>Vérifier l&apos;intégrité de</translation>
+    </message>
+    <message>
+        <source>&amp;Whole chain</source>
+        <translation>&amp;Chaîne entière</translation>
+    </message>
+    <message>
+        <source>Walk every event and every signed checkpoint</source>
+        <translation>Parcourir chaque événement et chaque point de contrôle signé</translation>
+    </message>
+    <message>
+        <source>&amp;Range of events...</source>
+        <translation>&amp;Plage d&apos;événements...</translation>
+    </message>
+    <message>
+        <source>Verify only the events from one number to another, against the signed checkpoints around them</source>
+        <translation>Vérifier seulement les événements d&apos;un numéro à un autre, par rapport aux points de contrôle signés qui les entourent</translation>
+    </message>
+    <message>
+        <source>Verify a range of events</source>
+        <translation>Vérifier une plage d&apos;événements</translation>
+    </message>
+    <message>
+        <source>First event</source>
+        <translation>Premier événement</translation>
+    </message>
+    <message>
+        <source>The number (seq) of the first event to verify; prefilled from the selected event or the events in view</source>
+        <translation>Le numéro (seq) du premier événement à vérifier ; prérempli d&apos;après l&apos;événement sélectionné ou les événements affichés</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Dernier événement</translation>
+    </message>
+    <message>
+        <source>The number (seq) of the last event to verify, at most the newest</source>
+        <translation>Le numéro (seq) du dernier événement à vérifier, au plus celui du plus récent</translation>
+    </message>
+    <message>
+        <source>Gatehouse recomputes every event of the range from the signed checkpoint before it to the one after it; the rest of the chain is not read.</source>
+        <translation>Gatehouse recalcule chaque événement de la plage, du point de contrôle signé qui la précède à celui qui la suit ; le reste de la chaîne n&apos;est pas lu.</translation>
+    </message>
+    <message>
+        <source>How a range is verified</source>
+        <translation>Comment une plage est vérifiée</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Verify the range</source>
+        <translation>Vérifier la plage</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Range problem</source>
+        <translation>Problème de plage</translation>
+    </message>
+    <message>
+        <source>The first event comes after the last: swap them.</source>
+        <translation>Le premier événement vient après le dernier : inversez-les.</translation>
+    </message>
+    <message>
+        <source>&amp;From event:</source>
+        <translation>&amp;De l&apos;événement :</translation>
+    </message>
+    <message>
+        <source>&amp;To event:</source>
+        <translation>&amp;À l&apos;événement :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) checked</source>
+        <translation>
+            <numerusform>%n événement vérifié</numerusform>
+            <numerusform>%n événements vérifiés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying events %1 to %2 against the signed checkpoints around them...</source>
+        <translation>Vérification des événements %1 à %2 par rapport aux points de contrôle signés qui les entourent...</translation>
+    </message>
+    <message>
+        <source>Events %1 to %2 are intact:</source>
+        <translation>Les événements %1 à %2 sont intacts :</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AuditPane</name>
