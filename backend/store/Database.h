@@ -63,7 +63,7 @@ public:
     // A number that moves on whenever the stored rows may have changed, for caches of rows to know when to forget
     // them. It moves with every commit on this connection, except one whose every changed row is in a table of
     // the audit trail (audit_*) or was written under a QuietWrites; and with every commit by another connection
-    // or process (PRAGMA data_version, read by this call). Deny by default: a commit it cannot account for row by
+    // or process (PRAGMA data_version, read by this call). Deny by default: a change it cannot account for row by
     // row (a schema change, a DELETE without WHERE, a statement rolled back) moves it too. Call it inside the
     // transaction that then reads, so the number and the rows are of one snapshot.
     Result<quint64> changeGeneration();
@@ -97,9 +97,10 @@ private:
     // The change generation and what the open transaction changed so far (see changeGeneration()).
     std::atomic<quint64> m_changeGeneration{1};
     int m_quietWrites = 0;
-    qint64 m_rowsSeen = 0;    // row changes the hook reported in this transaction
-    bool m_otherRows = false; // one of them was not in an audit table, nor quiet
-    qint64 m_totalChangesAtEnd = 0;
+    qint64 m_rowsSeen = 0;       // row changes the hook reported in this transaction
+    bool m_otherRows = false;    // one of them was not in an audit table, nor quiet
+    qint64 m_rowsReported = 0;   // row changes the hook reported, ever
+    qint64 m_unreportedRows = 0; // rows SQLite counted as changed that the hook never saw, as last checked
     std::unique_ptr<Statement> m_dataVersion;
     qint64 m_lastDataVersion = -1;
 };
