@@ -454,7 +454,8 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
     const QByteArray hash = identity::TokenCodec::hashOf(caller.token);
     CachedCredential* found = credential(session, hash);
     // The cache and the index found it by hash; compare again in constant time so no code path depends on timing.
-    if (!found || found->hash.size() != 32 || hash.size() != 32 ||
+    const auto expected = session ? CachedCredential::Kind::Session : CachedCredential::Kind::Token;
+    if (!found || found->kind != expected || found->hash.size() != 32 || hash.size() != 32 ||
         CRYPTO_memcmp(found->hash.constData(), hash.constData(), 32) != 0) {
         a.reason = QStringLiteral("unknown_token");
         return a;
