@@ -310,15 +310,30 @@ void HttpConnection::processInput()
 
 QByteArray HttpConnection::head(const HttpResponse& response, bool chunked, qint64 contentLength) const
 {
-    QByteArray out;
-    out.reserve(512);
-    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    // Appended piece by piece into one buffer sized up front: no temporary per header (this runs per response).
+    qsizetype size = 128;
     for (const auto& h : response.headers)
-        out += h.first + ": " + h.second + "\r\n";
-    if (chunked)
+        size += h.first.size() + h.second.size() + 4;
+    QByteArray out;
+    out.reserve(size);
+    out += "HTTP/1.1 ";
+    out += QByteArray::number(response.status);
+    out += ' ';
+    out += reasonPhrase(response.status);
+    out += "\r\n";
+    for (const auto& h : response.headers) {
+        out += h.first;
+        out += ": ";
+        out += h.second;
+        out += "\r\n";
+    }
+    if (chunked) {
         out += "Transfer-Encoding: chunked\r\n";
-    else if (contentLength >= 0)
-        out += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    } else if (contentLength >= 0) {
+        out += "Content-Length: ";
+        out += QByteArray::number(contentLength);
+        out += "\r\n";
+    }
     out += response.close ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
     out += "\r\n";
     return out;

@@ -185,12 +185,19 @@ Result<void> ControlPlane::close()
     auto tx = store::Transaction::begin(m_db, store::Transaction::Mode::Immediate);
     if (!tx)
         return tx.error();
-    if (!m_audit.canSign())
-        return {}; // load() never opened the signing key: nothing was appended through it
-    // Signs the head unless it is signed already.
-    if (auto signedHead = m_audit.checkpoint(m_clock.nowMs()); !signedHead)
-        return signedHead.error();
-    return tx.value().commit();
+    const bool activity = writeActivity();
+    // Signs the head unless it is signed already (unless load() never opened the signing key: then nothing was
+    // appended through it).
+    if (m_audit.canSign()) {
+        if (auto signedHead = m_audit.checkpoint(m_clock.nowMs()); !signedHead)
+            return signedHead.error();
+    }
+    auto r = tx.value().commit();
+    if (r && activity) {
+        m_sessionActivity.clear();
+        m_tokenActivity.clear();
+    }
+    return r;
 }
 
 void ControlPlane::setReadAuditBatching(bool on)
@@ -438,6 +445,8 @@ Error ControlPlane::auditAppendFailed(const Error& cause)
 
 Result<void> ControlPlane::commit(store::Transaction& tx)
 {
+    // Uses of sessions and tokens recorded since the last write go with this one.
+    const bool activity = writeActivity();
     auto r = tx.commit();
     if (!r) {
         // The change and its audit event are written together, so a commit that fails is an audit failure too.
@@ -450,6 +459,10 @@ Result<void> ControlPlane::commit(store::Transaction& tx)
                              .arg(r.error().message));
     }
     m_auditAvailable = true;
+    if (activity) {
+        m_sessionActivity.clear();
+        m_tokenActivity.clear();
+    }
     const QList<audit::AuditEvent> committed = std::exchange(m_pending, {});
     m_feed.publish(committed);
     if (m_index && !committed.isEmpty())
@@ -477,8 +490,84 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         a.reason = QStringLiteral("malformed_token");
         return a;
     }
+    const bool session = *kind == identity::TokenCodec::Kind::Session;
     const QByteArray hash = identity::TokenCodec::hashOf(caller.token);
-    // Prepared once and kept (every authenticated call runs one of them), reset when done.
+    CachedCredential* found = credential(session, hash);
+    // The cache and the index found it by hash; compare again in constant time so no code path depends on timing.
+    const auto expected = session ? CachedCredential::Kind::Session : CachedCredential::Kind::Token;
+    if (!found || found->kind != expected || found->hash.size() != 32 || hash.size() != 32 ||
+        CRYPTO_memcmp(found->hash.constData(), hash.constData(), 32) != 0) {
+        a.reason = QStringLiteral("unknown_token");
+        return a;
+    }
+    const CachedCredential& c = *found;
+    a.tenantId = c.tenantId;
+    a.actorId = c.identityId;
+    a.actorName = c.identityName;
+    // Every rule is judged against `now` from the stored values, cached or not.
+    if (session) {
+        if (c.ended) {
+            a.reason = QStringLiteral("session_ended");
+            a.message = sessionEndedMessage(c.endReason);
+        } else if (now >= c.expiresAtMs)
+            a.reason = QStringLiteral("session_expired");
+        else if (now - c.lastUsedAtMs >= c.idleLimitMs)
+            a.reason = QStringLiteral("session_idle");
+        else if (c.identityStatus != QLatin1String("active"))
+            a.reason = QStringLiteral("account_") + c.identityStatus;
+        else if (c.lockedUntilMs > now)
+            a.reason = QStringLiteral("account_locked");
+        else if (c.tenantStatus == QLatin1String("suspended"))
+            a.reason = QStringLiteral("tenant_suspended");
+    } else {
+        if (c.ended)
+            a.reason = QStringLiteral("token_revoked");
+        else if (now >= c.expiresAtMs)
+            a.reason = QStringLiteral("token_expired");
+        else if (c.identityStatus != QLatin1String("active"))
+            a.reason = QStringLiteral("integration_locked");
+        else if (c.tenantStatus == QLatin1String("suspended"))
+            a.reason = QStringLiteral("tenant_suspended");
+        // A token of a certificate-bound integration is only good over a connection that presented that
+        // certificate.
+        else if (!c.certificatePin.isEmpty() && c.certificatePin != caller.clientCertificateSha256.toLower())
+            a.reason = caller.clientCertificateSha256.isEmpty() ? QStringLiteral("certificate_required")
+                                                                : QStringLiteral("certificate_mismatch");
+    }
+    if (!a.reason.isEmpty())
+        return a;
+    Principal p;
+    if (session) {
+        p.kind = Principal::Kind::User;
+        p.sessionId = c.id;
+        p.mfaEnrollmentOnly = c.mfaEnrollmentOnly;
+    } else {
+        p.kind = Principal::Kind::Integration;
+        p.tokenId = c.id;
+        p.tokenWorkspaceId = c.workspaceId;
+    }
+    p.id = c.identityId;
+    p.tenantId = c.tenantId;
+    p.name = c.identityName;
+    noteActivity(*found, now);
+    a.principal = p;
+    return a;
+}
+
+CachedCredential* ControlPlane::credential(bool session, const QByteArray& hash)
+{
+    // The store is the source of truth: any commit that may have changed a row the cache holds (here or in another
+    // connection or process) moves the store's change generation, and the cache forgets everything. So a sign-out,
+    // a revocation, a lock, a suspension or a settings change is seen by the very next request.
+    auto generation = m_db.changeGeneration();
+    if (!generation)
+        return nullptr;
+    if (generation.value() != m_credentials.generation())
+        m_credentials.reset(generation.value());
+    if (CachedCredential* hit = m_credentials.find(hash))
+        return hit;
+
+    // Prepared once and kept, reset when done.
     const auto lookup = [this](std::unique_ptr<store::Statement>& slot, const char* text) -> store::Statement* {
         if (!slot) {
             auto s = m_db.prepare(text);
@@ -489,112 +578,99 @@ ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qi
         slot->reset();
         return slot.get();
     };
-    if (*kind == identity::TokenCodec::Kind::Session) {
-        store::Statement* s =
-            lookup(m_sessionLookup, "SELECT s.id, s.user_id, s.tenant_id, s.last_seen_at, s.expires_at, s.ended_at, "
-                                    "s.mfa_enrollment_only, s.token_hash, u.username, u.status, u.locked_until, "
-                                    "t.status, t.session_idle_s, s.end_reason FROM sessions s "
-                                    "JOIN users u ON u.id = s.user_id "
-                                    "JOIN tenants t ON t.id = s.tenant_id WHERE s.token_hash = ?;");
-        const auto done = qScopeGuard([s] {
-            if (s)
-                s->reset();
-        });
-        if (!s || !s->bindBlob(1, hash).step().value()) {
-            a.reason = QStringLiteral("unknown_token");
-            return a;
-        }
-        const store::Statement& r = *s;
-        // The index found it by hash; compare again in constant time so no code path depends on timing.
-        if (r.blob(7).size() != 32 || CRYPTO_memcmp(r.blob(7).constData(), hash.constData(), 32) != 0) {
-            a.reason = QStringLiteral("unknown_token");
-            return a;
-        }
-        a.tenantId = r.text(2);
-        a.actorId = r.text(1);
-        a.actorName = r.text(8);
-        if (!r.isNull(5)) {
-            a.reason = QStringLiteral("session_ended");
-            a.message = sessionEndedMessage(r.text(13));
-        } else if (now >= r.int64(4))
-            a.reason = QStringLiteral("session_expired");
-        else if (now - r.int64(3) >= r.int64(12) * 1000)
-            a.reason = QStringLiteral("session_idle");
-        else if (r.text(9) != QLatin1String("active"))
-            a.reason = QStringLiteral("account_") + r.text(9);
-        else if (r.int64(10) > now)
-            a.reason = QStringLiteral("account_locked");
-        else if (r.text(11) == QLatin1String("suspended"))
-            a.reason = QStringLiteral("tenant_suspended");
-        if (!a.reason.isEmpty())
-            return a;
-        Principal p;
-        p.kind = Principal::Kind::User;
-        p.sessionId = r.text(0);
-        p.id = r.text(1);
-        p.tenantId = r.text(2);
-        p.name = r.text(8);
-        p.mfaEnrollmentOnly = r.int64(6) != 0;
-        // Activity is recorded to the minute: the idle timeout (30 min) needs no finer grain, and a busy client
-        // does not turn every read into a write.
-        if (now - r.int64(3) >= kActivityGrainMs &&
-            !sql::run(m_db, "UPDATE sessions SET last_seen_at = ? WHERE id = ?;", now, p.sessionId)) {
-            a.reason = QStringLiteral("store_error");
-            return a;
-        }
-        a.principal = p;
-        return a;
-    }
     store::Statement* s =
-        lookup(m_tokenLookup, "SELECT k.id, k.integration_id, k.tenant_id, k.workspace_id, k.expires_at, "
-                              "k.revoked_at, k.token_hash, i.name, i.status, t.status, "
-                              "coalesce(k.last_used_at, 0), i.client_cert_sha256 FROM api_tokens k "
-                              "JOIN integrations i ON i.id = k.integration_id JOIN tenants t ON t.id = k.tenant_id "
-                              "WHERE k.token_hash = ?;");
+        session ? lookup(m_sessionLookup, "SELECT s.id, s.user_id, s.tenant_id, s.last_seen_at, s.expires_at, "
+                                          "s.ended_at IS NOT NULL, s.mfa_enrollment_only, s.token_hash, u.username, "
+                                          "u.status, u.locked_until, t.status, t.session_idle_s, s.end_reason "
+                                          "FROM sessions s JOIN users u ON u.id = s.user_id "
+                                          "JOIN tenants t ON t.id = s.tenant_id WHERE s.token_hash = ?;")
+                : lookup(m_tokenLookup, "SELECT k.id, k.integration_id, k.tenant_id, coalesce(k.last_used_at, 0), "
+                                        "k.expires_at, k.revoked_at IS NOT NULL, k.workspace_id, k.token_hash, "
+                                        "i.name, i.status, 0, t.status, 0, i.client_cert_sha256 FROM api_tokens k "
+                                        "JOIN integrations i ON i.id = k.integration_id "
+                                        "JOIN tenants t ON t.id = k.tenant_id WHERE k.token_hash = ?;");
     const auto done = qScopeGuard([s] {
         if (s)
             s->reset();
     });
-    if (!s || !s->bindBlob(1, hash).step().value()) {
-        a.reason = QStringLiteral("unknown_token");
-        return a;
-    }
+    if (!s || !s->bindBlob(1, hash).step().value())
+        return nullptr;
     const store::Statement& r = *s;
-    if (r.blob(6).size() != 32 || CRYPTO_memcmp(r.blob(6).constData(), hash.constData(), 32) != 0) {
-        a.reason = QStringLiteral("unknown_token");
-        return a;
+    CachedCredential c;
+    c.kind = session ? CachedCredential::Kind::Session : CachedCredential::Kind::Token;
+    c.hash = r.blob(7);
+    c.id = r.text(0);
+    c.identityId = r.text(1);
+    c.tenantId = r.text(2);
+    c.lastUsedAtMs = r.int64(3);
+    c.expiresAtMs = r.int64(4);
+    c.ended = r.int64(5) != 0;
+    c.identityName = r.text(8);
+    c.identityStatus = r.text(9);
+    c.lockedUntilMs = r.int64(10);
+    c.tenantStatus = r.text(11);
+    if (session) {
+        c.mfaEnrollmentOnly = r.int64(6) != 0;
+        c.idleLimitMs = r.int64(12) * 1000;
+        c.endReason = r.text(13);
+    } else {
+        c.workspaceId = r.text(6);
+        c.certificatePin = r.text(13);
     }
-    a.tenantId = r.text(2);
-    a.actorId = r.text(1);
-    a.actorName = r.text(7);
-    if (!r.isNull(5))
-        a.reason = QStringLiteral("token_revoked");
-    else if (now >= r.int64(4))
-        a.reason = QStringLiteral("token_expired");
-    else if (r.text(8) != QLatin1String("active"))
-        a.reason = QStringLiteral("integration_locked");
-    else if (r.text(9) == QLatin1String("suspended"))
-        a.reason = QStringLiteral("tenant_suspended");
-    // A token of a certificate-bound integration is only good over a connection that presented that certificate.
-    else if (!r.text(11).isEmpty() && r.text(11) != caller.clientCertificateSha256.toLower())
-        a.reason = caller.clientCertificateSha256.isEmpty() ? QStringLiteral("certificate_required")
-                                                            : QStringLiteral("certificate_mismatch");
-    if (!a.reason.isEmpty())
-        return a;
-    Principal p;
-    p.kind = Principal::Kind::Integration;
-    p.tokenId = r.text(0);
-    p.id = r.text(1);
-    p.tenantId = r.text(2);
-    p.tokenWorkspaceId = r.text(3);
-    p.name = r.text(7);
-    if (now - r.int64(10) >= kActivityGrainMs &&
-        !sql::run(m_db, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?;", now, p.tokenId)) {
-        a.reason = QStringLiteral("store_error");
-        return a;
-    }
-    a.principal = p;
-    return a;
+    // A use recorded but not written yet is newer than the stored one.
+    const QHash<QString, qint64>& unwritten = session ? m_sessionActivity : m_tokenActivity;
+    c.lastUsedAtMs = std::max(c.lastUsedAtMs, unwritten.value(c.id, 0));
+    return &m_credentials.insert(std::move(c));
+}
+
+// Activity is recorded to the minute (kActivityGrainMs): the idle timeout (30 minutes by default) needs no finer
+// grain, and a busy client does not turn every read into a write. A use is noted in memory (the cache's entry and
+// a list of uses to write) and written in one batch with the next write transaction of the control plane: the
+// change or the audit record of this same request, or the group commit of read records (within about a
+// millisecond when the server batches reads), and at close. So a request never writes for its own sake, and a
+// read stays a read. After a crash the stored time is older than the true one by at most a grain and the moment
+// before the next write: the idle timeout errs on the safe side (a session may end a little early, never late).
+void ControlPlane::noteActivity(CachedCredential& credential, qint64 now)
+{
+    if (now - credential.lastUsedAtMs < kActivityGrainMs)
+        return;
+    credential.lastUsedAtMs = now;
+    (credential.kind == CachedCredential::Kind::Session ? m_sessionActivity : m_tokenActivity)
+        .insert(credential.id, now);
+}
+
+bool ControlPlane::writeActivity()
+{
+    if (m_sessionActivity.isEmpty() && m_tokenActivity.isEmpty())
+        return true;
+    // The cache already holds these times: writing them does not make it forget.
+    const store::Database::QuietWrites quiet(m_db);
+    const auto write = [this](const char* text, const QHash<QString, qint64>& uses) {
+        auto s = m_db.prepare(text);
+        if (!s)
+            return false;
+        for (auto it = uses.begin(); it != uses.end(); ++it) {
+            s.value().reset();
+            if (!s.value().bind(1, it.value()).bind(2, it.key()).step())
+                return false;
+        }
+        return true;
+    };
+    return write("UPDATE sessions SET last_seen_at = max(last_seen_at, ?) WHERE id = ?;", m_sessionActivity) &&
+           write("UPDATE api_tokens SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?;",
+                 m_tokenActivity);
+}
+
+ControlPlane::CredentialCacheFigures ControlPlane::credentialCacheFigures()
+{
+    QMutexLocker lock(&m_mutex);
+    return {m_credentials.hits(), m_credentials.misses(), m_credentials.size()};
+}
+
+void ControlPlane::setCredentialCacheCapacity(qsizetype capacity)
+{
+    QMutexLocker lock(&m_mutex);
+    m_credentials.setCapacity(capacity);
 }
 
 Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Body& body)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Caller.h"
+#include "CredentialCache.h"
 #include "Expect.h"
 #include "audit/AuditEvent.h"
 #include "audit/AuditExport.h"
@@ -397,6 +398,17 @@ public:
     void setTransportFacts(const boundaries::TransportFacts& facts);
     boundaries::TransportFacts transportFacts() const;
 
+    // The credential cache (sessions and tokens of recent requests, checked without a store lookup): its figures,
+    // and its bound (default 100,000 credentials; when full, one makes room for the next).
+    struct CredentialCacheFigures
+    {
+        qint64 hits = 0;
+        qint64 misses = 0;
+        qsizetype size = 0;
+    };
+    CredentialCacheFigures credentialCacheFigures();
+    void setCredentialCacheCapacity(qsizetype capacity);
+
     identity::SourceThrottle& throttle() { return m_throttle; }
     const authz::Authorizer& authorizer() const { return m_authorizer; }
 
@@ -410,6 +422,14 @@ private:
     // execute() for an operation that produces a T: the body fills it in.
     template <typename T, typename F> Result<T> perform(const Caller& caller, const Operation& op, F&& body);
     Authentication authenticate(const Caller& caller, qint64 now);
+    // The credential with this hash, from the cache or (on a miss, or after the store changed) from the store;
+    // null when the store has none. Inside the request's transaction.
+    CachedCredential* credential(bool session, const QByteArray& hash);
+    // Records a use of the credential: in memory at once, in the store with the next write (writeActivity()).
+    void noteActivity(CachedCredential& credential, qint64 now);
+    // Writes the recorded uses not yet stored, inside the caller's write transaction; forgetActivity() once it
+    // committed.
+    bool writeActivity();
     Result<void> appendEvent(audit::AuditEvent& event);
     // Group commit of queued read records: one head lookup and one checkpoint check for the whole batch.
     Result<void> appendEvents(QList<audit::AuditEvent>& events);
@@ -487,9 +507,13 @@ private:
 
     store::Store& m_store;
     store::Database& m_db;
-    // The lookups every authenticated call makes, prepared once.
+    // The lookups an authenticated call makes when its credential is not in the cache, prepared once.
     std::unique_ptr<store::Statement> m_sessionLookup;
     std::unique_ptr<store::Statement> m_tokenLookup;
+    // Guarded by m_mutex: the credentials of recent requests, and their uses not yet written (id -> time).
+    CredentialCache m_credentials;
+    QHash<QString, qint64> m_sessionActivity;
+    QHash<QString, qint64> m_tokenActivity;
     Clock& m_clock;
     audit::AuditLog m_audit;
     // The audit log's search index (derived data, built by its own thread); opened by load().

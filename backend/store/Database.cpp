@@ -11,6 +11,7 @@
 #include <QScopeGuard>
 
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -25,12 +26,87 @@ QString sqliteMessage(sqlite3* db)
 
 } // namespace
 
-Database::Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+Database::Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path))
+{
+    if (!m_db)
+        return;
+    m_unreportedRows = sqlite3_total_changes(m_db);
+    sqlite3_commit_hook(m_db, &Database::onCommit, this);
+    sqlite3_rollback_hook(m_db, &Database::onRollback, this);
+    sqlite3_update_hook(m_db, &Database::onRowChange, this);
+}
 
 Database::~Database()
 {
-    if (m_db)
+    m_dataVersion.reset();
+    if (m_db) {
+        sqlite3_commit_hook(m_db, nullptr, nullptr);
+        sqlite3_rollback_hook(m_db, nullptr, nullptr);
+        sqlite3_update_hook(m_db, nullptr, nullptr);
         sqlite3_close_v2(m_db);
+    }
+}
+
+int Database::onCommit(void* self)
+{
+    static_cast<Database*>(self)->endOfTransaction(true);
+    return 0; // never turns the commit into a rollback
+}
+
+void Database::onRollback(void* self)
+{
+    static_cast<Database*>(self)->endOfTransaction(false);
+}
+
+void Database::onRowChange(void* self, int, const char*, const char* table, long long)
+{
+    auto* db = static_cast<Database*>(self);
+    ++db->m_rowsSeen;
+    ++db->m_rowsReported;
+    if (db->m_quietWrites == 0 && std::strncmp(table, "audit_", 6) != 0)
+        db->m_otherRows = true;
+}
+
+void Database::endOfTransaction(bool committed)
+{
+    // A commit with no reported rows (a schema change, a re-key, a DELETE without WHERE, which SQLite does not
+    // report row by row) moves the generation too.
+    if (committed && (m_otherRows || m_rowsSeen == 0))
+        m_changeGeneration.fetch_add(1);
+    m_rowsSeen = 0;
+    m_otherRows = false;
+}
+
+Result<quint64> Database::changeGeneration()
+{
+    if (!m_dataVersion) {
+        auto s = prepare("PRAGMA data_version;");
+        if (!s)
+            return s.error();
+        m_dataVersion = std::make_unique<Statement>(std::move(s).value());
+    }
+    m_dataVersion->reset();
+    auto row = m_dataVersion->step();
+    if (!row || !row.value()) {
+        m_dataVersion->reset();
+        return row ? lastError(QStringLiteral("cannot read the data version")) : row.error();
+    }
+    const qint64 version = m_dataVersion->int64(0);
+    m_dataVersion->reset();
+    // Every row a statement changed is counted by SQLite and should have been reported to the hook; one that was
+    // not (a DELETE without WHERE beside a reported row, in one transaction) shows as a difference. Checked here,
+    // between statements: in autocommit mode the count is only updated after the commit hook ran.
+    const qint64 unreported = qint64(sqlite3_total_changes(m_db)) - m_rowsReported;
+    if (unreported != m_unreportedRows) {
+        m_unreportedRows = unreported;
+        m_changeGeneration.fetch_add(1);
+    }
+    if (version != m_lastDataVersion) {
+        // Another connection committed (or this is the first look): whatever was cached may be stale.
+        m_lastDataVersion = version;
+        m_changeGeneration.fetch_add(1);
+    }
+    return m_changeGeneration.load();
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBytes& rawKey, OpenMode mode)

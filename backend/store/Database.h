@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -63,14 +64,49 @@ public:
     // The connection's last error as a typed error; `context` says what was being done.
     Error lastError(const QString& context) const;
 
+    // A number that moves on whenever the stored rows may have changed, for caches of rows to know when to forget
+    // them. It moves with every commit on this connection, except one whose every changed row is in a table of
+    // the audit trail (audit_*) or was written under a QuietWrites; and with every commit by another connection
+    // or process (PRAGMA data_version, read by this call). Deny by default: a change it cannot account for row by
+    // row (a schema change, a DELETE without WHERE, a statement rolled back) moves it too. Call it inside the
+    // transaction that then reads, so the number and the rows are of one snapshot.
+    Result<quint64> changeGeneration();
+    // While one is alive, the rows this connection changes do not move the change generation: for a writer that
+    // has already brought its cache up to date (the recorded last use of sessions and tokens).
+    class QuietWrites
+    {
+    public:
+        explicit QuietWrites(Database& db) : m_db(db) { ++m_db.m_quietWrites; }
+        ~QuietWrites() { --m_db.m_quietWrites; }
+        QuietWrites(const QuietWrites&) = delete;
+        QuietWrites& operator=(const QuietWrites&) = delete;
+
+    private:
+        Database& m_db;
+    };
+
 private:
     Database(sqlite3* db, QString path);
+    // The hooks SQLite calls on this connection (under its mutex: the connection is opened FULLMUTEX).
+    static int onCommit(void* self);
+    static void onRollback(void* self);
+    static void onRowChange(void* self, int op, const char* database, const char* table, long long rowid);
+    void endOfTransaction(bool committed);
     Result<void> configure(const SecureBytes& rawKey);
     static SecureBytes keySpec(const SecureBytes& rawKey);
 
     sqlite3* m_db = nullptr;
     QString m_path;
     CipherSettings m_settings;
+    // The change generation and what the open transaction changed so far (see changeGeneration()).
+    std::atomic<quint64> m_changeGeneration{1};
+    int m_quietWrites = 0;
+    qint64 m_rowsSeen = 0;       // row changes the hook reported in this transaction
+    bool m_otherRows = false;    // one of them was not in an audit table, nor quiet
+    qint64 m_rowsReported = 0;   // row changes the hook reported, ever
+    qint64 m_unreportedRows = 0; // rows SQLite counted as changed that the hook never saw, as last checked
+    std::unique_ptr<Statement> m_dataVersion;
+    qint64 m_lastDataVersion = -1;
 };
 
 } // namespace gatehouse::store

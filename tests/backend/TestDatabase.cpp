@@ -22,6 +22,7 @@ private slots:
     void createRefusesExistingFile();
     void openNeverCreatesAFile();
     void plainSqliteFileIsNotUnlocked();
+    void changeGenerationMovesWithEveryChangeOutsideTheAuditTrail();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -166,6 +167,62 @@ void TestDatabase::plainSqliteFileIsNotUnlocked()
     QVERIFY(!db);
     QCOMPARE(db.error().code, ErrorCode::WrongKey);
     QCOMPARE(test::sha256(path()), before);
+}
+
+void TestDatabase::changeGenerationMovesWithEveryChangeOutsideTheAuditTrail()
+{
+    auto opened = Database::open(path(), test::keyOf('k'), Database::OpenMode::CreateNew);
+    QVERIFY(opened);
+    Database& db = *opened.value();
+    QVERIFY(db.exec("CREATE TABLE t (x INTEGER); CREATE TABLE audit_t (y INTEGER); "
+                    "INSERT INTO t VALUES (1), (2), (3);"));
+    const auto generation = [&db] {
+        return db.changeGeneration().value();
+    };
+    quint64 g = generation();
+    QCOMPARE(generation(), g); // nothing happened
+
+    // Changes to the audit trail's tables alone, in a transaction or not: no move.
+    QVERIFY(db.exec("INSERT INTO audit_t VALUES (1);"));
+    QVERIFY(db.exec("BEGIN IMMEDIATE; INSERT INTO audit_t VALUES (2); INSERT INTO audit_t VALUES (3); COMMIT;"));
+    QCOMPARE(generation(), g);
+    // Any other table moves it, alone or beside the audit trail.
+    QVERIFY(db.exec("UPDATE t SET x = 4 WHERE x = 1;"));
+    QVERIFY(generation() > g);
+    g = generation();
+    QVERIFY(db.exec("BEGIN IMMEDIATE; INSERT INTO audit_t VALUES (4); DELETE FROM t WHERE x = 2; COMMIT;"));
+    QVERIFY(generation() > g);
+    g = generation();
+    // A DELETE without WHERE is not reported row by row: beside an audit row, the count gives it away.
+    QVERIFY(db.exec("BEGIN IMMEDIATE; INSERT INTO audit_t VALUES (5); DELETE FROM t; COMMIT;"));
+    QVERIFY(generation() > g);
+    g = generation();
+    QVERIFY(db.exec("INSERT INTO t VALUES (5);"));
+    g = generation();
+    QVERIFY(db.exec("DELETE FROM t;"));
+    QVERIFY(generation() > g);
+    g = generation();
+    // A schema change, an empty write transaction: moves (nothing accounted for row by row).
+    QVERIFY(db.exec("CREATE TABLE u (z INTEGER);"));
+    QVERIFY(generation() > g);
+    g = generation();
+    QVERIFY(db.exec("BEGIN IMMEDIATE; COMMIT;"));
+    QVERIFY(generation() > g);
+    g = generation();
+    // Rolled back: nothing changed.
+    QVERIFY(db.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES (6); ROLLBACK;"));
+    QCOMPARE(generation(), g);
+    // Quiet writes do not move it.
+    {
+        const Database::QuietWrites quiet(db);
+        QVERIFY(db.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES (7); INSERT INTO audit_t VALUES (6); COMMIT;"));
+    }
+    QCOMPARE(generation(), g);
+    // Another connection's commit moves it (PRAGMA data_version).
+    auto other = Database::open(path(), test::keyOf('k'), Database::OpenMode::OpenExisting);
+    QVERIFY(other);
+    QVERIFY(other.value()->exec("INSERT INTO audit_t VALUES (7);"));
+    QVERIFY(generation() > g);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -3,8 +3,10 @@
 #   1. /healthz on keep-alive connections,
 #   2. an authenticated small GET (/api/v1/auth/whoami: session check, authorization, audit record),
 #   3. new TLS connections per second (every request on a fresh connection).
-# nginx (one worker) serves the same JSON bodies as static files. Prints requests/s, p50/p99 latency and the
-# ratio Gatehouse / nginx. Usage: tests/bench/bench-api.sh [build/release/app/gatehoused/gatehoused]
+# nginx (one worker) serves the same JSON bodies as static files. Prints requests/s, p50/p99 latency, each
+# server's CPU time per request (user + system of the gatehoused process and of nginx's worker, from
+# /proc/<pid>/stat, over the run, divided by the requests answered) and the ratio Gatehouse / nginx.
+# Usage: tests/bench/bench-api.sh [build/release/app/gatehoused/gatehoused]
 # Needs wrk and nginx (installer/install-deps.sh installs them). A figure, never a pass/fail.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -66,29 +68,42 @@ nginx -c "$work/nginx.conf"
 ng="https://127.0.0.1:$port"
 sleep 0.3
 
-run() { # URL [wrk args...] -> "rps p50 p99"
-    local url="$1"
-    shift
+# CPU time (user + system) a process has used so far, in microseconds, from /proc/<pid>/stat.
+cpu_us() {
+    local ticks
+    ticks="$(sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}')"
+    echo $((ticks * 1000000 / $(getconf CLK_TCK)))
+}
+run() { # PID URL [wrk args...] -> "rps p50 p99 non2xx cpu-us-per-request" (CPU of the server process PID)
+    local pid="$1" url="$2"
+    shift 2
+    local before after
+    before="$(cpu_us "$pid")"
     wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url" >"$work/wrk.txt" 2>&1
-    local rps p50 p99 non2xx
+    after="$(cpu_us "$pid")"
+    local rps p50 p99 non2xx requests
     rps="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")"
     p50="$(awk '$1=="50%" {print $2}' "$work/wrk.txt")"
     p99="$(awk '$1=="99%" {print $2}' "$work/wrk.txt")"
     non2xx="$(awk '/Non-2xx/ {print $5}' "$work/wrk.txt")"
-    echo "$rps $p50 $p99 ${non2xx:-0}"
+    requests="$(awk '/requests in/ {print $1}' "$work/wrk.txt")"
+    echo "$rps $p50 $p99 ${non2xx:-0} $(awk -v c=$((after - before)) -v n="$requests" 'BEGIN { printf "%.1f", c / n }')"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 report() { # NAME gatehouse-figures nginx-figures
-    read -r grps gp50 gp99 gbad <<<"$2"
-    read -r nrps np50 np99 nbad <<<"$3"
-    printf '%-34s gatehouse %9.0f req/s p50 %-8s p99 %-8s | nginx %9.0f req/s p50 %-8s p99 %-8s | ratio %s%s\n' \
-        "$1" "$grps" "$gp50" "$gp99" "$nrps" "$np50" "$np99" "$(ratio "$grps" "$nrps")" \
+    read -r grps gp50 gp99 gbad gcpu <<<"$2"
+    read -r nrps np50 np99 nbad ncpu <<<"$3"
+    printf '%-34s gatehouse %9.0f req/s p50 %-8s p99 %-8s cpu %5s us/req | nginx %9.0f req/s p50 %-8s p99 %-8s cpu %5s us/req | ratio %s%s\n' \
+        "$1" "$grps" "$gp50" "$gp99" "$gcpu" "$nrps" "$np50" "$np99" "$ncpu" "$(ratio "$grps" "$nrps")" \
         "$([[ "$gbad" != 0 ]] && echo " (gatehouse non-2xx: $gbad)")"
 }
 
 echo "bench-api: $(nproc) cores, wrk -t2 -c$connections -d${seconds}s, $(nginx -v 2>&1 | tr -d '\n')"
-report "GET /healthz (keep-alive)" "$(run "$gh/healthz")" "$(run "$ng/healthz")"
-report "GET /api/v1/auth/whoami (bearer)" "$(run "$gh/api/v1/auth/whoami" -H "Authorization: Bearer $token")" \
-    "$(run "$ng/api/v1/auth/whoami" -H "Authorization: Bearer $token")"
-report "new TLS connection per request" "$(run "$gh/healthz" -H 'Connection: close')" \
-    "$(run "$ng/healthz" -H 'Connection: close')"
+# The server's CPU per request: the gatehoused process; nginx's one worker.
+ng_pid="$(pgrep -P "$(cat "$work/nginx.pid")" | head -1)"
+report "GET /healthz (keep-alive)" "$(run "$gh_pid" "$gh/healthz")" "$(run "$ng_pid" "$ng/healthz")"
+report "GET /api/v1/auth/whoami (bearer)" \
+    "$(run "$gh_pid" "$gh/api/v1/auth/whoami" -H "Authorization: Bearer $token")" \
+    "$(run "$ng_pid" "$ng/api/v1/auth/whoami" -H "Authorization: Bearer $token")"
+report "new TLS connection per request" "$(run "$gh_pid" "$gh/healthz" -H 'Connection: close')" \
+    "$(run "$ng_pid" "$ng/healthz" -H 'Connection: close')"
