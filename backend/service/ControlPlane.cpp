@@ -100,10 +100,6 @@ namespace {
 
 // How finely session and token activity is recorded.
 constexpr qint64 kActivityGrainMs = 60'000;
-// How far the audit index may fall behind the log before calls wait for it, and for how long at most per call.
-// A search scans the unindexed tail (about 1 µs an event): 100,000 events keep that under a few tenths of a second.
-constexpr qint64 kIndexAdmissionBound = 100'000;
-constexpr int kIndexAdmissionWaitMs = 2'000;
 
 // A stable, short reason code for the audit trail.
 QString reasonFor(ErrorCode code)

@@ -52,6 +52,16 @@ Result<QList<MetricSample>> ControlPlane::readMetrics(const Caller& caller)
                     m_auditAvailable.load() ? 1 : 0});
         out.append(
             {"gatehouse_audit_followers", "Live followers of the audit trail.", "gauge", m_feed.subscriberCount()});
+        if (m_index) {
+            out.append({"gatehouse_audit_index_lag_events",
+                        "Audit events not yet in the search index (searches scan them in the log).", "gauge",
+                        std::max<qint64>(0, seq.value() - m_index->indexedSeq())});
+            out.append({"gatehouse_audit_index_lag_bound",
+                        "Unindexed audit events beyond which calls wait for the indexer.", "gauge",
+                        kIndexAdmissionBound});
+            out.append({"gatehouse_audit_index_rebuilds_total", "Times the audit index was dropped and built again.",
+                        "counter", m_index->stats().rebuilds});
+        }
         return {};
     });
 }

@@ -96,7 +96,9 @@ private:
             const qint64 dueNs = i * 1'000'000'000 / m_rate;
             while (t.nsecsElapsed() < dueNs)
                 QThread::usleep(200);
-            (void)m_cp.latestCheckpoint(system);
+            // A plain read: its record goes through the group commit, as an API client's reads do (the audit
+            // trail's own reads are written one by one, which would cap the rate at what one commit costs).
+            (void)m_cp.listTenants(system);
             m_calls.fetch_add(1);
         }
         m_elapsed = double(t.nsecsElapsed()) / 1e9;

@@ -358,6 +358,17 @@ void TestAuditIndex::alteredIndexIsReportedByFullVerification()
     audit::AuditIndex* index = f.cp->auditIndex();
     QVERIFY(index);
     QVERIFY(index->catchUp());
+    // The lag is a metric (none now: everything is indexed).
+    auto metrics = f.cp->readMetrics(f.system);
+    QVERIFY(metrics);
+    bool lagShown = false;
+    for (const service::MetricSample& m : metrics.value()) {
+        if (qstrcmp(m.name, "gatehouse_audit_index_lag_events") == 0) {
+            lagShown = true;
+            QCOMPARE(m.value, qint64(0));
+        }
+    }
+    QVERIFY(lagShown);
     audit::AuditQuery renames;
     renames.tenantId = f.tenantA;
     renames.actionPrefix = QStringLiteral("workspace.rename");
