@@ -185,12 +185,13 @@ Result<qint64> AuditIndex::round(qint64 most)
         auto row = s.value().step();
         if (!row)
             return row.error();
-        return row.value() ? s.value().int64(0) : qint64(0);
+        return row.value() ? s.value().int64(0) : qint64(0); // NULL (an empty log) reads as 0
     };
-    auto head = scalar("SELECT coalesce(max(seq), 0) FROM log.audit_events;");
+    // Bare min() and max(): SQLite answers those from the key's ends; wrapped in an expression, older versions scan.
+    auto head = scalar("SELECT max(seq) FROM log.audit_events;");
     if (!head)
         return head.error();
-    auto first = scalar("SELECT coalesce(min(seq), 0) FROM log.audit_events;");
+    auto first = scalar("SELECT min(seq) FROM log.audit_events;");
     if (!first)
         return first.error();
     m_logSeq = std::max(m_logSeq.load(), head.value());
@@ -212,6 +213,7 @@ Result<qint64> AuditIndex::round(qint64 most)
         qCWarning(lcStore) << "the audit index does not match the audit log: rebuilding it";
         if (auto r = recreateSchema(); !r)
             return r.error();
+        m_caughtUpOnce = false;
         QMutexLocker lock(&m_mutex);
         ++m_stats.rebuilds;
         return qint64(0);
@@ -265,6 +267,8 @@ Result<qint64> AuditIndex::round(qint64 most)
     commitMs = committing.elapsed();
     rollback.dismiss();
     m_indexed = indexed;
+    if (indexed >= head.value())
+        m_caughtUpOnce = true;
     QMutexLocker lock(&m_mutex);
     ++m_stats.rounds;
     m_stats.events += added;

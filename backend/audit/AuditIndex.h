@@ -74,6 +74,9 @@ public:
     // The newest seq the log is known to hold (from notify() and the indexer's own reads).
     qint64 knownLogSeq() const { return m_logSeq.load(); }
     qint64 lag() const { return std::max<qint64>(0, m_logSeq.load() - m_indexed.load()); }
+    // Whether the index has been level with the log since it was opened (false while a new or rebuilt index is
+    // first built: its lag then says nothing about how fast events arrive).
+    bool caughtUpOnce() const { return m_caughtUpOnce.load(); }
     // Waits until at most `bound` events are unindexed, or `timeoutMs` passed; returns whether the lag is within.
     bool waitForLag(qint64 bound, int timeoutMs);
 
@@ -111,6 +114,7 @@ private:
 
     std::atomic<qint64> m_indexed{0};
     std::atomic<qint64> m_logSeq{0};
+    std::atomic<bool> m_caughtUpOnce{false};
     mutable QMutex m_mutex; // the fields below
     QWaitCondition m_wake;
     QWaitCondition m_progress;

@@ -545,7 +545,7 @@ Result<void> AuditLog::beginReading(Reading& rd)
     const qint64 indexFirst = mark.value().int64(1) + 1;
     mark.value().reset();
     // Retention may have removed events from the log since the indexer last looked: counts must not include them.
-    auto first = store::sql::query(*rd.db, "SELECT coalesce(min(seq), 0) FROM log.audit_events;");
+    auto first = store::sql::query(*rd.db, "SELECT min(seq) FROM log.audit_events;");
     if (!first)
         return first.error();
     if (auto row = first.value().step(); !row)

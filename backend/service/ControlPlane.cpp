@@ -680,9 +680,11 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
     }
 
     QMutexLocker lock(&m_mutex);
-    // Searches scan the log past what the index covers: when the indexer falls that far behind, calls wait for
-    // it (bounded), so the unindexed tail, and with it the cost of a search, stays bounded.
-    if (m_index && m_index->lag() > kIndexAdmissionBound)
+    // Searches scan the log past what the index covers: when events arrive faster than the indexer takes them and
+    // it falls that far behind, calls wait for it (bounded), so the unindexed tail, and with it the cost of a
+    // search, stays bounded. Not while an index is first built (after a migration, or rebuilt): waiting would not
+    // make that faster.
+    if (m_index && m_index->caughtUpOnce() && m_index->lag() > kIndexAdmissionBound)
         (void)m_index->waitForLag(kIndexAdmissionBound, kIndexAdmissionWaitMs);
     m_pending.clear();
     const qint64 now = m_clock.nowMs();
