@@ -357,8 +357,13 @@ Result<void> ControlPlane::openAuditIndex()
     config.logKey = std::move(logKey).value();
     config.storeId = m_store.config().storeId;
     auto index = audit::AuditIndex::open(std::move(config));
-    if (!index)
-        return index.error();
+    if (!index) {
+        // Derived data: without it every search reads the log (complete, only slower). The store itself is fine,
+        // so Gatehouse runs on; the metric gatehouse_audit_index_available says so.
+        qCWarning(lcStore) << "the audit index cannot be opened; searches read the log until it can:"
+                           << index.error().message;
+        return {};
+    }
     m_index = std::move(index).value();
     m_audit.setIndex(m_index.get());
     auto last = m_audit.lastSeq();

@@ -52,6 +52,9 @@ Result<QList<MetricSample>> ControlPlane::readMetrics(const Caller& caller)
                     m_auditAvailable.load() ? 1 : 0});
         out.append(
             {"gatehouse_audit_followers", "Live followers of the audit trail.", "gauge", m_feed.subscriberCount()});
+        out.append({"gatehouse_audit_index_available",
+                    "1 while the audit index is open (without it, searches read the whole log).", "gauge",
+                    m_index ? 1 : 0});
         if (m_index) {
             out.append({"gatehouse_audit_index_lag_events",
                         "Audit events not yet in the search index (searches scan them in the log).", "gauge",

@@ -1,12 +1,14 @@
 // Crash consistency and failure behaviour of the audited write path, with a real child process:
 // - killed with SIGKILL at random moments (25 times): no acknowledged event is lost, the store passes
-//   PRAGMA integrity_check and the chain verifies. This proves crash consistency, not power-loss durability
+//   PRAGMA integrity_check and the chain verifies; the audit index, killed mid-round or not, passes its own
+//   integrity check, matches the log and catches up with it. This proves crash consistency, not power-loss durability
 //   (which rests on synchronous = FULL and the disk honouring fsync; see docs/operations.md).
 // - a full disk and a read-only file system under a running control plane: changes fail closed with
 //   "audit unavailable", reads keep working, and writes resume once space is back.
 #include "TestSupport.h"
 #include "service/ControlPlane.h"
 #include "store/Statement.h"
+#include "store/Store.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -67,6 +69,23 @@ void TestAuditDurability::killedWriterLosesNothing()
         auto report = cp.verifyAudit(service::Caller::system());
         QVERIFY(report);
         QVERIFY2(report.value().intact, qPrintable(report.value().message));
+        // The audit index, killed mid-round or not, is whole and catches up with the log from its mark.
+        QCOMPARE(report.value().indexProblems, qint64(0));
+        QVERIFY(cp.auditIndex());
+        QVERIFY(cp.auditIndex()->waitForLag(0, 60000));
+        auto last = store.value()->database().pragma("SELECT max(seq) FROM audit_events;");
+        QVERIFY(last);
+        QCOMPARE(cp.auditIndex()->indexedSeq(), last.value().toLongLong());
+        auto consistency = cp.auditIndex()->check();
+        QVERIFY(consistency);
+        QVERIFY(consistency.value().consistent());
+        {
+            auto index = store::Database::open(store.value()->auditIndexPath(),
+                                               store.value()->deriveKey("gatehouse/audit-index").value(),
+                                               store::Database::OpenMode::OpenExisting);
+            QVERIFY(index);
+            QCOMPARE(index.value()->pragma("PRAGMA integrity_check;").value(), QStringLiteral("ok"));
+        }
     }
     qInfo("%lld kills, %lld acknowledged commits, all present; last acknowledged event %lld", kills, totalAcks,
           acknowledged);

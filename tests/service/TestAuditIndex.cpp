@@ -10,6 +10,7 @@
 #include "store/Store.h"
 #include "store/Transaction.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QtTest>
@@ -187,6 +188,7 @@ private slots:
     void retentionRemovalsLeaveTheIndex();
     void indexerThreadFollowsTheLog();
     void previousSchemaMigratesAndGetsItsIndex();
+    void storeRunsWithoutAnIndexItCannotOpen();
 
 private:
     void compareAll(Trail& t);
@@ -514,6 +516,40 @@ COMMIT;
         QVERIFY(page);
         QCOMPARE(seqs(page.value().events), expected(all, base).mid(0, 1000));
     }
+}
+
+void TestAuditIndex::storeRunsWithoutAnIndexItCannotOpen()
+{
+    // Derived data that cannot be written (here a directory where the file belongs) keeps nothing from working:
+    // searches read the log, and the metric says the index is missing.
+    QTemporaryDir dir;
+    auto s = createFileStore(dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("k")));
+    QVERIFY(s);
+    QVERIFY(QDir().mkpath(s.value()->auditIndexPath()));
+    ManualClock clock;
+    service::ControlPlane cp(*s.value(), clock);
+    QVERIFY(cp.load());
+    QVERIFY(!cp.auditIndex());
+    const service::Caller system = service::Caller::system();
+    auto tenant = cp.createTenant(system, QStringLiteral("acme"), QStringLiteral("Acme"), QStringLiteral("alice"),
+                                  secret(kPassword));
+    QVERIFY(tenant);
+    audit::AuditQuery q;
+    q.platform = true;
+    q.allScopes = true;
+    auto page = cp.searchAudit(system, q);
+    QVERIFY(page);
+    QVERIFY(!page.value().events.isEmpty());
+    auto metrics = cp.readMetrics(system);
+    QVERIFY(metrics);
+    bool reported = false;
+    for (const service::MetricSample& m : metrics.value()) {
+        if (qstrcmp(m.name, "gatehouse_audit_index_available") == 0) {
+            reported = true;
+            QCOMPARE(m.value, qint64(0));
+        }
+    }
+    QVERIFY(reported);
 }
 
 QTEST_GUILESS_MAIN(TestAuditIndex)
