@@ -115,6 +115,14 @@ Result<void> AuditIndex::openConnections()
         return makeError(ErrorCode::Corrupt, QStringLiteral("the audit index belongs to another store or version"));
     m_indexed = meta.value().int64(2);
     meta.value().reset();
+    auto head = store::sql::query(*m_writer, "SELECT max(seq) FROM log.audit_events;");
+    if (!head)
+        return head.error();
+    if (auto r = head.value().step(); !r)
+        return r.error();
+    m_logSeq = head.value().int64(0);
+    m_caughtUpOnce = m_indexed.load() >= m_logSeq.load();
+    head.value().reset();
 
     auto reader = store::Database::open(m_config.path, m_config.key, store::Database::OpenMode::OpenExisting);
     if (!reader)

@@ -26,6 +26,7 @@ ControlResult checkKeyCustody(CheckInput& in);
 ControlResult checkRotationOverdue(CheckInput& in);
 ControlResult checkTenantKeysWrapped(CheckInput& in);
 ControlResult checkAuditChain(CheckInput& in);
+ControlResult checkAuditIndex(CheckInput& in);
 ControlResult checkCheckpointAge(CheckInput& in);
 ControlResult checkAuditRetention(CheckInput& in);
 ControlResult checkLiveFollow(CheckInput& in);
@@ -75,6 +76,7 @@ const Registry& registry()
         reg.add("monitoring.audit-chain", checkAuditChain);
         reg.add("monitoring.checkpoint-age", checkCheckpointAge);
         reg.add("monitoring.audit-retention", checkAuditRetention);
+        reg.add("monitoring.audit-index", checkAuditIndex);
         reg.add("monitoring.live-follow", checkLiveFollow);
         reg.add("change.migrations", checkMigrations);
         reg.add("change.master-key-age", checkMasterKeyAge);

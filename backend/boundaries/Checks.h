@@ -36,6 +36,12 @@ struct CheckInput
     bool auditAvailable = true;
     int auditFollowers = 0;
     qint64 nowMs = 0;
+    // The audit index (monitoring.audit-index): open or not, its lag, whether it is still being first built, and
+    // the lag at which callers wait for it.
+    bool auditIndexOpen = false;
+    bool auditIndexBuilding = false;
+    qint64 auditIndexLag = 0;
+    qint64 auditIndexBound = 0;
 };
 
 using Check = std::function<ControlResult(CheckInput&)>;

@@ -118,6 +118,41 @@ ControlResult checkAuditRetention(CheckInput& in)
     return make(Status::Pass, QStringLiteral("retention policy set"), ev);
 }
 
+ControlResult checkAuditIndex(CheckInput& in)
+{
+    QList<Evidence> ev{{QStringLiteral("index_open"), in.auditIndexOpen ? QStringLiteral("yes") : QStringLiteral("no")},
+                       {QStringLiteral("unindexed_events"), QString::number(in.auditIndexLag)},
+                       {QStringLiteral("admission_bound"), QString::number(in.auditIndexBound)}};
+    if (!in.auditIndexOpen)
+        return make(Status::Warn,
+                    QStringLiteral("the audit index is not open: searches read the whole log (complete, but slower "
+                                   "as it grows); see the log for why, or delete audit-index.db to have it rebuilt"),
+                    ev);
+    if (in.auditIndexBuilding)
+        return make(Status::Warn,
+                    QStringLiteral("the audit index is being built (%1 events to go); searches read the log for "
+                                   "what it does not cover yet")
+                        .arg(in.auditIndexLag),
+                    ev);
+    if (in.auditIndexBound > 0 && in.auditIndexLag > in.auditIndexBound)
+        return make(Status::Fail,
+                    QStringLiteral("the audit index is %1 events behind the log, beyond %2: calls wait for it, and "
+                                   "searches scan that many events")
+                        .arg(in.auditIndexLag)
+                        .arg(in.auditIndexBound),
+                    ev);
+    if (in.auditIndexBound > 0 && in.auditIndexLag > in.auditIndexBound / 10)
+        return make(Status::Warn,
+                    QStringLiteral("the audit index is %1 events behind the log: events arrive faster than it takes "
+                                   "them")
+                        .arg(in.auditIndexLag),
+                    ev);
+    return make(Status::Pass,
+                QStringLiteral("the audit index follows the log (%1 events behind; searches scan those in the log)")
+                    .arg(in.auditIndexLag),
+                ev);
+}
+
 ControlResult checkLiveFollow(CheckInput& in)
 {
     QList<Evidence> ev{

@@ -51,6 +51,13 @@ bd::ControlResult ControlPlane::runCheck(const Context& ctx, const bd::Control& 
                          m_auditAvailable.load(),
                          m_feed.subscriberCount(),
                          ctx.now};
+    if (m_index) {
+        input.auditIndexOpen = true;
+        input.auditIndexBuilding = !m_index->caughtUpOnce();
+        auto last = m_audit.lastSeq();
+        input.auditIndexLag = std::max<qint64>(0, (last ? last.value() : 0) - m_index->indexedSeq());
+    }
+    input.auditIndexBound = kIndexAdmissionBound;
     bd::ControlResult r;
     if (const bd::Check* check = bd::findCheck(control.check)) {
         r = (*check)(input);

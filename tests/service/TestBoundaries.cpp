@@ -105,6 +105,7 @@ private slots:
     void auditChainHoldsStretchesToThePolicy();
     void checkpointAge();
     void auditRetention();
+    void auditIndex();
     void liveFollow();
 
     void migrationsRecorded();
@@ -715,6 +716,30 @@ void TestBoundaries::auditRetention()
     auto r = check(QStringLiteral("monitoring.audit-retention"));
     QCOMPARE(r.status, Status::Pass);
     QCOMPARE(evidenceOf(r, QStringLiteral("keep_days")), QStringLiteral("400"));
+}
+
+void TestBoundaries::auditIndex()
+{
+    audit::AuditIndex* index = f->cp->auditIndex();
+    QVERIFY(index);
+    QVERIFY(index->catchUp());
+    auto r = check(QStringLiteral("monitoring.audit-index"));
+    QCOMPARE(r.status, Status::Pass);
+    QCOMPARE(evidenceOf(r, QStringLiteral("index_open")), QStringLiteral("yes"));
+    QCOMPARE(evidenceOf(r, QStringLiteral("admission_bound")), QStringLiteral("100000"));
+    // A store whose index cannot be opened runs on, and the control says so.
+    ManualClock clock;
+    QTemporaryDir dir;
+    auto other = test::createFileStore(dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("k")));
+    QVERIFY(other);
+    QVERIFY(QDir().mkpath(other.value()->auditIndexPath()));
+    service::ControlPlane cp(*other.value(), clock);
+    QVERIFY(cp.load());
+    auto missing = cp.controlResult(service::Caller::system(), QStringLiteral("monitoring"),
+                                    QStringLiteral("monitoring.audit-index"));
+    QVERIFY(missing);
+    QCOMPARE(missing.value().status, Status::Warn);
+    QCOMPARE(evidenceOf(missing.value(), QStringLiteral("index_open")), QStringLiteral("no"));
 }
 
 void TestBoundaries::liveFollow()
