@@ -178,6 +178,9 @@ void AuditHistogram::rebuild()
     time->setGridLineVisible(false);
     auto* y = new QValueAxis;
     y->setRange(0, double(qMax<qint64>(4, top)));
+    // Three ticks (zero, the middle, the top): on a chart this low, more labels left no room to draw any and Qt
+    // Charts elided them all.
+    y->setTickCount(3);
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%d"));
     m_chart->addAxis(x, Qt::AlignBottom);
