@@ -130,6 +130,46 @@ Filter filterFor(const AuditQuery& q, bool denseAction, bool fullText)
     return f;
 }
 
+// Steps through the rows of `s`, handing each to `visit` until it returns false. Returns how many were stepped.
+template <typename Visit> Result<int> eachRow(store::Statement& s, Visit&& visit)
+{
+    int rows = 0;
+    for (;;) {
+        auto row = s.step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return rows;
+        ++rows;
+        if (!visit(s))
+            return rows;
+    }
+}
+
+// A page of `want` index hits for `where`, in seq order, each beside its event in the log (all NULL when retention
+// removed it since it was indexed); the hit's seq is the last column (kColumnCount).
+QByteArray indexedPage(const QByteArray& where, bool newestFirst, int want)
+{
+    const QByteArray order = newestFirst ? " DESC" : "";
+    return QByteArray("SELECT ") + kLogColumns + ", i.seq FROM (SELECT seq FROM main.ev" + where + " ORDER BY seq" +
+           order + " LIMIT " + QByteArray::number(want) +
+           ") AS i LEFT JOIN log.audit_events AS e ON e.seq = i.seq ORDER BY i.seq" + order + ";";
+}
+
+// A row of indexedPage(): its event as the log has it, when the log still has it and it matches `query`; a hit that
+// does not match counts in `mismatches` (the index says otherwise: damaged or altered; full verification reports it).
+std::optional<AuditEvent> indexHit(const store::Statement& row, const AuditQuery& query, qint64& mismatches)
+{
+    if (row.isNull(0))
+        return std::nullopt; // removed from the log by retention since it was indexed
+    AuditEvent e = AuditLog::readRow(row);
+    if (!matchesQuery(query, e)) {
+        ++mismatches;
+        return std::nullopt;
+    }
+    return e;
+}
+
 Checkpoint readCheckpoint(const store::Statement& s)
 {
     return {s.int64(0), s.int64(1), s.blob(2), s.blob(3), s.blob(4)};
@@ -582,16 +622,16 @@ Result<AuditPage> AuditLog::search(const AuditQuery& query)
         if (!s)
             return s.error();
         f.bind(s.value());
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            const AuditEvent e = readRow(s.value());
-            if (matchesQuery(query, e) && !take(e))
-                return page;
-        }
+        bool full = false;
+        auto rows = eachRow(s.value(), [&](const store::Statement& row) {
+            const AuditEvent e = readRow(row);
+            full = matchesQuery(query, e) && !take(e);
+            return !full;
+        });
+        if (!rows)
+            return rows.error();
+        if (full)
+            return page;
     }
     if (!rd.indexed)
         return page;
@@ -625,33 +665,20 @@ Result<AuditPage> AuditLog::search(const AuditQuery& query)
         const int want = limit + 1 - int(page.events.size());
         Filter f = filterFor(query, dense, true);
         f.add("seq < ?", cursor);
-        const QByteArray sql = QByteArray("SELECT ") + kLogColumns + ", i.seq FROM (SELECT seq FROM main.ev" + f.where +
-                               " ORDER BY seq DESC LIMIT " + QByteArray::number(want) +
-                               ") AS i LEFT JOIN log.audit_events AS e ON e.seq = i.seq ORDER BY i.seq DESC;";
-        auto s = rd.db->prepare(sql.constData());
+        auto s = rd.db->prepare(indexedPage(f.where, true, want).constData());
         if (!s)
             return s.error();
         f.bind(s.value());
-        int rows = 0;
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            ++rows;
-            cursor = s.value().int64(kColumnCount);
-            if (s.value().isNull(0))
-                continue; // removed from the log by retention since it was indexed
-            const AuditEvent e = readRow(s.value());
-            if (!matchesQuery(query, e)) {
-                ++m_indexMismatches;
-                continue;
-            }
-            if (!take(e))
-                return page;
-        }
-        if (rows < want)
+        bool full = false;
+        auto rows = eachRow(s.value(), [&](const store::Statement& row) {
+            cursor = row.int64(kColumnCount);
+            auto e = indexHit(row, query, m_indexMismatches);
+            full = e && !take(*e);
+            return !full;
+        });
+        if (!rows)
+            return rows.error();
+        if (full || rows.value() < want)
             return page;
     }
 }
@@ -677,16 +704,13 @@ Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint
             return s.error();
         s.value().bind(1, bucketMs);
         f.bind(s.value(), 2);
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            const qint64 start = s.value().int64(0) * bucketMs;
-            buckets.insert(start, HistogramBucket{start, s.value().int64(1), s.value().int64(2), s.value().int64(3),
-                                                  s.value().int64(4)});
-        }
+        auto rows = eachRow(s.value(), [&](const store::Statement& row) {
+            const qint64 start = row.int64(0) * bucketMs;
+            buckets.insert(start, HistogramBucket{start, row.int64(1), row.int64(2), row.int64(3), row.int64(4)});
+            return true;
+        });
+        if (!rows)
+            return rows.error();
     }
     Filter f = filterFor(query, false, false);
     f.add("seq > ?", rd.mark);
@@ -695,15 +719,10 @@ Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint
     if (!s)
         return s.error();
     f.bind(s.value());
-    for (;;) {
-        auto row = s.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        const AuditEvent e = readRow(s.value());
+    auto rows = eachRow(s.value(), [&](const store::Statement& row) {
+        const AuditEvent e = readRow(row);
         if (!matchesQuery(query, e))
-            continue;
+            return true;
         const qint64 start = (e.timeMs / bucketMs) * bucketMs;
         HistogramBucket& b = buckets[start];
         b.startMs = start;
@@ -711,7 +730,10 @@ Result<QList<HistogramBucket>> AuditLog::histogram(const AuditQuery& query, qint
         b.success += e.outcome == QLatin1String("success");
         b.denied += e.outcome == QLatin1String("denied");
         b.error += e.outcome == QLatin1String("error");
-    }
+        return true;
+    });
+    if (!rows)
+        return rows.error();
     return buckets.values();
 }
 
@@ -733,41 +755,34 @@ Result<qint64> AuditLog::forEach(const AuditQuery& query, const std::function<bo
         return r.error();
     qint64 visited = 0;
     qint64 after = 0;
+    bool stopped = false;
+    // Hands a matching event on; false once the visitor wants no more.
+    const auto give = [&](const AuditEvent& e) {
+        ++visited;
+        stopped = !visit(e);
+        return !stopped;
+    };
     if (rd.indexed) {
         Filter f = filterFor(query, false, true);
         f.add("seq > ?", qint64(0));
         f.add("seq <= ?", rd.mark);
-        const QByteArray sql = QByteArray("SELECT ") + kLogColumns + ", i.seq FROM (SELECT seq FROM main.ev" + f.where +
-                               " ORDER BY seq LIMIT " + QByteArray::number(kPage) +
-                               ") AS i LEFT JOIN log.audit_events AS e ON e.seq = i.seq ORDER BY i.seq;";
-        auto s = rd.db->prepare(sql.constData());
+        auto s = rd.db->prepare(indexedPage(f.where, false, kPage).constData());
         if (!s)
             return s.error();
         for (;;) {
             s.value().reset();
             f.values[f.values.size() - 2] = after;
             f.bind(s.value());
-            int rows = 0;
-            for (;;) {
-                auto row = s.value().step();
-                if (!row)
-                    return row.error();
-                if (!row.value())
-                    break;
-                ++rows;
-                after = s.value().int64(kColumnCount);
-                if (s.value().isNull(0))
-                    continue;
-                const AuditEvent e = readRow(s.value());
-                if (!matchesQuery(query, e)) {
-                    ++m_indexMismatches;
-                    continue;
-                }
-                ++visited;
-                if (!visit(e))
-                    return visited;
-            }
-            if (rows < kPage)
+            auto rows = eachRow(s.value(), [&](const store::Statement& row) {
+                after = row.int64(kColumnCount);
+                auto e = indexHit(row, query, m_indexMismatches);
+                return !e || give(*e);
+            });
+            if (!rows)
+                return rows.error();
+            if (stopped)
+                return visited;
+            if (rows.value() < kPage)
                 break;
         }
         after = std::max(after, rd.mark);
@@ -783,23 +798,14 @@ Result<qint64> AuditLog::forEach(const AuditQuery& query, const std::function<bo
         s.value().reset();
         f.values.back() = after;
         f.bind(s.value());
-        int rows = 0;
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            const AuditEvent e = readRow(s.value());
+        auto rows = eachRow(s.value(), [&](const store::Statement& row) {
+            const AuditEvent e = readRow(row);
             after = e.seq;
-            ++rows;
-            if (!matchesQuery(query, e))
-                continue;
-            ++visited;
-            if (!visit(e))
-                return visited;
-        }
-        if (rows < kPage)
+            return !matchesQuery(query, e) || give(e);
+        });
+        if (!rows)
+            return rows.error();
+        if (stopped || rows.value() < kPage)
             return visited;
     }
 }
@@ -815,37 +821,30 @@ Result<QList<AuditEvent>> AuditLog::after(qint64 afterSeq, int limit, const QStr
     Reading rd;
     if (auto r = beginReading(rd); !r)
         return r.error();
+    AuditQuery scope;
+    scope.platform = tenantId.isEmpty();
+    scope.tenantId = tenantId;
     QList<AuditEvent> out;
     qint64 cursor = afterSeq;
     // The index's (tenant_id, seq) order for what it covers: a page costs its own rows wherever it starts.
     while (rd.indexed && cursor < rd.mark && out.size() < limit) {
         const int want = limit - int(out.size());
-        const QByteArray sql = QByteArray("SELECT ") + kLogColumns +
-                               ", i.seq FROM (SELECT seq FROM main.ev WHERE tenant_id = ? AND seq > ? AND seq <= ? "
-                               "ORDER BY seq LIMIT ?) AS i LEFT JOIN log.audit_events AS e ON e.seq = i.seq "
-                               "ORDER BY i.seq;";
-        auto s = store::sql::query(*rd.db, sql.constData(), tenantId, cursor, rd.mark, qint64(want));
+        Filter f = filterFor(scope, false, true);
+        f.add("seq > ?", cursor);
+        f.add("seq <= ?", rd.mark);
+        auto s = rd.db->prepare(indexedPage(f.where, false, want).constData());
         if (!s)
             return s.error();
-        int rows = 0;
-        for (;;) {
-            auto row = s.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            ++rows;
-            cursor = s.value().int64(kColumnCount);
-            if (s.value().isNull(0))
-                continue;
-            AuditEvent e = readRow(s.value());
-            if (e.tenantId != tenantId) {
-                ++m_indexMismatches;
-                continue;
-            }
-            out << std::move(e);
-        }
-        if (rows < want)
+        f.bind(s.value());
+        auto rows = eachRow(s.value(), [&](const store::Statement& row) {
+            cursor = row.int64(kColumnCount);
+            if (auto e = indexHit(row, scope, m_indexMismatches))
+                out << std::move(*e);
+            return true;
+        });
+        if (!rows)
+            return rows.error();
+        if (rows.value() < want)
             cursor = rd.mark;
     }
     if (out.size() < limit) {
