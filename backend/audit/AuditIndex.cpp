@@ -68,8 +68,12 @@ Result<std::unique_ptr<AuditIndex>> AuditIndex::open(Config config)
 {
     std::unique_ptr<AuditIndex> index(new AuditIndex(std::move(config)));
     if (auto r = index->openConnections(); !r) {
-        // Derived data: whatever is wrong with the file (another key after a rotation, damage, an older layout),
-        // it is dropped and built again from the log.
+        // Derived data: a file that is not this store's index as this build writes it (another key after a
+        // rotation, damage, another store or layout) is dropped and built again from the log. Anything else (the
+        // file busy, no space, no permission) is not the file's fault: nothing is deleted.
+        const ErrorCode code = r.error().code;
+        if (code != ErrorCode::WrongKey && code != ErrorCode::Corrupt && code != ErrorCode::NotAStore)
+            return r.error();
         qCInfo(lcStore) << "rebuilding the audit index:" << r.error().message;
         index->m_writer.reset();
         index->m_reader.reset();

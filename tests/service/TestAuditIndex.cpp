@@ -337,7 +337,23 @@ void TestAuditIndex::rebuildsWhenMissingOrForeign()
     QCOMPARE(t.index->indexedSeq(), qint64(2000));
     compareAll(t);
 
-    // Under another key (after a master-key rotation), or not an index at all: replaced when opened.
+    // Under another key (as after a master-key rotation): replaced when opened.
+    t.log->setIndex(nullptr);
+    t.index.reset();
+    {
+        audit::AuditIndex::Config other = t.config();
+        other.key = t.store->deriveKey("gatehouse/another-purpose").value();
+        auto reopened = audit::AuditIndex::open(std::move(other));
+        QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().message));
+        QCOMPARE(reopened.value()->indexedSeq(), qint64(0));
+    }
+    // The file now under that other key: opened with the store's own key, it is replaced again.
+    QVERIFY(t.openIndex());
+    QCOMPARE(t.index->indexedSeq(), qint64(0));
+    QVERIFY(t.index->catchUp());
+    compareAll(t);
+
+    // Not an index at all (damaged pages): replaced when opened.
     t.log->setIndex(nullptr);
     t.index.reset();
     {
