@@ -16,6 +16,10 @@ namespace gatehouse::audit {
 
 namespace {
 
+// How long a few new events wait for more before they are indexed, and how many go at once.
+constexpr qint64 kGatherMs = 250;
+constexpr qint64 kGatherEvents = 10'000;
+
 // The narrow copy of each event's filterable fields, keyed by seq, with the indexes the searches use (SQLite
 // appends the rowid, i.e. seq, to every index key, so each serves "newest first" within its prefix), and the
 // full-text index over what a text search reads. The full-text index keeps no copy of the text (content=""):
@@ -417,17 +421,29 @@ void AuditIndex::stop()
 void AuditIndex::run()
 {
     int failures = 0;
+    QElapsedTimer sinceRound;
+    sinceRound.start();
     for (;;) {
         {
             QMutexLocker lock(&m_mutex);
-            if (m_stop)
-                return;
-            // Woken by notify(); once a second regardless, for events another process appended.
-            if (m_indexed.load() >= m_logSeq.load() && !m_rebuild)
-                m_wake.wait(&m_mutex, QDeadlineTimer(failures ? 5000 : 1000));
-            if (m_stop)
-                return;
+            // A round has a fixed cost (its transaction, the mark, the log's ends): a few new events wait up to
+            // kGatherMs for more to join them, so a busy log is indexed a few times a second rather than after
+            // every commit; kGatherEvents or more go at once. With nothing known to be new, the indexer looks once
+            // a second regardless (another process may append to the store).
+            for (;;) {
+                if (m_stop)
+                    return;
+                if (m_rebuild)
+                    break;
+                const qint64 waiting = m_logSeq.load() - m_indexed.load();
+                if (waiting >= kGatherEvents || (waiting > 0 && sinceRound.elapsed() >= kGatherMs))
+                    break;
+                const qint64 wait = failures ? 5000 : (waiting > 0 ? kGatherMs - sinceRound.elapsed() : 1000);
+                if (!m_wake.wait(&m_mutex, QDeadlineTimer(wait)) && waiting <= 0)
+                    break; // a second without news: look anyway
+            }
         }
+        sinceRound.restart();
         bool rebuild = false;
         {
             QMutexLocker lock(&m_mutex);
