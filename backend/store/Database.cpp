@@ -132,7 +132,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     // Memory statistics take one process-wide mutex on every allocation SQLite makes: with the log's writer and the
     // audit indexer on two cores, that lock alone serialised them. Nothing reads the statistics. Must precede
     // SQLite's initialisation (the first open); later calls are refused and change nothing.
-    static const bool unshared = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+    static const bool unshared = [] {
+        return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    }();
     Q_UNUSED(unshared);
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
     sqlite3* raw = nullptr;
