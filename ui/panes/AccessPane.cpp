@@ -74,13 +74,7 @@ QLabel* makeHeading(const QString& text, QWidget* parent, qreal scale)
 void configureTable(QTableView* table)
 {
     table->setSortingEnabled(true);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    setUpRecordTable(table);
 }
 
 } // namespace

@@ -42,14 +42,8 @@ void setUpTable(QTableView* table, QSortFilterProxyModel* proxy)
 {
     table->setModel(proxy);
     table->setSortingEnabled(true);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
+    setUpRecordTable(table);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 }
 
 QLabel* heading(const QString& text, const char* objectName, QWidget* parent)

@@ -6,10 +6,12 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QCoreApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QToolBar>
 
 namespace gatehouse::ui {
@@ -74,6 +76,17 @@ void connectSearch(QWidget* pane, QLineEdit* search, QSortFilterProxyModel* prox
     proxy->setFilterKeyColumn(-1);
     proxy->setSortRole(sortRole);
     QObject::connect(search, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+}
+
+void setUpRecordTable(QTableView* table)
+{
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 }
 
 QLabel* paneTitle(const QString& text, const QString& objectName, QWidget* parent)

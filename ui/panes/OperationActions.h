@@ -11,6 +11,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QWidget;
 class QLabel;
+class QTableView;
 class QToolBar;
 
 namespace gatehouse::ui {
@@ -36,6 +37,10 @@ void showNoticeIn(QLabel* line, const QString& text);
 // of `source` through `proxy`, case-insensitively; the proxy sorts by `sortRole`.
 void connectSearch(QWidget* pane, QLineEdit* search, QSortFilterProxyModel* proxy, QAbstractItemModel* source,
                    int sortRole);
+
+// A table of records as every pane shows one: whole rows selected, one at a time, alternating colours, no
+// wrapping, no row numbers, the last column filling the width and the others resizable.
+void setUpRecordTable(QTableView* table);
 
 // A pane's title: its name, larger and bold, named `objectName`.
 QLabel* paneTitle(const QString& text, const QString& objectName, QWidget* parent);

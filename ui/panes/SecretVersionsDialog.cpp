@@ -1,5 +1,7 @@
 #include "SecretVersionsDialog.h"
 
+#include "OperationActions.h"
+
 #include "models/SecretModel.h"
 
 #include <QAbstractButton>
@@ -27,12 +29,7 @@ SecretVersionsDialog::SecretVersionsDialog(const secrets::Secret& secret, const 
     m_table->setObjectName(QStringLiteral("versionTable"));
     m_table->setAccessibleName(tr("Versions"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    setUpRecordTable(m_table);
     m_table->setColumnWidth(SecretVersionModel::Version, 70);
     m_table->setColumnWidth(SecretVersionModel::Created, 180);
     m_table->setColumnWidth(SecretVersionModel::CreatedBy, 140);

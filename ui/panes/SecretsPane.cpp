@@ -135,13 +135,7 @@ SecretsPane::SecretsPane(ConsoleBridge& bridge, QWidget* parent)
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(SecretModel::Name, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    setUpRecordTable(m_table);
     m_table->setColumnWidth(SecretModel::Name, 190);
     m_table->setColumnWidth(SecretModel::Tags, 130);
     m_table->setColumnWidth(SecretModel::Description, 200);

@@ -122,13 +122,7 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the catalog's order until a header is clicked
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    setUpRecordTable(m_table);
     m_table->setColumnWidth(ControlModel::Boundary, 110);
     m_table->setColumnWidth(ControlModel::Control, 220);
     m_table->setColumnWidth(ControlModel::Status, 120);
