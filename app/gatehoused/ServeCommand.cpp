@@ -121,7 +121,6 @@ int runServe(Invocation& in)
     if (!opened)
         return fail(opened.error());
     service::ControlPlane& controlPlane = *opened.value().controlPlane;
-    controlPlane.setReadAuditBatching(s.batchReadAudit);
 
     auto started = api::ApiHost::start(controlPlane, s, in.dataDir());
     if (!started)

@@ -643,6 +643,8 @@ void TestGatehousedCli::backupWhileAnotherProcessWrites()
             const qsizetype end = pending.indexOf('\n');
             const QByteArray line = pending.left(end);
             pending.remove(0, end + 1);
+            if (line == "read")
+                continue; // the writer's reads; only its changes are counted here
             QVERIFY2(line.startsWith("ack "), line.constData());
             lastAck = line.mid(4).toLongLong();
             ++acks;
