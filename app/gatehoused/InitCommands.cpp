@@ -276,6 +276,9 @@ void addInitCommands(CommandTable& table)
         {QStringLiteral("init"),
          QStringLiteral("  init        create an encrypted store in --data-dir (never over an existing one); with\n"
                         "              --admin-user, also its first platform administrator (Platform Owner)\n"
+                        "  init --if-absent\n"
+                        "              the same, but a store already in --data-dir is success, left untouched\n"
+                        "              (a service's every start)\n"
                         "  init --demo [--demo-events N] [--demo-credentials FILE]\n"
                         "              the same, filled with a demo: 3 tenants, people in every role, secrets\n"
                         "              and N audit events over 30 days; its passwords go to a 0600 file, never\n"

@@ -104,7 +104,7 @@ QMap<QString, QByteArray> contentsOf(const QString& dir)
 }
 
 // The next datagram on a socket, or nothing after timeoutMs.
-QByteArray nextDatagram(int fd, int timeoutMs)
+[[maybe_unused]] QByteArray nextDatagram(int fd, int timeoutMs)
 {
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, timeoutMs) != 1)
@@ -1203,8 +1203,9 @@ void TestGatehousedCli::serveNotifiesSystemdOnceListening()
     const QByteArray ready = nextDatagram(fd, 60000);
     QVERIFY2(ready.contains("READY=1"), ready.constData());
     // By then the listening line is out and the port accepts connections.
+    server.setReadChannel(QProcess::StandardError);
     QByteArray log = server.readAllStandardError();
-    while (!log.contains('\n') && server.waitForReadyRead(10000))
+    while (!log.contains("event=listening") && server.waitForReadyRead(10000))
         log += server.readAllStandardError();
     const QRegularExpressionMatch url =
         QRegularExpression(QStringLiteral("url=https://127.0.0.1:(\\d+)")).match(QString::fromUtf8(log));
