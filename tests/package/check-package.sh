@@ -184,13 +184,25 @@ pre=$(sed -n 's/^ExecStartPre=//p' "$unit")
 start=$(sed -n 's/^ExecStart=//p' "$unit")
 [[ $(sed -n 's/^UMask=//p' "$unit") == 0077 ]] || fail "the unit's UMask is not 0077"
 unit_env=$(sed -n 's/^Environment=//p' "$unit")
-# As systemd starts it: the unit's user, umask and environment, no new privileges, nothing inherited. One simple
-# command (no function, no subshell), so that a process started with & is gatehoused itself once the execs are done.
+# MemoryDenyWriteExecute= as the kernel applies it to a process (PR_SET_MDWE, Linux 6.3 and later; it lasts across
+# exec), since Qt is the kind of program that could trip over it: no memory may become writable and executable.
+cat >"$work/mdwe.py" <<'PY'
+import ctypes, os, sys
+PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN = 65, 1
+if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
+    print("check-package: this kernel cannot refuse writable executable memory (PR_SET_MDWE); not applied",
+          file=sys.stderr)
+os.execvp(sys.argv[1], sys.argv[1:])
+PY
+[[ $(sed -n 's/^MemoryDenyWriteExecute=//p' "$unit") == yes ]] || fail "the unit lacks MemoryDenyWriteExecute=yes"
+# As systemd starts it: the unit's user, umask and environment, no new privileges, no capabilities (an empty
+# bounding set), nothing inherited, no writable executable memory. One simple command (no function, no subshell),
+# so that a process started with & is gatehoused itself once the execs are done.
 as_service_in() { # STATE_DIR: sets service_cmd, the prefix of a command line run as the service
     # shellcheck disable=SC2206 # the unit's Environment= words
-    service_cmd=(setpriv --reuid=gatehouse --regid=gatehouse --init-groups --no-new-privs
-        env -i PATH=/usr/bin:/bin HOME="$1" USER=gatehouse LOGNAME=gatehouse $unit_env
-        sh -c 'umask 0077 && exec env "$@"' sh)
+    service_cmd=(setpriv --reuid=gatehouse --regid=gatehouse --init-groups --no-new-privs --bounding-set=-all
+        --inh-caps=-all env -i PATH=/usr/bin:/bin HOME="$1" USER=gatehouse LOGNAME=gatehouse $unit_env
+        sh -c 'umask 0077 && exec python3 "$0" env "$@"' "$work/mdwe.py")
 }
 as_service_in "$state"
 # shellcheck disable=SC2086 # the unit's command lines are split into words, as systemd does
@@ -235,6 +247,11 @@ grep -q READY=1 "$work/notify.log" || {
     fail "gatehoused serve did not report READY=1"
 }
 echo "notify: $(head -1 "$work/notify.log")"
+if grep -q PR_SET_MDWE "$work/serve.log"; then
+    echo "(MemoryDenyWriteExecute not emulated: this kernel is older than 6.3)"
+else
+    echo "running with writable executable memory refused (PR_SET_MDWE), no capabilities, no new privileges"
+fi
 port=$(sed -n 's/.*event=listening url=https:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/serve.log")
 logged=$(sed -n 's/.*event=listening.* certificate_sha256=\([0-9A-F:]*\).*/\1/p' "$work/serve.log")
 [[ -n $port && -n $logged ]] || fail "no listening line: $(cat "$work/serve.log")"
@@ -249,6 +266,12 @@ pin=$(openssl x509 -in "$work/presented.pem" -noout -pubkey | openssl pkey -pubi
 health=$(curl --silent --show-error --fail --cacert "$work/presented.pem" --pinnedpubkey "sha256//$pin" \
     "https://127.0.0.1:$port/healthz")
 echo "certificate SHA-256 $presented; /healthz: $health"
+# A request that goes through the control plane too (a refused sign-in: JSON, Argon2id, an audit event).
+refused=$(curl --silent --output /dev/null --write-out '%{http_code}' --cacert "$work/presented.pem" \
+    --pinnedpubkey "sha256//$pin" -H 'Content-Type: application/json' \
+    -d '{"username":"nobody","password":"not-the-password"}' "https://127.0.0.1:$port/api/v1/auth/login")
+[[ $refused == 401 ]] || fail "a sign-in with a wrong password answered $refused, not 401: $(cat "$work/serve.log")"
+echo "a wrong sign-in: $refused"
 other_pin=$(head -c 32 /dev/urandom | base64)
 if curl --silent --cacert "$work/presented.pem" --pinnedpubkey "sha256//$other_pin" \
     "https://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
