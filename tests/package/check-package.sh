@@ -110,6 +110,10 @@ echo "lintian: no errors; $(grep -c '^W: ' "$work/lintian.txt" || true) warnings
 step "desktop entry and AppStream metadata"
 desktop-file-validate "$work/tree/usr/share/applications/io.github.gatehouse.Gatehouse.desktop"
 appstreamcli validate --no-net --pedantic "$work/tree/usr/share/metainfo/io.github.gatehouse.Gatehouse.metainfo.xml"
+# The console names its desktop entry (QGuiApplication::desktopFileName, a UTF-16 literal), so that Wayland shells
+# match its windows to the entry and its icon.
+strings -el "$work/tree/usr/bin/gatehouse" | grep -qx io.github.gatehouse.Gatehouse ||
+    fail "gatehouse does not name its desktop entry io.github.gatehouse.Gatehouse (setDesktopFileName)"
 grep -o 'docs/screenshots/[a-z-]*\.png' "$work/tree/usr/share/metainfo/io.github.gatehouse.Gatehouse.metainfo.xml" |
     while read -r shot; do [[ -f $root/$shot ]] || fail "the metainfo names $shot, which is not in the repository"; done
 
