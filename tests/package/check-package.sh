@@ -112,7 +112,7 @@ desktop-file-validate "$work/tree/usr/share/applications/io.github.gatehouse.Gat
 appstreamcli validate --no-net --pedantic "$work/tree/usr/share/metainfo/io.github.gatehouse.Gatehouse.metainfo.xml"
 # The console names its desktop entry (QGuiApplication::desktopFileName, a UTF-16 literal), so that Wayland shells
 # match its windows to the entry and its icon.
-strings -el "$work/tree/usr/bin/gatehouse" | grep -qx io.github.gatehouse.Gatehouse ||
+strings -el "$work/tree/usr/bin/gatehouse" | grep -x io.github.gatehouse.Gatehouse >/dev/null ||
     fail "gatehouse does not name its desktop entry io.github.gatehouse.Gatehouse (setDesktopFileName)"
 grep -o 'docs/screenshots/[a-z-]*\.png' "$work/tree/usr/share/metainfo/io.github.gatehouse.Gatehouse.metainfo.xml" |
     while read -r shot; do [[ -f $root/$shot ]] || fail "the metainfo names $shot, which is not in the repository"; done
@@ -159,7 +159,7 @@ echo "user gatehouse: uid $uid, home $home, shell $shell"
 [[ $shell == */nologin ]] || fail "gatehouse can log in (shell $shell)"
 [[ $(getent group gatehouse | cut -d: -f3) == "$gid" ]] || fail "no group gatehouse"
 [[ $(gatehoused --version) == "gatehoused $version" ]] || fail "gatehoused --version says $(gatehoused --version)"
-ldd /usr/bin/gatehoused | grep -q libsystemd || fail "gatehoused is built without libsystemd (sd_notify)"
+ldd /usr/bin/gatehoused | grep libsystemd >/dev/null || fail "gatehoused is built without libsystemd (sd_notify)"
 bash -c 'source /usr/share/bash-completion/bash_completion && source /usr/share/bash-completion/completions/gatehoused &&
     COMP_WORDS=(gatehoused s) COMP_CWORD=1 COMP_LINE="gatehoused s" COMP_POINT=12 && _gatehoused &&
     [[ " ${COMPREPLY[*]} " == *" serve "* && " ${COMPREPLY[*]} " == *" status "* ]] &&
