@@ -7,8 +7,9 @@
 # stops, and purges it: twice, to see that the data is kept unless GATEHOUSE_PURGE_DATA=yes asks otherwise.
 #
 # CI runs as root on a machine where systemd is not PID 1, so `systemctl start` cannot be used: the script plays
-# systemd's part where it can (the user, the state directory, the umask, the environment, the notify socket) and
-# cannot apply the sandbox itself; systemd-analyze checks the sandbox's settings instead.
+# systemd's part where it can (the user, the state directory, the umask, the environment, the notify socket, no new
+# privileges, no capabilities, and MemoryDenyWriteExecute through the kernel's PR_SET_MDWE). The rest of the sandbox
+# (namespaces, the read-only system, the system call filter) needs systemd: systemd-analyze checks its settings.
 #
 # Usage: tests/package/check-package.sh [BUILD_DIR]   (default build/release; run by tests/run-suite.sh)
 set -euo pipefail
