@@ -7,9 +7,10 @@
 # stops, and purges it: twice, to see that the data is kept unless GATEHOUSE_PURGE_DATA=yes asks otherwise.
 #
 # CI runs as root on a machine where systemd is not PID 1, so `systemctl start` cannot be used: the script plays
-# systemd's part where it can (the user, the state directory, the umask, the environment, the notify socket, no new
-# privileges, no capabilities, and MemoryDenyWriteExecute through the kernel's PR_SET_MDWE). The rest of the sandbox
-# (namespaces, the read-only system, the system call filter) needs systemd: systemd-analyze checks its settings.
+# systemd's part where it can: the user, the state directory, the umask, the environment, the notify socket, no new
+# privileges, no capabilities, MemoryDenyWriteExecute through the kernel's PR_SET_MDWE, and ProtectSystem=strict,
+# ProtectHome and PrivateTmp in a mount namespace of its own. The rest of the sandbox (the other namespaces, the
+# system call filter, the kernel protections) needs systemd: systemd-analyze checks those settings.
 #
 # Usage: tests/package/check-package.sh [BUILD_DIR]   (default build/release; run by tests/run-suite.sh)
 set -euo pipefail
@@ -34,6 +35,10 @@ done
 
 work=$(mktemp -d /tmp/gatehouse-package.XXXXXX)
 chmod 755 "$work"
+# What the service sees when run by hand (its state directory, the notify socket) is outside /tmp and /var/tmp,
+# which its PrivateTmp= replaces with empty ones.
+svc=$(mktemp -d /run/gatehouse-service.XXXXXX)
+chmod 755 "$svc"
 installed_by_us=0
 state_dir_made_by_us=0
 server_pid=""
@@ -49,7 +54,7 @@ cleanup() {
         fi
     fi
     ((state_dir_made_by_us)) && rm -rf /var/lib/gatehouse
-    rm -rf "$work"
+    rm -rf "$work" "$svc"
 }
 trap cleanup EXIT
 
@@ -189,7 +194,7 @@ awk -v e="$exposure" -v m="$max_exposure" 'BEGIN { exit !(e <= m) }' || fail "ex
 
 # --- The service's command lines, by hand ------------------------------------------------------------------------
 step "ExecStartPre and ExecStart as user gatehouse, against a temporary state directory"
-state=$work/state
+state=$svc/state
 install -d -m 0700 -o gatehouse -g gatehouse "$state" # StateDirectory=gatehouse, StateDirectoryMode=0700
 pre=$(sed -n 's/^ExecStartPre=//p' "$unit")
 start=$(sed -n 's/^ExecStart=//p' "$unit")
@@ -197,7 +202,7 @@ start=$(sed -n 's/^ExecStart=//p' "$unit")
 unit_env=$(sed -n 's/^Environment=//p' "$unit")
 # MemoryDenyWriteExecute= as the kernel applies it to a process (PR_SET_MDWE, Linux 6.3 and later; it lasts across
 # exec), since Qt is the kind of program that could trip over it: no memory may become writable and executable.
-cat >"$work/mdwe.py" <<'PY'
+cat >"$svc/mdwe.py" <<'PY'
 import ctypes, os, sys
 PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN = 65, 1
 if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
@@ -206,14 +211,38 @@ if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
 os.execvp(sys.argv[1], sys.argv[1:])
 PY
 [[ $(sed -n 's/^MemoryDenyWriteExecute=//p' "$unit") == yes ]] || fail "the unit lacks MemoryDenyWriteExecute=yes"
+# ProtectSystem=strict, ProtectHome= and PrivateTmp= as a mount namespace shows them: the state directory stays
+# writable, every other mount becomes read-only, and /tmp, /var/tmp, /home and /root are empty.
+cat >"$svc/sandbox.sh" <<'SH'
+set -e
+state=$1
+shift
+mount --bind "$state" "$state"
+awk '{ print $2 }' /proc/self/mounts | sort -u | while read -r m; do
+    [ "$m" = "$state" ] || mount -o remount,bind,ro "$m" 2>/dev/null || echo "sandbox: $m stays writable" >&2
+done
+for d in /tmp /var/tmp /home /root; do
+    [ ! -d "$d" ] || mount -t tmpfs -o mode=0755 tmpfs "$d"
+done
+if touch /etc/.gatehouse-sandbox-probe 2>/dev/null; then
+    rm -f /etc/.gatehouse-sandbox-probe
+    echo "sandbox: /etc is still writable" >&2
+    exit 1
+fi
+exec "$@"
+SH
+for key in ProtectSystem=strict ProtectHome=yes PrivateTmp=yes NoNewPrivileges=yes CapabilityBoundingSet=; do
+    grep -qx "$key" "$unit" || fail "the unit lacks $key"
+done
 # As systemd starts it: the unit's user, umask and environment, no new privileges, no capabilities (an empty
-# bounding set), nothing inherited, no writable executable memory. One simple command (no function, no subshell),
-# so that a process started with & is gatehoused itself once the execs are done.
+# bounding set), nothing inherited, no writable executable memory, the file system above. One simple command (no
+# function, no subshell), so that a process started with & is gatehoused itself once the execs are done.
 as_service_in() { # STATE_DIR: sets service_cmd, the prefix of a command line run as the service
     # shellcheck disable=SC2206 # the unit's Environment= words
-    service_cmd=(setpriv --reuid=gatehouse --regid=gatehouse --init-groups --no-new-privs --bounding-set=-all
-        --inh-caps=-all env -i PATH=/usr/bin:/bin HOME="$1" USER=gatehouse LOGNAME=gatehouse $unit_env
-        sh -c 'umask 0077 && exec python3 "$0" env "$@"' "$work/mdwe.py")
+    service_cmd=(unshare --mount --propagation private sh "$svc/sandbox.sh" "$1"
+        setpriv --reuid=gatehouse --regid=gatehouse --init-groups --no-new-privs --bounding-set=-all --inh-caps=-all
+        env -i PATH=/usr/bin:/bin HOME="$1" USER=gatehouse LOGNAME=gatehouse $unit_env
+        sh -c 'umask 0077 && exec python3 "$0" env "$@"' "$svc/mdwe.py")
 }
 as_service_in "$state"
 # shellcheck disable=SC2086 # the unit's command lines are split into words, as systemd does
@@ -230,7 +259,7 @@ grep -q "nothing to do" "$work/pre2.log" || fail "a second ExecStartPre did not 
 [[ $(sha256sum <"$state/master.key") == "$key_before" ]] || fail "a second ExecStartPre changed the key file"
 
 # systemd's notify socket, played by a listener that prints every datagram.
-python3 - "$work/notify" >"$work/notify.log" 2>&1 <<'PY' &
+python3 - "$svc/notify" >"$work/notify.log" 2>&1 <<'PY' &
 import os, socket, sys
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(sys.argv[1])
@@ -246,10 +275,10 @@ while True:
         break
 PY
 listener_pid=$!
-for _ in $(seq 100); do [[ -S $work/notify ]] && break || sleep 0.1; done
-[[ -S $work/notify ]] || fail "the notify listener did not start"
+for _ in $(seq 100); do [[ -S $svc/notify ]] && break || sleep 0.1; done
+[[ -S $svc/notify ]] || fail "the notify listener did not start"
 # Port 0: a free port (the config's 8443 may be taken on a shared machine); the environment overrides the file.
-"${service_cmd[@]}" NOTIFY_SOCKET="$work/notify" GATEHOUSE_LISTEN=127.0.0.1:0 ${start//\/var\/lib\/gatehouse/$state} \
+"${service_cmd[@]}" NOTIFY_SOCKET="$svc/notify" GATEHOUSE_LISTEN=127.0.0.1:0 ${start//\/var\/lib\/gatehouse/$state} \
     2>"$work/serve.log" &
 server_pid=$!
 for _ in $(seq 600); do grep -q READY=1 "$work/notify.log" && break || sleep 0.1; done
@@ -261,7 +290,8 @@ echo "notify: $(head -1 "$work/notify.log")"
 if grep -q PR_SET_MDWE "$work/serve.log"; then
     echo "(MemoryDenyWriteExecute not emulated: this kernel is older than 6.3)"
 else
-    echo "running with writable executable memory refused (PR_SET_MDWE), no capabilities, no new privileges"
+    echo "running on a read-only system but for its state directory, with empty /tmp and /home, writable executable"
+    echo "memory refused (PR_SET_MDWE), no capabilities and no new privileges"
 fi
 port=$(sed -n 's/.*event=listening url=https:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/serve.log")
 logged=$(sed -n 's/.*event=listening.* certificate_sha256=\([0-9A-F:]*\).*/\1/p' "$work/serve.log")
