@@ -82,7 +82,8 @@ Result<void> ServeSettings::readFile(const QString& path)
                           {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
                            QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
                            QStringLiteral("rate_limits"), QStringLiteral("access_log"),
-                           QStringLiteral("drain_grace_ms"), QStringLiteral("audit_read_batching")},
+                           QStringLiteral("drain_grace_ms"), QStringLiteral("audit_read_batching"),
+                           QStringLiteral("control_check_minutes")},
                           where);
         !r)
         return r;
@@ -108,6 +109,8 @@ Result<void> ServeSettings::readFile(const QString& path)
     if (o.contains(QStringLiteral("audit_read_batching")))
         batchReadAudit = o.value(QStringLiteral("audit_read_batching")).toBool(true);
     if (auto r = readInt(o, "drain_grace_ms", 0, 600'000, drainGraceMs, where); !r)
+        return r;
+    if (auto r = readInt(o, "control_check_minutes", 0, 1440, controlCheckMinutes, where); !r)
         return r;
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
     if (auto r = onlyKeys(tls,
@@ -190,6 +193,13 @@ Result<void> ServeSettings::readEnvironment(const QProcessEnvironment& env)
             return bad(QStringLiteral("GATEHOUSE_WORKERS must be a number from 1 to 64"));
         limits.workerThreads = n;
     }
+    if (env.contains(QStringLiteral("GATEHOUSE_CONTROL_CHECK_MINUTES"))) {
+        bool ok = false;
+        const int n = env.value(QStringLiteral("GATEHOUSE_CONTROL_CHECK_MINUTES")).toInt(&ok);
+        if (!ok || n < 0 || n > 1440)
+            return bad(QStringLiteral("GATEHOUSE_CONTROL_CHECK_MINUTES must be a number from 0 (off) to 1440"));
+        controlCheckMinutes = n;
+    }
     return {};
 }
 
@@ -238,6 +248,7 @@ QJsonObject ServeSettings::toJson() const
         {QStringLiteral("access_log"), api.accessLog},
         {QStringLiteral("drain_grace_ms"), drainGraceMs},
         {QStringLiteral("audit_read_batching"), batchReadAudit},
+        {QStringLiteral("control_check_minutes"), controlCheckMinutes},
         {QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificate"), certificateFile},
                                             {QStringLiteral("key"), keyFile},
                                             {QStringLiteral("client_ca"), clientCaFile},

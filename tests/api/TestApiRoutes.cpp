@@ -81,6 +81,7 @@ private slots:
     void secretNamesAreOnePathSegment();
     void secretsDueAndRotation();
     void boundariesAndOwnership();
+    void controlHistoryOverHttps();
     void auditByRequestIdAndOutcomes();
     void auditVerifiesARange();
 
@@ -353,6 +354,10 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"GET", QStringLiteral("/api/v1/boundaries"), "listBoundaries"},
         {"GET", QStringLiteral("/api/v1/boundaries/{boundary}"), "getBoundary"},
         {"GET", QStringLiteral("/api/v1/boundaries/{boundary}/controls/{control}"), "getBoundaryControl"},
+        {"GET", QStringLiteral("/api/v1/boundaries/{boundary}/controls/{control}/history"),
+         "getBoundaryControlHistory"},
+        {"POST", QStringLiteral("/api/v1/boundaries/checks"), "runBoundaryChecks"},
+        {"POST", QStringLiteral("/api/v1/evidence"), "generateEvidence"},
         {"GET", QStringLiteral("/api/v1/ownership"), "getOwnership"},
         {"PUT", QStringLiteral("/api/v1/ownership"), "updateOwnership"},
     };
@@ -1063,6 +1068,33 @@ void TestApiRoutes::secretsDueAndRotation()
 }
 
 // --- refusals -------------------------------------------------------------------------------------------------
+
+void TestApiRoutes::controlHistoryOverHttps()
+{
+    const QByteArray history = "/api/v1/boundaries/data/controls/data.encryption/history";
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(call("POST", "/api/v1/boundaries/checks", root()).status(), 200);
+        f->clock.advanceMs(1000);
+    }
+    auto first = call("GET", history + "?limit=2", root());
+    QCOMPARE(first.status(), 200);
+    QCOMPARE(first.items().size(), 2);
+    QCOMPARE(first.items().first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("pass"));
+    const QString cursor = first.json().value(QStringLiteral("next_cursor")).toString();
+    QVERIFY(!cursor.isEmpty());
+    auto second = call("GET", history + "?limit=2&cursor=" + cursor.toUtf8(), root());
+    QCOMPARE(second.items().size(), 1);
+    QVERIFY(second.json().value(QStringLiteral("next_cursor")).isNull());
+    const qint64 t0 = first.items().first().toObject().value(QStringLiteral("checked_at")).toInteger();
+    auto window = call("GET", history + "?since=" + QByteArray::number(t0 + 1) + "&until=" + QByteArray::number(t0 + 1000),
+                       root());
+    QCOMPARE(window.items().size(), 1);
+    QCOMPARE(call("GET", history + "?since=yesterday", root()).status(), 400);
+    QCOMPARE(call("GET", history + "?limit=0", root()).status(), 400);
+    QCOMPARE(call("GET", "/api/v1/boundaries/network/controls/data.encryption/history", root()).status(), 404);
+    QCOMPARE(call("GET", history, alice()).status(), 403);
+    QCOMPARE(call("POST", "/api/v1/boundaries/checks", alice()).status(), 403);
+}
 
 void TestApiRoutes::boundariesAndOwnership()
 {
