@@ -27,7 +27,7 @@ Result<QByteArray> readFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::NotFound, QStringLiteral("cannot read %1: %2").arg(path, f.errorString())};
+        return Error{ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, f.errorString())};
     return f.readAll();
 }
 
@@ -61,14 +61,14 @@ int runGenerate(Invocation& in)
                                       });
     if (!report)
         return fail(report.error());
-    for (const auto& [path, bytes] : {std::pair{out, report.value().bytes},
-                                      std::pair{out + QStringLiteral(".sig"), report.value().signature},
-                                      std::pair{out + QStringLiteral(".pub.pem"), report.value().publicKeyPem}}) {
+    for (const auto& [path, bytes] :
+         {std::pair{out, report.value().bytes}, std::pair{out + QStringLiteral(".sig"), report.value().signature},
+          std::pair{out + QStringLiteral(".pub.pem"), report.value().publicKeyPem}}) {
         if (auto w = writeFile(path, bytes); !w)
             return fail(w.error());
     }
-    QTextStream(stdout) << "wrote " << out << " (sha256 " << report.value().sha256 << "), " << out << ".sig and "
-                        << out << ".pub.pem\n"
+    QTextStream(stdout) << "wrote " << out << " (sha256 " << report.value().sha256 << "), " << out << ".sig and " << out
+                        << ".pub.pem\n"
                         << "check it with: openssl pkeyutl -verify -pubin -inkey " << out << ".pub.pem -rawin -in "
                         << out << " -sigfile " << out << ".sig\n";
     return ExitOk;
@@ -125,14 +125,14 @@ void addEvidenceCommands(CommandTable& table)
 {
     table.addOption({QStringLiteral("with-names"),
                      QStringLiteral("evidence: name the holders of each role (default: counts only).")});
-    table.add({QStringLiteral("evidence"),
-               QStringLiteral("  evidence --out FILE.pdf|FILE.html [--since DATE] [--with-names]\n"
-                              "              the signed evidence report: every control with its history, the audit\n"
-                              "              trail's integrity, roles, key custody and TLS; writes FILE.sig and\n"
-                              "              FILE.pub.pem beside it\n"
-                              "  evidence verify FILE   check FILE against FILE.sig and FILE.pub.pem (no store needed)\n"),
-               true,
-               runEvidence});
+    table.add(
+        {QStringLiteral("evidence"),
+         QStringLiteral("  evidence --out FILE.pdf|FILE.html [--since DATE] [--with-names]\n"
+                        "              the signed evidence report: every control with its history, the audit\n"
+                        "              trail's integrity, roles, key custody and TLS; writes FILE.sig and\n"
+                        "              FILE.pub.pem beside it\n"
+                        "  evidence verify FILE   check FILE against FILE.sig and FILE.pub.pem (no store needed)\n"),
+         true, runEvidence});
 }
 
 } // namespace gatehouse::cli

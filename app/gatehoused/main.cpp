@@ -64,8 +64,9 @@ int main(int argc, char* argv[])
     QStringList raw;
     for (int i = 1; i < argc; ++i)
         raw << QString::fromLocal8Bit(argv[i]);
-    const std::unique_ptr<QCoreApplication> app = rendersDocuments(raw) ? render::renderingApplication(argc, argv)
-                                                                        : std::make_unique<QCoreApplication>(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = rendersDocuments(raw)
+                                                      ? render::renderingApplication(argc, argv)
+                                                      : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehoused"));
     QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));

@@ -78,13 +78,13 @@ Result<void> ServeSettings::readFile(const QString& path)
             QStringLiteral("%1 is not a JSON object (%2 at byte %3)").arg(path, err.errorString()).arg(err.offset));
     const QJsonObject o = doc.object();
     const QString where = path;
-    if (auto r = onlyKeys(o,
-                          {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
-                           QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
-                           QStringLiteral("rate_limits"), QStringLiteral("access_log"),
-                           QStringLiteral("drain_grace_ms"), QStringLiteral("audit_read_batching"),
-                           QStringLiteral("control_check_minutes")},
-                          where);
+    if (auto r =
+            onlyKeys(o,
+                     {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
+                      QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
+                      QStringLiteral("rate_limits"), QStringLiteral("access_log"), QStringLiteral("drain_grace_ms"),
+                      QStringLiteral("audit_read_batching"), QStringLiteral("control_check_minutes")},
+                     where);
         !r)
         return r;
     auto text = [&o](const char* key, QString& out) -> Result<void> {

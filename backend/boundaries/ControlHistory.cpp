@@ -112,7 +112,8 @@ Result<HistoryPage> ControlHistory::page(store::Database& db, const HistoryQuery
     qint64 afterTime = -1;
     qint64 afterId = 0;
     if (!q.cursor.isEmpty() && !parseCursor(q.cursor, afterTime, afterId))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("cursor must be the next_cursor of a previous page"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("cursor must be the next_cursor of a previous page"));
     const int limit = std::clamp(q.limit, 1, 1000);
     auto s = sql::query(db,
                         "SELECT id, run_id, boundary_id, control_id, status, summary, evidence, checked_at "

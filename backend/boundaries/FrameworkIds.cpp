@@ -15,7 +15,8 @@ Result<FrameworkIds> FrameworkIds::fromJson(const QByteArray& json)
                          QStringLiteral("the framework id list is not a JSON object: %1").arg(error.errorString()));
     FrameworkIds out;
     const auto read = [&doc](const char* key, QHash<QString, QString>& into) {
-        const QJsonObject ids = doc.object().value(QLatin1String(key)).toObject().value(QLatin1String("ids")).toObject();
+        const QJsonObject ids =
+            doc.object().value(QLatin1String(key)).toObject().value(QLatin1String("ids")).toObject();
         for (auto it = ids.begin(); it != ids.end(); ++it)
             into.insert(it.key(), it.value().toString());
     };

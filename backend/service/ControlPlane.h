@@ -404,7 +404,7 @@ public:
     // --- evidence (ControlPlaneEvidence.cpp) -------------------------------------------------------------------
     struct EvidenceOptions
     {
-        qint64 sinceMs = 0; // start of the period; 0: 30 days back
+        qint64 sinceMs = 0;     // start of the period; 0: 30 days back
         bool withNames = false; // the holders of each role by name (local operator only)
         QString fileName;       // named in the report's verification instructions
     };

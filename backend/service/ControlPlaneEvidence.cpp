@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace gatehouse::service {
 
@@ -18,6 +19,16 @@ namespace {
 
 // The audit action of a control whose status changed between two runs.
 const QString kControlDriftAction = QStringLiteral("control.drift");
+
+// Checks name the identities they found ("usr_x (alice, acme)"); a report made without names keeps the id and the
+// tenant and withholds the name.
+QString withoutNames(const QString& text)
+{
+    static const QRegularExpression named(
+        QStringLiteral("\\b((?:usr|int|tok)_[a-z0-9]+) \\((?:integration )?[^(),]*(, [^()]*)?\\)"));
+    QString out = text;
+    return out.replace(named, QStringLiteral("\\1 (name withheld\\2)"));
+}
 
 } // namespace
 
@@ -40,7 +51,8 @@ Result<QList<BoundaryReport>> ControlPlane::runControlChecks(const Caller& calle
         // Last, so nothing after them can fail and roll them back: each change is its own event, naming the
         // control as its target, committed with the run.
         for (const bd::ControlDrift& d : drifts.value()) {
-            Operation driftOp{kControlDriftAction, kNoPermission, {}, {}, QStringLiteral("control"), d.result.controlId};
+            Operation driftOp{kControlDriftAction,       kNoPermission,     {}, {},
+                              QStringLiteral("control"), d.result.controlId};
             audit::AuditEvent e = eventFor(caller, &ctx.principal, driftOp);
             e.outcome = QStringLiteral("success");
             e.reason = QStringLiteral("ok");
@@ -94,18 +106,19 @@ Result<bd::HistoryPage> ControlPlane::controlHistory(const Caller& caller, const
     });
 }
 
-Result<ControlPlane::SignedDocument> ControlPlane::generateEvidence(const Caller& caller, const EvidenceOptions& options,
-                                                                   const EvidenceRenderer& render)
+Result<ControlPlane::SignedDocument>
+ControlPlane::generateEvidence(const Caller& caller, const EvidenceOptions& options, const EvidenceRenderer& render)
 {
     Operation op{QStringLiteral("evidence.generate"), Permission::BoundariesRead, {}, {}, QStringLiteral("evidence")};
     return perform<SignedDocument>(caller, op, [&](Context& ctx, SignedDocument& out) -> Result<void> {
         if (options.withNames && ctx.principal.kind != Principal::Kind::System)
-            return makeError(ErrorCode::Forbidden, QStringLiteral("only the local operator can put names into an "
-                                                                  "evidence report (gatehoused evidence --with-names)"));
+            return makeError(ErrorCode::Forbidden,
+                             QStringLiteral("only the local operator can put names into an "
+                                            "evidence report (gatehoused evidence --with-names)"));
         evidence::EvidenceData d;
         d.generatedAtMs = ctx.now;
-        d.generatedBy = ctx.principal.kind == Principal::Kind::System ? QStringLiteral("local operator")
-                                                                      : ctx.principal.name;
+        d.generatedBy =
+            ctx.principal.kind == Principal::Kind::System ? QStringLiteral("local operator") : ctx.principal.name;
         d.generatedByKind = ctx.principal.kindName();
         d.version = QCoreApplication::applicationVersion();
         d.storeId = m_store.config().storeId;
@@ -130,8 +143,13 @@ Result<ControlPlane::SignedDocument> ControlPlane::generateEvidence(const Caller
                 auto history = bd::ControlHistory::summarize(m_db, b.controls[i].id, d.sinceMs, ctx.now);
                 if (!history)
                     return history.error();
-                byControl.insert(b.controls[i].id,
-                                 {b.id, b.name, b.controls[i], report.results.value(i), history.value()});
+                bd::ControlResult result = report.results.value(i);
+                if (!options.withNames) {
+                    result.summary = withoutNames(result.summary);
+                    for (bd::Evidence& e : result.evidence)
+                        e.value = withoutNames(e.value);
+                }
+                byControl.insert(b.controls[i].id, {b.id, b.name, b.controls[i], result, history.value()});
             }
         }
         for (const bd::EvidenceDomain& domain : catalog.evidenceDomains()) {
@@ -197,7 +215,9 @@ Result<ControlPlane::SignedDocument> ControlPlane::generateEvidence(const Caller
         if (options.withNames) {
             auto names = sql::all(
                 m_db,
-                [](const store::Statement& s) { return std::pair{s.text(0) + QLatin1Char('/') + s.text(1), s.text(2)}; },
+                [](const store::Statement& s) {
+                    return std::pair{s.text(0) + QLatin1Char('/') + s.text(1), s.text(2)};
+                },
                 "SELECT COALESCE(t.name, ''), b.role_id, COALESCE(u.username, i.name, b.identity_id) FROM bindings b "
                 "LEFT JOIN tenants t ON t.id = b.tenant_id AND b.tenant_id <> '' "
                 "LEFT JOIN users u ON u.id = b.identity_id AND u.tenant_id = b.tenant_id "

@@ -1086,8 +1086,8 @@ void TestApiRoutes::controlHistoryOverHttps()
     QCOMPARE(second.items().size(), 1);
     QVERIFY(second.json().value(QStringLiteral("next_cursor")).isNull());
     const qint64 t0 = first.items().first().toObject().value(QStringLiteral("checked_at")).toInteger();
-    auto window = call("GET", history + "?since=" + QByteArray::number(t0 + 1) + "&until=" + QByteArray::number(t0 + 1000),
-                       root());
+    auto window = call(
+        "GET", history + "?since=" + QByteArray::number(t0 + 1) + "&until=" + QByteArray::number(t0 + 1000), root());
     QCOMPARE(window.items().size(), 1);
     QCOMPARE(call("GET", history + "?since=yesterday", root()).status(), 400);
     QCOMPARE(call("GET", history + "?limit=0", root()).status(), 400);

@@ -192,8 +192,7 @@ void TestControlHistory::historyPages()
     QList<boundaries::ControlRecord> all;
     int pages = 0;
     for (;;) {
-        auto page =
-            f->cp->controlHistory(f->system, QStringLiteral("data"), QStringLiteral("data.encryption"), q);
+        auto page = f->cp->controlHistory(f->system, QStringLiteral("data"), QStringLiteral("data.encryption"), q);
         QVERIFY(page);
         ++pages;
         all << page.value().records;
@@ -233,16 +232,14 @@ void TestControlHistory::historyWindowAndBadInput()
     QCOMPARE(f->cp->controlHistory(f->system, QStringLiteral("data"), QStringLiteral("data.nothing"), {}).error().code,
              ErrorCode::NotFound);
     q.sinceMs = start + 200'000;
-    QCOMPARE(f->cp->controlHistory(f->system, QStringLiteral("data"), QStringLiteral("data.encryption"), q)
-                 .error()
-                 .code,
-             ErrorCode::InvalidArgument);
+    QCOMPARE(
+        f->cp->controlHistory(f->system, QStringLiteral("data"), QStringLiteral("data.encryption"), q).error().code,
+        ErrorCode::InvalidArgument);
     boundaries::HistoryQuery bad;
     bad.cursor = QStringLiteral("drop table");
-    QCOMPARE(f->cp->controlHistory(f->system, QStringLiteral("data"), QStringLiteral("data.encryption"), bad)
-                 .error()
-                 .code,
-             ErrorCode::InvalidArgument);
+    QCOMPARE(
+        f->cp->controlHistory(f->system, QStringLiteral("data"), QStringLiteral("data.encryption"), bad).error().code,
+        ErrorCode::InvalidArgument);
 }
 
 void TestControlHistory::tenantUsersMayNotReadHistory()

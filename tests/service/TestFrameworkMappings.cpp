@@ -64,12 +64,18 @@ void TestFrameworkMappings::anInventedIdIsCaught_data()
 {
     QTest::addColumn<QString>("standard");
     QTest::addColumn<QString>("id");
-    QTest::newRow("ASVS chapter that does not exist") << "asvs_4_0_3" << "V99.1.1";
-    QTest::newRow("ASVS id written without its V") << "asvs_4_0_3" << "3.3.1";
-    QTest::newRow("ASVS 5.0 numbering") << "asvs_4_0_3" << "V7.2.4";
-    QTest::newRow("NIST family that does not exist") << "nist_800_53_r5" << "ZZ-1";
-    QTest::newRow("NIST zero-padded") << "nist_800_53_r5" << "AC-02";
-    QTest::newRow("NIST enhancement not listed") << "nist_800_53_r5" << "AU-9(99)";
+    QTest::newRow("ASVS chapter that does not exist") << "asvs_4_0_3"
+                                                      << "V99.1.1";
+    QTest::newRow("ASVS id written without its V") << "asvs_4_0_3"
+                                                   << "3.3.1";
+    QTest::newRow("ASVS 5.0 numbering") << "asvs_4_0_3"
+                                        << "V7.2.4";
+    QTest::newRow("NIST family that does not exist") << "nist_800_53_r5"
+                                                     << "ZZ-1";
+    QTest::newRow("NIST zero-padded") << "nist_800_53_r5"
+                                      << "AC-02";
+    QTest::newRow("NIST enhancement not listed") << "nist_800_53_r5"
+                                                 << "AU-9(99)";
 }
 
 void TestFrameworkMappings::anInventedIdIsCaught()

@@ -276,9 +276,10 @@ const QList<Op>& operations()
         {"evidence.generate", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {
-                 return discard(f.cp->generateEvidence(c, {}, [](const evidence::EvidenceData& d) -> Result<QByteArray> {
-                     return evidence::toHtml(d).toUtf8();
-                 }));
+                 return discard(
+                     f.cp->generateEvidence(c, {}, [](const evidence::EvidenceData& d) -> Result<QByteArray> {
+                         return evidence::toHtml(d).toUtf8();
+                     }));
              };
          }},
         {"ownership.read", Kind::Platform, POPA,

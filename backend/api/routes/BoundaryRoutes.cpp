@@ -48,7 +48,8 @@ void addBoundaryRoutes(Router& router)
             bool ok = false;
             q.limit = r.query("limit").toInt(&ok);
             if (!ok || q.limit < 1 || q.limit > 1000)
-                return problem(Error{ErrorCode::InvalidArgument, QStringLiteral("limit must be a number from 1 to 1000.")});
+                return problem(
+                    Error{ErrorCode::InvalidArgument, QStringLiteral("limit must be a number from 1 to 1000.")});
         }
         q.cursor = r.query("cursor");
         auto page = r.cp().controlHistory(r.caller(), r.param("boundary"), r.param("control"), q);
