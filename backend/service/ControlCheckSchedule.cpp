@@ -6,7 +6,7 @@
 namespace gatehouse::service {
 
 ControlCheckSchedule::ControlCheckSchedule(ControlPlane& controlPlane, QObject* parent)
-    : QObject(parent), m_controlPlane(controlPlane)
+    : QObject(parent), m_controlPlane(controlPlane), m_timer(this)
 {
     m_timer.setTimerType(Qt::VeryCoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] { (void)runNow(); });

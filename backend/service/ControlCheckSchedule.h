@@ -9,7 +9,8 @@ class ControlPlane;
 
 // Runs every control's check on a timer while a server or the console runs, so each control has a history and a
 // change of status is recorded as it happens (ControlPlane::runControlChecks, as the local system). Lives on the
-// thread whose event loop runs it; each run takes the store's lock as long as the checks take.
+// thread whose event loop runs it (moveToThread() takes its timer along); each run takes the store's lock as long
+// as the checks take.
 class ControlCheckSchedule : public QObject
 {
     Q_OBJECT

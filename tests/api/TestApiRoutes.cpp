@@ -4,7 +4,9 @@
 #include "ContractRecorder.h"
 #include "ControlPlaneFixture.h"
 #include "api/ApiService.h"
+#include "crypto/Ed25519.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
@@ -82,6 +84,7 @@ private slots:
     void secretsDueAndRotation();
     void boundariesAndOwnership();
     void controlHistoryOverHttps();
+    void evidenceReportOverHttps();
     void auditByRequestIdAndOutcomes();
     void auditVerifiesARange();
 
@@ -1094,6 +1097,31 @@ void TestApiRoutes::controlHistoryOverHttps()
     QCOMPARE(call("GET", "/api/v1/boundaries/network/controls/data.encryption/history", root()).status(), 404);
     QCOMPARE(call("GET", history, alice()).status(), 403);
     QCOMPARE(call("POST", "/api/v1/boundaries/checks", alice()).status(), 403);
+}
+
+void TestApiRoutes::evidenceReportOverHttps()
+{
+    auto r = call("POST", "/api/v1/evidence", root(), QJsonObject{});
+    QCOMPARE(r.status(), 200);
+    const QJsonObject o = r.json();
+    const QByteArray html = o.value(QStringLiteral("report")).toString().toUtf8();
+    QVERIFY(html.startsWith("<!DOCTYPE html>"));
+    QCOMPARE(o.value(QStringLiteral("sha256")).toString(),
+             QString::fromLatin1(QCryptographicHash::hash(html, QCryptographicHash::Sha256).toHex()));
+    auto key = crypto::ed25519::publicKeyFromPem(o.value(QStringLiteral("public_key_pem")).toString().toLatin1());
+    QVERIFY(key);
+    const QByteArray signature = QByteArray::fromBase64(o.value(QStringLiteral("signature")).toString().toLatin1());
+    QVERIFY(crypto::ed25519::verify(key.value(), html, signature));
+    QByteArray changed = html;
+    changed[100] = char(changed[100] ^ 1);
+    QVERIFY(!crypto::ed25519::verify(key.value(), changed, signature));
+    // No names over the API: the fixture's tenant owner is counted, not named.
+    QVERIFY(!html.contains("alice"));
+    QCOMPARE(call("POST", "/api/v1/evidence", root(), QJsonObject{{QStringLiteral("since"), QStringLiteral("soon")}})
+                 .status(),
+             400);
+    QCOMPARE(call("POST", "/api/v1/evidence", root(), QJsonObject{{QStringLiteral("with_names"), true}}).status(), 400);
+    QCOMPARE(call("POST", "/api/v1/evidence", alice(), QJsonObject{}).status(), 403);
 }
 
 void TestApiRoutes::boundariesAndOwnership()

@@ -3,8 +3,10 @@
 // back in pages, only for those who may read the boundaries.
 #include "ControlPlaneFixture.h"
 #include "boundaries/ControlHistory.h"
+#include "service/ControlCheckSchedule.h"
 #include "store/Sql.h"
 
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -58,6 +60,7 @@ private slots:
     void historyPages();
     void historyWindowAndBadInput();
     void tenantUsersMayNotReadHistory();
+    void scheduleRunsAtStartAndKeepsTheRun();
 
 private:
     qint64 driftEvents(const QString& controlId = {});
@@ -252,6 +255,31 @@ void TestControlHistory::tenantUsersMayNotReadHistory()
     QCOMPARE(f->cp->runControlChecks(alice).error().code, ErrorCode::Forbidden);
     const service::Caller root = f->signIn({}, QStringLiteral("root"));
     QVERIFY(f->cp->controlHistory(root, QStringLiteral("data"), QStringLiteral("data.encryption"), {}));
+}
+
+void TestControlHistory::scheduleRunsAtStartAndKeepsTheRun()
+{
+    service::ControlCheckSchedule schedule(*f->cp);
+    QCOMPARE(schedule.intervalMinutes(), service::ControlCheckSchedule::kDefaultIntervalMinutes);
+    QSignalSpy ran(&schedule, &service::ControlCheckSchedule::ran);
+    schedule.start();
+    QVERIFY(ran.wait(10'000));
+    QCOMPARE(ran.first().at(0).toBool(), true);
+    schedule.stop();
+    const audit::AuditEvent run = f->newestEvent();
+    QCOMPARE(run.action, QStringLiteral("boundary.check.run"));
+    QCOMPARE(run.source, QStringLiteral("system"));
+    auto page = f->cp->controlHistory(f->system, QStringLiteral("data"), QStringLiteral("data.encryption"), {});
+    QVERIFY(page);
+    QCOMPARE(page.value().records.size(), 1);
+
+    // Off: no run at start.
+    service::ControlCheckSchedule off(*f->cp);
+    off.setIntervalMinutes(0);
+    QSignalSpy none(&off, &service::ControlCheckSchedule::ran);
+    off.start();
+    QCoreApplication::processEvents();
+    QCOMPARE(none.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestControlHistory)
