@@ -201,15 +201,18 @@ QString toHtml(const EvidenceData& d)
     } else {
         h += row({QStringLiteral("Latest signed checkpoint"), QStringLiteral("none signed yet")});
     }
-    h += row({QStringLiteral("Verification"),
-              esc(d.verification.intact ? QStringLiteral("intact: %1 events and %2 checkpoints checked (seq %3 to %4)")
-                                              .arg(d.verification.eventsChecked)
-                                              .arg(d.verification.checkpointsChecked)
-                                              .arg(d.verification.fromSeq)
-                                              .arg(d.verification.toSeq)
-                                        : QStringLiteral("BROKEN at seq %1: %2")
-                                              .arg(d.verification.firstBadSeq)
-                                              .arg(d.verification.message))});
+    const QString walked = QStringLiteral("%1 events and %2 checkpoints checked (seq %3 to %4)")
+                               .arg(d.verification.eventsChecked)
+                               .arg(d.verification.checkpointsChecked)
+                               .arg(d.verification.fromSeq)
+                               .arg(d.verification.toSeq);
+    const QString verdict =
+        !d.verification.intact
+            ? QStringLiteral("BROKEN at seq %1: %2").arg(d.verification.firstBadSeq).arg(d.verification.message)
+        : d.verification.complete
+            ? QStringLiteral("intact: ") + walked
+            : QStringLiteral("intact so far: %1; newer events wait for the next verification").arg(walked);
+    h += row({QStringLiteral("Verification"), esc(verdict)});
     h += row({QStringLiteral("Verified at"), esc(time(d.verifiedAtMs))});
     if (!d.verification.warning.isEmpty())
         h += row({QStringLiteral("Warning"), esc(d.verification.warning)});

@@ -183,7 +183,9 @@ ControlPlane::generateEvidence(const Caller& caller, const EvidenceOptions& opti
             d.hasCheckpoint = true;
             d.checkpoint = *checkpoint.value();
         }
-        auto verified = m_audit.verify(true);
+        // Bounded like the audit-chain control, so a report never holds the store for a long walk: the report says
+        // when newer events still wait for verification.
+        auto verified = m_audit.verify(true, bd::thresholds::kAuditVerifyChunk);
         if (!verified)
             return verified.error();
         d.verification = verified.value();
