@@ -28,6 +28,8 @@ packages=(
     dbus-daemon gnome-keyring util-linux
     # tests: the offline audit bundle is verified with the openssl command line, as a reviewer would
     openssl
+    # tests: the evidence report's PDF is read back with pdftotext and rendered with pdftoppm
+    poppler-utils
     # screenshots of the console (tests/gui/screenshots.sh) under a virtual X server
     xvfb xauth
     # tests: the console driven over the accessibility bus, as a screen reader does (tests/e2e/atspi-console.sh)

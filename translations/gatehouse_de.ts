@@ -359,6 +359,18 @@
         <source>The newest signed checkpoint</source>
         <translation>Der neueste signierte Checkpoint</translation>
     </message>
+    <message>
+        <source>Check every control now and keep the results</source>
+        <translation>Alle Kontrollen jetzt prüfen und die Ergebnisse aufbewahren</translation>
+    </message>
+    <message>
+        <source>Read a control&apos;s history</source>
+        <translation>Verlauf einer Kontrolle lesen</translation>
+    </message>
+    <message>
+        <source>Generate a signed evidence report</source>
+        <translation>Signierten Nachweisbericht erstellen</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1921,6 +1933,32 @@
     <message>
         <source>Evidence domain</source>
         <translation>Nachweisbereich</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ControlTimeline</name>
+    <message>
+        <source>Control history</source>
+        <translation>Verlauf der Kontrolle</translation>
+    </message>
+    <message>
+        <source>No history shown: select a control</source>
+        <translation>Kein Verlauf angezeigt: wählen Sie eine Kontrolle</translation>
+    </message>
+    <message>
+        <source>%1: no stored runs yet</source>
+        <translation>%1: noch keine gespeicherten Prüfläufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n run(s) since %2, %3 now; failing in %4, warning in %5, %6 change(s)</source>
+        <translation>
+            <numerusform>%1: %n Prüflauf seit %2, jetzt %3; fehlgeschlagen in %4, Warnung in %5, %6 Änderung(en)</numerusform>
+            <numerusform>%1: %n Prüfläufe seit %2, jetzt %3; fehlgeschlagen in %4, Warnung in %5, %6 Änderung(en)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
     </message>
 </context>
 <context>
@@ -4680,6 +4718,38 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
     <message>
         <source>&lt;b&gt;Someone else changed the ownership&lt;/b&gt; after you read it. Keep theirs, or write yours over it?</source>
         <translation>&lt;b&gt;Jemand anderes hat die Zuständigkeiten geändert&lt;/b&gt;, nachdem Sie sie gelesen haben. Deren behalten oder Ihre darüber schreiben?</translation>
+    </message>
+    <message>
+        <source>&amp;Export Evidence...</source>
+        <translation>Nachweise &amp;exportieren...</translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation>Nachweise exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>A signed report of every control, its history, the audit trail, roles, keys and TLS, for a reviewer (PDF or HTML, with its signature and public key beside it)</source>
+        <translation>Ein signierter Bericht über jede Kontrolle, ihren Verlauf, das Audit-Protokoll, Rollen, Schlüssel und TLS für Prüfer (PDF oder HTML, mit Signatur und öffentlichem Schlüssel daneben)</translation>
+    </message>
+    <message>
+        <source>&amp;History (7 days):</source>
+        <translation>&amp;Verlauf (7 Tage):</translation>
+    </message>
+    <message>
+        <source>History summary</source>
+        <translation>Zusammenfassung des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .pdf or .html</source>
+        <translation>Wählen Sie einen Dateinamen, der auf .pdf oder .html endet</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (SHA-256 %2) with its signature (.sig) and public key (.pub.pem).</source>
+        <translation>%1 geschrieben (SHA-256 %2), mit Signatur (.sig) und öffentlichem Schlüssel (.pub.pem).</translation>
     </message>
 </context>
 <context>

@@ -359,6 +359,18 @@
         <source>The newest signed checkpoint</source>
         <translation>Le dernier point de contrôle signé</translation>
     </message>
+    <message>
+        <source>Check every control now and keep the results</source>
+        <translation>Vérifier tous les contrôles maintenant et conserver les résultats</translation>
+    </message>
+    <message>
+        <source>Read a control&apos;s history</source>
+        <translation>Lire l’historique d’un contrôle</translation>
+    </message>
+    <message>
+        <source>Generate a signed evidence report</source>
+        <translation>Produire un rapport de preuves signé</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1921,6 +1933,32 @@
     <message>
         <source>Evidence domain</source>
         <translation>Domaine de preuve</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ControlTimeline</name>
+    <message>
+        <source>Control history</source>
+        <translation>Historique du contrôle</translation>
+    </message>
+    <message>
+        <source>No history shown: select a control</source>
+        <translation>Aucun historique affiché : sélectionnez un contrôle</translation>
+    </message>
+    <message>
+        <source>%1: no stored runs yet</source>
+        <translation>%1 : aucune vérification enregistrée pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n run(s) since %2, %3 now; failing in %4, warning in %5, %6 change(s)</source>
+        <translation>
+            <numerusform>%1 : %n vérification depuis %2, %3 maintenant ; en échec dans %4, en avertissement dans %5, %6 changement(s)</numerusform>
+            <numerusform>%1 : %n vérifications depuis %2, %3 maintenant ; en échec dans %4, en avertissement dans %5, %6 changement(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Historique de %1</translation>
     </message>
 </context>
 <context>
@@ -4680,6 +4718,38 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
     <message>
         <source>&lt;b&gt;Someone else changed the ownership&lt;/b&gt; after you read it. Keep theirs, or write yours over it?</source>
         <translation>&lt;b&gt;Quelqu’un d’autre a modifié les responsabilités&lt;/b&gt; après votre lecture. Garder les leurs, ou écrire les vôtres par-dessus ?</translation>
+    </message>
+    <message>
+        <source>&amp;Export Evidence...</source>
+        <translation>&amp;Exporter les preuves...</translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation>Exporter les preuves</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>A signed report of every control, its history, the audit trail, roles, keys and TLS, for a reviewer (PDF or HTML, with its signature and public key beside it)</source>
+        <translation>Un rapport signé de chaque contrôle, de son historique, du journal d’audit, des rôles, des clés et de TLS, pour un auditeur (PDF ou HTML, avec sa signature et sa clé publique à côté)</translation>
+    </message>
+    <message>
+        <source>&amp;History (7 days):</source>
+        <translation>&amp;Historique (7 jours) :</translation>
+    </message>
+    <message>
+        <source>History summary</source>
+        <translation>Résumé de l’historique</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .pdf or .html</source>
+        <translation>Choisissez un nom de fichier se terminant par .pdf ou .html</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (SHA-256 %2) with its signature (.sig) and public key (.pub.pem).</source>
+        <translation>%1 écrit (SHA-256 %2), avec sa signature (.sig) et sa clé publique (.pub.pem).</translation>
     </message>
 </context>
 <context>

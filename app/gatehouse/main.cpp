@@ -4,6 +4,7 @@
 #include "api/ApiHost.h"
 #include "console/ConsoleBridge.h"
 #include "core/ProcessHardening.h"
+#include "service/ControlCheckSchedule.h"
 #include "service/ControlPlane.h"
 #include "shell/Appearance.h"
 #include "shell/DemoLauncher.h"
@@ -18,6 +19,7 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdlib>
 
@@ -193,7 +195,18 @@ int main(int argc, char* argv[])
     if (signIn.exec() != QDialog::Accepted)
         return 0;
     window.show();
+    // The boundary checks on the server's schedule (every 15 minutes, each run kept as history), as the machine's
+    // own job like the server's, on a thread of their own so a run never stalls the window.
+    QThread checkThread;
+    checkThread.setObjectName(QStringLiteral("control-checks"));
+    service::ControlCheckSchedule checkSchedule(*controlPlane);
+    checkSchedule.moveToThread(&checkThread);
+    checkThread.start();
+    QMetaObject::invokeMethod(&checkSchedule, &service::ControlCheckSchedule::start, Qt::QueuedConnection);
     const int code = app.exec();
+    QMetaObject::invokeMethod(&checkSchedule, &service::ControlCheckSchedule::stop, Qt::BlockingQueuedConnection);
+    checkThread.quit();
+    checkThread.wait();
     bridge.endSessionNow();
     // Quitting is a clean stop: the API ends first, then the newest audit event is signed.
     apiHost.reset();

@@ -23,8 +23,8 @@ int runBoundaries(Invocation& in)
     // reports it. A scan that finds damage is a failed control, reported below like any other.
     if (auto scan = cp.scanStoreIntegrity(system); !scan)
         return fail(scan.error());
-    // No API listener runs in this process: the network controls say so.
-    auto reports = cp.listBoundaries(system);
+    // No API listener runs in this process: the network controls say so. The run is kept in each control's history.
+    auto reports = cp.runControlChecks(system);
     if (!reports)
         return fail(reports.error());
     bool failed = false;

@@ -59,5 +59,10 @@ void addAuditCommands(CommandTable& table);    // audit ... (AuditCommands.cpp)
 void addBackupCommands(CommandTable& table);   // backup, restore (BackupCommands.cpp)
 void addServeCommands(CommandTable& table);    // serve (ServeCommand.cpp)
 void addBoundaryCommands(CommandTable& table); // boundaries (BoundaryCommands.cpp)
+void addEvidenceCommands(CommandTable& table); // evidence, evidence verify (EvidenceCommands.cpp)
+// Whether the command line generates a document (a QGuiApplication is made for it); whether it is `evidence verify
+// FILE`, which takes a file and no store.
+bool rendersDocuments(const QStringList& arguments);
+bool isEvidenceVerify(const QStringList& positional);
 
 } // namespace gatehouse::cli

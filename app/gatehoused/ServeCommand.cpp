@@ -6,6 +6,7 @@
 #include "api/ApiHost.h"
 #include "api/ServeSettings.h"
 #include "api/TlsCertificate.h"
+#include "service/ControlCheckSchedule.h"
 #include "service/ControlPlane.h"
 #include "store/Store.h"
 
@@ -139,6 +140,10 @@ int runServe(Invocation& in)
     if (!started)
         return fail(started.error());
     api::ApiHost& host = *started.value();
+    // The boundary checks on a schedule, each run kept as history (after the listener reported its transport).
+    service::ControlCheckSchedule checkSchedule(controlPlane);
+    checkSchedule.setIntervalMinutes(s.controlCheckMinutes);
+    checkSchedule.start();
     api::HttpServer& server = host.server();
     if (host.generatedCertificate())
         logLine(QStringLiteral("event=certificate_generated path=%1").arg(s.certificateFile));
@@ -174,6 +179,7 @@ int runServe(Invocation& in)
     // Ready only now that the socket accepts and SIGTERM drains: `systemctl start` returns here.
     notifySystemd(QStringLiteral("READY=1\nSTATUS=listening on ") + host.url());
     QObject::connect(&server, &api::HttpServer::drained, &server, [&] {
+        checkSchedule.stop();
         // The clean stop signs the newest event, so no unsigned tail is left behind.
         if (auto closed = controlPlane.close(); !closed)
             logLine(QStringLiteral("event=audit_checkpoint_failed reason=\"%1\"").arg(closed.error().message));

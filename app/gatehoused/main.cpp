@@ -1,6 +1,7 @@
 // gatehoused: the headless Gatehouse server and its command line. This file parses the command line and hands
 // it to the command named first; the commands live in one file per group (see CommandTable.h).
 #include "CommandTable.h"
+#include "EvidencePdf.h"
 #include "ExitCode.h"
 #include "PassphraseInput.h"
 #include "core/ProcessHardening.h"
@@ -58,7 +59,14 @@ QString description(const CommandTable& table)
 int main(int argc, char* argv[])
 {
     const bool hardened = hardenProcess();
-    QCoreApplication app(argc, argv);
+    // Laying a report out needs fonts, so that command runs under a QGuiApplication on the offscreen platform; every
+    // other command, and the server, stays a plain QCoreApplication.
+    QStringList raw;
+    for (int i = 1; i < argc; ++i)
+        raw << QString::fromLocal8Bit(argv[i]);
+    const std::unique_ptr<QCoreApplication> app = rendersDocuments(raw)
+                                                      ? render::renderingApplication(argc, argv)
+                                                      : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehoused"));
     QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
@@ -73,6 +81,7 @@ int main(int argc, char* argv[])
     addBackupCommands(table);
     addServeCommands(table);
     addBoundaryCommands(table);
+    addEvidenceCommands(table);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(description(table));
@@ -92,13 +101,15 @@ int main(int argc, char* argv[])
     }
     const QStringList args = parser.positionalArguments();
     const Command* command = table.find(args.value(0));
-    if (args.isEmpty() || (command && args.size() != 1 && !command->hasSubcommands) || args.size() > 2)
+    const bool verifyingEvidence = isEvidenceVerify(args);
+    if (args.isEmpty() || (command && args.size() != 1 && !command->hasSubcommands) ||
+        args.size() > (verifyingEvidence ? 3 : 2))
         return usage(QStringLiteral("name one command: %1").arg(table.names()));
     if (!command)
         return usage(QStringLiteral("unknown command '%1': use %2").arg(args.first(), table.names()));
 
     Invocation in{parser, args, {}};
-    if (!in.isSet("data-dir"))
+    if (!in.isSet("data-dir") && !verifyingEvidence)
         return usage(QStringLiteral("--data-dir DIR is required"));
     keys::ProviderOptions& options = in.keyOptions;
     if (in.isSet("key-provider")) {

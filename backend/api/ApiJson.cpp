@@ -2,6 +2,7 @@
 
 #include "BodyFields.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -226,6 +227,31 @@ QJsonObject toJson(const boundaries::ControlResult& r)
         o.insert(QStringLiteral("evidence_domain"), c->evidenceDomain);
     }
     return o;
+}
+
+QJsonObject toJson(const boundaries::ControlRecord& record)
+{
+    QJsonArray evidence;
+    for (const boundaries::Evidence& e : record.evidence)
+        evidence.append(QJsonObject{{QStringLiteral("key"), e.key}, {QStringLiteral("value"), e.value}});
+    return {{QStringLiteral("run"), record.runId},
+            {QStringLiteral("status"), boundaries::statusName(record.status)},
+            {QStringLiteral("summary"), record.summary},
+            {QStringLiteral("evidence"), evidence},
+            {QStringLiteral("checked_at"), record.checkedAtMs}};
+}
+
+bool parseQueryTime(const QString& text, qint64& out)
+{
+    bool ok = false;
+    out = text.toLongLong(&ok);
+    if (ok)
+        return out >= 0;
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return false;
+    out = t.toMSecsSinceEpoch();
+    return true;
 }
 
 QJsonObject toJson(const service::BoundaryReport& report, bool controls)

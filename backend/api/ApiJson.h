@@ -44,6 +44,9 @@ QJsonObject toJson(const secrets::SecretVersion& version);
 
 // A control with its live result: {id, title, description, evidence_domain, status, summary, evidence, checked_at}.
 QJsonObject toJson(const boundaries::ControlResult& result);
+QJsonObject toJson(const boundaries::ControlRecord& record);
+// A time in a query: milliseconds since the epoch, or an RFC 3339 / ISO 8601 date-time.
+bool parseQueryTime(const QString& text, qint64& out);
 // A boundary with its roll-up status; with `controls`, each control's full result, else each control's id, title,
 // status and summary.
 QJsonObject toJson(const service::BoundaryReport& report, bool controls = false);

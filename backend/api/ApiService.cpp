@@ -45,6 +45,7 @@ ApiService::ApiService(service::ControlPlane& controlPlane, const ApiConfig& con
     addSecretRoutes(m_router);
     addAuditRoutes(m_router);
     addBoundaryRoutes(m_router);
+    addEvidenceRoutes(m_router);
 }
 
 ApiService::~ApiService() = default;

@@ -13,5 +13,6 @@ void addAuthzRoutes(Router& router);    // roles, bindings, authz/check, authz/e
 void addSecretRoutes(Router& router);   // workspace secrets
 void addAuditRoutes(Router& router);    // audit events, histogram, stream, verify, export, public key
 void addBoundaryRoutes(Router& router); // trust boundaries, their controls, deployment ownership
+void addEvidenceRoutes(Router& router); // the signed evidence report
 
 } // namespace gatehouse::api

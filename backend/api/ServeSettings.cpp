@@ -80,12 +80,13 @@ Result<void> ServeSettings::readFile(const QString& path)
             QStringLiteral("%1 is not a JSON object (%2 at byte %3)").arg(path, err.errorString()).arg(err.offset));
     const QJsonObject o = doc.object();
     const QString where = path;
-    if (auto r = onlyKeys(o,
-                          {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
-                           QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
-                           QStringLiteral("rate_limits"), QStringLiteral("access_log"),
-                           QStringLiteral("drain_grace_ms"), QStringLiteral("audit_read_batching")},
-                          where);
+    if (auto r =
+            onlyKeys(o,
+                     {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
+                      QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
+                      QStringLiteral("rate_limits"), QStringLiteral("access_log"), QStringLiteral("drain_grace_ms"),
+                      QStringLiteral("audit_read_batching"), QStringLiteral("control_check_minutes")},
+                     where);
         !r)
         return r;
     auto text = [&o](const char* key, QString& out) -> Result<void> {
@@ -112,6 +113,8 @@ Result<void> ServeSettings::readFile(const QString& path)
         qCWarning(lcApi) << "audit_read_batching in" << path
                          << "is no longer used and is ignored: every answer waits for its audit record";
     if (auto r = readInt(o, "drain_grace_ms", 0, 600'000, drainGraceMs, where); !r)
+        return r;
+    if (auto r = readInt(o, "control_check_minutes", 0, 1440, controlCheckMinutes, where); !r)
         return r;
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
     if (auto r = onlyKeys(tls,
@@ -194,6 +197,13 @@ Result<void> ServeSettings::readEnvironment(const QProcessEnvironment& env)
             return bad(QStringLiteral("GATEHOUSE_WORKERS must be a number from 1 to 64"));
         limits.workerThreads = n;
     }
+    if (env.contains(QStringLiteral("GATEHOUSE_CONTROL_CHECK_MINUTES"))) {
+        bool ok = false;
+        const int n = env.value(QStringLiteral("GATEHOUSE_CONTROL_CHECK_MINUTES")).toInt(&ok);
+        if (!ok || n < 0 || n > 1440)
+            return bad(QStringLiteral("GATEHOUSE_CONTROL_CHECK_MINUTES must be a number from 0 (off) to 1440"));
+        controlCheckMinutes = n;
+    }
     return {};
 }
 
@@ -241,6 +251,7 @@ QJsonObject ServeSettings::toJson() const
         {QStringLiteral("trusted_proxies"), QJsonArray::fromStringList(trustedProxies)},
         {QStringLiteral("access_log"), api.accessLog},
         {QStringLiteral("drain_grace_ms"), drainGraceMs},
+        {QStringLiteral("control_check_minutes"), controlCheckMinutes},
         {QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificate"), certificateFile},
                                             {QStringLiteral("key"), keyFile},
                                             {QStringLiteral("client_ca"), clientCaFile},

@@ -27,11 +27,14 @@ struct ServeSettings
     ServerLimits limits;
     ApiConfig api;
     int drainGraceMs = 10'000;
+    // Minutes between scheduled runs of the boundary checks, whose results are kept as history (0: off).
+    int controlCheckMinutes = 15;
 
     // Reads a config file (a JSON object; unknown keys are refused so typos do not pass silently).
     Result<void> readFile(const QString& path);
     // GATEHOUSE_LISTEN, GATEHOUSE_MODE, GATEHOUSE_UNIX_SOCKET, GATEHOUSE_TRUSTED_PROXIES (comma separated),
-    // GATEHOUSE_TLS_CERT, GATEHOUSE_TLS_KEY, GATEHOUSE_CLIENT_CA, GATEHOUSE_WORKERS.
+    // GATEHOUSE_TLS_CERT, GATEHOUSE_TLS_KEY, GATEHOUSE_CLIENT_CA, GATEHOUSE_WORKERS,
+    // GATEHOUSE_CONTROL_CHECK_MINUTES.
     Result<void> readEnvironment(const QProcessEnvironment& env);
     // The listen address and port, checked; and the policy on plain HTTP.
     Result<ListenConfig> listenConfig() const;

@@ -1435,4 +1435,14 @@ Result<qint64> AuditLog::firstSeq()
     return n.value().toLongLong();
 }
 
+Result<QByteArray> AuditLog::signDocument(QByteArrayView document) const
+{
+    if (m_signingKey.isEmpty())
+        return makeError(ErrorCode::Internal, QStringLiteral("the audit signing key is not open"));
+    if (document.startsWith(QByteArrayView("gatehouse-audit-checkpoint")))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("refused to sign a document shaped like an audit checkpoint"));
+    return crypto::ed25519::sign(m_signingKey, document);
+}
+
 } // namespace gatehouse::audit

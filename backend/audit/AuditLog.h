@@ -84,6 +84,10 @@ public:
     Result<void> openSigningKey(const SecureBytes& wrapKey, qint64 nowMs);
     QByteArray publicKey() const { return m_publicKey; }
     bool canSign() const { return !m_signingKey.isEmpty(); }
+    // A detached signature over a document the control plane produced (the evidence report), so a reviewer checks
+    // it with the same key and command as a checkpoint. Refuses anything shaped like a checkpoint message: the key
+    // must never be made to vouch for a checkpoint it did not sign.
+    Result<QByteArray> signDocument(QByteArrayView document) const;
     // Master-key rotation: the signing key re-sealed from the old wrapping key to the new one.
     static Result<void> rewrapSigningKey(store::Database& db, const SecureBytes& oldWrapKey,
                                          const SecureBytes& newWrapKey);

@@ -39,6 +39,13 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
         return makeError(ErrorCode::Corrupt,
                          QStringLiteral("the boundary catalog is not a JSON object: %1").arg(error.errorString()));
     Catalog catalog;
+    catalog.m_version = doc.object().value(QLatin1String("version")).toInt();
+    for (const QJsonValue& dv : doc.object().value(QLatin1String("evidence_domains")).toArray()) {
+        const QJsonObject d = dv.toObject();
+        catalog.m_domains.append({d.value(QLatin1String("name")).toString(),
+                                  d.value(QLatin1String("summary")).toString(),
+                                  d.value(QLatin1String("primary_evidence")).toString()});
+    }
     for (const QJsonValue& bv : doc.object().value(QLatin1String("boundaries")).toArray()) {
         const QJsonObject b = bv.toObject();
         Boundary boundary{b.value(QLatin1String("id")).toString(),
@@ -48,10 +55,18 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
                           {}};
         for (const QJsonValue& cv : b.value(QLatin1String("controls")).toArray()) {
             const QJsonObject c = cv.toObject();
-            Control control{c.value(QLatin1String("id")).toString(), c.value(QLatin1String("title")).toString(),
+            Control control{c.value(QLatin1String("id")).toString(),
+                            c.value(QLatin1String("title")).toString(),
                             c.value(QLatin1String("description")).toString(),
                             c.value(QLatin1String("check")).toString(),
-                            c.value(QLatin1String("evidence_domain")).toString()};
+                            c.value(QLatin1String("evidence_domain")).toString(),
+                            {},
+                            {}};
+            const QJsonObject fw = c.value(QLatin1String("frameworks")).toObject();
+            for (const QJsonValue& v : fw.value(QLatin1String("asvs_4_0_3")).toArray())
+                control.asvs << v.toString();
+            for (const QJsonValue& v : fw.value(QLatin1String("nist_800_53_r5")).toArray())
+                control.nist << v.toString();
             if (control.id.isEmpty() || control.check.isEmpty() || control.title.isEmpty())
                 return makeError(
                     ErrorCode::Corrupt,

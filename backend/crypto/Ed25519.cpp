@@ -97,4 +97,19 @@ QByteArray publicKeyPem(const QByteArray& pub)
     return QByteArray(data, int(n));
 }
 
+Result<QByteArray> publicKeyFromPem(QByteArrayView pem)
+{
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), int(pem.size())), BIO_free);
+    if (!bio)
+        return failed("key reading");
+    Key key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+    if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_ED25519)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an Ed25519 public key in PEM form"));
+    QByteArray raw(32, Qt::Uninitialized);
+    size_t len = size_t(raw.size());
+    if (EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char*>(raw.data()), &len) != 1 || len != 32)
+        return failed("key reading");
+    return raw;
+}
+
 } // namespace gatehouse::crypto::ed25519

@@ -21,5 +21,7 @@ Result<QByteArray> sign(const SecureBytes& privateKey, QByteArrayView message);
 bool verify(const QByteArray& publicKey, QByteArrayView message, QByteArrayView signature);
 // SubjectPublicKeyInfo PEM, for openssl and other tools.
 QByteArray publicKeyPem(const QByteArray& publicKey);
+// The raw 32-byte key of a PEM public key; InvalidArgument for anything but an Ed25519 key.
+Result<QByteArray> publicKeyFromPem(QByteArrayView pem);
 
 } // namespace gatehouse::crypto::ed25519

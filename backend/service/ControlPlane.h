@@ -11,12 +11,14 @@
 #include "authz/Authorizer.h"
 #include "boundaries/Catalog.h"
 #include "boundaries/Checks.h"
+#include "boundaries/ControlHistory.h"
 #include "boundaries/ControlResult.h"
 #include "boundaries/Ownership.h"
 #include "boundaries/TransportFacts.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "core/SecureBytes.h"
+#include "evidence/EvidenceReport.h"
 #include "identity/SourceThrottle.h"
 #include "identity/User.h"
 #include "keys/MasterKeyProvider.h"
@@ -420,6 +422,33 @@ public:
     // States who owns each area, all five at once (ownership.write).
     Result<boundaries::Ownership> setOwnership(const Caller& caller, const boundaries::Ownership& ownership,
                                                const Expect<boundaries::Ownership>& expect = {});
+    // Runs every control's check now and keeps the results (boundaries.read): a control whose status differs from
+    // its previous run writes a `control.drift` event in the same transaction. The schedule and "check now" call it.
+    Result<QList<BoundaryReport>> runControlChecks(const Caller& caller);
+    // One control's stored results, oldest first, in pages (boundaries.read; NotFound as controlResult()).
+    Result<boundaries::HistoryPage> controlHistory(const Caller& caller, const QString& boundaryId,
+                                                   const QString& controlId, const boundaries::HistoryQuery& query);
+    // --- evidence (ControlPlaneEvidence.cpp) -------------------------------------------------------------------
+    struct EvidenceOptions
+    {
+        qint64 sinceMs = 0;     // start of the period; 0: 30 days back
+        bool withNames = false; // the holders of each role by name (local operator only)
+        QString fileName;       // named in the report's verification instructions
+    };
+    // A document and its detached Ed25519 signature by the audit signing key.
+    struct SignedDocument
+    {
+        QByteArray bytes;
+        QString sha256; // hex
+        QByteArray signature;
+        QByteArray publicKeyPem;
+    };
+    using EvidenceRenderer = std::function<Result<QByteArray>(const evidence::EvidenceData&)>;
+    // The signed evidence report (boundaries.read at the platform): every control checked now with its history over
+    // the period, the audit trail verified, the role model, key custody and TLS; `render` turns the gathered facts
+    // into the file's bytes (HTML or PDF). Audited as evidence.generate with the file's SHA-256.
+    Result<SignedDocument> generateEvidence(const Caller& caller, const EvidenceOptions& options,
+                                            const EvidenceRenderer& render);
     // What the API listener measured about its transport; the API host calls this when it starts serving, when
     // it reloads its certificate, and (with serving = false) when it stops. Not an operation: nothing is decided.
     void setTransportFacts(const boundaries::TransportFacts& facts);

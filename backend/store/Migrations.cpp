@@ -341,6 +341,26 @@ DROP TABLE audit_fts;
 )sql");
 }
 
+Result<void> schemaV11(Database& db)
+{
+    // Every run of the live checks keeps each control's outcome with its time, so a reviewer sees how long a control
+    // was failing and when it changed (boundaries/ControlHistory). Platform rows: tenant ''.
+    return db.exec(R"sql(
+CREATE TABLE control_results (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant_id TEXT NOT NULL DEFAULT '',
+    run_id INTEGER NOT NULL,
+    boundary_id TEXT NOT NULL,
+    control_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    checked_at INTEGER NOT NULL
+);
+CREATE INDEX control_results_control_time ON control_results (tenant_id, control_id, checked_at, id);
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -362,6 +382,7 @@ const Migrations& Migrations::schema()
         {8, "audit: the checkpoint policy in force from each event on", schemaV8},
         {9, "audit: the outcome in the time index, for the histogram by outcome", schemaV9},
         {10, "audit: the search indexes move out of the log into the audit index", schemaV10},
+        {11, "trust boundaries: each run's control results, for history and drift", schemaV11},
     });
     return migrations;
 }

@@ -411,6 +411,24 @@ const QList<RouteSpec>& routeSpecs()
                             {},
                             {}};
          }},
+        {"getBoundaryControlHistory", Scope::Platform, POPA,
+         [](W&, const T&, const R&) {
+             return Request{{{QStringLiteral("boundary"), QStringLiteral("data")},
+                             {QStringLiteral("control"), QStringLiteral("data.encryption")}},
+                            {},
+                            {},
+                            {}};
+         }},
+        // A run first, so the call finds every status as it was and records no drift: its own event only.
+        {"runBoundaryChecks", Scope::Platform, POPA,
+         [](W& w, const T&, const R&) {
+             (void)w.f.cp->runControlChecks(w.f.system);
+             return Request{{}, {}, {}, {}};
+         }},
+        {"generateEvidence", Scope::Platform, POPA,
+         [](W&, const T&, const R&) {
+             return Request{{}, {}, {}, {}};
+         }},
         {"getOwnership", Scope::Platform, POPA, nothing},
         {"updateOwnership", Scope::Platform, ONLY_PO,
          [](W&, const T&, const R&) {

@@ -4,7 +4,9 @@
 #include "ContractRecorder.h"
 #include "ControlPlaneFixture.h"
 #include "api/ApiService.h"
+#include "crypto/Ed25519.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
@@ -81,6 +83,8 @@ private slots:
     void secretNamesAreOnePathSegment();
     void secretsDueAndRotation();
     void boundariesAndOwnership();
+    void controlHistoryOverHttps();
+    void evidenceReportOverHttps();
     void auditByRequestIdAndOutcomes();
     void auditVerifiesARange();
 
@@ -354,6 +358,10 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"GET", QStringLiteral("/api/v1/boundaries"), "listBoundaries"},
         {"GET", QStringLiteral("/api/v1/boundaries/{boundary}"), "getBoundary"},
         {"GET", QStringLiteral("/api/v1/boundaries/{boundary}/controls/{control}"), "getBoundaryControl"},
+        {"GET", QStringLiteral("/api/v1/boundaries/{boundary}/controls/{control}/history"),
+         "getBoundaryControlHistory"},
+        {"POST", QStringLiteral("/api/v1/boundaries/checks"), "runBoundaryChecks"},
+        {"POST", QStringLiteral("/api/v1/evidence"), "generateEvidence"},
         {"GET", QStringLiteral("/api/v1/ownership"), "getOwnership"},
         {"PUT", QStringLiteral("/api/v1/ownership"), "updateOwnership"},
     };
@@ -1064,6 +1072,55 @@ void TestApiRoutes::secretsDueAndRotation()
 }
 
 // --- refusals -------------------------------------------------------------------------------------------------
+
+void TestApiRoutes::controlHistoryOverHttps()
+{
+    const QByteArray history = "/api/v1/boundaries/data/controls/data.encryption/history";
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(call("POST", "/api/v1/boundaries/checks", root()).status(), 200);
+        f->clock.advanceMs(1000);
+    }
+    auto first = call("GET", history + "?limit=2", root());
+    QCOMPARE(first.status(), 200);
+    QCOMPARE(first.items().size(), 2);
+    QCOMPARE(first.items().first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("pass"));
+    const QString cursor = first.json().value(QStringLiteral("next_cursor")).toString();
+    QVERIFY(!cursor.isEmpty());
+    auto second = call("GET", history + "?limit=2&cursor=" + cursor.toUtf8(), root());
+    QCOMPARE(second.items().size(), 1);
+    QVERIFY(second.json().value(QStringLiteral("next_cursor")).isNull());
+    const qint64 t0 = first.items().first().toObject().value(QStringLiteral("checked_at")).toInteger();
+    auto window = call(
+        "GET", history + "?since=" + QByteArray::number(t0 + 1) + "&until=" + QByteArray::number(t0 + 1000), root());
+    QCOMPARE(window.items().size(), 1);
+    QCOMPARE(call("GET", history + "?since=yesterday", root()).status(), 400);
+    QCOMPARE(call("GET", history + "?limit=0", root()).status(), 400);
+    QCOMPARE(call("GET", "/api/v1/boundaries/network/controls/data.encryption/history", root()).status(), 404);
+    QCOMPARE(call("GET", history, alice()).status(), 403);
+    QCOMPARE(call("POST", "/api/v1/boundaries/checks", alice()).status(), 403);
+}
+
+void TestApiRoutes::evidenceReportOverHttps()
+{
+    auto r = call("POST", "/api/v1/evidence?since=0", root());
+    QCOMPARE(r.status(), 200);
+    const QJsonObject o = r.json();
+    const QByteArray html = o.value(QStringLiteral("report")).toString().toUtf8();
+    QVERIFY(html.startsWith("<!DOCTYPE html>"));
+    QCOMPARE(o.value(QStringLiteral("sha256")).toString(),
+             QString::fromLatin1(QCryptographicHash::hash(html, QCryptographicHash::Sha256).toHex()));
+    auto key = crypto::ed25519::publicKeyFromPem(o.value(QStringLiteral("public_key_pem")).toString().toLatin1());
+    QVERIFY(key);
+    const QByteArray signature = QByteArray::fromBase64(o.value(QStringLiteral("signature")).toString().toLatin1());
+    QVERIFY(crypto::ed25519::verify(key.value(), html, signature));
+    QByteArray changed = html;
+    changed[100] = char(changed[100] ^ 1);
+    QVERIFY(!crypto::ed25519::verify(key.value(), changed, signature));
+    // No names over the API: the fixture's tenant owner is counted, not named.
+    QVERIFY(!html.contains("alice"));
+    QCOMPARE(call("POST", "/api/v1/evidence?since=soon", root()).status(), 400);
+    QCOMPARE(call("POST", "/api/v1/evidence", alice()).status(), 403);
+}
 
 void TestApiRoutes::boundariesAndOwnership()
 {

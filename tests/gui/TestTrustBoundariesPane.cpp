@@ -1,18 +1,21 @@
 #include "ConsoleTestSupport.h"
 #include "authz/Role.h"
 #include "core/Encoding.h"
+#include "crypto/Ed25519.h"
 #include "crypto/Totp.h"
 #include "models/ControlModel.h"
 #include "panes/ConflictDialog.h"
 #include "panes/TrustBoundariesPane.h"
 #include "service/ControlPlane.h"
 #include "widgets/BoundaryFlowView.h"
+#include "widgets/ControlTimeline.h"
 #include "widgets/StatusGlyph.h"
 
 #include <QAbstractItemModelTester>
 #include <QAccessible>
 #include <QAction>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QPointer>
 #include <QProgressBar>
@@ -20,6 +23,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -43,6 +47,8 @@ private slots:
     void conflictingOwnershipEditBringsTheDialog();
     void nonOwnerCannotEditOwnership();
     void ownershipSetIsACompareAndSet();
+    void selectedControlShowsItsHistory();
+    void exportEvidenceWritesASignedReport();
 
 private:
     // Signs in on the platform as `user`, shows the pane and waits for its first check and the ownership.
@@ -451,6 +457,75 @@ void TestTrustBoundariesPane::ownershipSetIsACompareAndSet()
     QCOMPARE(m_f->cp->ownership(m_f->system).value().areas.at(1).owner, QStringLiteral("them"));
     QCOMPARE(m_f->cp->ownership(m_f->system).value().areas.at(0).owner, QStringLiteral("customer"));
     QVERIFY(m_f->cp->setOwnership(m_f->system, mine, service::unchangedFrom(m_f->cp->ownership(m_f->system).value())));
+}
+
+void TestTrustBoundariesPane::selectedControlShowsItsHistory()
+{
+    // Two runs before the pane opens, and its own first check: three points of history for every control.
+    QVERIFY(m_f->cp->runControlChecks(m_f->system));
+    m_f->clock.advanceMs(60'000);
+    QVERIFY(m_f->cp->runControlChecks(m_f->system));
+    m_f->clock.advanceMs(60'000);
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::TrustBoundariesPane pane(bridge);
+    QVERIFY(open(pane, bridge, QStringLiteral("root")));
+    auto* action = pane.findChild<QAction*>(QStringLiteral("checkNowAction"));
+    QVERIFY(action);
+    QCOMPARE(action->property("operation").toString(), QStringLiteral("boundary.check.run"));
+    QSignalSpy loaded(&pane, &ui::TrustBoundariesPane::historyLoaded);
+    pane.showBoundary(QStringLiteral("data"));
+    QVERIFY(loaded.wait(kAnswerMs));
+    ui::ControlTimeline* timeline = pane.timeline();
+    QString times;
+    for (const auto& r : timeline->records())
+        times += QString::number(r.checkedAtMs) + QLatin1Char(' ');
+    QVERIFY2(timeline->records().size() == 3, qPrintable(times + QString::number(m_f->clock.nowMs())));
+    QCOMPARE(timeline->records().last().controlId, QStringLiteral("data.encryption"));
+    // Named for screen readers after the control, described in words, not colour.
+    QCOMPARE(timeline->accessibleName(), QStringLiteral("History of Database encryption"));
+    QVERIFY2(timeline->accessibleDescription().contains(QLatin1String("3 run")),
+             qPrintable(timeline->accessibleDescription()));
+    QVERIFY(timeline->accessibleDescription().contains(QLatin1String("pass now"), Qt::CaseInsensitive));
+    auto* summary = pane.findChild<QLabel*>(QStringLiteral("timelineSummary"));
+    QVERIFY(summary);
+    QCOMPARE(summary->text(), timeline->summary());
+    // The new pieces have names a screen reader can say.
+    for (const char* name : {"controlTimeline", "timelineSummary", "exportEvidenceActionButton"}) {
+        auto* w = pane.findChild<QWidget*>(QLatin1String(name));
+        QVERIFY2(w, name);
+        QVERIFY2(!QAccessible::queryAccessibleInterface(w)->text(QAccessible::Name).isEmpty(), name);
+    }
+}
+
+void TestTrustBoundariesPane::exportEvidenceWritesASignedReport()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::TrustBoundariesPane pane(bridge);
+    QVERIFY(open(pane, bridge, QStringLiteral("root")));
+    auto* action = pane.findChild<QAction*>(QStringLiteral("exportEvidenceAction"));
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("evidence.pdf"));
+    QSignalSpy exported(&pane, &ui::TrustBoundariesPane::evidenceExported);
+    pane.exportEvidence(path);
+    QVERIFY(exported.wait(kAnswerMs * 4));
+    QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(2).toString()));
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QFile sig(path + QStringLiteral(".sig"));
+    QFile pem(path + QStringLiteral(".pub.pem"));
+    QVERIFY(sig.open(QIODevice::ReadOnly) && pem.open(QIODevice::ReadOnly));
+    auto key = crypto::ed25519::publicKeyFromPem(pem.readAll());
+    QVERIFY(key);
+    QVERIFY(crypto::ed25519::verify(key.value(), bytes, sig.readAll()));
+    // Audited as the signed-in administrator, through the console.
+    const audit::AuditEvent e = m_f->newestEvent();
+    QCOMPARE(e.action, QStringLiteral("evidence.generate"));
+    QCOMPARE(e.source, QStringLiteral("gui"));
+    QCOMPARE(e.actorName, QStringLiteral("root"));
 }
 
 QTEST_MAIN(TestTrustBoundariesPane)

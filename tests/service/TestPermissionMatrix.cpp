@@ -257,6 +257,31 @@ const QList<Op>& operations()
                            },
                            QStringLiteral("data.encryption")};
          }},
+        {"boundary.control.history", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return Action{[&f](const Caller& c) {
+                               return discard(f.cp->controlHistory(c, QStringLiteral("data"),
+                                                                   QStringLiteral("data.encryption"), {}));
+                           },
+                           QStringLiteral("data.encryption")};
+         }},
+        // A run first, so the call finds every status as it was and records no drift: its own event only.
+        {"boundary.check.run", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             (void)f.cp->runControlChecks(f.system);
+             return [&f](const Caller& c) {
+                 return discard(f.cp->runControlChecks(c));
+             };
+         }},
+        {"evidence.generate", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(
+                     f.cp->generateEvidence(c, {}, [](const evidence::EvidenceData& d) -> Result<QByteArray> {
+                         return evidence::toHtml(d).toUtf8();
+                     }));
+             };
+         }},
         {"ownership.read", Kind::Platform, POPA,
          [](F& f, const Target&) -> Action {
              return [&f](const Caller& c) {

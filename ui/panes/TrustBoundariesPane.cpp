@@ -1,15 +1,20 @@
 #include "TrustBoundariesPane.h"
 
 #include "ConflictDialog.h"
+#include "EvidencePdf.h"
 #include "OperationActions.h"
 #include "console/ConsoleBridge.h"
 #include "models/ControlModel.h"
 #include "service/ControlPlane.h"
 #include "widgets/BoundaryFlowView.h"
+#include "widgets/ControlTimeline.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,6 +22,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -86,9 +92,19 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_actions->setAccessibleName(tr("Trust boundary actions"));
     m_actions->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_checkNow = m_actions->addAction(tr("&Check Now"), this, &TrustBoundariesPane::checkNow);
-    tagOperation(m_checkNow, m_actions, "checkNowAction", "boundary.list");
+    tagOperation(m_checkNow, m_actions, "checkNowAction", "boundary.check.run");
     m_checkNow->setShortcut(QKeySequence::Refresh);
     m_checkNow->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_exportEvidence = m_actions->addAction(tr("&Export Evidence..."), this, [this]() {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export evidence"),
+                                                          QDir::homePath() + QStringLiteral("/evidence.pdf"),
+                                                          tr("PDF (*.pdf);;HTML (*.html)"));
+        if (!path.isEmpty())
+            exportEvidence(path);
+    });
+    tagOperation(m_exportEvidence, m_actions, "exportEvidenceAction", "evidence.generate");
+    m_exportEvidence->setToolTip(tr("A signed report of every control, its history, the audit trail, roles, keys and "
+                                    "TLS, for a reviewer (PDF or HTML, with its signature and public key beside it)"));
     m_busy->setObjectName(QStringLiteral("checkBusy"));
     m_busy->setAccessibleName(tr("Checking"));
     m_busy->setRange(0, 0);
@@ -134,6 +150,7 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
         if (rows.isEmpty())
             return;
         const QString id = rows.first().data(ControlModel::BoundaryIdRole).toString();
+        loadHistory(id, rows.first().data(ControlModel::ControlIdRole).toString());
         if (!id.isEmpty() && id != m_flow->selectedBoundary())
             m_flow->setSelectedBoundary(id);
     });
@@ -197,7 +214,24 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
     m_vertical->setObjectName(QStringLiteral("boundariesSplitter"));
     m_vertical->setChildrenCollapsible(false);
     m_vertical->addWidget(m_horizontal);
-    m_vertical->addWidget(m_table);
+    auto* controls = new QWidget(this);
+    auto* controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(0, 0, 0, 0);
+    controlsLayout->addWidget(m_table, 1);
+    auto* historyLabel = new QLabel(tr("&History (7 days):"), controls);
+    m_timeline = new ControlTimeline(controls);
+    historyLabel->setBuddy(m_timeline);
+    m_timelineSummary = new QLabel(controls);
+    m_timelineSummary->setObjectName(QStringLiteral("timelineSummary"));
+    m_timelineSummary->setAccessibleName(tr("History summary"));
+    m_timelineSummary->setWordWrap(true);
+    m_timelineSummary->setText(m_timeline->summary());
+    auto* historyRow = new QHBoxLayout;
+    historyRow->addWidget(historyLabel);
+    historyRow->addWidget(m_timeline, 1);
+    controlsLayout->addLayout(historyRow);
+    controlsLayout->addWidget(m_timelineSummary);
+    m_vertical->addWidget(controls);
     m_vertical->setStretchFactor(0, 3);
     m_vertical->setStretchFactor(1, 2);
 
@@ -227,7 +261,7 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
         updateAccess();
         if (!m_bridge.isSignedIn())
             return;
-        if (!m_checkedOnce && m_bridge.allows(u"boundary.list"))
+        if (!m_checkedOnce && m_bridge.allows(u"boundary.check.run"))
             checkNow();
         if (!m_ownershipLoaded && m_bridge.allows(u"ownership.read"))
             reloadOwnership();
@@ -239,6 +273,8 @@ TrustBoundariesPane::TrustBoundariesPane(ConsoleBridge& bridge, QWidget* parent)
             dialog->reject();
         m_model->clear();
         m_flow->clear();
+        m_timeline->clear();
+        m_timelineSummary->setText(m_timeline->summary());
         m_checkedOnce = false;
         m_ownershipLoaded = false;
         m_ownershipLoading = false;
@@ -293,7 +329,7 @@ void TrustBoundariesPane::updateAccess()
 {
     if (permitOperation(m_checkNow, m_bridge))
         m_checkNow->setEnabled(!m_checking);
-    const QString missing = m_bridge.isSignedIn() ? m_bridge.missingPermission(u"boundary.list") : QString();
+    const QString missing = m_bridge.isSignedIn() ? m_bridge.missingPermission(u"boundary.check.run") : QString();
     if (!missing.isEmpty()) {
         m_hint->setText(tr("Reading the trust boundaries needs the permission %1, which this identity does not "
                            "have here. They are a platform view: sign in as a platform administrator or auditor.")
@@ -314,6 +350,7 @@ void TrustBoundariesPane::setChecking(bool checking)
         m_checkedAt->setText(tr("Checking…"));
     if (permitOperation(m_checkNow, m_bridge))
         m_checkNow->setEnabled(!checking);
+    permitOperation(m_exportEvidence, m_bridge);
 }
 
 void TrustBoundariesPane::checkNow()
@@ -322,7 +359,8 @@ void TrustBoundariesPane::checkNow()
         return;
     setChecking(true);
     m_bridge.call(
-        this, [](ControlPlane& cp, const Caller& caller) { return cp.listBoundaries(caller); },
+        // Each run is kept as the controls' history (boundary.check.run).
+        this, [](ControlPlane& cp, const Caller& caller) { return cp.runControlChecks(caller); },
         [this](Result<QList<BoundaryReport>> reports) {
             setChecking(false);
             if (!reports) {
@@ -347,12 +385,17 @@ void TrustBoundariesPane::checkNow()
                 for (const auto& c : r.results)
                     at = qMax(at, c.checkedAtMs);
             }
+            m_lastCheckedAtMs = at;
             m_checkedAt->setText(
                 at > 0 ? tr("Checked %1")
                              .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(at).time(), QLocale::ShortFormat))
                        : QString());
             m_checkedAt->setToolTip(at > 0 ? QDateTime::fromMSecsSinceEpoch(at).toString(Qt::ISODate) : QString());
             showBoundary(shown);
+            const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+            if (!rows.isEmpty())
+                loadHistory(rows.first().data(ControlModel::BoundaryIdRole).toString(),
+                            rows.first().data(ControlModel::ControlIdRole).toString());
             emit checked();
         });
 }
@@ -373,6 +416,83 @@ void TrustBoundariesPane::showBoundary(const QString& boundaryId)
         m_table->clearSelection();
     // Last: the table's selection changing on the way selects a box of its own.
     m_flow->setSelectedBoundary(id);
+}
+
+// --- history and evidence -------------------------------------------------------------------------------------
+
+void TrustBoundariesPane::loadHistory(const QString& boundaryId, const QString& controlId)
+{
+    if (!m_bridge.isSignedIn() || controlId.isEmpty() || !m_bridge.allows(u"boundary.control.history"))
+        return;
+    const boundaries::Control* control = boundaries::Catalog::builtin().control(controlId);
+    const QString title = control ? control->title : controlId;
+    boundaries::HistoryQuery query;
+    const qint64 end = m_lastCheckedAtMs > 0 ? m_lastCheckedAtMs : QDateTime::currentMSecsSinceEpoch();
+    query.sinceMs = std::max<qint64>(0, end - 7LL * 24 * 60 * 60 * 1000);
+    query.limit = 1000;
+    m_bridge.call(
+        this,
+        [boundaryId, controlId, query](ControlPlane& cp, const Caller& caller) {
+            return cp.controlHistory(caller, boundaryId, controlId, query);
+        },
+        [this, title](Result<boundaries::HistoryPage> page) {
+            if (!page) {
+                m_timeline->clear();
+                m_timelineSummary->setText(page.error().message);
+                return;
+            }
+            m_timeline->setHistory(title, page.value().records);
+            m_timelineSummary->setText(m_timeline->summary());
+            emit historyLoaded();
+        });
+}
+
+void TrustBoundariesPane::exportEvidence(const QString& path)
+{
+    if (!m_bridge.isSignedIn())
+        return;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("pdf") && suffix != QLatin1String("html")) {
+        emit evidenceExported(false, path, tr("Choose a file name ending in .pdf or .html"));
+        return;
+    }
+    m_exportEvidence->setEnabled(false);
+    const bool pdf = suffix == QLatin1String("pdf");
+    ControlPlane::EvidenceOptions options;
+    options.fileName = QFileInfo(path).fileName();
+    m_bridge.call(
+        this,
+        [path, pdf, options](ControlPlane& cp, const Caller& caller) -> Result<QString> {
+            auto report =
+                cp.generateEvidence(caller, options, [pdf](const evidence::EvidenceData& d) -> Result<QByteArray> {
+                    const QString html = evidence::toHtml(d);
+                    return pdf ? render::pdfFromHtml(html, QStringLiteral("Gatehouse evidence report")) : html.toUtf8();
+                });
+            if (!report)
+                return report.error();
+            for (const auto& [file, bytes] :
+                 {std::pair{path, report.value().bytes},
+                  std::pair{path + QStringLiteral(".sig"), report.value().signature},
+                  std::pair{path + QStringLiteral(".pub.pem"), report.value().publicKeyPem}}) {
+                QSaveFile f(file);
+                if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+                    return Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(file, f.errorString())};
+            }
+            return report.value().sha256;
+        },
+        [this, path](Result<QString> sha) {
+            permitOperation(m_exportEvidence, m_bridge);
+            if (!sha) {
+                showFailureIn(m_message, sha.error());
+                emit evidenceExported(false, path, sha.error().message);
+                return;
+            }
+            const QString text = tr("Wrote %1 (SHA-256 %2) with its signature (.sig) and public key (.pub.pem).")
+                                     .arg(QDir::toNativeSeparators(path), sha.value());
+            m_message->setText(text);
+            m_message->show();
+            emit evidenceExported(true, path, text);
+        });
 }
 
 // --- ownership ------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ namespace gatehouse::ui {
 class BoundaryFlowView;
 class ConsoleBridge;
 class ControlModel;
+class ControlTimeline;
 
 // The trust boundaries of the deployment as the control plane checks them live: the drawn flow on top (each
 // boundary coloured by its status), the controls with their evidence below (a box selected in the flow filters
@@ -47,9 +48,17 @@ public:
     // Filters the controls to one boundary (empty: all) and selects its box.
     void showBoundary(const QString& boundaryId);
     QString message() const;
+    // The selected control's history (the last 7 days) into the timeline below the table; historyLoaded() follows.
+    void loadHistory(const QString& boundaryId, const QString& controlId);
+    ControlTimeline* timeline() const { return m_timeline; }
+    // Writes the signed evidence report to `path` (.pdf or .html) with FILE.sig and FILE.pub.pem beside it, off the
+    // GUI thread; evidenceExported() follows. "Export Evidence..." asks for the path first.
+    void exportEvidence(const QString& path);
 
 signals:
     void checked();
+    void historyLoaded();
+    void evidenceExported(bool ok, const QString& path, const QString& message);
     void ownershipLoaded();
     void ownershipSaved();
 
@@ -69,6 +78,9 @@ private:
     BoundaryFlowView* m_flow;
     QToolBar* m_actions;
     QAction* m_checkNow;
+    QAction* m_exportEvidence;
+    ControlTimeline* m_timeline;
+    QLabel* m_timelineSummary;
     QProgressBar* m_busy;
     QLabel* m_checkedAt;
     QComboBox* m_filter;
@@ -83,6 +95,7 @@ private:
     QSplitter* m_vertical;
     QSplitter* m_horizontal;
     boundaries::Ownership m_ownershipBase;
+    qint64 m_lastCheckedAtMs = 0; // by the control plane's clock: the history window ends there
     bool m_checking = false;
     bool m_checkedOnce = false;
     bool m_ownershipLoaded = false;

@@ -17,20 +17,6 @@ namespace gatehouse::api {
 
 namespace {
 
-// A time in a query: milliseconds since the epoch, or an RFC 3339 / ISO 8601 date-time.
-bool parseTime(const QString& text, qint64& out)
-{
-    bool ok = false;
-    out = text.toLongLong(&ok);
-    if (ok)
-        return out >= 0;
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        return false;
-    out = t.toMSecsSinceEpoch();
-    return true;
-}
-
 // The filters of an audit query from the request's query string; `tenantId` empty: the platform's events.
 Result<audit::AuditQuery> auditQuery(const ApiRequest& r, const QString& tenantId)
 {
@@ -38,7 +24,7 @@ Result<audit::AuditQuery> auditQuery(const ApiRequest& r, const QString& tenantI
     q.platform = tenantId.isEmpty();
     q.tenantId = tenantId;
     for (const auto& [key, target] : {std::pair{"from", &q.fromMs}, std::pair{"to", &q.toMs}}) {
-        if (r.hasQuery(key) && !parseTime(r.query(key), *target))
+        if (r.hasQuery(key) && !parseQueryTime(r.query(key), *target))
             return Error{ErrorCode::InvalidArgument,
                          QStringLiteral("%1 must be milliseconds since the epoch or an ISO 8601 date-time.")
                              .arg(QLatin1String(key))};

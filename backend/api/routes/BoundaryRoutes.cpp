@@ -11,6 +11,8 @@ namespace {
 const QString kBoundaries = QStringLiteral("/api/v1/boundaries");
 const QString kBoundary = QStringLiteral("/api/v1/boundaries/{boundary}");
 const QString kControl = QStringLiteral("/api/v1/boundaries/{boundary}/controls/{control}");
+const QString kControlHistory = QStringLiteral("/api/v1/boundaries/{boundary}/controls/{control}/history");
+const QString kChecks = QStringLiteral("/api/v1/boundaries/checks");
 const QString kOwnership = QStringLiteral("/api/v1/ownership");
 
 } // namespace
@@ -33,6 +35,39 @@ void addBoundaryRoutes(Router& router)
     router.add("GET", kControl, QStringLiteral("getBoundaryControl"), [](ApiRequest& r) {
         return reply(r.cp().controlResult(r.caller(), r.param("boundary"), r.param("control")),
                      [](const boundaries::ControlResult& c) { return toJson(c); });
+    });
+    router.add("GET", kControlHistory, QStringLiteral("getBoundaryControlHistory"), [](ApiRequest& r) {
+        boundaries::HistoryQuery q;
+        for (const auto& [key, target] : {std::pair{"since", &q.sinceMs}, std::pair{"until", &q.untilMs}}) {
+            if (r.hasQuery(key) && !parseQueryTime(r.query(key), *target))
+                return problem(Error{ErrorCode::InvalidArgument,
+                                     QStringLiteral("%1 must be milliseconds since the epoch or an ISO 8601 date-time.")
+                                         .arg(QLatin1String(key))});
+        }
+        if (r.hasQuery("limit")) {
+            bool ok = false;
+            q.limit = r.query("limit").toInt(&ok);
+            if (!ok || q.limit < 1 || q.limit > 1000)
+                return problem(
+                    Error{ErrorCode::InvalidArgument, QStringLiteral("limit must be a number from 1 to 1000.")});
+        }
+        q.cursor = r.query("cursor");
+        auto page = r.cp().controlHistory(r.caller(), r.param("boundary"), r.param("control"), q);
+        if (!page)
+            return problem(page.error());
+        QJsonArray items;
+        for (const boundaries::ControlRecord& c : page.value().records)
+            items.append(toJson(c));
+        return jsonResponse(items, page.value().nextCursor);
+    });
+    router.add("POST", kChecks, QStringLiteral("runBoundaryChecks"), [](ApiRequest& r) {
+        auto reports = r.cp().runControlChecks(r.caller());
+        if (!reports)
+            return problem(reports.error());
+        QJsonArray items;
+        for (const service::BoundaryReport& b : reports.value())
+            items.append(toJson(b));
+        return jsonResponse(QJsonObject{{QStringLiteral("items"), items}});
     });
     router.add("GET", kOwnership, QStringLiteral("getOwnership"), [](ApiRequest& r) {
         return replyTagged(r.cp().ownership(r.caller()), [](const boundaries::Ownership& o) { return toJson(o); });
