@@ -173,6 +173,7 @@ ControlPlane::~ControlPlane()
 
 Result<void> ControlPlane::close()
 {
+    stopForwarding();
     setReadAuditBatching(false);
     QMutexLocker lock(&m_mutex);
     closeAuditIndex();
@@ -468,6 +469,8 @@ Result<void> ControlPlane::commit(store::Transaction& tx)
     m_feed.publish(committed);
     if (m_index && !committed.isEmpty())
         m_index->notify(committed.back().seq);
+    if (m_forwarder && !committed.isEmpty())
+        m_forwarder->notify(committed.back().seq);
     return {};
 }
 

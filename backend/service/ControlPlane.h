@@ -17,6 +17,8 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "core/SecureBytes.h"
+#include "forward/Destination.h"
+#include "forward/Forwarder.h"
 #include "identity/SourceThrottle.h"
 #include "identity/User.h"
 #include "keys/MasterKeyProvider.h"
@@ -376,6 +378,25 @@ public:
     // what it counts (users.read, secrets.read tenant-wide, audit.read).
     Result<QList<ScopeSummary>> summarize(const Caller& caller, const QString& tenantId);
 
+    // --- audit forwarding (docs/operations.md) ----------------------------------------------------------------
+    // The destinations of a scope (tenantId empty: the platform's, which receive every event) with what each has
+    // done: connected, lag in events and time, last error, alarm (audit.read at the scope).
+    Result<QList<forward::DestinationStatus>> forwardingStatus(const Caller& caller, const QString& tenantId);
+    // A new destination of `destination.tenantId`'s scope (the platform's: audit.manage; a tenant's: settings.write).
+    // It forwards the events after the newest one, or the whole trail with `fromBeginning`. The client key is
+    // stored in the (encrypted) store and never returned, logged or audited.
+    Result<forward::Destination> createForwardDestination(const Caller& caller, const forward::Destination& destination,
+                                                          bool fromBeginning = false);
+    // Replaces what a destination says (its cursor stays); a client key not given is kept while the certificate
+    // stays the same.
+    Result<forward::Destination> updateForwardDestination(const Caller& caller, const QString& destinationId,
+                                                          const forward::Destination& destination);
+    Result<void> deleteForwardDestination(const Caller& caller, const QString& tenantId, const QString& destinationId);
+    // Forwarding runs in the process that serves (gatehoused serve, the desktop), not in one-off commands: its own
+    // thread and store connection (the tuning's path and key are ignored).
+    Result<void> startForwarding(const forward::Forwarder::Config& tuning = {});
+    void stopForwarding();
+
     // --- trust boundaries (platform scope) -------------------------------------------------------------------
     // Every boundary of the catalog with its controls checked live now (boundaries.read).
     Result<QList<BoundaryReport>> listBoundaries(const Caller& caller);
@@ -500,6 +521,10 @@ private:
     BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
     boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);
 
+    // Records a forwarding alarm raised or cleared (from the forwarder's thread).
+    void recordForwardingAlarm(const forward::Destination& destination, bool raised, qint64 unreachableMs,
+                               const QString& lastError);
+
     // The search index beside the store: opened (and rebuilt if it does not match) and its thread started; closed
     // around a master-key rotation, which re-keys the log under it.
     Result<void> openAuditIndex();
@@ -518,6 +543,8 @@ private:
     audit::AuditLog m_audit;
     // The audit log's search index (derived data, built by its own thread); opened by load().
     std::unique_ptr<audit::AuditIndex> m_index;
+    // Audit forwarding, when started (guarded by m_mutex).
+    std::unique_ptr<forward::Forwarder> m_forwarder;
     std::optional<secrets::TenantKeyRing> m_keyRing;
     SecureBytes m_fingerprintKey;
     audit::AuditFeed m_feed;

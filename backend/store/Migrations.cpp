@@ -341,6 +341,44 @@ DROP TABLE audit_fts;
 )sql");
 }
 
+Result<void> schemaV12(Database& db)
+{
+    // Audit forwarding: where events go (a platform destination takes every event, a tenant's only its own), and
+    // how far each collector took them. The forwarder updates forward_state from its own connection.
+    return db.exec(R"sql(
+CREATE TABLE forward_destinations (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    transport TEXT NOT NULL CHECK (transport IN ('tls', 'tcp')),
+    host TEXT NOT NULL,
+    port INTEGER NOT NULL,
+    server_name TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('json', 'cef', 'ocsf')),
+    ca_pem TEXT NOT NULL,
+    ca_sha256 TEXT NOT NULL,
+    client_cert_pem TEXT NOT NULL,
+    client_key_pem BLOB,
+    alarm_after_ms INTEGER NOT NULL,
+    enabled INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, name)
+);
+CREATE TABLE forward_state (
+    destination_id TEXT PRIMARY KEY NOT NULL REFERENCES forward_destinations(id) ON DELETE CASCADE,
+    cursor_seq INTEGER NOT NULL,
+    connected INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    last_error_at INTEGER NOT NULL DEFAULT 0,
+    last_delivered_at INTEGER NOT NULL DEFAULT 0,
+    unreachable_since INTEGER NOT NULL DEFAULT 0,
+    alarmed INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL
+);
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -362,6 +400,7 @@ const Migrations& Migrations::schema()
         {8, "audit: the checkpoint policy in force from each event on", schemaV8},
         {9, "audit: the outcome in the time index, for the histogram by outcome", schemaV9},
         {10, "audit: the search indexes move out of the log into the audit index", schemaV10},
+        {12, "audit forwarding: destinations and their cursors", schemaV12},
     });
     return migrations;
 }
@@ -369,6 +408,14 @@ const Migrations& Migrations::schema()
 int Migrations::latestVersion() const
 {
     return m_steps.empty() ? 0 : m_steps.back().version;
+}
+
+std::vector<int> Migrations::versions() const
+{
+    std::vector<int> out;
+    for (const Migration& step : m_steps)
+        out.push_back(step.version);
+    return out;
 }
 
 Result<int> Migrations::currentVersion(Database& db)
