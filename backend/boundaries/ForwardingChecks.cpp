@@ -1,6 +1,6 @@
 #include "CheckSupport.h"
 
-#include "forward/Destination.h"
+#include "forward/ForwardState.h"
 
 namespace gatehouse::boundaries {
 
@@ -10,7 +10,7 @@ using namespace detail;
 // forwarder retries; the backlog is the log), and one unreachable beyond its alarm delay fails.
 ControlResult checkForwarding(CheckInput& in)
 {
-    auto status = forward::loadStatus(in.db, nullptr, in.nowMs);
+    auto status = forward::readStatus(in.store, nullptr, in.nowMs);
     if (!status)
         return unmeasurable(status.error());
     QList<Evidence> ev;
@@ -28,8 +28,7 @@ ControlResult checkForwarding(CheckInput& in)
         worstLagMs = std::max(worstLagMs, s.lagMs);
         if (s.connected)
             ++connected;
-        const bool overdue = s.unreachableSinceMs > 0 &&
-                             in.nowMs - s.unreachableSinceMs >= s.destination.alarmAfterMs;
+        const bool overdue = s.unreachableSinceMs > 0 && in.nowMs - s.unreachableSinceMs >= s.destination.alarmAfterMs;
         if (s.alarmed || overdue) {
             ++alarmed;
             failing << QStringLiteral("%1: unreachable for %2 (%3)")

@@ -19,7 +19,7 @@ Error invalid(const QString& message)
 
 constexpr const char* kDestinationColumns =
     "d.id, d.tenant_id, d.name, d.transport, d.host, d.port, d.server_name, d.format, d.ca_pem, d.ca_sha256, "
-    "d.client_cert_pem, d.alarm_after_ms, d.enabled, d.created_at, d.updated_at";
+    "d.client_cert_pem, d.alarm_after_ms, d.enabled, d.created_at, d.updated_at, d.start_seq";
 
 Destination readDestination(const store::Statement& s)
 {
@@ -40,6 +40,7 @@ Destination readDestination(const store::Statement& s)
     d.enabled = s.int64(12) != 0;
     d.createdAtMs = s.int64(13);
     d.updatedAtMs = s.int64(14);
+    d.startSeq = s.int64(15);
     return d;
 }
 
@@ -122,8 +123,8 @@ Result<void> validate(const Destination& d)
         return invalid(QStringLiteral("give the collector's host name or address"));
     if (d.port < 1 || d.port > 65535)
         return invalid(QStringLiteral("the port must be between 1 and 65535 (syslog over TLS is usually 6514)"));
-    if (d.alarmAfterMs < 10'000 || d.alarmAfterMs > 7LL * 24 * 3600 * 1000)
-        return invalid(QStringLiteral("the alarm delay must be between 10 seconds and 7 days"));
+    if (d.alarmAfterMs < 1000 || d.alarmAfterMs > 7LL * 24 * 3600 * 1000)
+        return invalid(QStringLiteral("the alarm delay must be between 1 second and 7 days"));
     if (d.transport == Destination::Transport::Tcp) {
         if (!isLoopback(d.host))
             return invalid(QStringLiteral("plain TCP carries audit events in clear: it is allowed only to a relay "
@@ -171,7 +172,7 @@ Result<QList<Destination>> loadDestinations(store::Database& db, const QString* 
     const auto read = [withKeys](const store::Statement& s) {
         Destination d = readDestination(s);
         if (withKeys) {
-            const QByteArray key = s.blob(15);
+            const QByteArray key = s.blob(16);
             if (!key.isEmpty())
                 d.clientKeyPem = std::make_shared<const SecureBytes>(
                     reinterpret_cast<const unsigned char*>(key.constData()), std::size_t(key.size()));
@@ -183,7 +184,8 @@ Result<QList<Destination>> loadDestinations(store::Database& db, const QString* 
     return store::sql::all(db, read, sql.constData());
 }
 
-Result<QList<DestinationStatus>> loadStatus(store::Database& db, const QString* tenantId, qint64 nowMs)
+Result<QList<DestinationStatus>> loadStatus(store::Database& db, store::Database* state, const QString* tenantId,
+                                            qint64 nowMs)
 {
     auto destinations = loadDestinations(db, tenantId, false, false);
     if (!destinations)
@@ -192,25 +194,28 @@ Result<QList<DestinationStatus>> loadStatus(store::Database& db, const QString* 
     for (const Destination& d : destinations.value()) {
         DestinationStatus st;
         st.destination = d;
-        auto s = store::sql::query(db,
-                                   "SELECT cursor_seq, connected, last_error, last_error_at, last_delivered_at, "
-                                   "unreachable_since, alarmed FROM forward_state WHERE destination_id = ?;",
-                                   d.id);
-        if (!s)
-            return s.error();
-        auto row = s.value().step();
-        if (!row)
-            return row.error();
-        if (row.value()) {
-            st.cursorSeq = s.value().int64(0);
-            st.connected = s.value().int64(1) != 0;
-            st.lastError = s.value().text(2);
-            st.lastErrorAtMs = s.value().int64(3);
-            st.lastDeliveredAtMs = s.value().int64(4);
-            st.unreachableSinceMs = s.value().int64(5);
-            st.alarmed = s.value().int64(6) != 0;
+        st.cursorSeq = d.startSeq;
+        if (state) {
+            auto s = store::sql::query(*state,
+                                       "SELECT cursor_seq, connected, last_error, last_error_at, last_delivered_at, "
+                                       "unreachable_since, alarmed FROM forward_state WHERE destination_id = ?;",
+                                       d.id);
+            if (!s)
+                return s.error();
+            auto row = s.value().step();
+            if (!row)
+                return row.error();
+            if (row.value()) {
+                st.cursorSeq = std::max(d.startSeq, s.value().int64(0));
+                st.connected = s.value().int64(1) != 0;
+                st.lastError = s.value().text(2);
+                st.lastErrorAtMs = s.value().int64(3);
+                st.lastDeliveredAtMs = s.value().int64(4);
+                st.unreachableSinceMs = s.value().int64(5);
+                st.alarmed = s.value().int64(6) != 0;
+            }
+            s.value().reset();
         }
-        s.value().reset();
         // The backlog is the log itself: what of the scope lies after the cursor, and how long its oldest waited.
         Result<qint64> count = d.tenantId.isEmpty()
                                    ? scalar(db, "SELECT count(*) FROM audit_events WHERE seq > ?;", st.cursorSeq)

@@ -31,12 +31,13 @@ struct Destination
     Transport transport = Transport::Tls;
     QString serverName; // the name the collector's certificate must carry (empty: the host)
     audit::ExportFormat format = audit::ExportFormat::JsonLines;
-    QByteArray caPem;        // the CA(s) that issued the collector's certificate; only these are trusted
-    QString caSha256;        // or: the collector certificate's SHA-256 fingerprint (hex, colons allowed)
+    QByteArray caPem;         // the CA(s) that issued the collector's certificate; only these are trusted
+    QString caSha256;         // or: the collector certificate's SHA-256 fingerprint (hex, colons allowed)
     QByteArray clientCertPem; // optional: presented to collectors that ask for one
     std::shared_ptr<const SecureBytes> clientKeyPem; // its private key (never shown, logged or audited)
-    qint64 alarmAfterMs = 15 * 60 * 1000; // unreachable longer than this: alarm
+    qint64 alarmAfterMs = 15 * 60 * 1000;            // unreachable longer than this: alarm
     bool enabled = true;
+    qint64 startSeq = 0; // forwarding starts after this event
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
 
@@ -45,14 +46,14 @@ struct Destination
     QString effectiveServerName() const { return serverName.isEmpty() ? host : serverName; }
 };
 
-// What a destination has done, as the forwarder records it in the store (readable by every process).
+// What a destination has done, as the forwarder records it in its state file (readable by every process).
 struct DestinationStatus
 {
     Destination destination; // without its client key
     qint64 cursorSeq = 0;    // the newest event the collector took
     bool connected = false;
-    qint64 lagEvents = 0;    // events of the destination's scope after the cursor
-    qint64 lagMs = 0;        // how long the oldest of them has waited
+    qint64 lagEvents = 0; // events of the destination's scope after the cursor
+    qint64 lagMs = 0;     // how long the oldest of them has waited
     QString lastError;
     qint64 lastErrorAtMs = 0;
     qint64 lastDeliveredAtMs = 0;
@@ -74,7 +75,9 @@ QString normalizeFingerprint(const QString& text);
 // their client keys when `withKeys`.
 Result<QList<Destination>> loadDestinations(store::Database& db, const QString* tenantId, bool enabledOnly,
                                             bool withKeys);
-// The status of the destinations of a scope (all when `tenantId` is null), with their lag computed now.
-Result<QList<DestinationStatus>> loadStatus(store::Database& db, const QString* tenantId, qint64 nowMs);
+// The status of the destinations of a scope (all when `tenantId` is null), with their lag computed now: the
+// destinations from the store, what the forwarder recorded from its state file (`state` null: nothing recorded yet).
+Result<QList<DestinationStatus>> loadStatus(store::Database& db, store::Database* state, const QString* tenantId,
+                                            qint64 nowMs);
 
 } // namespace gatehouse::forward

@@ -1,5 +1,7 @@
 #include "Forwarder.h"
 
+#include "ForwardState.h"
+
 #include "SyslogLink.h"
 #include "SyslogMessage.h"
 #include "audit/AuditLog.h"
@@ -54,6 +56,8 @@ void discardBrokenPipe()
 
 // How often a moving cursor is written to the store at most (a stop or a state change writes it at once).
 constexpr qint64 kPersistEveryMs = 200;
+// How often the destinations are read again without being told.
+constexpr qint64 kReloadEveryMs = 5000;
 // How long one destination is served before the others get their turn.
 constexpr qint64 kTurnMs = 200;
 
@@ -63,10 +67,10 @@ struct Forwarder::Link
 {
     Destination destination;
     std::unique_ptr<SyslogLink> connection;
-    qint64 cursor = 0;          // the newest event the collector took
+    qint64 cursor = 0; // the newest event the collector took
     qint64 persistedCursor = -1;
-    qint64 sent = 0;            // the newest event read and written on this connection
-    qint64 bytesWritten = 0;    // on this connection
+    qint64 sent = 0;         // the newest event read and written on this connection
+    qint64 bytesWritten = 0; // on this connection
     struct Flight
     {
         qint64 seq;
@@ -100,6 +104,10 @@ Result<std::unique_ptr<Forwarder>> Forwarder::open(Config config)
     if (!db)
         return db.error();
     f->m_db = std::move(db).value();
+    auto state = openState(f->m_config.statePath, f->m_config.stateKey, true);
+    if (!state)
+        return state.error();
+    f->m_state = std::move(state).value();
     return f;
 }
 
@@ -166,14 +174,15 @@ void Forwarder::loadLinks(std::vector<std::unique_ptr<Link>>& links)
         }
         auto link = std::make_unique<Link>();
         link->destination = d;
-        auto s = store::sql::query(*m_db,
+        link->cursor = d.startSeq;
+        auto s = store::sql::query(*m_state,
                                    "SELECT cursor_seq, last_error, last_error_at, last_delivered_at, "
                                    "unreachable_since, alarmed FROM forward_state WHERE destination_id = ?;",
                                    d.id);
         if (s) {
             auto row = s.value().step();
             if (row && row.value()) {
-                link->cursor = s.value().int64(0);
+                link->cursor = std::max(d.startSeq, s.value().int64(0));
                 link->lastError = s.value().text(1);
                 link->lastErrorAtMs = s.value().int64(2);
                 link->lastDeliveredAtMs = s.value().int64(3);
@@ -196,12 +205,13 @@ void Forwarder::persist(Link& link, bool force)
         return;
     if (!force && !link.dirty && mono - link.persistedAtMs < kPersistEveryMs)
         return;
-    auto r = store::sql::run(*m_db,
-                             "UPDATE forward_state SET cursor_seq = ?, connected = ?, last_error = ?, last_error_at = ?, "
-                             "last_delivered_at = ?, unreachable_since = ?, alarmed = ?, updated_at = ? WHERE "
-                             "destination_id = ?;",
-                             link.cursor, link.connected, link.lastError, link.lastErrorAtMs, link.lastDeliveredAtMs,
-                             link.unreachableSinceMs, link.alarmed, wallMs(), link.destination.id);
+    auto r =
+        store::sql::run(*m_state,
+                        "INSERT OR REPLACE INTO forward_state (destination_id, cursor_seq, connected, last_error, "
+                        "last_error_at, last_delivered_at, unreachable_since, alarmed, updated_at) VALUES (?, ?, ?, "
+                        "?, ?, ?, ?, ?, ?);",
+                        link.destination.id, link.cursor, link.connected, link.lastError, link.lastErrorAtMs,
+                        link.lastDeliveredAtMs, link.unreachableSinceMs, link.alarmed, wallMs());
     if (!r) {
         qCWarning(lcStore) << "cannot record forwarding progress (retried):" << r.error().message;
         return;
@@ -227,8 +237,7 @@ void Forwarder::fail(Link& link, const QString& problem)
     ++link.attempts;
     // Exponential back-off with jitter (half to one and a half times the step), so many Gatehouse servers behind
     // one collector do not come back in step.
-    const qint64 step =
-        std::min(m_config.backoffMaxMs, m_config.backoffMinMs << std::min(link.attempts - 1, 20));
+    const qint64 step = std::min(m_config.backoffMaxMs, m_config.backoffMinMs << std::min(link.attempts - 1, 20));
     const double jitter = 0.5 + QRandomGenerator::global()->generateDouble();
     link.nextAttemptMs = monotonicMs() + std::min<qint64>(m_config.backoffMaxMs, qint64(double(step) * jitter));
     link.dirty = true;
@@ -356,7 +365,13 @@ void Forwarder::run()
     blockBrokenPipe();
     std::vector<std::unique_ptr<Link>> links;
     loadLinks(links);
+    qint64 loadedAt = monotonicMs();
     for (;;) {
+        // Another process (`gatehoused forwarding add`) may change the destinations: they are read again now and then.
+        if (monotonicMs() - loadedAt >= kReloadEveryMs) {
+            loadLinks(links);
+            loadedAt = monotonicMs();
+        }
         qint64 wake = monotonicMs() + 1000;
         for (auto& link : links)
             wake = std::min(wake, service(*link));
@@ -367,6 +382,7 @@ void Forwarder::run()
             m_reload = false;
             lock.unlock();
             loadLinks(links);
+            loadedAt = monotonicMs();
             continue;
         }
         const qint64 left = wake - monotonicMs();

@@ -20,12 +20,12 @@ namespace gatehouse::forward {
 
 // Forwards the audit trail to every enabled destination, at least once, from a thread of its own over a store
 // connection of its own: it reads the hash-chained log itself (the backlog is the log, never a second copy), so the
-// control plane's writes never wait for a collector. Each destination has a cursor in the store (forward_state): the
-// newest event the collector took. It moves only once the collector's TCP acknowledged the bytes and the connection
-// stayed open for `confirmMs` after that (a collector that stops with unread data resets the connection, and the
-// events are sent again). After a restart or a reconnection, sending resumes after the cursor: a collector may see
-// an event twice, never miss one. Unreachable collectors are retried with exponential back-off and jitter; one
-// unreachable longer than its alarm delay raises an alarm (onAlarm), once, and clears it when it is back.
+// control plane's writes never wait for a collector. Each destination has a cursor in the forwarder's state file
+// (ForwardState): the newest event the collector took. It moves only once the collector's TCP acknowledged the bytes
+// and the connection stayed open for `confirmMs` after that (a collector that stops with unread data resets the
+// connection, and the events are sent again). After a restart or a reconnection, sending resumes after the cursor: a
+// collector may see an event twice, never miss one. Unreachable collectors are retried with exponential back-off and
+// jitter; one unreachable longer than its alarm delay raises an alarm (onAlarm), once, and clears it when it is back.
 class Forwarder
 {
 public:
@@ -33,6 +33,8 @@ public:
     {
         QString logPath; // the store's database, holding the log and the destinations
         SecureBytes logKey;
+        QString statePath; // the forwarder's own file (ForwardState)
+        SecureBytes stateKey;
         // Called on the forwarder's thread when a destination's alarm is raised (true) or cleared (false).
         std::function<void(const Destination&, bool raised, qint64 unreachableMs, const QString& lastError)> onAlarm;
         qint64 confirmMs = 500;
@@ -57,9 +59,9 @@ public:
 
     struct Figures
     {
-        qint64 eventsSent = 0;   // in-scope events written to collectors (resends included)
-        qint64 connections = 0;  // connections opened
-        qint64 failures = 0;     // connection attempts or connections that failed
+        qint64 eventsSent = 0;  // in-scope events written to collectors (resends included)
+        qint64 connections = 0; // connections opened
+        qint64 failures = 0;    // connection attempts or connections that failed
     };
     Figures figures() const;
 
@@ -76,6 +78,7 @@ private:
 
     Config m_config;
     std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Database> m_state;
     QByteArray m_hostname;
 
     mutable QMutex m_mutex;

@@ -146,7 +146,8 @@ Result<void> SyslogLink::waitFor(bool write, qint64 deadlineMs)
         if (n > 0)
             return {};
         if (n < 0 && errno != EINTR)
-            return linkError(QStringLiteral("cannot wait for %1: %2").arg(m_peer, QString::fromLocal8Bit(strerror(errno))));
+            return linkError(
+                QStringLiteral("cannot wait for %1: %2").arg(m_peer, QString::fromLocal8Bit(strerror(errno))));
     }
 }
 
@@ -279,7 +280,8 @@ Result<std::unique_ptr<SyslogLink>> SyslogLink::open(const Destination& d, int t
     }
     if (!nameIsAddress)
         // SSL_set_tlsext_host_name, without the macro's C cast.
-        SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char*>(nameBytes.constData()));
+        SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                 const_cast<char*>(nameBytes.constData()));
     if (!SSL_set_fd(ssl, link->m_fd))
         return linkError(QStringLiteral("cannot set up TLS"));
     for (;;) {

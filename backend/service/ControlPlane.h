@@ -395,7 +395,8 @@ public:
     // Forwarding runs in the process that serves (gatehoused serve, the desktop), not in one-off commands: its own
     // thread and store connection (the tuning's path and key are ignored).
     Result<void> startForwarding(const forward::Forwarder::Config& tuning = {});
-    void stopForwarding();
+    // Returns whether it was running.
+    bool stopForwarding();
 
     // --- trust boundaries (platform scope) -------------------------------------------------------------------
     // Every boundary of the catalog with its controls checked live now (boundaries.read).
@@ -521,6 +522,8 @@ private:
     BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
     boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);
 
+    // The rotation itself, under the control plane's lock (rotateMasterKey stops and restarts forwarding around it).
+    Result<void> rotateLocked(const Caller& caller, keys::MasterKeyProvider& next);
     // Records a forwarding alarm raised or cleared (from the forwarder's thread).
     void recordForwardingAlarm(const forward::Destination& destination, bool raised, qint64 unreachableMs,
                                const QString& lastError);
@@ -545,6 +548,7 @@ private:
     std::unique_ptr<audit::AuditIndex> m_index;
     // Audit forwarding, when started (guarded by m_mutex).
     std::unique_ptr<forward::Forwarder> m_forwarder;
+    forward::Forwarder::Config m_forwardTuning; // how it was started (timings only)
     std::optional<secrets::TenantKeyRing> m_keyRing;
     SecureBytes m_fingerprintKey;
     audit::AuditFeed m_feed;

@@ -3,6 +3,7 @@
 
 #include "core/Encoding.h"
 #include "core/Logging.h"
+#include "forward/ForwardState.h"
 #include "forward/Forwarder.h"
 #include "store/Store.h"
 
@@ -15,9 +16,8 @@ namespace {
 // The operation on a destination of a scope: the platform's (audit.manage) or a tenant's (settings.write).
 const char* actionFor(const QString& tenantId, const char* verb)
 {
-    static const QHash<QByteArray, const char*> platform{{"create", "forwarding.create"},
-                                                         {"update", "forwarding.update"},
-                                                         {"delete", "forwarding.delete"}};
+    static const QHash<QByteArray, const char*> platform{
+        {"create", "forwarding.create"}, {"update", "forwarding.update"}, {"delete", "forwarding.delete"}};
     static const QHash<QByteArray, const char*> tenant{{"create", "forwarding.tenant.create"},
                                                        {"update", "forwarding.tenant.update"},
                                                        {"delete", "forwarding.tenant.delete"}};
@@ -33,9 +33,9 @@ QJsonObject describe(const forward::Destination& d)
             {QStringLiteral("transport"), d.transportName()},
             {QStringLiteral("server_name"), d.effectiveServerName()},
             {QStringLiteral("format"), d.formatName()},
-            {QStringLiteral("pinned"), d.caPem.isEmpty() ? (d.caSha256.isEmpty() ? QStringLiteral("none")
-                                                                                  : QStringLiteral("fingerprint"))
-                                                         : QStringLiteral("ca")},
+            {QStringLiteral("pinned"),
+             d.caPem.isEmpty() ? (d.caSha256.isEmpty() ? QStringLiteral("none") : QStringLiteral("fingerprint"))
+                               : QStringLiteral("ca")},
             {QStringLiteral("client_certificate"), !d.clientCertPem.isEmpty()},
             {QStringLiteral("alarm_after_s"), d.alarmAfterMs / 1000},
             {QStringLiteral("enabled"), d.enabled}};
@@ -45,12 +45,12 @@ QJsonObject describe(const forward::Destination& d)
 
 Result<QList<forward::DestinationStatus>> ControlPlane::forwardingStatus(const Caller& caller, const QString& tenantId)
 {
-    Operation op{QStringLiteral("forwarding.read"), Permission::AuditRead, tenantId, {},
-                 QStringLiteral("forward_destination")};
+    Operation op{
+        QStringLiteral("forwarding.read"), Permission::AuditRead, tenantId, {}, QStringLiteral("forward_destination")};
     op.readOnly = true;
     return perform<QList<forward::DestinationStatus>>(
         caller, op, [&](Context& ctx, QList<forward::DestinationStatus>& out) -> Result<void> {
-            auto status = forward::loadStatus(m_db, &tenantId, ctx.now);
+            auto status = forward::readStatus(m_store, &tenantId, ctx.now);
             if (!status)
                 return status.error();
             out = std::move(status).value();
@@ -58,22 +58,32 @@ Result<QList<forward::DestinationStatus>> ControlPlane::forwardingStatus(const C
         });
 }
 
-Result<forward::Destination> ControlPlane::createForwardDestination(const Caller& caller,
-                                                                    const forward::Destination& input,
-                                                                    bool fromBeginning)
+Result<forward::Destination>
+ControlPlane::createForwardDestination(const Caller& caller, const forward::Destination& input, bool fromBeginning)
 {
     const QString tenantId = input.tenantId;
     Operation op{QString::fromLatin1(actionFor(tenantId, "create")),
-                 tenantId.isEmpty() ? Permission::AuditManage : Permission::SettingsWrite, tenantId, {},
+                 tenantId.isEmpty() ? Permission::AuditManage : Permission::SettingsWrite,
+                 tenantId,
+                 {},
                  QStringLiteral("forward_destination")};
     op.name("name", input.name, Operation::Shape::Slug);
     op.mutates = true;
     return perform<forward::Destination>(caller, op, [&](Context& ctx, forward::Destination& out) -> Result<void> {
         out = input;
         out.id = encoding::newId(u"fwd");
-        out.caSha256 = forward::normalizeFingerprint(input.caSha256).isEmpty() ? input.caSha256
-                                                                                : forward::normalizeFingerprint(input.caSha256);
+        out.caSha256 = forward::normalizeFingerprint(input.caSha256).isEmpty()
+                           ? input.caSha256
+                           : forward::normalizeFingerprint(input.caSha256);
         out.createdAtMs = out.updatedAtMs = ctx.now;
+        // From now on (the events after the newest one), or the whole trail.
+        out.startSeq = 0;
+        if (!fromBeginning) {
+            auto last = m_audit.lastSeq();
+            if (!last)
+                return last.error();
+            out.startSeq = last.value();
+        }
         ctx.details = describe(out);
         ctx.details.insert(QStringLiteral("from"), fromBeginning ? QStringLiteral("beginning") : QStringLiteral("now"));
         if (auto v = checkName(out.name, QStringLiteral("destination name")); !v)
@@ -84,27 +94,15 @@ Result<forward::Destination> ControlPlane::createForwardDestination(const Caller
         const QByteArray key = out.clientKeyPem ? out.clientKeyPem->view().toByteArray() : QByteArray();
         auto ins = sql::insertUnique(
             m_db, QStringLiteral("a forwarding destination named %1 already exists").arg(out.name),
-            "INSERT INTO forward_destinations (id, tenant_id, name, transport, host, port, server_name, format, ca_pem, "
-            "ca_sha256, client_cert_pem, client_key_pem, alarm_after_ms, enabled, created_at, updated_at) VALUES (?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);",
+            "INSERT INTO forward_destinations (id, tenant_id, name, transport, host, port, server_name, format, "
+            "ca_pem, "
+            "ca_sha256, client_cert_pem, client_key_pem, alarm_after_ms, enabled, start_seq, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);",
             out.id, tenantId, out.name, out.transportName(), out.host, qint64(out.port), out.serverName,
-            out.formatName(), QString::fromLatin1(out.caPem), out.caSha256, QString::fromLatin1(out.clientCertPem),
-            key, out.alarmAfterMs, out.enabled, out.createdAtMs,
-            out.updatedAtMs);
+            out.formatName(), QString::fromLatin1(out.caPem), out.caSha256, QString::fromLatin1(out.clientCertPem), key,
+            out.alarmAfterMs, out.enabled, out.startSeq, out.createdAtMs, out.updatedAtMs);
         if (!ins)
             return ins;
-        // From now on (the events after the newest one), or the whole trail.
-        qint64 start = 0;
-        if (!fromBeginning) {
-            auto last = m_audit.lastSeq();
-            if (!last)
-                return last.error();
-            start = last.value();
-        }
-        if (auto r = sql::run(m_db, "INSERT INTO forward_state (destination_id, cursor_seq, updated_at) VALUES (?, ?, ?);",
-                              out.id, start, ctx.now);
-            !r)
-            return r;
         ctx.onCommit.push_back([this] {
             if (m_forwarder)
                 m_forwarder->reload();
@@ -119,8 +117,11 @@ Result<forward::Destination> ControlPlane::updateForwardDestination(const Caller
 {
     const QString tenantId = input.tenantId;
     Operation op{QString::fromLatin1(actionFor(tenantId, "update")),
-                 tenantId.isEmpty() ? Permission::AuditManage : Permission::SettingsWrite, tenantId, {},
-                 QStringLiteral("forward_destination"), destinationId};
+                 tenantId.isEmpty() ? Permission::AuditManage : Permission::SettingsWrite,
+                 tenantId,
+                 {},
+                 QStringLiteral("forward_destination"),
+                 destinationId};
     op.mutates = true;
     return perform<forward::Destination>(caller, op, [&](Context& ctx, forward::Destination& out) -> Result<void> {
         auto current = forward::loadDestinations(m_db, &tenantId, false, true);
@@ -134,6 +135,7 @@ Result<forward::Destination> ControlPlane::updateForwardDestination(const Caller
         out.id = it->id;
         out.tenantId = it->tenantId;
         out.createdAtMs = it->createdAtMs;
+        out.startSeq = it->startSeq;
         out.updatedAtMs = std::max(ctx.now, it->updatedAtMs + 1);
         if (out.name.isEmpty())
             out.name = it->name;
@@ -149,14 +151,14 @@ Result<forward::Destination> ControlPlane::updateForwardDestination(const Caller
         if (auto v = forward::validate(out); !v)
             return v;
         const QByteArray key = out.clientKeyPem ? out.clientKeyPem->view().toByteArray() : QByteArray();
-        auto r = sql::run(m_db,
-                          "UPDATE forward_destinations SET name = ?, transport = ?, host = ?, port = ?, server_name = ?, "
-                          "format = ?, ca_pem = ?, ca_sha256 = ?, client_cert_pem = ?, client_key_pem = ?, "
-                          "alarm_after_ms = ?, enabled = ?, updated_at = ? WHERE id = ? AND tenant_id = ?;",
-                          out.name, out.transportName(), out.host, qint64(out.port), out.serverName, out.formatName(),
-                          QString::fromLatin1(out.caPem), out.caSha256, QString::fromLatin1(out.clientCertPem),
-                          key, out.alarmAfterMs, out.enabled, out.updatedAtMs,
-                          out.id, tenantId);
+        auto r =
+            sql::run(m_db,
+                     "UPDATE forward_destinations SET name = ?, transport = ?, host = ?, port = ?, server_name = ?, "
+                     "format = ?, ca_pem = ?, ca_sha256 = ?, client_cert_pem = ?, client_key_pem = ?, "
+                     "alarm_after_ms = ?, enabled = ?, updated_at = ? WHERE id = ? AND tenant_id = ?;",
+                     out.name, out.transportName(), out.host, qint64(out.port), out.serverName, out.formatName(),
+                     QString::fromLatin1(out.caPem), out.caSha256, QString::fromLatin1(out.clientCertPem), key,
+                     out.alarmAfterMs, out.enabled, out.updatedAtMs, out.id, tenantId);
         if (!r) {
             if (r.error().code == ErrorCode::AlreadyExists)
                 return makeError(ErrorCode::Conflict,
@@ -176,8 +178,11 @@ Result<void> ControlPlane::deleteForwardDestination(const Caller& caller, const 
                                                     const QString& destinationId)
 {
     Operation op{QString::fromLatin1(actionFor(tenantId, "delete")),
-                 tenantId.isEmpty() ? Permission::AuditManage : Permission::SettingsWrite, tenantId, {},
-                 QStringLiteral("forward_destination"), destinationId};
+                 tenantId.isEmpty() ? Permission::AuditManage : Permission::SettingsWrite,
+                 tenantId,
+                 {},
+                 QStringLiteral("forward_destination"),
+                 destinationId};
     op.mutates = true;
     return execute(caller, op, [&](Context& ctx) -> Result<void> {
         auto name = sql::all(
@@ -203,12 +208,23 @@ Result<void> ControlPlane::deleteForwardDestination(const Caller& caller, const 
 Result<void> ControlPlane::startForwarding(const forward::Forwarder::Config& tuning)
 {
     stopForwarding();
+    m_forwardTuning.confirmMs = tuning.confirmMs;
+    m_forwardTuning.batchEvents = tuning.batchEvents;
+    m_forwardTuning.backoffMinMs = tuning.backoffMinMs;
+    m_forwardTuning.backoffMaxMs = tuning.backoffMaxMs;
+    m_forwardTuning.connectTimeoutMs = tuning.connectTimeoutMs;
+    m_forwardTuning.sendTimeoutMs = tuning.sendTimeoutMs;
     auto logKey = m_store.databaseKey();
     if (!logKey)
         return logKey.error();
     forward::Forwarder::Config config;
     config.logPath = m_db.path();
     config.logKey = std::move(logKey).value();
+    auto stateKey = m_store.deriveKey(forward::kStateKeyLabel);
+    if (!stateKey)
+        return stateKey.error();
+    config.statePath = forward::statePath(m_store.dataDir());
+    config.stateKey = std::move(stateKey).value();
     config.confirmMs = tuning.confirmMs;
     config.batchEvents = tuning.batchEvents;
     config.backoffMinMs = tuning.backoffMinMs;
@@ -227,7 +243,7 @@ Result<void> ControlPlane::startForwarding(const forward::Forwarder::Config& tun
     return {};
 }
 
-void ControlPlane::stopForwarding()
+bool ControlPlane::stopForwarding()
 {
     std::unique_ptr<forward::Forwarder> forwarder;
     {
@@ -235,13 +251,15 @@ void ControlPlane::stopForwarding()
         forwarder = std::move(m_forwarder);
     }
     // Stopped outside the lock: its thread may be recording an alarm through the control plane.
+    const bool running = forwarder != nullptr;
     forwarder.reset();
+    return running;
 }
 
 void ControlPlane::recordForwardingAlarm(const forward::Destination& d, bool raised, qint64 unreachableMs,
                                          const QString& lastError)
 {
-    Operation op{QStringLiteral("forwarding.alarm"), kNoPermission, d.tenantId, {},
+    Operation op{QStringLiteral("forwarding.alarm"),    kNoPermission, d.tenantId, {},
                  QStringLiteral("forward_destination"), d.id};
     op.systemOnly = true;
     auto r = execute(Caller::system(Source::System), op, [&](Context& ctx) -> Result<void> {

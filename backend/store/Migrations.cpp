@@ -343,8 +343,9 @@ DROP TABLE audit_fts;
 
 Result<void> schemaV12(Database& db)
 {
-    // Audit forwarding: where events go (a platform destination takes every event, a tenant's only its own), and
-    // how far each collector took them. The forwarder updates forward_state from its own connection.
+    // Audit forwarding: where events go (a platform destination takes every event, a tenant's only its own) and
+    // from which event on. How far each collector took them is the forwarder's to write: it keeps that in a file of
+    // its own beside the store (forward/ForwardState), so the control plane's transactions never meet its writes.
     return db.exec(R"sql(
 CREATE TABLE forward_destinations (
     id TEXT PRIMARY KEY NOT NULL,
@@ -361,20 +362,10 @@ CREATE TABLE forward_destinations (
     client_key_pem BLOB,
     alarm_after_ms INTEGER NOT NULL,
     enabled INTEGER NOT NULL,
+    start_seq INTEGER NOT NULL,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
     UNIQUE (tenant_id, name)
-);
-CREATE TABLE forward_state (
-    destination_id TEXT PRIMARY KEY NOT NULL REFERENCES forward_destinations(id) ON DELETE CASCADE,
-    cursor_seq INTEGER NOT NULL,
-    connected INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT NOT NULL DEFAULT '',
-    last_error_at INTEGER NOT NULL DEFAULT 0,
-    last_delivered_at INTEGER NOT NULL DEFAULT 0,
-    unreachable_since INTEGER NOT NULL DEFAULT 0,
-    alarmed INTEGER NOT NULL DEFAULT 0,
-    updated_at INTEGER NOT NULL
 );
 )sql");
 }
