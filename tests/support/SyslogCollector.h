@@ -83,6 +83,14 @@ public:
             m_process.waitForFinished();
         }
     }
+    // Killed (SIGKILL): what it read but did not write yet, and what waits in its socket, is lost.
+    void kill()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.kill();
+        m_process.waitForFinished();
+    }
     QByteArray log() { return m_process.readAll(); }
 
     // The MSG parts received so far, one per line.
