@@ -59,5 +59,6 @@ void addAuditCommands(CommandTable& table);    // audit ... (AuditCommands.cpp)
 void addBackupCommands(CommandTable& table);   // backup, restore (BackupCommands.cpp)
 void addServeCommands(CommandTable& table);    // serve (ServeCommand.cpp)
 void addBoundaryCommands(CommandTable& table); // boundaries (BoundaryCommands.cpp)
+void addForwardingCommands(CommandTable& table); // forwarding ... (ForwardingCommands.cpp)
 
 } // namespace gatehouse::cli

@@ -73,6 +73,7 @@ int main(int argc, char* argv[])
     addBackupCommands(table);
     addServeCommands(table);
     addBoundaryCommands(table);
+    addForwardingCommands(table);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(description(table));
