@@ -492,7 +492,8 @@ CREATE TRIGGER audit_events_fts_delete BEFORE DELETE ON audit_events
     WHEN old.seq <= (SELECT fts_seq FROM audit_state WHERE id = 1) BEGIN
     DELETE FROM audit_fts WHERE docid = old.seq;
 END;
-DELETE FROM schema_migrations WHERE version = 10;
+DROP TABLE forward_destinations;
+DELETE FROM schema_migrations WHERE version >= 10;
 PRAGMA user_version = 9;
 COMMIT;
 )sql"));
