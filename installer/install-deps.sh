@@ -10,6 +10,10 @@ packages=(
     qtkeychain-qt6-dev libsqlcipher-dev libssl-dev libargon2-dev libhttp-parser-dev
     # build: the console's QR codes (authenticator enrolment) and passphrase strength estimate
     libqrencode-dev libzxcvbn-dev
+    # build: gatehoused tells systemd when it is ready (sd_notify); the package's PNG icons are rendered from the SVG
+    libsystemd-dev librsvg2-bin
+    # the Debian package (cpack, dpkg-shlibdeps) and its checks (tests/package/check-package.sh)
+    dpkg-dev lintian desktop-file-utils appstream man-db systemd bash-completion
     # tests: the live listener is scanned with sslscan and driven with curl
     sslscan curl
     # tests: audit forwarding is checked against a real syslog collector over TLS (the test starts its own rsyslogd)

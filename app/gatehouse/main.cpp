@@ -48,6 +48,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Gatehouse"));
     QApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    // The desktop entry's name (installer/), so Wayland shells match the window to its menu entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.gatehouse.Gatehouse"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
 
     // Fusion in the system's light or dark palette, the system's language, unless the preferences say otherwise.

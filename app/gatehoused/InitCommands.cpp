@@ -3,6 +3,7 @@
 #include "ExitCode.h"
 #include "PassphraseInput.h"
 #include "ProgressLine.h"
+#include "api/ServeSettings.h"
 #include "api/TlsCertificate.h"
 #include "core/Clock.h"
 #include "core/Files.h"
@@ -131,10 +132,42 @@ int seedDemo(const Invocation& in, store::Store& st, const DemoRequest& request,
     return ExitOk;
 }
 
+// `init --if-absent` (a service's start): a data directory that already holds a store is what was asked for.
+bool storeIsPresent(const Invocation& in)
+{
+    return files::exists(store::Store::configPath(QFileInfo(in.dataDir()).absoluteFilePath()));
+}
+
+int reportPresent(const Invocation& in)
+{
+    QTextStream(stdout) << QFileInfo(in.dataDir()).absoluteFilePath()
+                        << " already holds a Gatehouse store; nothing to do (--if-absent)" << Qt::endl;
+    return ExitOk;
+}
+
+// The names the new certificate is for: --tls-name, and tls.names of the serve config file given with --config.
+Result<QStringList> certificateNames(const Invocation& in)
+{
+    QStringList names = in.parser.values(QStringLiteral("tls-name"));
+    if (in.isSet("config")) {
+        api::ServeSettings settings;
+        if (auto read = settings.readFile(in.value("config")); !read)
+            return read.error();
+        names << settings.certificateNames;
+    }
+    return names;
+}
+
 int runInit(Invocation& in)
 {
     if (!in.isSet("demo") && (in.isSet("demo-events") || in.isSet("demo-credentials")))
         return usage(QStringLiteral("--demo-events and --demo-credentials go with --demo"));
+    const bool ifAbsent = in.isSet("if-absent");
+    if (ifAbsent && storeIsPresent(in))
+        return reportPresent(in);
+    auto names = certificateNames(in);
+    if (!names)
+        return usage(names.error().message);
     std::optional<DemoRequest> demoRequested;
     if (in.isSet("demo")) {
         auto request = demoRequest(in);
@@ -154,14 +187,16 @@ int runInit(Invocation& in)
     }
     auto keyProvider = keys::MasterKeyProvider::make(options);
     auto store = store::Store::init(in.dataDir(), *keyProvider);
+    // Another init made the store since the check above (two service starts at once).
+    if (!store && ifAbsent && store.error().code == ErrorCode::AlreadyExists && storeIsPresent(in))
+        return reportPresent(in);
     if (!store)
         return fail(store.error());
     QTextStream(stdout) << "Created encrypted store " << store.value()->config().storeId << " in "
                         << store.value()->dataDir() << "\n  key custody: " << store.value()->config().custody.describe()
                         << Qt::endl;
     // The API's certificate: clients pin its fingerprint.
-    auto certificate = api::TlsCertificate::generate(store.value()->dataDir(),
-                                                     in.parser.values(QStringLiteral("tls-name")), Clock::system());
+    auto certificate = api::TlsCertificate::generate(store.value()->dataDir(), names.value(), Clock::system());
     if (!certificate)
         return fail(certificate.error());
     QTextStream(stdout) << "  API certificate: " << api::TlsCertificate::certificatePath(store.value()->dataDir())
@@ -224,6 +259,9 @@ void addInitCommands(CommandTable& table)
                      QStringLiteral("init: a DNS name or address for the API certificate besides localhost, 127.0.0.1 "
                                     "and ::1 (repeatable)."),
                      QStringLiteral("NAME")});
+    table.addOption({QStringLiteral("if-absent"),
+                     QStringLiteral("init: succeed without a change when --data-dir already holds a store (for a "
+                                    "service's first start).")});
     table.addOption({QStringLiteral("demo"),
                      QStringLiteral("init: fill the new store with demo tenants, people, secrets and a month of "
                                     "audit events.")});
@@ -238,6 +276,9 @@ void addInitCommands(CommandTable& table)
         {QStringLiteral("init"),
          QStringLiteral("  init        create an encrypted store in --data-dir (never over an existing one); with\n"
                         "              --admin-user, also its first platform administrator (Platform Owner)\n"
+                        "  init --if-absent\n"
+                        "              the same, but a store already in --data-dir is success, left untouched\n"
+                        "              (a service's every start)\n"
                         "  init --demo [--demo-events N] [--demo-credentials FILE]\n"
                         "              the same, filled with a demo: 3 tenants, people in every role, secrets\n"
                         "              and N audit events over 30 days; its passwords go to a 0600 file, never\n"

@@ -19,6 +19,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#ifdef GATEHOUSE_HAVE_SYSTEMD
+#include <systemd/sd-daemon.h>
+#endif
+
 namespace gatehouse::cli {
 
 namespace {
@@ -57,6 +61,15 @@ public:
 private:
     std::unique_ptr<QSocketNotifier> m_notifier;
 };
+
+// Tells systemd how the service is doing (Type=notify). A no-op without NOTIFY_SOCKET, or when built without
+// libsystemd.
+void notifySystemd([[maybe_unused]] const QString& state)
+{
+#ifdef GATEHOUSE_HAVE_SYSTEMD
+    ::sd_notify(0, state.toUtf8().constData());
+#endif
+}
 
 void logLine(const QString& line)
 {
@@ -121,7 +134,6 @@ int runServe(Invocation& in)
     if (!opened)
         return fail(opened.error());
     service::ControlPlane& controlPlane = *opened.value().controlPlane;
-    controlPlane.setReadAuditBatching(s.batchReadAudit);
     // Audit forwarding to the destinations in the store (none: the thread waits for one to be added).
     if (auto forwarding = controlPlane.startForwarding(); !forwarding)
         logLine(QStringLiteral("event=forwarding_unavailable reason=\"%1\"").arg(forwarding.error().message));
@@ -147,6 +159,7 @@ int runServe(Invocation& in)
         if (stopping)
             return;
         stopping = true;
+        notifySystemd(QStringLiteral("STOPPING=1"));
         logLine(QStringLiteral("event=draining open_connections=%1 grace_ms=%2")
                     .arg(server.openConnections())
                     .arg(s.drainGraceMs));
@@ -161,6 +174,8 @@ int runServe(Invocation& in)
                 .arg(s.limits.maxConnections)
                 .arg(host.fingerprint().isEmpty() ? QString()
                                                   : QStringLiteral(" certificate_sha256=") + host.fingerprint()));
+    // Ready only now that the socket accepts and SIGTERM drains: `systemctl start` returns here.
+    notifySystemd(QStringLiteral("READY=1\nSTATUS=listening on ") + host.url());
     QObject::connect(&server, &api::HttpServer::drained, &server, [&] {
         // The clean stop signs the newest event, so no unsigned tail is left behind.
         if (auto closed = controlPlane.close(); !closed)
@@ -177,9 +192,11 @@ int runServe(Invocation& in)
 
 void addServeCommands(CommandTable& table)
 {
-    table.addOption({QStringLiteral("config"),
-                     QStringLiteral("serve: JSON config file (default: <data-dir>/gatehoused.json if present)."),
-                     QStringLiteral("FILE")});
+    table.addOption(
+        {QStringLiteral("config"),
+         QStringLiteral("serve: JSON config file (default: <data-dir>/gatehoused.json if present); init: its "
+                        "tls.names go into the new certificate."),
+         QStringLiteral("FILE")});
     table.addOption({QStringLiteral("listen"), QStringLiteral("serve: address and port (default 127.0.0.1:8443)."),
                      QStringLiteral("ADDR:PORT")});
     table.addOption({QStringLiteral("plain-http"),

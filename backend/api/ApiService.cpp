@@ -163,8 +163,17 @@ HttpResponse ApiService::handle(const HttpRequest& request, const ConnectionInfo
             service::Caller caller =
                 service::Caller::withToken(token, service::Source::Api, address, QString::fromLatin1(requestId));
             caller.clientCertificateSha256 = QString::fromLatin1(connection.peerCertificateSha256);
-            ApiRequest api(request, connection, std::move(caller), match.params, m_cp, *this, startStream);
+            // The control plane's calls return before their records are on the disk; the answer waits for them
+            // (HttpResponse::durableTicket), the worker thread does not. A streamed answer waits before it starts.
+            service::ControlPlane::DeferredDurability deferred;
+            const StreamStarter durableStart = [this, &deferred, &startStream](HttpResponse head) {
+                m_cp.awaitDurable(deferred.ticket());
+                return startStream(std::move(head));
+            };
+            ApiRequest api(request, connection, std::move(caller), match.params, m_cp, *this, durableStart);
             response = match.route->handler(api);
+            if (!response.sent)
+                response.durableTicket = deferred.ticket();
         }
     }
     if (response.sent) {
@@ -182,6 +191,21 @@ HttpResponse ApiService::handle(const HttpRequest& request, const ConnectionInfo
                                        .arg(timer.elapsed())
                                        .arg(QString::fromLatin1(requestId), address);
     return response;
+}
+
+bool ApiService::holdUntilDurable(qint64 ticket, QObject* context, std::function<void()> resume)
+{
+    return m_cp.whenDurable(ticket, context, std::move(resume));
+}
+
+void ApiService::awaitHeld(const HttpResponse& response) const
+{
+    m_cp.awaitDurable(response.durableTicket);
+}
+
+void ApiService::releaseHolds(QObject* context)
+{
+    m_cp.forgetDurableWaits(context);
 }
 
 } // namespace gatehouse::api

@@ -40,6 +40,11 @@ public:
     HttpResponse handle(const HttpRequest& request, const ConnectionInfo& connection,
                         const StreamStarter& startStream) override;
     HttpResponse protocolError(int status, const QString& message) override;
+    // Answers wait for their audit records to be on the disk (the control plane's group commit).
+    bool holdUntilDurable(qint64 ticket, QObject* context, std::function<void()> resume) override;
+    void releaseHolds(QObject* context) override;
+    // Blocks until a held response may go out: for callers of handle() that are not a connection (tests).
+    void awaitHeld(const HttpResponse& response) const;
 
     const Router& router() const { return m_router; }
     const ApiConfig& config() const { return m_config; }

@@ -176,6 +176,7 @@ HttpConnection::HttpConnection(HttpServer& server, QIODevice* socket, const Conn
 
 HttpConnection::~HttpConnection()
 {
+    m_server.m_handler.releaseHolds(this);
     if (auto s = std::exchange(m_stream, nullptr))
         s->detach();
     m_server.connectionClosed();
@@ -261,7 +262,7 @@ void HttpConnection::streamStalled()
 
 void HttpConnection::processInput()
 {
-    while (!m_closed && !m_closing && !m_stream && !m_input.isEmpty() &&
+    while (!m_closed && !m_closing && !m_stream && !m_holding && !m_input.isEmpty() &&
            m_socket->bytesToWrite() <= m_server.limits().maxQueuedOutput) {
         const auto state = m_parser.parse(m_input);
         if (state == HttpRequestParser::State::Error) {
@@ -297,15 +298,47 @@ void HttpConnection::processInput()
             continue; // streamed and finished by the handler; endStream() picked up from there
         if (closeAfter)
             response.close = true;
-        respond(std::move(response), &request);
-        if (!m_closing && !m_stream) {
-            armIdleTimer();
-            if (!m_input.isEmpty())
-                m_requestTimer.start(m_server.limits().requestTimeoutMs);
+        if (response.durableTicket > 0) {
+            // Held until its audit records are on the disk; nothing after it is answered meanwhile.
+            auto held = std::make_shared<HttpResponse>(std::move(response));
+            const QByteArray method = request.method;
+            const int minor = request.versionMinor;
+            if (m_server.m_handler.holdUntilDurable(held->durableTicket, this, [this, held, method, minor] {
+                    resumeHeld(std::move(*held), method, minor);
+                })) {
+                m_holding = true;
+                m_timer.stop();
+                return;
+            }
+            response = std::move(*held);
         }
+        respond(std::move(response), &request);
+        afterResponse();
     }
-    if (!m_closed && m_draining && !m_stream && !m_parser.midRequest() && m_input.isEmpty())
+    if (!m_closed && m_draining && !m_stream && !m_holding && !m_parser.midRequest() && m_input.isEmpty())
         closeSoon();
+}
+
+void HttpConnection::afterResponse()
+{
+    if (!m_closing && !m_stream) {
+        armIdleTimer();
+        if (!m_input.isEmpty())
+            m_requestTimer.start(m_server.limits().requestTimeoutMs);
+    }
+}
+
+void HttpConnection::resumeHeld(HttpResponse response, const QByteArray& method, int versionMinor)
+{
+    m_holding = false;
+    if (m_closed)
+        return;
+    HttpRequest request;
+    request.method = method;
+    request.versionMinor = versionMinor;
+    respond(std::move(response), &request);
+    afterResponse();
+    processInput();
 }
 
 QByteArray HttpConnection::head(const HttpResponse& response, bool chunked, qint64 contentLength) const
@@ -421,7 +454,8 @@ void HttpConnection::onTimeout()
 {
     if (m_closed)
         return;
-    if (m_handshaking || m_closing) {
+    // A held answer whose records never reached the disk in the request's time: the client is cut, not answered.
+    if (m_handshaking || m_closing || m_holding) {
         abortNow();
         return;
     }
@@ -451,7 +485,8 @@ void HttpConnection::drain()
         closeSoon();
         return;
     }
-    if (!m_parser.midRequest() && m_input.isEmpty())
+    // A held answer goes out first; processInput() closes after it.
+    if (!m_holding && !m_parser.midRequest() && m_input.isEmpty())
         closeSoon();
 }
 

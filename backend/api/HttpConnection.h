@@ -39,6 +39,9 @@ private:
     void streamStalled();
     void processInput();
     void respond(HttpResponse response, const HttpRequest* request);
+    // Sends a response held for its audit records (HttpResponse::durableTicket), then goes on reading.
+    void resumeHeld(HttpResponse response, const QByteArray& method, int versionMinor);
+    void afterResponse();
     QByteArray head(const HttpResponse& response, bool chunked, qint64 contentLength) const;
     void writeOut(const QByteArray& bytes);
     void closeSoon();
@@ -62,6 +65,7 @@ private:
     std::shared_ptr<Stream> m_stream;
     bool m_streamChunked = false;
     bool m_closeAfterStream = false;
+    bool m_holding = false; // a response waits for its audit records to be on the disk
 };
 
 } // namespace gatehouse::api

@@ -93,6 +93,9 @@ struct HttpResponse
     bool close = false;
     // The handler already sent the whole response through a StreamStarter.
     bool sent = false;
+    // Non-zero: the response goes out only once the handler's holdUntilDurable() lets it (its audit records are on
+    // the disk). The connection answers nothing after it meanwhile, so answers stay in order.
+    qint64 durableTicket = 0;
 
     void setHeader(const QByteArray& name, const QByteArray& value)
     {

@@ -65,6 +65,16 @@ public:
                                 const StreamStarter& startStream) = 0;
     // The answer to a request the server could not read (limits, malformed bytes); the connection closes after.
     virtual HttpResponse protocolError(int status, const QString& message) = 0;
+    // A response with a durableTicket: returns true and calls `resume` later, queued to `context`'s thread, once it
+    // may go out; false when it may go out now. releaseHolds() before `context` is destroyed.
+    virtual bool holdUntilDurable(qint64 ticket, QObject* context, std::function<void()> resume)
+    {
+        (void)ticket;
+        (void)context;
+        (void)resume;
+        return false;
+    }
+    virtual void releaseHolds(QObject* context) { (void)context; }
 };
 
 // HTTP/1.1 over TLS (or plain, see ListenConfig) on Qt Network: a listener in the calling thread hands each

@@ -1,5 +1,7 @@
 #include "ServeSettings.h"
 
+#include "core/Logging.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -105,8 +107,10 @@ Result<void> ServeSettings::readFile(const QString& path)
     }
     if (o.contains(QStringLiteral("access_log")))
         api.accessLog = o.value(QStringLiteral("access_log")).toBool(true);
+    // Files written for earlier versions may still name it; every answer now waits for its audit record.
     if (o.contains(QStringLiteral("audit_read_batching")))
-        batchReadAudit = o.value(QStringLiteral("audit_read_batching")).toBool(true);
+        qCWarning(lcApi) << "audit_read_batching in" << path
+                         << "is no longer used and is ignored: every answer waits for its audit record";
     if (auto r = readInt(o, "drain_grace_ms", 0, 600'000, drainGraceMs, where); !r)
         return r;
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
@@ -237,7 +241,6 @@ QJsonObject ServeSettings::toJson() const
         {QStringLiteral("trusted_proxies"), QJsonArray::fromStringList(trustedProxies)},
         {QStringLiteral("access_log"), api.accessLog},
         {QStringLiteral("drain_grace_ms"), drainGraceMs},
-        {QStringLiteral("audit_read_batching"), batchReadAudit},
         {QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificate"), certificateFile},
                                             {QStringLiteral("key"), keyFile},
                                             {QStringLiteral("client_ca"), clientCaFile},

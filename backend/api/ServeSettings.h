@@ -27,8 +27,6 @@ struct ServeSettings
     ServerLimits limits;
     ApiConfig api;
     int drainGraceMs = 10'000;
-    // Group commit for the audit records of plain reads (ControlPlane::setReadAuditBatching).
-    bool batchReadAudit = true;
 
     // Reads a config file (a JSON object; unknown keys are refused so typos do not pass silently).
     Result<void> readFile(const QString& path);

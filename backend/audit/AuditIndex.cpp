@@ -146,7 +146,9 @@ Result<void> AuditIndex::openConnections()
 
 Result<void> AuditIndex::recreateSchema()
 {
-    if (auto r = m_writer->exec("BEGIN IMMEDIATE;"); !r)
+    // Deferred, as every transaction of this connection: BEGIN IMMEDIATE would lock every attached file for writing,
+    // the log included, and the control plane's appends would wait for the drop of a large index.
+    if (auto r = m_writer->exec("BEGIN DEFERRED;"); !r)
         return r;
     auto rollback = qScopeGuard([this] { (void)m_writer->exec("ROLLBACK;"); });
     for (const char* drop :

@@ -174,7 +174,7 @@ ControlPlane::~ControlPlane()
 Result<void> ControlPlane::close()
 {
     stopForwarding();
-    setReadAuditBatching(false);
+    stopCommitter();
     QMutexLocker lock(&m_mutex);
     closeAuditIndex();
     if (auto r = flushReadsLocked(); !r)
@@ -189,53 +189,77 @@ Result<void> ControlPlane::close()
         if (auto signedHead = m_audit.checkpoint(m_clock.nowMs()); !signedHead)
             return signedHead.error();
     }
-    auto r = tx.value().commit();
+    auto r = tx.value().commit(); // synchronous FULL: everything before it is on the disk too
     if (r && activity) {
         m_sessionActivity.clear();
         m_tokenActivity.clear();
     }
+    publishDurable(m_committedTicket);
     return r;
 }
 
-void ControlPlane::setReadAuditBatching(bool on)
+namespace {
+// The innermost DeferredDurability of this thread.
+thread_local ControlPlane::DeferredDurability* t_deferred = nullptr;
+} // namespace
+
+ControlPlane::DeferredDurability::DeferredDurability() : m_outer(t_deferred)
 {
-    if (on == (m_flusher != nullptr))
+    t_deferred = this;
+}
+
+ControlPlane::DeferredDurability::~DeferredDurability()
+{
+    t_deferred = m_outer;
+}
+
+void ControlPlane::startCommitter()
+{
+    if (m_committer)
         return;
-    if (on) {
-        m_stopFlusher = false;
-        m_flusher.reset(QThread::create([this] { flusherLoop(); }));
-        m_flusher->setObjectName(QStringLiteral("audit-group-commit"));
-        m_flusher->start();
+    m_stopCommitter = false;
+    m_committer.reset(QThread::create([this] { committerLoop(); }));
+    m_committer->setObjectName(QStringLiteral("audit-group-commit"));
+    m_committer->start();
+}
+
+void ControlPlane::stopCommitter()
+{
+    if (!m_committer)
         return;
-    }
     {
         QMutexLocker lock(&m_mutex);
-        m_stopFlusher = true;
+        m_stopCommitter = true;
         m_readQueued.wakeAll();
     }
-    m_flusher->wait();
-    m_flusher.reset();
+    m_committer->wait();
+    m_committer.reset();
 }
 
 Result<void> ControlPlane::flushReadAudit()
 {
-    QMutexLocker lock(&m_mutex);
-    return flushReadsLocked();
+    qint64 target = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (auto r = flushReadsLocked(); !r)
+            return r;
+        target = m_committedTicket;
+    }
+    if (isDurable(target))
+        return {};
+    auto synced = m_db.syncToDisk();
+    publishDurable(target);
+    return synced;
 }
 
-void ControlPlane::flusherLoop()
+void ControlPlane::committerLoop()
 {
     QMutexLocker lock(&m_mutex);
     for (;;) {
-        while (m_readBacklog.isEmpty() && !m_stopFlusher)
+        while (m_readBacklog.isEmpty() && m_committedTicket <= m_durableTicket.load() && !m_stopCommitter)
             m_readQueued.wait(&m_mutex);
-        if (m_stopFlusher)
-            break;
-        // Let the reads of the next moment join this commit.
-        lock.unlock();
-        QThread::usleep(500);
-        lock.relock();
-        // In groups, letting requests in between: the control plane's lock is never held for a long queue.
+        // No timer: whatever queued while the last group was being synced is the next group. In groups of at most
+        // kGroup, letting calls in between, so the lock is never held for a long queue.
         constexpr qsizetype kGroup = 256;
         while (!m_readBacklog.isEmpty()) {
             (void)flushReadsLocked(kGroup);
@@ -245,8 +269,64 @@ void ControlPlane::flusherLoop()
             QThread::yieldCurrentThread();
             lock.relock();
         }
+        const qint64 target = m_committedTicket;
+        if (target > m_durableTicket.load()) {
+            // The sync runs without the lock: calls go on, and their records form the next group meanwhile.
+            lock.unlock();
+            if (auto r = m_db.syncToDisk(); !r) {
+                m_auditAvailable = false;
+                qCWarning(lcStore) << "audit records committed but not synced:" << r.error().message;
+            }
+            publishDurable(target);
+            lock.relock();
+        }
+        if (m_stopCommitter && m_readBacklog.isEmpty())
+            break;
     }
-    (void)flushReadsLocked();
+}
+
+void ControlPlane::publishDurable(qint64 ticket)
+{
+    QMutexLocker lock(&m_durableMutex);
+    if (ticket <= m_durableTicket.load())
+        return;
+    m_durableTicket.store(ticket);
+    m_durableReached.wakeAll();
+    const auto reached = std::remove_if(m_durableWaiters.begin(), m_durableWaiters.end(), [ticket](DurableWaiter& w) {
+        if (w.ticket > ticket)
+            return false;
+        QMetaObject::invokeMethod(w.context, std::move(w.then), Qt::QueuedConnection);
+        return true;
+    });
+    m_durableWaiters.erase(reached, m_durableWaiters.end());
+}
+
+void ControlPlane::awaitDurable(qint64 ticket)
+{
+    if (isDurable(ticket))
+        return;
+    QMutexLocker lock(&m_durableMutex);
+    while (!isDurable(ticket))
+        m_durableReached.wait(&m_durableMutex);
+}
+
+bool ControlPlane::whenDurable(qint64 ticket, QObject* context, std::function<void()> then)
+{
+    if (isDurable(ticket))
+        return false;
+    QMutexLocker lock(&m_durableMutex);
+    if (isDurable(ticket))
+        return false;
+    m_durableWaiters.push_back({ticket, context, std::move(then)});
+    return true;
+}
+
+void ControlPlane::forgetDurableWaits(QObject* context)
+{
+    QMutexLocker lock(&m_durableMutex);
+    m_durableWaiters.erase(std::remove_if(m_durableWaiters.begin(), m_durableWaiters.end(),
+                                          [context](const DurableWaiter& w) { return w.context == context; }),
+                           m_durableWaiters.end());
 }
 
 Result<void> ControlPlane::flushReadsLocked(qsizetype most)
@@ -254,14 +334,20 @@ Result<void> ControlPlane::flushReadsLocked(qsizetype most)
     if (m_readBacklog.isEmpty())
         return {};
     QList<audit::AuditEvent> batch;
-    if (most >= m_readBacklog.size()) {
-        batch = std::exchange(m_readBacklog, {});
-    } else {
-        batch = m_readBacklog.first(most);
-        m_readBacklog.remove(0, most);
-    }
+    const qsizetype n = std::min(most, m_readBacklog.size());
+    batch.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        batch.append(std::move(m_readBacklog[i].event));
+    const qint64 last = m_readBacklog[n - 1].ticket;
+    m_readBacklog.remove(0, n);
+    // Committed without waiting for the disk; the committer syncs once the lock is released (or a change's
+    // synchronous FULL commit does).
     (void)m_db.exec("PRAGMA synchronous = NORMAL;");
-    const auto restore = qScopeGuard([this] { (void)m_db.exec("PRAGMA synchronous = FULL;"); });
+    m_relaxedCommit = true;
+    const auto restore = qScopeGuard([this] {
+        m_relaxedCommit = false;
+        (void)m_db.exec("PRAGMA synchronous = FULL;");
+    });
     const auto write = [&]() -> Result<void> {
         auto tx = store::Transaction::begin(m_db, store::Transaction::Mode::Immediate);
         if (!tx)
@@ -271,6 +357,8 @@ Result<void> ControlPlane::flushReadsLocked(qsizetype most)
         return commit(tx.value());
     };
     auto r = write();
+    // Done with these tickets either way: their callers are answered once the sync is done.
+    m_committedTicket = last;
     if (!r) {
         m_pending.clear();
         m_auditAvailable = false;
@@ -341,6 +429,9 @@ Result<void> ControlPlane::load()
         m_authorizer.putBinding(b);
     if (auto r = tx->commit(); !r)
         return r;
+    lock.unlock();
+    startCommitter();
+    lock.relock();
     return openAuditIndex();
 }
 
@@ -465,6 +556,9 @@ Result<void> ControlPlane::commit(store::Transaction& tx)
         m_sessionActivity.clear();
         m_tokenActivity.clear();
     }
+    // A commit with synchronous FULL synced the log, and with it every record committed before.
+    if (!m_relaxedCommit)
+        publishDurable(m_committedTicket);
     const QList<audit::AuditEvent> committed = std::exchange(m_pending, {});
     m_feed.publish(committed);
     if (m_index && !committed.isEmpty())
@@ -679,6 +773,20 @@ void ControlPlane::setCredentialCacheCapacity(qsizetype capacity)
 
 Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Body& body)
 {
+    qint64 ticket = 0;
+    auto r = run(caller, std::move(op), body, ticket);
+    // A read whose record waits for the group commit: answered once the record is on the disk.
+    if (ticket > 0) {
+        if (t_deferred)
+            t_deferred->m_ticket = std::max(t_deferred->m_ticket, ticket);
+        else
+            awaitDurable(ticket);
+    }
+    return r;
+}
+
+Result<void> ControlPlane::run(const Caller& caller, Operation op, const Body& body, qint64& ticket)
+{
     // Every operation is in the catalog with its class; one that is not is refused rather than guessed at.
     const OperationInfo* info = OperationCatalog::find(op.action);
     if (!info || info->permission != op.permission) {
@@ -722,17 +830,10 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
 
     // Reads whose records may wait for the group commit; anything else first writes what is queued, so the trail
     // keeps the order things happened in.
-    const bool batched = m_flusher && op.readOnly && !op.action.startsWith(QLatin1String("audit."));
+    // Anything else commits with synchronous FULL, so its answer too waits for the disk.
+    const bool batched = m_committer && op.readOnly && !op.action.startsWith(QLatin1String("audit."));
     if (!batched && !m_readBacklog.isEmpty())
         (void)flushReadsLocked();
-    // A read's audit record commits without waiting for the disk (WAL, synchronous NORMAL): it survives the
-    // process being killed, and reaches the platter with the next change; a power cut can lose the newest read
-    // records, never a change or its record. Changes always commit with synchronous FULL.
-    const bool relaxed = op.readOnly && !batched && m_db.exec("PRAGMA synchronous = NORMAL;").ok();
-    const auto restoreDurability = qScopeGuard([&] {
-        if (relaxed)
-            (void)m_db.exec("PRAGMA synchronous = FULL;");
-    });
     std::optional<store::Transaction> tx;
     {
         auto begun = store::Transaction::begin(m_db, op.readOnly ? store::Transaction::Mode::Deferred
@@ -927,11 +1028,14 @@ Result<void> ControlPlane::execute(const Caller& caller, Operation op, const Bod
     if (batched) {
         // The read's own transaction holds no record; it ends now, and the record waits for the group commit.
         (void)tx->commit();
-        m_readBacklog.append(std::move(e));
-        if (m_readBacklog.size() == 1)
+        ticket = ++m_lastTicket;
+        m_readBacklog.append({ticket, std::move(e)});
+        if (m_readBacklog.size() == 1) {
             m_readQueued.wakeOne();
-        else if (m_readBacklog.size() >= 5000)
-            (void)flushReadsLocked(); // the committer is behind: this caller helps
+        } else if (m_readBacklog.size() >= 5000) {
+            (void)flushReadsLocked(); // the committer is behind: this caller helps, and it syncs
+            m_readQueued.wakeOne();
+        }
         for (auto& f : ctx.onCommit)
             f();
         return {};

@@ -120,7 +120,8 @@ struct MetricSample
 //   2. authorizes the action on its scope (deny by default; a denial is an audited event),
 //   3. executes inside ONE store transaction with every query constrained to the scope's tenant, and
 //   4. appends the audit event in that SAME transaction: no change commits without its event.
-// Failed and denied calls are audited too. Objects of another tenant answer "not found".
+// Failed and denied calls are audited too. Objects of another tenant answer "not found". A plain read's record
+// is group-committed by the committer thread instead, and the call returns once that record is on the disk.
 // Thread-safe: calls are serialised on the store connection.
 class ControlPlane
 {
@@ -135,13 +136,38 @@ public:
     // False after an audit event could not be written (disk full, read-only store), until one can again.
     // While false, changes are refused and reads are still served.
     bool auditAvailable() const { return m_auditAvailable.load(); }
-    // Group commit for the records of plain reads (listing, getting, who-am-I; never a reveal, a denial or an
-    // audit query): the answer is given at once and the record is appended within about a millisecond, many in
-    // one transaction, by a thread of the control plane. A change first writes every record queued before it,
-    // so the trail keeps the order things happened in. The cost: records of the last millisecond of reads are
-    // lost if the process dies. Off by default; the server turns it on (docs/operations.md).
-    void setReadAuditBatching(bool on);
-    // Writes the queued read records now.
+    // Group commit: the records of plain reads (listing, getting, who-am-I; never a reveal, a denial or an audit
+    // query) are appended by the control plane's committer thread, many in one transaction, and synced to the disk
+    // after the control plane's lock is released, so the next group is appended meanwhile. No answer is given before
+    // its record is on the disk: a call made outside a DeferredDurability waits for it; the server's calls are
+    // made inside one and hold their answer until whenDurable() says so. A change first writes every record queued
+    // before it, so the trail keeps the order things happened in. The committer runs from load() to close().
+    //
+    // On the calling thread, while alive: the control plane's calls return before their records are on the disk,
+    // and ticket() says what to wait for (0: nothing). For a server that holds each answer back without blocking.
+    class DeferredDurability
+    {
+    public:
+        DeferredDurability();
+        ~DeferredDurability();
+        DeferredDurability(const DeferredDurability&) = delete;
+        DeferredDurability& operator=(const DeferredDurability&) = delete;
+        qint64 ticket() const { return m_ticket; }
+
+    private:
+        friend class ControlPlane;
+        qint64 m_ticket = 0;
+        DeferredDurability* m_outer = nullptr;
+    };
+    // True when the records up to `ticket` are on the disk.
+    bool isDurable(qint64 ticket) const { return m_durableTicket.load() >= ticket; }
+    // Blocks until they are.
+    void awaitDurable(qint64 ticket);
+    // Calls `then` in `context`'s thread (queued) once the records up to `ticket` are on the disk, and returns true;
+    // returns false without calling it when they are already. forgetDurableWaits() before `context` is destroyed.
+    bool whenDurable(qint64 ticket, QObject* context, std::function<void()> then);
+    void forgetDurableWaits(QObject* context);
+    // Writes the queued read records now and syncs them.
     Result<void> flushReadAudit();
 
     // How often the audit trail is signed (default: every 1000 events or 5 minutes). Recorded in the store, with
@@ -150,8 +176,9 @@ public:
     // boundary control; tests and the benchmark wait for it.
     audit::AuditIndex* auditIndex() const { return m_index.get(); }
     Result<void> setAuditCheckpointPolicy(const audit::AuditLog::CheckpointPolicy& policy);
-    // The clean end: writes the queued read records and signs a checkpoint over the newest event, so a stop
-    // leaves no unsigned tail. Called by the destructor too; the server and the console call it when they quit.
+    // The clean end: writes the queued read records, stops the committer and signs a checkpoint over the newest
+    // event, so a stop leaves no unsigned tail. Called by the destructor too; the server and the console call it
+    // when they quit.
     Result<void> close();
 
     // --- authentication -------------------------------------------------------------------------------
@@ -456,10 +483,16 @@ private:
     // Group commit of queued read records: one head lookup and one checkpoint check for the whole batch.
     Result<void> appendEvents(QList<audit::AuditEvent>& events);
     Error auditAppendFailed(const Error& cause);
-    // Appends the oldest `most` queued read records (all by default) in one transaction; the caller holds
-    // m_mutex.
+    // Appends the oldest `most` queued read records (all by default) in one transaction, committed without a sync
+    // (the committer syncs after it releases the lock); the caller holds m_mutex.
     Result<void> flushReadsLocked(qsizetype most = std::numeric_limits<qsizetype>::max());
-    void flusherLoop();
+    void committerLoop();
+    void startCommitter();
+    void stopCommitter();
+    // The records up to `ticket` are on the disk: wakes who waits for them.
+    void publishDurable(qint64 ticket);
+    // execute() without the wait for durability.
+    Result<void> run(const Caller& caller, Operation op, const Body& body, qint64& ticket);
     // Re-wraps what the master key protects (if not done yet) and finishes an unfinished rotation.
     Result<void> completeRotation(const Caller& caller);
     // Commits and hands the transaction's events to followers; or forgets them when it did not commit.
@@ -553,15 +586,35 @@ private:
     SecureBytes m_fingerprintKey;
     audit::AuditFeed m_feed;
     QList<audit::AuditEvent> m_pending;
+    bool m_relaxedCommit = false; // the commit in progress does not sync (flushReadsLocked)
     std::atomic<bool> m_auditAvailable{true};
     authz::Authorizer m_authorizer;
     identity::SourceThrottle m_throttle;
     QMutex m_mutex;
-    // Read records waiting for their group commit (guarded by m_mutex).
-    QList<audit::AuditEvent> m_readBacklog;
+    // Read records waiting for their group commit, each with its ticket (guarded by m_mutex). Tickets number the
+    // queued records in the order they go into the trail.
+    struct QueuedRecord
+    {
+        qint64 ticket = 0;
+        audit::AuditEvent event;
+    };
+    QList<QueuedRecord> m_readBacklog;
+    qint64 m_lastTicket = 0;      // the newest ticket given out (guarded by m_mutex)
+    qint64 m_committedTicket = 0; // committed up to here, maybe not yet synced (guarded by m_mutex)
     QWaitCondition m_readQueued;
-    std::unique_ptr<QThread> m_flusher;
-    bool m_stopFlusher = false;
+    std::unique_ptr<QThread> m_committer;
+    bool m_stopCommitter = false;
+    // On the disk up to here; who waits for it.
+    std::atomic<qint64> m_durableTicket{0};
+    struct DurableWaiter
+    {
+        qint64 ticket = 0;
+        QObject* context = nullptr;
+        std::function<void()> then;
+    };
+    QMutex m_durableMutex;
+    QWaitCondition m_durableReached;
+    std::vector<DurableWaiter> m_durableWaiters; // guarded by m_durableMutex
     mutable QMutex m_transportMutex;
     boundaries::TransportFacts m_transport; // guarded by m_transportMutex
 };

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace gatehouse::store {
@@ -39,6 +40,8 @@ Database::Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)
 Database::~Database()
 {
     m_dataVersion.reset();
+    if (m_syncFd >= 0)
+        ::close(m_syncFd);
     if (m_db) {
         sqlite3_commit_hook(m_db, nullptr, nullptr);
         sqlite3_rollback_hook(m_db, nullptr, nullptr);
@@ -400,6 +403,56 @@ Error Database::lastError(const QString& context) const
     default:
         return makeError(ErrorCode::Internal, QStringLiteral("%1: %2").arg(context, detail));
     }
+}
+
+} // namespace gatehouse::store
+
+namespace gatehouse::store {
+
+void Database::setBeforeSyncHook(std::function<void()> hook)
+{
+    std::lock_guard lock(m_syncMutex);
+    m_beforeSync = std::move(hook);
+}
+
+Result<void> Database::syncToDisk()
+{
+    std::function<void()> hook;
+    {
+        std::lock_guard lock(m_syncMutex);
+        hook = m_beforeSync;
+    }
+    if (hook)
+        hook();
+    std::lock_guard lock(m_syncMutex);
+    const auto failed = [this](const char* what) {
+        const int code = errno;
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("could not %1 %2 to the disk: %3")
+                             .arg(QLatin1String(what), m_path, QString::fromLocal8Bit(std::strerror(code))));
+    };
+    // In WAL mode what a commit wrote is in the log; a checkpoint syncs it before it copies it into the database
+    // file, so flushing the log is enough. Outside WAL mode, the database file itself.
+    QByteArray target = QFile::encodeName(m_path + QStringLiteral("-wal"));
+    struct stat st
+    {};
+    if (::stat(target.constData(), &st) != 0) {
+        target = QFile::encodeName(m_path);
+        if (::stat(target.constData(), &st) != 0)
+            return failed("find");
+    }
+    if (m_syncFd < 0 || quint64(st.st_dev) != m_syncDevice || quint64(st.st_ino) != m_syncInode) {
+        if (m_syncFd >= 0)
+            ::close(m_syncFd);
+        m_syncFd = ::open(target.constData(), O_RDONLY | O_CLOEXEC);
+        if (m_syncFd < 0 || ::fstat(m_syncFd, &st) != 0)
+            return failed("open");
+        m_syncDevice = quint64(st.st_dev);
+        m_syncInode = quint64(st.st_ino);
+    }
+    if (::fdatasync(m_syncFd) != 0)
+        return failed("sync");
+    return {};
 }
 
 } // namespace gatehouse::store

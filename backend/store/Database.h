@@ -9,6 +9,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 struct sqlite3;
 
@@ -55,6 +56,14 @@ public:
     // Attaches another SQLCipher file of the same cipher settings under `alias` (read by the same statements; a
     // transaction that writes only to one of them locks only that one). The file must exist.
     Result<void> attach(const QString& path, const char* alias, const SecureBytes& rawKey);
+
+    // Makes what this connection has committed so far survive a power cut, without using the connection: flushes
+    // the write-ahead log (outside WAL mode, the database file) to the disk with fdatasync. For a committer that
+    // commits with synchronous = NORMAL under its lock and syncs after releasing it, so that the next group is
+    // written while this one reaches the disk. Thread-safe; may run while another thread uses the connection.
+    Result<void> syncToDisk();
+    // A fault injector for tests: runs at the start of every syncToDisk() (e.g. to hold the sync back).
+    void setBeforeSyncHook(std::function<void()> hook);
 
     // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
     int changes() const;
@@ -107,6 +116,13 @@ private:
     qint64 m_unreportedRows = 0; // rows SQLite counted as changed that the hook never saw, as last checked
     std::unique_ptr<Statement> m_dataVersion;
     qint64 m_lastDataVersion = -1;
+    // syncToDisk()'s own descriptor of the file it flushes, reopened when that file is replaced (a re-key
+    // recreates the write-ahead log).
+    std::mutex m_syncMutex;
+    int m_syncFd = -1;
+    quint64 m_syncDevice = 0;
+    quint64 m_syncInode = 0;
+    std::function<void()> m_beforeSync;
 };
 
 } // namespace gatehouse::store

@@ -890,6 +890,7 @@ TestApiPermissionMatrix::Reply TestApiPermissionMatrix::send(const api::Route& r
     m_streamHead.reset();
     m_stream.reset();
     Reply reply{m_api->handle(request, connection, m_starter), {}};
+    m_api->awaitHeld(reply.response); // as the connection holds the answer
     const bool streamed = reply.response.sent || bool(reply.response.stream);
     if (reply.response.sent && m_streamHead) {
         reply.response = *m_streamHead;

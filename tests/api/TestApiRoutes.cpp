@@ -221,6 +221,7 @@ TestApiRoutes::Reply TestApiRoutes::callRaw(const QByteArray& method, const QByt
     api::ConnectionInfo connection;
     connection.peerAddress = QStringLiteral("127.0.0.1");
     Reply reply{m_api->handle(request, connection, m_noStreams)};
+    m_api->awaitHeld(reply.response); // as the connection holds the answer
     recordExchange({method, target, request.header("content-type"), request.body, reply.response.status,
                     reply.response.header("Content-Type"), reply.response.body,
                     reply.response.sent || bool(reply.response.stream)});

@@ -64,7 +64,6 @@ int main(int argc, char** argv)
         out << "cannot start the control plane\n";
         return 1;
     }
-    cp.setReadAuditBatching(true);
     forward::Destination d;
     d.name = QStringLiteral("siem");
     d.host = QStringLiteral("127.0.0.1");

@@ -13,9 +13,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSslCertificate>
+#include <QTcpSocket>
 #include <QtTest>
 
+#include <poll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace gatehouse;
 
@@ -85,6 +91,29 @@ QStringList entriesOf(const QString& dir)
     return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
 }
 
+// Every file under dir (hidden ones included) with its bytes, to show that nothing changed.
+QMap<QString, QByteArray> contentsOf(const QString& dir)
+{
+    QMap<QString, QByteArray> out;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        out.insert(it.filePath(), f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(unreadable)"));
+    }
+    return out;
+}
+
+// The next datagram on a socket, or nothing after timeoutMs.
+[[maybe_unused]] QByteArray nextDatagram(int fd, int timeoutMs)
+{
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, timeoutMs) != 1)
+        return {};
+    QByteArray buffer(4096, '\0');
+    const ssize_t n = ::recv(fd, buffer.data(), size_t(buffer.size()), 0);
+    return n > 0 ? buffer.left(n) : QByteArray();
+}
+
 } // namespace
 
 #define EXPECT_EXIT(r, code) QVERIFY2((r).exitCode == (code), qPrintable(describe(r)))
@@ -129,6 +158,9 @@ private slots:
     void auditCheckpointSignsTheHead();
     void sigtermSignsTheNewestEvent();
     void forwardingAddStatusRemove();
+    void initIfAbsentLeavesAStoreAlone();
+    void initTakesCertificateNamesFromTheConfigFile();
+    void serveNotifiesSystemdOnceListening();
 
 private:
     QString dir(const char* name) const { return m_tmp->filePath(QLatin1String(name)); }
@@ -644,6 +676,8 @@ void TestGatehousedCli::backupWhileAnotherProcessWrites()
             const qsizetype end = pending.indexOf('\n');
             const QByteArray line = pending.left(end);
             pending.remove(0, end + 1);
+            if (line == "read")
+                continue; // the writer's reads; only its changes are counted here
             QVERIFY2(line.startsWith("ack "), line.constData());
             lastAck = line.mid(4).toLongLong();
             ++acks;
@@ -1149,6 +1183,100 @@ void TestGatehousedCli::forwardingAddStatusRemove()
                  seen.contains(QStringLiteral("forwarding.delete:success")) &&
                  seen.contains(QStringLiteral("forwarding.create:error")),
              qPrintable(seen.join(QLatin1Char(' '))));
+}
+
+void TestGatehousedCli::initIfAbsentLeavesAStoreAlone()
+{
+    // The service's first start makes the store and its key file (0600)...
+    const QStringList args = fileStoreArgs("init") << QStringLiteral("--if-absent");
+    const Run first = gatehoused(args);
+    EXPECT_EXIT(first, 0);
+    QVERIFY2(first.out.contains(QLatin1String("Created encrypted store")), qPrintable(first.out));
+    struct stat key = {};
+    QCOMPARE(::stat(QFile::encodeName(dir("master.key")).constData(), &key), 0);
+    QCOMPARE(key.st_mode & 0777, mode_t(0600));
+    const auto before = contentsOf(m_tmp->path());
+    QVERIFY(before.contains(dir("data/store.json")));
+
+    // ...and every later start finds it and changes nothing, not even the key file.
+    const Run again = gatehoused(args);
+    EXPECT_EXIT(again, 0);
+    QVERIFY2(again.out.contains(QLatin1String("nothing to do")), qPrintable(again.out));
+    QCOMPARE(contentsOf(m_tmp->path()), before);
+    // Without --if-absent an existing store is still refused.
+    EXPECT_EXIT(gatehoused(fileStoreArgs("init")), 3);
+}
+
+void TestGatehousedCli::initTakesCertificateNamesFromTheConfigFile()
+{
+    const QString config = dir("gatehoused.conf");
+    QFile f(config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"listen": "127.0.0.1:8443", "tls": {"names": ["gatehouse.example.test"]}})");
+    f.close();
+    EXPECT_EXIT(gatehoused(fileStoreArgs("init") << QStringLiteral("--config") << config), 0);
+    const auto certificates = QSslCertificate::fromPath(dir("data/tls/server.crt"));
+    QCOMPARE(certificates.size(), 1);
+    const QStringList names = certificates.first().subjectAlternativeNames().values(QSsl::DnsEntry);
+    QVERIFY2(names.contains(QLatin1String("gatehouse.example.test")), qPrintable(names.join(u' ')));
+
+    // A config file with a mistake stops init before anything is made.
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(R"({"tls": {"nmes": ["gatehouse.example.test"]}})");
+    f.close();
+    const Run bad = gatehoused({QStringLiteral("init"), QStringLiteral("--data-dir"), dir("other"),
+                                QStringLiteral("--key-file"), dir("other.key"), QStringLiteral("--config"), config});
+    EXPECT_EXIT(bad, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("unknown setting \"nmes\"")), qPrintable(bad.err));
+    QVERIFY(!QFile::exists(dir("other")));
+    QVERIFY(!QFile::exists(dir("other.key")));
+}
+
+void TestGatehousedCli::serveNotifiesSystemdOnceListening()
+{
+#ifndef GATEHOUSED_SD_NOTIFY
+    QSKIP("gatehoused was built without libsystemd (apt-get install libsystemd-dev)");
+#else
+    initFileStore();
+    // Plays systemd's part for Type=notify: a datagram socket named by NOTIFY_SOCKET.
+    const QByteArray path = QFile::encodeName(dir("notify"));
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    QVERIFY(fd >= 0);
+    auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+    sockaddr_un address = {};
+    address.sun_family = AF_UNIX;
+    QVERIFY(size_t(path.size()) < sizeof(address.sun_path));
+    std::copy(path.begin(), path.end(), address.sun_path);
+    QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address)), 0);
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NOTIFY_SOCKET"), dir("notify"));
+    QProcess server;
+    server.setProcessEnvironment(env);
+    server.start(QStringLiteral(GATEHOUSED_PATH), {QStringLiteral("serve"), QStringLiteral("--data-dir"), dir("data"),
+                                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    const QByteArray ready = nextDatagram(fd, 60000);
+    QVERIFY2(ready.contains("READY=1"), ready.constData());
+    // By then the listening line is out and the port accepts connections.
+    server.setReadChannel(QProcess::StandardError);
+    QByteArray log = server.readAllStandardError();
+    while (!log.contains("event=listening") && server.waitForReadyRead(10000))
+        log += server.readAllStandardError();
+    const QRegularExpressionMatch url =
+        QRegularExpression(QStringLiteral("url=https://127.0.0.1:(\\d+)")).match(QString::fromUtf8(log));
+    QVERIFY2(url.hasMatch(), log.constData());
+    QVERIFY(ready.contains("STATUS=listening on https://127.0.0.1:" + url.captured(1).toUtf8()));
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), quint16(url.captured(1).toUInt()));
+    QVERIFY(client.waitForConnected(10000));
+    client.abort();
+
+    server.terminate(); // SIGTERM: systemd hears that the stop has begun
+    const QByteArray stopping = nextDatagram(fd, 60000);
+    QVERIFY2(stopping.contains("STOPPING=1"), stopping.constData());
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitCode(), 0);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestGatehousedCli)

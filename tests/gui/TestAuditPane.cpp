@@ -204,15 +204,17 @@ void TestAuditPane::followShowsEveryEventOnceInChainOrder()
     open(pane, bridge, {}, QStringLiteral("root"));
     const qint64 start = m_f->newestEvent().seq;
 
-    // Read events are committed in groups, as under load: the feed hands them over many at a time.
-    m_f->cp->setReadAuditBatching(true);
+    // Read events are committed in groups, as under load: the feed hands them over many at a time. The writer calls
+    // as the server does, without waiting for each record's sync.
     constexpr int kEvents = 5000;
     std::atomic<bool> failed{false};
     std::unique_ptr<QThread> writer(QThread::create([this, &failed]() {
+        service::ControlPlane::DeferredDurability deferred;
         for (int i = 0; i < kEvents; ++i) {
             if (!m_f->cp->latestCheckpoint(m_f->system))
                 failed = true;
         }
+        m_f->cp->awaitDurable(deferred.ticket());
     }));
     writer->start();
     QTRY_VERIFY_WITH_TIMEOUT(writer->isFinished(), 300000);

@@ -1,5 +1,6 @@
 // Crash consistency and failure behaviour of the audited write path, with a real child process:
-// - killed with SIGKILL at random moments (25 times): no acknowledged event is lost, the store passes
+// - killed with SIGKILL at random moments (25 times): no acknowledged event is lost (changes, and reads whose
+//   records were group-committed), the store passes
 //   PRAGMA integrity_check and the chain verifies; the audit index, killed mid-round or not, passes its own
 //   integrity check, matches the log and catches up with it. This proves crash consistency, not power-loss durability
 //   (which rests on synchronous = FULL and the disk honouring fsync; see docs/operations.md).
@@ -34,7 +35,7 @@ void TestAuditDurability::killedWriterLosesNothing()
         QVERIFY(store);
     }
     QRandomGenerator rng(QRandomGenerator::global()->generate());
-    qint64 acknowledged = 0, kills = 0, totalAcks = 0;
+    qint64 acknowledged = 0, kills = 0, totalAcks = 0, readAcks = 0;
     for (int round = 0; round < 25; ++round) {
         QProcess writer;
         writer.start(QStringLiteral(GATEHOUSE_AUDIT_WRITER), {QStringLiteral("write"), data, key});
@@ -49,6 +50,8 @@ void TestAuditDurability::killedWriterLosesNothing()
         for (const QByteArray& line : writer.readAllStandardOutput().split('\n')) {
             if (line.startsWith("ack "))
                 acks << line.mid(4).toLongLong();
+            else if (line == "read")
+                ++readAcks;
             else
                 QVERIFY2(line.isEmpty(), line.constData());
         }
@@ -64,6 +67,15 @@ void TestAuditDurability::killedWriterLosesNothing()
         }
         if (!acks.isEmpty())
             acknowledged = std::max(acknowledged, acks.last());
+        // Every read that returned has its record too (reads' records are group-committed, and a read returns only
+        // once its record is synced).
+        {
+            auto reads =
+                store.value()->database().pragma("SELECT count(*) FROM audit_events WHERE action = 'workspace.read';");
+            QVERIFY(reads);
+            QVERIFY2(reads.value().toLongLong() >= readAcks,
+                     qPrintable(QStringLiteral("%1 reads returned, %2 recorded").arg(readAcks).arg(reads.value())));
+        }
         service::ControlPlane cp(*store.value());
         QVERIFY(cp.load());
         auto report = cp.verifyAudit(service::Caller::system());
@@ -87,8 +99,8 @@ void TestAuditDurability::killedWriterLosesNothing()
             QCOMPARE(index.value()->pragma("PRAGMA integrity_check;").value(), QStringLiteral("ok"));
         }
     }
-    qInfo("%lld kills, %lld acknowledged commits, all present; last acknowledged event %lld", kills, totalAcks,
-          acknowledged);
+    qInfo("%lld kills, %lld acknowledged commits and %lld returned reads, all present; last acknowledged event %lld",
+          kills, totalAcks, readAcks, acknowledged);
     QVERIFY(totalAcks > 25);
 }
 

@@ -435,7 +435,6 @@ void TestBoundaries::realListenerReportsItsTransport()
 {
     api::ServeSettings settings;
     settings.listen = QStringLiteral("127.0.0.1:0");
-    settings.batchReadAudit = false;
     {
         auto host = api::ApiHost::start(*f->cp, settings, f->store->dataDir());
         QVERIFY2(host, host ? "" : qPrintable(host.error().message));

@@ -1,7 +1,8 @@
 // A child process for the durability and fault tests: it writes through the real control plane and reports
 // what was acknowledged, so the parent can kill it at random moments or break its disk underneath it.
 //
-//   gatehouse_audit_writer write  DATA_DIR KEY_FILE          loop: one change, then "ack <seq>" once committed
+//   gatehouse_audit_writer write  DATA_DIR KEY_FILE          loop: one change, then "ack <seq>" once committed;
+//                                                            one read, then "read" once it returned
 //   gatehouse_audit_writer faults DATA_DIR KEY_FILE FILLER   the disk fills up under a running control plane
 //   gatehouse_audit_writer readonly DATA_DIR KEY_FILE        the store's files become unwritable (root, ext4)
 #include "service/ControlPlane.h"
@@ -92,6 +93,12 @@ int main(int argc, char* argv[])
             }
             // Acknowledged only after the commit returned: this is the promise the parent checks.
             say("ack " + QByteArray::number(reader.lastSeq().value()));
+            // A read, whose record goes through the group commit: returned, it is on the disk too.
+            if (!cp.getWorkspace(system, tenant, ws)) {
+                say("failed read");
+                return 1;
+            }
+            say("read");
         }
     }
 
