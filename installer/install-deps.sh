@@ -16,6 +16,8 @@ packages=(
     dpkg-dev lintian desktop-file-utils appstream man-db systemd bash-completion
     # tests: the live listener is scanned with sslscan and driven with curl
     sslscan curl
+    # tests: audit forwarding is checked against a real syslog collector over TLS (the test starts its own rsyslogd)
+    rsyslog rsyslog-openssl
     # tests: the libFuzzer harness is built with clang
     clang libclang-rt-14-dev
     # benchmarks: the plain-SQLite baseline (a separate program; never linked with SQLCipher)

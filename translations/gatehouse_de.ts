@@ -371,6 +371,38 @@
         <source>Generate a signed evidence report</source>
         <translation>Signierten Nachweisbericht erstellen</translation>
     </message>
+    <message>
+        <source>Read audit forwarding status</source>
+        <translation>Status der Audit-Weiterleitung lesen</translation>
+    </message>
+    <message>
+        <source>Add a platform forwarding destination</source>
+        <translation>Plattformweites Weiterleitungsziel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Change a platform forwarding destination</source>
+        <translation>Plattformweites Weiterleitungsziel ändern</translation>
+    </message>
+    <message>
+        <source>Remove a platform forwarding destination</source>
+        <translation>Plattformweites Weiterleitungsziel entfernen</translation>
+    </message>
+    <message>
+        <source>Add a tenant forwarding destination</source>
+        <translation>Weiterleitungsziel des Mandanten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Change a tenant forwarding destination</source>
+        <translation>Weiterleitungsziel des Mandanten ändern</translation>
+    </message>
+    <message>
+        <source>Remove a tenant forwarding destination</source>
+        <translation>Weiterleitungsziel des Mandanten entfernen</translation>
+    </message>
+    <message>
+        <source>A forwarding destination unreachable too long</source>
+        <translation>Ein Weiterleitungsziel ist zu lange unerreichbar</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -371,6 +371,38 @@
         <source>Generate a signed evidence report</source>
         <translation>Produire un rapport de preuves signé</translation>
     </message>
+    <message>
+        <source>Read audit forwarding status</source>
+        <translation>Lire l&apos;état du transfert d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Add a platform forwarding destination</source>
+        <translation>Ajouter une destination de transfert de la plateforme</translation>
+    </message>
+    <message>
+        <source>Change a platform forwarding destination</source>
+        <translation>Modifier une destination de transfert de la plateforme</translation>
+    </message>
+    <message>
+        <source>Remove a platform forwarding destination</source>
+        <translation>Supprimer une destination de transfert de la plateforme</translation>
+    </message>
+    <message>
+        <source>Add a tenant forwarding destination</source>
+        <translation>Ajouter une destination de transfert du locataire</translation>
+    </message>
+    <message>
+        <source>Change a tenant forwarding destination</source>
+        <translation>Modifier une destination de transfert du locataire</translation>
+    </message>
+    <message>
+        <source>Remove a tenant forwarding destination</source>
+        <translation>Supprimer une destination de transfert du locataire</translation>
+    </message>
+    <message>
+        <source>A forwarding destination unreachable too long</source>
+        <translation>Une destination de transfert injoignable depuis trop longtemps</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

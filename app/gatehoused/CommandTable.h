@@ -64,5 +64,6 @@ void addEvidenceCommands(CommandTable& table); // evidence, evidence verify (Evi
 // FILE`, which takes a file and no store.
 bool rendersDocuments(const QStringList& arguments);
 bool isEvidenceVerify(const QStringList& positional);
+void addForwardingCommands(CommandTable& table); // forwarding ... (ForwardingCommands.cpp)
 
 } // namespace gatehouse::cli

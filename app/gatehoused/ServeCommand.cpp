@@ -135,6 +135,9 @@ int runServe(Invocation& in)
     if (!opened)
         return fail(opened.error());
     service::ControlPlane& controlPlane = *opened.value().controlPlane;
+    // Audit forwarding to the destinations in the store (none: the thread waits for one to be added).
+    if (auto forwarding = controlPlane.startForwarding(); !forwarding)
+        logLine(QStringLiteral("event=forwarding_unavailable reason=\"%1\"").arg(forwarding.error().message));
 
     auto started = api::ApiHost::start(controlPlane, s, in.dataDir());
     if (!started)

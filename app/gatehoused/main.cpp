@@ -82,6 +82,7 @@ int main(int argc, char* argv[])
     addServeCommands(table);
     addBoundaryCommands(table);
     addEvidenceCommands(table);
+    addForwardingCommands(table);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(description(table));

@@ -29,8 +29,8 @@ ControlResult checkMigrations(CheckInput& in)
         lastAt = at;
     }
     QStringList missing;
-    for (int v = 1; v <= current.value(); ++v) {
-        if (!recorded.contains(v))
+    for (int v : store::Migrations::schema().versions()) {
+        if (v <= current.value() && !recorded.contains(v))
             missing << QString::number(v);
     }
     QList<Evidence> ev{{QStringLiteral("schema_version"), QString::number(current.value())},

@@ -30,6 +30,7 @@ ControlResult checkAuditIndex(CheckInput& in);
 ControlResult checkCheckpointAge(CheckInput& in);
 ControlResult checkAuditRetention(CheckInput& in);
 ControlResult checkLiveFollow(CheckInput& in);
+ControlResult checkForwarding(CheckInput& in);
 ControlResult checkMigrations(CheckInput& in);
 ControlResult checkMasterKeyAge(CheckInput& in);
 ControlResult checkAdminChanges(CheckInput& in);
@@ -78,6 +79,7 @@ const Registry& registry()
         reg.add("monitoring.audit-retention", checkAuditRetention);
         reg.add("monitoring.audit-index", checkAuditIndex);
         reg.add("monitoring.live-follow", checkLiveFollow);
+        reg.add("monitoring.forwarding", checkForwarding);
         reg.add("change.migrations", checkMigrations);
         reg.add("change.master-key-age", checkMasterKeyAge);
         reg.add("change.admin-changes", checkAdminChanges);

@@ -173,6 +173,7 @@ ControlPlane::~ControlPlane()
 
 Result<void> ControlPlane::close()
 {
+    stopForwarding();
     stopCommitter();
     QMutexLocker lock(&m_mutex);
     closeAuditIndex();
@@ -237,18 +238,30 @@ void ControlPlane::stopCommitter()
 
 Result<void> ControlPlane::flushReadAudit()
 {
-    qint64 target = 0;
+    qint64 target = 0, seq = 0;
     {
         QMutexLocker lock(&m_mutex);
         if (auto r = flushReadsLocked(); !r)
             return r;
         target = m_committedTicket;
+        seq = m_unsyncedSeq;
     }
     if (isDurable(target))
         return {};
     auto synced = m_db.syncToDisk();
     publishDurable(target);
+    QMutexLocker lock(&m_mutex);
+    syncedThrough(seq);
     return synced;
+}
+
+void ControlPlane::syncedThrough(qint64 seq)
+{
+    if (seq <= m_syncedSeq)
+        return;
+    m_syncedSeq = seq;
+    if (m_forwarder)
+        m_forwarder->notify(seq);
 }
 
 void ControlPlane::committerLoop()
@@ -270,6 +283,7 @@ void ControlPlane::committerLoop()
         }
         const qint64 target = m_committedTicket;
         if (target > m_durableTicket.load()) {
+            const qint64 seq = m_unsyncedSeq;
             // The sync runs without the lock: calls go on, and their records form the next group meanwhile.
             lock.unlock();
             if (auto r = m_db.syncToDisk(); !r) {
@@ -278,6 +292,7 @@ void ControlPlane::committerLoop()
             }
             publishDurable(target);
             lock.relock();
+            syncedThrough(seq);
         }
         if (m_stopCommitter && m_readBacklog.isEmpty())
             break;
@@ -562,6 +577,15 @@ Result<void> ControlPlane::commit(store::Transaction& tx)
     m_feed.publish(committed);
     if (m_index && !committed.isEmpty())
         m_index->notify(committed.back().seq);
+    if (!committed.isEmpty()) {
+        if (m_relaxedCommit) {
+            m_unsyncedSeq = committed.back().seq; // forwarded once the committer has synced it
+        } else {
+            m_syncedSeq = committed.back().seq;
+            if (m_forwarder)
+                m_forwarder->notify(m_syncedSeq);
+        }
+    }
     return {};
 }
 

@@ -19,6 +19,8 @@
 #include "core/Result.h"
 #include "core/SecureBytes.h"
 #include "evidence/EvidenceReport.h"
+#include "forward/Destination.h"
+#include "forward/Forwarder.h"
 #include "identity/SourceThrottle.h"
 #include "identity/User.h"
 #include "keys/MasterKeyProvider.h"
@@ -405,6 +407,26 @@ public:
     // what it counts (users.read, secrets.read tenant-wide, audit.read).
     Result<QList<ScopeSummary>> summarize(const Caller& caller, const QString& tenantId);
 
+    // --- audit forwarding (docs/operations.md) ----------------------------------------------------------------
+    // The destinations of a scope (tenantId empty: the platform's, which receive every event) with what each has
+    // done: connected, lag in events and time, last error, alarm (audit.read at the scope).
+    Result<QList<forward::DestinationStatus>> forwardingStatus(const Caller& caller, const QString& tenantId);
+    // A new destination of `destination.tenantId`'s scope (the platform's: audit.manage; a tenant's: settings.write).
+    // It forwards the events after the newest one, or the whole trail with `fromBeginning`. The client key is
+    // stored in the (encrypted) store and never returned, logged or audited.
+    Result<forward::Destination> createForwardDestination(const Caller& caller, const forward::Destination& destination,
+                                                          bool fromBeginning = false);
+    // Replaces what a destination says (its cursor stays); a client key not given is kept while the certificate
+    // stays the same.
+    Result<forward::Destination> updateForwardDestination(const Caller& caller, const QString& destinationId,
+                                                          const forward::Destination& destination);
+    Result<void> deleteForwardDestination(const Caller& caller, const QString& tenantId, const QString& destinationId);
+    // Forwarding runs in the process that serves (gatehoused serve, the desktop), not in one-off commands: its own
+    // thread and store connection (the tuning's path and key are ignored).
+    Result<void> startForwarding(const forward::Forwarder::Config& tuning = {});
+    // Returns whether it was running.
+    bool stopForwarding();
+
     // --- trust boundaries (platform scope) -------------------------------------------------------------------
     // Every boundary of the catalog with its controls checked live now (boundaries.read).
     Result<QList<BoundaryReport>> listBoundaries(const Caller& caller);
@@ -498,6 +520,8 @@ private:
     void stopCommitter();
     // The records up to `ticket` are on the disk: wakes who waits for them.
     void publishDurable(qint64 ticket);
+    // The log is on the disk up to `seq` (the caller holds m_mutex): the forwarder may send up to there.
+    void syncedThrough(qint64 seq);
     // execute() without the wait for durability.
     Result<void> run(const Caller& caller, Operation op, const Body& body, qint64& ticket);
     // Re-wraps what the master key protects (if not done yet) and finishes an unfinished rotation.
@@ -562,6 +586,12 @@ private:
     BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
     boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);
 
+    // The rotation itself, under the control plane's lock (rotateMasterKey stops and restarts forwarding around it).
+    Result<void> rotateLocked(const Caller& caller, keys::MasterKeyProvider& next);
+    // Records a forwarding alarm raised or cleared (from the forwarder's thread).
+    void recordForwardingAlarm(const forward::Destination& destination, bool raised, qint64 unreachableMs,
+                               const QString& lastError);
+
     // The search index beside the store: opened (and rebuilt if it does not match) and its thread started; closed
     // around a master-key rotation, which re-keys the log under it.
     Result<void> openAuditIndex();
@@ -580,11 +610,16 @@ private:
     audit::AuditLog m_audit;
     // The audit log's search index (derived data, built by its own thread); opened by load().
     std::unique_ptr<audit::AuditIndex> m_index;
+    // Audit forwarding, when started (guarded by m_mutex).
+    std::unique_ptr<forward::Forwarder> m_forwarder;
+    forward::Forwarder::Config m_forwardTuning; // how it was started (timings only)
     std::optional<secrets::TenantKeyRing> m_keyRing;
     SecureBytes m_fingerprintKey;
     audit::AuditFeed m_feed;
     QList<audit::AuditEvent> m_pending;
     bool m_relaxedCommit = false; // the commit in progress does not sync (flushReadsLocked)
+    qint64 m_unsyncedSeq = 0;     // the newest event committed without a sync (guarded by m_mutex)
+    qint64 m_syncedSeq = 0;       // the newest event known to be on the disk (guarded by m_mutex)
     std::atomic<bool> m_auditAvailable{true};
     authz::Authorizer m_authorizer;
     identity::SourceThrottle m_throttle;

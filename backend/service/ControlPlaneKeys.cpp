@@ -2,7 +2,9 @@
 #include "ControlPlaneInternals.h"
 
 #include "core/FaultInjection.h"
+#include "core/Logging.h"
 #include "crypto/Hkdf.h"
+#include "forward/ForwardState.h"
 #include "store/Store.h"
 #include "store/Transaction.h"
 
@@ -82,6 +84,23 @@ Result<void> ControlPlane::rotateMasterKey(const Caller& caller, keys::MasterKey
         op.systemOnly = true;
         return execute(caller, op, [](Context&) -> Result<void> { return {}; });
     }
+    // The forwarder reads the store under the key being replaced, and keeps its state under a key derived from it:
+    // stopped for the rotation, its state re-keyed, started again.
+    const bool forwarding = stopForwarding();
+    auto oldStateKey = m_store.deriveKey(forward::kStateKeyLabel);
+    auto rotated = rotateLocked(caller, next);
+    auto newStateKey = m_store.deriveKey(forward::kStateKeyLabel);
+    if (oldStateKey && newStateKey && !oldStateKey.value().equals(newStateKey.value()))
+        forward::rekeyState(m_store.dataDir(), oldStateKey.value(), newStateKey.value());
+    if (forwarding) {
+        if (auto r = startForwarding(m_forwardTuning); !r)
+            qCWarning(lcStore) << "audit forwarding did not start again after the rotation:" << r.error().message;
+    }
+    return rotated;
+}
+
+Result<void> ControlPlane::rotateLocked(const Caller& caller, keys::MasterKeyProvider& next)
+{
     QMutexLocker lock(&m_mutex);
     m_pending.clear();
     if (auto r = completeRotation(caller); !r) // an earlier one first

@@ -1,6 +1,7 @@
 #include "ControlPlane.h"
 #include "ControlPlaneInternals.h"
 
+#include "forward/ForwardState.h"
 #include "store/Sql.h"
 
 namespace gatehouse::service {
@@ -65,6 +66,28 @@ Result<QList<MetricSample>> ControlPlane::readMetrics(const Caller& caller)
             out.append({"gatehouse_audit_index_rebuilds_total", "Times the audit index was dropped and built again.",
                         "counter", m_index->stats().rebuilds});
         }
+        auto forwarding = forward::readStatus(m_store, nullptr, ctx.now);
+        if (!forwarding)
+            return forwarding.error();
+        qint64 destinations = 0, connected = 0, alarmed = 0, lagEvents = 0, lagMs = 0;
+        for (const forward::DestinationStatus& d : forwarding.value()) {
+            if (!d.destination.enabled)
+                continue;
+            ++destinations;
+            connected += d.connected ? 1 : 0;
+            alarmed += d.alarmed ? 1 : 0;
+            lagEvents = std::max(lagEvents, d.lagEvents);
+            lagMs = std::max(lagMs, d.lagMs);
+        }
+        out.append({"gatehouse_forward_destinations", "Enabled audit forwarding destinations.", "gauge", destinations});
+        out.append({"gatehouse_forward_connected", "Forwarding destinations connected now.", "gauge", connected});
+        out.append({"gatehouse_forward_lag_events",
+                    "Audit events not yet taken by the forwarding destination furthest behind.", "gauge", lagEvents});
+        out.append({"gatehouse_forward_lag_seconds",
+                    "How long the oldest event not yet taken by a forwarding destination has waited.", "gauge",
+                    lagMs / 1000});
+        out.append({"gatehouse_forward_alarms", "Forwarding destinations unreachable longer than their alarm delay.",
+                    "gauge", alarmed});
         return {};
     });
 }

@@ -361,6 +361,35 @@ CREATE INDEX control_results_control_time ON control_results (tenant_id, control
 )sql");
 }
 
+Result<void> schemaV12(Database& db)
+{
+    // Audit forwarding: where events go (a platform destination takes every event, a tenant's only its own) and
+    // from which event on. How far each collector took them is the forwarder's to write: it keeps that in a file of
+    // its own beside the store (forward/ForwardState), so the control plane's transactions never meet its writes.
+    return db.exec(R"sql(
+CREATE TABLE forward_destinations (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    transport TEXT NOT NULL CHECK (transport IN ('tls', 'tcp')),
+    host TEXT NOT NULL,
+    port INTEGER NOT NULL,
+    server_name TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('json', 'cef', 'ocsf')),
+    ca_pem TEXT NOT NULL,
+    ca_sha256 TEXT NOT NULL,
+    client_cert_pem TEXT NOT NULL,
+    client_key_pem BLOB,
+    alarm_after_ms INTEGER NOT NULL,
+    enabled INTEGER NOT NULL,
+    start_seq INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, name)
+);
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -383,6 +412,7 @@ const Migrations& Migrations::schema()
         {9, "audit: the outcome in the time index, for the histogram by outcome", schemaV9},
         {10, "audit: the search indexes move out of the log into the audit index", schemaV10},
         {11, "trust boundaries: each run's control results, for history and drift", schemaV11},
+        {12, "audit forwarding: destinations and their cursors", schemaV12},
     });
     return migrations;
 }
@@ -390,6 +420,14 @@ const Migrations& Migrations::schema()
 int Migrations::latestVersion() const
 {
     return m_steps.empty() ? 0 : m_steps.back().version;
+}
+
+std::vector<int> Migrations::versions() const
+{
+    std::vector<int> out;
+    for (const Migration& step : m_steps)
+        out.push_back(step.version);
+    return out;
 }
 
 Result<int> Migrations::currentVersion(Database& db)

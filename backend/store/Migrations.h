@@ -29,6 +29,9 @@ public:
     static const Migrations& schema();
 
     int latestVersion() const;
+    // The versions this build defines, ascending (not necessarily contiguous: a number may be left to another line of
+    // work).
+    std::vector<int> versions() const;
     // The version recorded in the store (0 for an empty file).
     static Result<int> currentVersion(Database& db);
     // Brings the store to the latest version; returns the version it is at afterwards.

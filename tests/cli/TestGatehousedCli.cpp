@@ -157,6 +157,7 @@ private slots:
     void auditGapFailsVerify();
     void auditCheckpointSignsTheHead();
     void sigtermSignsTheNewestEvent();
+    void forwardingAddStatusRemove();
     void initIfAbsentLeavesAStoreAlone();
     void initTakesCertificateNamesFromTheConfigFile();
     void serveNotifiesSystemdOnceListening();
@@ -1130,6 +1131,58 @@ void TestGatehousedCli::sigtermSignsTheNewestEvent()
     audit::AuditLog trail(store.value()->database());
     QVERIFY(trail.lastCheckpoint().value());
     QCOMPARE(trail.lastCheckpoint().value()->seq, trail.lastSeq().value());
+}
+
+void TestGatehousedCli::forwardingAddStatusRemove()
+{
+    initFileStore();
+    const QStringList store{QStringLiteral("--data-dir"), dir("data")};
+    // Plain TCP leaves this machine only over TLS; TLS needs a pin.
+    Run r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("add"), QStringLiteral("--name"),
+                                   QStringLiteral("far"), QStringLiteral("--host"), QStringLiteral("192.0.2.1"),
+                                   QStringLiteral("--transport"), QStringLiteral("tcp")} +
+                       store);
+    QVERIFY2(r.exitCode != 0 && r.err.contains(QLatin1String("only to a relay on this machine")),
+             qPrintable(describe(r)));
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("add"), QStringLiteral("--name"),
+                               QStringLiteral("siem"), QStringLiteral("--host"), QStringLiteral("siem.example")} +
+                   store);
+    QVERIFY2(r.exitCode != 0 && r.err.contains(QLatin1String("pin the collector")), qPrintable(describe(r)));
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("add"), QStringLiteral("--name"),
+                               QStringLiteral("relay"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                               QStringLiteral("--transport"), QStringLiteral("tcp"), QStringLiteral("--port"),
+                               QStringLiteral("5514"), QStringLiteral("--format"), QStringLiteral("cef")} +
+                   store);
+    EXPECT_EXIT(r, 0);
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("--json")} +
+                   store);
+    EXPECT_EXIT(r, 0);
+    const QJsonArray items = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("items")).toArray();
+    QCOMPARE(items.size(), 1);
+    const QJsonObject d = items.first().toObject();
+    QCOMPARE(d.value(QLatin1String("name")).toString(), QStringLiteral("relay"));
+    QCOMPARE(d.value(QLatin1String("format")).toString(), QStringLiteral("cef"));
+    QCOMPARE(d.value(QLatin1String("connected")).toBool(), false);
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("remove"), QStringLiteral("--id"),
+                               d.value(QLatin1String("id")).toString()} +
+                   store);
+    EXPECT_EXIT(r, 0);
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("status")} + store);
+    EXPECT_EXIT(r, 0);
+    QVERIFY2(r.out.contains(QLatin1String("no forwarding destination")), qPrintable(describe(r)));
+    // Each change is in the audit trail, naming its target.
+    auto opened = store::Store::open(dir("data"), test::keyFileOptions(QString()));
+    QVERIFY(opened);
+    auto actions = opened.value()->database().prepare(
+        "SELECT action, outcome FROM audit_events WHERE action LIKE 'forwarding.%' ORDER BY seq;");
+    QVERIFY(actions);
+    QStringList seen;
+    while (actions.value().step().value())
+        seen << actions.value().text(0) + QLatin1Char(':') + actions.value().text(1);
+    QVERIFY2(seen.contains(QStringLiteral("forwarding.create:success")) &&
+                 seen.contains(QStringLiteral("forwarding.delete:success")) &&
+                 seen.contains(QStringLiteral("forwarding.create:error")),
+             qPrintable(seen.join(QLatin1Char(' '))));
 }
 
 void TestGatehousedCli::initIfAbsentLeavesAStoreAlone()

@@ -493,6 +493,7 @@ CREATE TRIGGER audit_events_fts_delete BEFORE DELETE ON audit_events
     DELETE FROM audit_fts WHERE docid = old.seq;
 END;
 DROP TABLE control_results;
+DROP TABLE forward_destinations;
 DELETE FROM schema_migrations WHERE version >= 10;
 PRAGMA user_version = 9;
 COMMIT;

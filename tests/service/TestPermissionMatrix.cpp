@@ -70,6 +70,22 @@ QString freshSecret(ControlPlaneFixture& f, const Target& t)
     return name;
 }
 
+// A destination for the forwarding rows: a relay on this machine (nothing connects: no forwarder runs here).
+forward::Destination relay(const QString& tenantId, const QString& name)
+{
+    forward::Destination d;
+    d.tenantId = tenantId;
+    d.name = name;
+    d.transport = forward::Destination::Transport::Tcp;
+    d.host = QStringLiteral("127.0.0.1");
+    d.port = 514;
+    return d;
+}
+QString freshDestination(ControlPlaneFixture& f, const QString& tenantId)
+{
+    return f.cp->createForwardDestination(f.system, relay(tenantId, unique("fwd"))).value().id;
+}
+
 tenancy::Tenant freshTenant(ControlPlaneFixture& f)
 {
     return f.cp->createTenant(f.system, unique("t"), QStringLiteral("T"), QStringLiteral("owner"), secret(kPassword))
@@ -342,7 +358,60 @@ const QList<Op>& operations()
                  return discard(f.cp->checkpointAudit(c));
              };
          }},
+        {"forwarding.read (platform)", Kind::Platform, POPA,
+         [](F& f, const Target&) -> Action {
+             return [&f](const Caller& c) {
+                 return discard(f.cp->forwardingStatus(c, {}));
+             };
+         }},
+        {"forwarding.create", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             const QString name = unique("fwd");
+             return Action{
+                 [&f, name](const Caller& c) { return discard(f.cp->createForwardDestination(c, relay({}, name))); },
+                 name};
+         }},
+        {"forwarding.update", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             const QString id = freshDestination(f, {});
+             return Action{
+                 [&f, id](const Caller& c) { return discard(f.cp->updateForwardDestination(c, id, relay({}, {}))); },
+                 id};
+         }},
+        {"forwarding.delete", Kind::Platform, PO,
+         [](F& f, const Target&) -> Action {
+             const QString id = freshDestination(f, {});
+             return Action{[&f, id](const Caller& c) { return f.cp->deleteForwardDestination(c, {}, id); }, id};
+         }},
         // --- tenant ---
+        {"forwarding.read", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->forwardingStatus(c, t.tenantId));
+             };
+         }},
+        {"forwarding.tenant.create", Kind::Tenant, TO,
+         [](F& f, const Target& t) -> Action {
+             const QString name = unique("fwd");
+             return Action{[&f, t, name](const Caller& c) {
+                               return discard(f.cp->createForwardDestination(c, relay(t.tenantId, name)));
+                           },
+                           name};
+         }},
+        {"forwarding.tenant.update", Kind::Tenant, TO,
+         [](F& f, const Target& t) -> Action {
+             const QString id = freshDestination(f, t.tenantId);
+             return Action{[&f, t, id](const Caller& c) {
+                               return discard(f.cp->updateForwardDestination(c, id, relay(t.tenantId, {})));
+                           },
+                           id};
+         }},
+        {"forwarding.tenant.delete", Kind::Tenant, TO,
+         [](F& f, const Target& t) -> Action {
+             const QString id = freshDestination(f, t.tenantId);
+             return Action{[&f, t, id](const Caller& c) { return f.cp->deleteForwardDestination(c, t.tenantId, id); },
+                           id};
+         }},
         {"settings.read", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
              return [&f, t](const Caller& c) {
@@ -880,7 +949,10 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
                                     // front door sets it); covered by TestAudit
                                     QStringLiteral("close"), QStringLiteral("setAuditCheckpointPolicy"),
                                     // public to anyone signed in; covered by TestAudit
-                                    QStringLiteral("auditPublicKeyPem")};
+                                    QStringLiteral("auditPublicKeyPem"),
+                                    // not an operation: the server starts its forwarding thread; covered by
+                                    // TestForwarding
+                                    QStringLiteral("startForwarding")};
     QFile header(QStringLiteral(GATEHOUSE_SOURCE_DIR "/backend/service/ControlPlane.h"));
     QVERIFY(header.open(QIODevice::ReadOnly));
     QString text = QString::fromUtf8(header.readAll());
