@@ -7,6 +7,10 @@
 #include "forward/Forwarder.h"
 #include "store/Store.h"
 
+#include <QScopeGuard>
+
+#include <openssl/crypto.h>
+
 namespace gatehouse::service {
 
 using authz::Permission;
@@ -91,7 +95,12 @@ ControlPlane::createForwardDestination(const Caller& caller, const forward::Dest
         if (auto v = forward::validate(out); !v)
             return v;
         ctx.targetId = out.id;
-        const QByteArray key = out.clientKeyPem ? out.clientKeyPem->view().toByteArray() : QByteArray();
+        // A copy of the client key for the statement, wiped once it is bound and written.
+        QByteArray key = out.clientKeyPem ? out.clientKeyPem->view().toByteArray() : QByteArray();
+        const auto wipeKey = qScopeGuard([&key] {
+            if (!key.isEmpty())
+                OPENSSL_cleanse(key.data(), std::size_t(key.size()));
+        });
         auto ins = sql::insertUnique(
             m_db, QStringLiteral("a forwarding destination named %1 already exists").arg(out.name),
             "INSERT INTO forward_destinations (id, tenant_id, name, transport, host, port, server_name, format, "
@@ -150,7 +159,12 @@ Result<forward::Destination> ControlPlane::updateForwardDestination(const Caller
             return v;
         if (auto v = forward::validate(out); !v)
             return v;
-        const QByteArray key = out.clientKeyPem ? out.clientKeyPem->view().toByteArray() : QByteArray();
+        // A copy of the client key for the statement, wiped once it is bound and written.
+        QByteArray key = out.clientKeyPem ? out.clientKeyPem->view().toByteArray() : QByteArray();
+        const auto wipeKey = qScopeGuard([&key] {
+            if (!key.isEmpty())
+                OPENSSL_cleanse(key.data(), std::size_t(key.size()));
+        });
         auto r =
             sql::run(m_db,
                      "UPDATE forward_destinations SET name = ?, transport = ?, host = ?, port = ?, server_name = ?, "
