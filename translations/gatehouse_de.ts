@@ -1666,6 +1666,14 @@
         <source>Checkpoint</source>
         <translation>Prüfpunkt</translation>
     </message>
+    <message>
+        <source>For&amp;warding...</source>
+        <translation>&amp;Weiterleitung...</translation>
+    </message>
+    <message>
+        <source>Forwarding status</source>
+        <translation>Status der Weiterleitung</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::BindingDialog</name>
@@ -2318,6 +2326,129 @@
     <message>
         <source>A tenant needs a name and an owner&apos;s username.</source>
         <translation>Ein Mandant braucht einen Namen und den Benutzernamen eines Eigentümers.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ForwardingDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Audit Forwarding</source>
+        <translation>Audit-Weiterleitung</translation>
+    </message>
+    <message>
+        <source>Where the audit trail is sent (syslog over TLS to a SIEM), and how far each collector is behind. Destinations are added and removed with &quot;gatehoused forwarding&quot;.</source>
+        <translation>Wohin das Audit-Protokoll gesendet wird (Syslog über TLS an ein SIEM) und wie weit jeder Empfänger zurückliegt. Ziele werden mit &quot;gatehoused forwarding&quot; hinzugefügt und entfernt.</translation>
+    </message>
+    <message>
+        <source>Forwarding status</source>
+        <translation>Status der Weiterleitung</translation>
+    </message>
+    <message>
+        <source>Forwarding destinations</source>
+        <translation>Weiterleitungsziele</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Behind (events)</source>
+        <translation>Rückstand (Ereignisse)</translation>
+    </message>
+    <message>
+        <source>Behind (time)</source>
+        <translation>Rückstand (Zeit)</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh forwarding status</source>
+        <translation>Status der Weiterleitung aktualisieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Reading the forwarding status...</source>
+        <translation>Status der Weiterleitung wird gelesen...</translation>
+    </message>
+    <message>
+        <source>Could not read the forwarding status: %1</source>
+        <translation>Status der Weiterleitung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>This tenant</source>
+        <translation>Dieser Mandant</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No forwarding destinations in this scope.</source>
+        <translation>Keine Weiterleitungsziele in diesem Bereich.</translation>
+    </message>
+    <message>
+        <source>One destination.</source>
+        <translation>Ein Ziel.</translation>
+    </message>
+    <message>
+        <source>%1 destinations.</source>
+        <translation>%1 Ziele.</translation>
     </message>
 </context>
 <context>

@@ -1666,6 +1666,14 @@
         <source>Checkpoint</source>
         <translation>Point de contrôle</translation>
     </message>
+    <message>
+        <source>For&amp;warding...</source>
+        <translation>&amp;Transfert...</translation>
+    </message>
+    <message>
+        <source>Forwarding status</source>
+        <translation>État du transfert</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::BindingDialog</name>
@@ -2318,6 +2326,129 @@
     <message>
         <source>A tenant needs a name and an owner&apos;s username.</source>
         <translation>Un locataire doit avoir un nom et le nom d&apos;utilisateur d&apos;un propriétaire.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ForwardingDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Audit Forwarding</source>
+        <translation>Transfert de l&apos;audit</translation>
+    </message>
+    <message>
+        <source>Where the audit trail is sent (syslog over TLS to a SIEM), and how far each collector is behind. Destinations are added and removed with &quot;gatehoused forwarding&quot;.</source>
+        <translation>Où le journal d&apos;audit est envoyé (syslog sur TLS vers un SIEM), et le retard de chaque collecteur. Les destinations s&apos;ajoutent et se retirent avec &quot;gatehoused forwarding&quot;.</translation>
+    </message>
+    <message>
+        <source>Forwarding status</source>
+        <translation>État du transfert</translation>
+    </message>
+    <message>
+        <source>Forwarding destinations</source>
+        <translation>Destinations de transfert</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>Collecteur</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Behind (events)</source>
+        <translation>Retard (événements)</translation>
+    </message>
+    <message>
+        <source>Behind (time)</source>
+        <translation>Retard (durée)</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh forwarding status</source>
+        <translation>Actualiser l&apos;état du transfert</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reading the forwarding status...</source>
+        <translation>Lecture de l&apos;état du transfert...</translation>
+    </message>
+    <message>
+        <source>Could not read the forwarding status: %1</source>
+        <translation>Impossible de lire l&apos;état du transfert : %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connectée</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connectée</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>This tenant</source>
+        <translation>Ce locataire</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No forwarding destinations in this scope.</source>
+        <translation>Aucune destination de transfert dans cette portée.</translation>
+    </message>
+    <message>
+        <source>One destination.</source>
+        <translation>Une destination.</translation>
+    </message>
+    <message>
+        <source>%1 destinations.</source>
+        <translation>%1 destinations.</translation>
     </message>
 </context>
 <context>

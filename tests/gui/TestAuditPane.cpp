@@ -3,6 +3,7 @@
 #include "audit/AuditHistogram.h"
 #include "audit/AuditIntegrityActions.h"
 #include "audit/AuditMatch.h"
+#include "audit/ForwardingDialog.h"
 #include "models/AuditEventModel.h"
 #include "panes/AuditPane.h"
 #include "shell/MainWindow.h"
@@ -23,6 +24,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTextBrowser>
 #include <QThread>
 #include <QToolButton>
@@ -53,6 +55,7 @@ private slots:
     void everyControlHasAnAccessibleName();
     void verifySelectsTheDamagedEventAndTheHistogramSetsTheRange();
     void rangeVerifySelectsDamageInsideAndIsIntactAroundIt();
+    void forwardingWindowShowsEachDestination();
 
 private:
     // Signs in (tenantName empty: the platform), shows the pane, and waits until it follows the trail.
@@ -712,6 +715,42 @@ void TestAuditPane::rangeVerifySelectsDamageInsideAndIsIntactAroundIt()
     QVERIFY2(result->text().contains(QStringLiteral("%1 to %2 are intact").arg(damaged + 20).arg(newest - 2)),
              qPrintable(result->text()));
     result->close();
+}
+
+void TestAuditPane::forwardingWindowShowsEachDestination()
+{
+    // A destination nobody listens at (loopback, plain TCP), forwarding the whole trail: not connected, behind.
+    forward::Destination d;
+    d.name = QStringLiteral("siem");
+    d.host = QStringLiteral("127.0.0.1");
+    d.port = 9;
+    d.transport = forward::Destination::Transport::Tcp;
+    auto made = m_f->cp->createForwardDestination(m_f->system, d, true);
+    QVERIFY2(made, qPrintable(made ? QString() : made.error().message));
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AuditPane pane(bridge);
+    open(pane, bridge, {}, QStringLiteral("root"));
+    auto* button = pane.findChild<QToolButton*>(QStringLiteral("auditForwardingButton"));
+    QVERIFY(button);
+    QCOMPARE(button->accessibleName(), QStringLiteral("Forwarding status"));
+    button->click();
+    auto* dialog = pane.findChild<ui::ForwardingDialog*>();
+    QVERIFY(dialog);
+    QSignalSpy refreshed(dialog, &ui::ForwardingDialog::refreshed);
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), kAnswerMs);
+    QCOMPARE(refreshed.first().first().toInt(), 1);
+    const QTableWidget* table = dialog->table();
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("siem"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Platform"));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("127.0.0.1:9 (tcp)"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("not connected"));
+    QVERIFY(QLocale().toLongLong(table->item(0, 5)->text()) > 0);
+    for (QWidget* w : dialog->findChildren<QWidget*>()) {
+        if (w->focusPolicy() != Qt::NoFocus && w->isVisible() && !w->objectName().startsWith(QLatin1String("qt_")))
+            QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->metaObject()->className()));
+    }
+    dialog->close();
 }
 
 QTEST_MAIN(TestAuditPane)

@@ -8,6 +8,7 @@
 #include "audit/AuditHistogram.h"
 #include "audit/AuditIntegrityActions.h"
 #include "audit/AuditMatch.h"
+#include "audit/ForwardingDialog.h"
 #include "console/ConsoleBridge.h"
 #include "models/AuditEventModel.h"
 #include "service/ControlPlane.h"
@@ -167,6 +168,14 @@ AuditPane::AuditPane(ConsoleBridge& bridge, QWidget* parent)
     }
     m_actions->addAction(m_integrity->exportAction());
     nameAction(m_integrity->exportAction(), m_actions, "auditExport", tr("Export"));
+    // Where the trail is forwarded (a SIEM), and how far behind each collector is.
+    m_forwarding = m_actions->addAction(tr("For&warding..."), this, [this]() {
+        auto* dialog = new ForwardingDialog(m_bridge, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        dialog->refresh();
+    });
+    nameAction(m_forwarding, m_actions, "auditForwarding", tr("Forwarding status"));
     for (QAction* a : m_actions->actions())
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 

@@ -110,6 +110,7 @@ private:
     QAction* m_end;
     QAction* m_newestFirst;
     QAction* m_refresh;
+    QAction* m_forwarding;
     QLabel* m_waiting;
     QLabel* m_state;
     QLabel* m_message;
