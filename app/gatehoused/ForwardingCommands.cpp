@@ -2,6 +2,7 @@
 #include "CommandTable.h"
 #include "ExitCode.h"
 #include "OpenedStore.h"
+#include "forward/DestinationJson.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -42,28 +43,6 @@ QString when(qint64 ms)
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QStringLiteral("never");
 }
 
-QJsonObject toJson(const forward::DestinationStatus& s)
-{
-    const forward::Destination& d = s.destination;
-    return {{QStringLiteral("id"), d.id},
-            {QStringLiteral("tenant_id"), d.tenantId},
-            {QStringLiteral("name"), d.name},
-            {QStringLiteral("host"), d.host},
-            {QStringLiteral("port"), d.port},
-            {QStringLiteral("transport"), d.transportName()},
-            {QStringLiteral("format"), d.formatName()},
-            {QStringLiteral("enabled"), d.enabled},
-            {QStringLiteral("connected"), s.connected},
-            {QStringLiteral("cursor_seq"), s.cursorSeq},
-            {QStringLiteral("lag_events"), s.lagEvents},
-            {QStringLiteral("lag_ms"), s.lagMs},
-            {QStringLiteral("last_error"), s.lastError},
-            {QStringLiteral("last_error_at_ms"), s.lastErrorAtMs},
-            {QStringLiteral("last_delivered_at_ms"), s.lastDeliveredAtMs},
-            {QStringLiteral("unreachable_since_ms"), s.unreachableSinceMs},
-            {QStringLiteral("alarmed"), s.alarmed}};
-}
-
 int runStatus(const Invocation& in, service::ControlPlane& cp, const service::Caller& local, const QString& tenantId)
 {
     auto status = cp.forwardingStatus(local, tenantId);
@@ -72,7 +51,7 @@ int runStatus(const Invocation& in, service::ControlPlane& cp, const service::Ca
     if (in.isSet("json")) {
         QJsonArray items;
         for (const auto& s : status.value())
-            items.append(toJson(s));
+            items.append(forward::toJson(s));
         QTextStream(stdout)
             << QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson(QJsonDocument::Indented);
         return ExitOk;

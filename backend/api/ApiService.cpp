@@ -46,6 +46,7 @@ ApiService::ApiService(service::ControlPlane& controlPlane, const ApiConfig& con
     addAuditRoutes(m_router);
     addBoundaryRoutes(m_router);
     addEvidenceRoutes(m_router);
+    addForwardingRoutes(m_router);
 }
 
 ApiService::~ApiService() = default;

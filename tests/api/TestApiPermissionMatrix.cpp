@@ -206,6 +206,27 @@ Request nothing(World&, const Target&, const QString&)
     return {};
 }
 
+// A forwarding destination nobody listens at (plain TCP to this machine, which needs no CA).
+QJsonObject forwardDestinationBody()
+{
+    return {{QStringLiteral("name"), unique("siem")},
+            {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+            {QStringLiteral("port"), 9},
+            {QStringLiteral("transport"), QStringLiteral("tcp")}};
+}
+
+// A fresh destination of the scope (tenantId empty: the platform's), made by the local system; its id.
+QString newForwardDestination(World& w, const QString& tenantId)
+{
+    forward::Destination d;
+    d.tenantId = tenantId;
+    d.name = unique("gone");
+    d.host = QStringLiteral("127.0.0.1");
+    d.port = 9;
+    d.transport = forward::Destination::Transport::Tcp;
+    return w.f.cp->createForwardDestination(w.f.system, d).value().id;
+}
+
 // The expectations: for each operation of the API, the roles allowed at their own scope. Written from what each
 // built-in role is for, not from its permission set.
 const QList<RouteSpec>& routeSpecs()
@@ -429,6 +450,15 @@ const QList<RouteSpec>& routeSpecs()
          [](W&, const T&, const R&) {
              return Request{{}, {}, {}, {}};
          }},
+        {"getPlatformForwarding", Scope::Platform, POPA, nothing},
+        {"createPlatformForwardDestination", Scope::Platform, ONLY_PO,
+         [](W&, const T&, const R&) {
+             return Request{{}, forwardDestinationBody(), {}, {}};
+         }},
+        {"deletePlatformForwardDestination", Scope::Platform, ONLY_PO,
+         [](W& w, const T&, const R&) {
+             return Request{{{QStringLiteral("destination"), newForwardDestination(w, {})}}, {}, {}, {}};
+         }},
         {"getOwnership", Scope::Platform, POPA, nothing},
         {"updateOwnership", Scope::Platform, ONLY_PO,
          [](W&, const T&, const R&) {
@@ -439,6 +469,15 @@ const QList<RouteSpec>& routeSpecs()
          }},
         // --- a tenant ---
         {"getTenantSettings", Scope::Tenant, READERS, nothing},
+        {"getTenantForwarding", Scope::Tenant, READERS, nothing},
+        {"createTenantForwardDestination", Scope::Tenant, ONLY_TO,
+         [](W&, const T&, const R&) {
+             return Request{{}, forwardDestinationBody(), {}, {}};
+         }},
+        {"deleteTenantForwardDestination", Scope::Tenant, ONLY_TO,
+         [](W& w, const T& t, const R&) {
+             return Request{{{QStringLiteral("destination"), newForwardDestination(w, t.tenantId)}}, {}, {}, {}};
+         }},
         {"updateTenantSettings", Scope::Tenant, ONLY_TO,
          [settings](W&, const T&, const R&) {
              return Request{{}, settings, {}, {}};

@@ -85,6 +85,7 @@ private slots:
     void boundariesAndOwnership();
     void controlHistoryOverHttps();
     void evidenceReportOverHttps();
+    void forwardingOverHttps();
     void auditByRequestIdAndOutcomes();
     void auditVerifiesARange();
 
@@ -362,6 +363,12 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
          "getBoundaryControlHistory"},
         {"POST", QStringLiteral("/api/v1/boundaries/checks"), "runBoundaryChecks"},
         {"POST", QStringLiteral("/api/v1/evidence"), "generateEvidence"},
+        {"GET", QStringLiteral("/api/v1/forwarding"), "getPlatformForwarding"},
+        {"POST", QStringLiteral("/api/v1/forwarding/destinations"), "createPlatformForwardDestination"},
+        {"DELETE", QStringLiteral("/api/v1/forwarding/destinations/{destination}"), "deletePlatformForwardDestination"},
+        {"GET", t + QStringLiteral("/forwarding"), "getTenantForwarding"},
+        {"POST", t + QStringLiteral("/forwarding/destinations"), "createTenantForwardDestination"},
+        {"DELETE", t + QStringLiteral("/forwarding/destinations/{destination}"), "deleteTenantForwardDestination"},
         {"GET", QStringLiteral("/api/v1/ownership"), "getOwnership"},
         {"PUT", QStringLiteral("/api/v1/ownership"), "updateOwnership"},
     };
@@ -1120,6 +1127,53 @@ void TestApiRoutes::evidenceReportOverHttps()
     QVERIFY(!html.contains("alice"));
     QCOMPARE(call("POST", "/api/v1/evidence?since=soon", root()).status(), 400);
     QCOMPARE(call("POST", "/api/v1/evidence", alice()).status(), 403);
+}
+
+void TestApiRoutes::forwardingOverHttps()
+{
+    const QByteArray tenant = tenantPath(f->tenantA) + "/forwarding";
+    const QJsonObject body{{QStringLiteral("name"), QStringLiteral("siem")},
+                           {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                           {QStringLiteral("port"), 9},
+                           {QStringLiteral("transport"), QStringLiteral("tcp")},
+                           {QStringLiteral("from_beginning"), true}};
+    auto made = call("POST", tenant + "/destinations", alice(), body);
+    QCOMPARE(made.status(), 201);
+    const QString id = made.json().value(QStringLiteral("id")).toString();
+    QCOMPARE(made.json().value(QStringLiteral("tenant_id")).toString(), f->tenantA);
+    QCOMPARE(made.location(), tenant + "/destinations/" + pct(id));
+    QCOMPARE(call("POST", tenant + "/destinations", alice(), body).status(), 409); // the name is taken
+    // Over TLS a CA or a fingerprint is needed; plain TCP only to this machine.
+    QJsonObject tls = body;
+    tls.insert(QStringLiteral("name"), QStringLiteral("tls"));
+    tls.insert(QStringLiteral("transport"), QStringLiteral("tls"));
+    QCOMPARE(call("POST", tenant + "/destinations", alice(), tls).status(), 400);
+    QJsonObject far = body;
+    far.insert(QStringLiteral("name"), QStringLiteral("far"));
+    far.insert(QStringLiteral("host"), QStringLiteral("192.0.2.10"));
+    QCOMPARE(call("POST", tenant + "/destinations", alice(), far).status(), 400);
+    auto status = call("GET", tenant, alice());
+    QCOMPARE(status.status(), 200);
+    QCOMPARE(status.items().size(), 1);
+    const QJsonObject s = status.items().first().toObject();
+    QCOMPARE(s.value(QStringLiteral("name")).toString(), QStringLiteral("siem"));
+    QCOMPARE(s.value(QStringLiteral("connected")).toBool(true), false);
+    QVERIFY(s.value(QStringLiteral("lag_events")).toInteger() > 0);
+    // The platform's destinations are the platform's: a tenant owner neither sees nor adds them.
+    QCOMPARE(call("GET", "/api/v1/forwarding", alice()).status(), 403);
+    QCOMPARE(call("POST", "/api/v1/forwarding/destinations", alice(), body).status(), 403);
+    QCOMPARE(call("GET", "/api/v1/forwarding", root()).items().size(), 0);
+    auto platform = call("POST", "/api/v1/forwarding/destinations", root(), body);
+    QCOMPARE(platform.status(), 201);
+    QCOMPARE(platform.json().value(QStringLiteral("tenant_id")).toString(), QString());
+    QCOMPARE(call("GET", "/api/v1/forwarding", root()).items().size(), 1);
+    // A destination outside the tenant is not found through the tenant, and stays.
+    const QString platformId = platform.json().value(QStringLiteral("id")).toString();
+    QCOMPARE(call("DELETE", tenant + "/destinations/" + pct(platformId), alice()).status(), 404);
+    QCOMPARE(call("GET", "/api/v1/forwarding", root()).items().size(), 1);
+    QCOMPARE(call("DELETE", "/api/v1/forwarding/destinations/" + pct(platformId), root()).status(), 204);
+    QCOMPARE(call("DELETE", tenant + "/destinations/" + pct(id), alice()).status(), 204);
+    QCOMPARE(call("GET", tenant, alice()).items().size(), 0);
 }
 
 void TestApiRoutes::boundariesAndOwnership()
