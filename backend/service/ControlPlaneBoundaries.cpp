@@ -27,6 +27,17 @@ QJsonObject tally(const QList<BoundaryReport>& reports)
 
 } // namespace
 
+Result<const bd::Control*> controlOf(const QString& boundaryId, const QString& controlId)
+{
+    const bd::Boundary* owner = nullptr;
+    const bd::Control* c = bd::Catalog::builtin().control(controlId, &owner);
+    if (!bd::Catalog::builtin().boundary(boundaryId))
+        return notFound(QStringLiteral("trust boundary"));
+    if (!c || owner->id != boundaryId)
+        return notFound(QStringLiteral("control"));
+    return c;
+}
+
 void ControlPlane::setTransportFacts(const bd::TransportFacts& facts)
 {
     QMutexLocker lock(&m_transportMutex);
@@ -135,13 +146,10 @@ Result<bd::ControlResult> ControlPlane::controlResult(const Caller& caller, cons
                  controlId.left(64)};
     op.readOnly = true;
     return perform<bd::ControlResult>(caller, op, [&](Context& ctx, bd::ControlResult& out) -> Result<void> {
-        const bd::Boundary* owner = nullptr;
-        const bd::Control* c = bd::Catalog::builtin().control(controlId, &owner);
-        if (!bd::Catalog::builtin().boundary(boundaryId))
-            return notFound(QStringLiteral("trust boundary"));
-        if (!c || owner->id != boundaryId)
-            return notFound(QStringLiteral("control"));
-        out = runCheck(ctx, *c);
+        auto c = controlOf(boundaryId, controlId);
+        if (!c)
+            return c.error();
+        out = runCheck(ctx, *c.value());
         ctx.details = {{QStringLiteral("status"), bd::statusName(out.status)}};
         return {};
     });

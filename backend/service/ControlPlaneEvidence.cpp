@@ -87,16 +87,13 @@ Result<bd::HistoryPage> ControlPlane::controlHistory(const Caller& caller, const
                  controlId.left(64)};
     op.readOnly = true;
     return perform<bd::HistoryPage>(caller, op, [&](Context& ctx, bd::HistoryPage& out) -> Result<void> {
-        const bd::Boundary* owner = nullptr;
-        const bd::Control* c = bd::Catalog::builtin().control(controlId, &owner);
-        if (!bd::Catalog::builtin().boundary(boundaryId))
-            return notFound(QStringLiteral("trust boundary"));
-        if (!c || owner->id != boundaryId)
-            return notFound(QStringLiteral("control"));
+        auto c = controlOf(boundaryId, controlId);
+        if (!c)
+            return c.error();
         if (query.sinceMs > query.untilMs)
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("since must not be later than until"));
         bd::HistoryQuery q = query;
-        q.controlId = c->id;
+        q.controlId = c.value()->id;
         auto page = bd::ControlHistory::page(m_db, q);
         if (!page)
             return page.error();

@@ -98,6 +98,10 @@ template <typename T, typename F> Result<T> ControlPlane::perform(const Caller& 
 
 Error notFound(const QString& what);
 
+// A control of the catalog by its boundary and id; not found when either is unknown or the control is another
+// boundary's.
+Result<const boundaries::Control*> controlOf(const QString& boundaryId, const QString& controlId);
+
 // A compare-and-set over `current`, read inside the operation's transaction: nothing when `expect` is empty or holds;
 // else the refusal (ErrorCode::Stale), marked in the event's details.
 template <typename Ctx, typename T>

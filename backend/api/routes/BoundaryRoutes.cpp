@@ -15,19 +15,23 @@ const QString kControlHistory = QStringLiteral("/api/v1/boundaries/{boundary}/co
 const QString kChecks = QStringLiteral("/api/v1/boundaries/checks");
 const QString kOwnership = QStringLiteral("/api/v1/ownership");
 
+// Every boundary's report, as listing them and running their checks answer.
+HttpResponse reportsResponse(const Result<QList<service::BoundaryReport>>& reports)
+{
+    if (!reports)
+        return problem(reports.error());
+    QJsonArray items;
+    for (const service::BoundaryReport& b : reports.value())
+        items.append(toJson(b));
+    return jsonResponse(QJsonObject{{QStringLiteral("items"), items}});
+}
+
 } // namespace
 
 void addBoundaryRoutes(Router& router)
 {
-    router.add("GET", kBoundaries, QStringLiteral("listBoundaries"), [](ApiRequest& r) {
-        auto reports = r.cp().listBoundaries(r.caller());
-        if (!reports)
-            return problem(reports.error());
-        QJsonArray items;
-        for (const service::BoundaryReport& b : reports.value())
-            items.append(toJson(b));
-        return jsonResponse(QJsonObject{{QStringLiteral("items"), items}});
-    });
+    router.add("GET", kBoundaries, QStringLiteral("listBoundaries"),
+               [](ApiRequest& r) { return reportsResponse(r.cp().listBoundaries(r.caller())); });
     router.add("GET", kBoundary, QStringLiteral("getBoundary"), [](ApiRequest& r) {
         return reply(r.cp().boundary(r.caller(), r.param("boundary")),
                      [](const service::BoundaryReport& b) { return toJson(b, true); });
@@ -60,15 +64,8 @@ void addBoundaryRoutes(Router& router)
             items.append(toJson(c));
         return jsonResponse(items, page.value().nextCursor);
     });
-    router.add("POST", kChecks, QStringLiteral("runBoundaryChecks"), [](ApiRequest& r) {
-        auto reports = r.cp().runControlChecks(r.caller());
-        if (!reports)
-            return problem(reports.error());
-        QJsonArray items;
-        for (const service::BoundaryReport& b : reports.value())
-            items.append(toJson(b));
-        return jsonResponse(QJsonObject{{QStringLiteral("items"), items}});
-    });
+    router.add("POST", kChecks, QStringLiteral("runBoundaryChecks"),
+               [](ApiRequest& r) { return reportsResponse(r.cp().runControlChecks(r.caller())); });
     router.add("GET", kOwnership, QStringLiteral("getOwnership"), [](ApiRequest& r) {
         return replyTagged(r.cp().ownership(r.caller()), [](const boundaries::Ownership& o) { return toJson(o); });
     });
