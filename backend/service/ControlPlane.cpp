@@ -297,6 +297,9 @@ void ControlPlane::committerLoop()
         if (m_stopCommitter && m_readBacklog.isEmpty())
             break;
     }
+    // The thread's OpenSSL state (SQLCipher's page encryption and the chain's hashing ran here) goes with it.
+    lock.unlock();
+    OPENSSL_thread_stop();
 }
 
 void ControlPlane::publishDurable(qint64 ticket)
