@@ -108,8 +108,16 @@ QString ForwardingDialog::actionFor(const char* verb) const
 
 QString ForwardingDialog::scopeLabel() const
 {
-    return m_bridge.scope().tenantId.isEmpty() ? tr("the platform (every event)")
-                                               : tr("the tenant %1").arg(m_bridge.scope().label);
+    const ConsoleScope& scope = m_bridge.scope();
+    if (scope.tenantId.isEmpty())
+        return tr("the platform (every event)");
+    // Forwarding is per tenant: its name without the workspace selected in it.
+    QString label = scope.label;
+    for (const ConsoleScope& s : m_bridge.access().scopes) {
+        if (s.tenantId == scope.tenantId && s.workspaceId.isEmpty())
+            label = s.label;
+    }
+    return tr("the tenant %1").arg(label);
 }
 
 const forward::Destination* ForwardingDialog::selectedDestination() const
