@@ -61,8 +61,8 @@ void DestinationDialog::build(const QString& scopeLabel)
                                           "TLS, pin the collector with the CA that issued its certificate or with "
                                           "the certificate's fingerprint.")
                                            .arg(scopeLabel)
-                                     : tr("What is changed applies from the next connection; the events the "
-                                          "collector already took are not sent again. Scope: %1.")
+                                     : tr("It receives the audit events of %1. A change applies from the next "
+                                          "connection; the events the collector already took are not sent again.")
                                            .arg(scopeLabel),
                              this);
     intro->setWordWrap(true);
@@ -141,10 +141,10 @@ void DestinationDialog::build(const QString& scopeLabel)
     row(tr("&Format:"), m_format, m_format);
     row(tr("P&in by:"), m_pinBy, m_pinBy);
     row(tr("&CA file:"), m_caFile, m_caRow);
-    row(tr("F&ingerprint:"), m_fingerprint, m_fingerprint);
+    row(tr("Fin&gerprint:"), m_fingerprint, m_fingerprint);
     row(tr("Ser&ver name:"), m_serverName, m_serverName);
     form->addRow(QString(), m_clientCertificate);
-    row(tr("Certificate &file:"), m_certFile, m_certRow);
+    row(tr("Certificate fi&le:"), m_certFile, m_certRow);
     row(tr("&Key file:"), m_keyFile, m_keyRow);
     form->addRow(QString(), m_enabled);
     if (isNew()) {
@@ -172,18 +172,19 @@ void DestinationDialog::build(const QString& scopeLabel)
     connect(m_pinBy, &QComboBox::currentIndexChanged, this, &DestinationDialog::updateRows);
     connect(m_clientCertificate, &QCheckBox::toggled, this, &DestinationDialog::updateRows);
     connect(m_chooseCa, &QPushButton::clicked, this, [this]() {
-        const QString path = chooseFile(tr("Choose the Collector's CA"), tr("PEM certificates (*.pem *.crt *.cer)"));
+        const QString path =
+            chooseFile(tr("Choose the Collector's CA"), tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
         if (!path.isEmpty())
             m_caFile->setText(path);
     });
     connect(m_chooseCert, &QPushButton::clicked, this, [this]() {
         const QString path =
-            chooseFile(tr("Choose the Client Certificate"), tr("PEM certificates (*.pem *.crt *.cer)"));
+            chooseFile(tr("Choose the Client Certificate"), tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
         if (!path.isEmpty())
             m_certFile->setText(path);
     });
     connect(m_chooseKey, &QPushButton::clicked, this, [this]() {
-        const QString path = chooseFile(tr("Choose the Client Key"), tr("PEM keys (*.pem *.key)"));
+        const QString path = chooseFile(tr("Choose the Client Key"), tr("PEM keys (*.pem *.key);;All files (*)"));
         if (!path.isEmpty())
             m_keyFile->setText(path);
     });
@@ -257,7 +258,7 @@ void DestinationDialog::updateRows()
 
 QString DestinationDialog::chooseFile(const QString& title, const QString& filter)
 {
-    return QFileDialog::getOpenFileName(this, title, QString(), filter + tr(";;All files (*)"));
+    return QFileDialog::getOpenFileName(this, title, QString(), filter);
 }
 
 void DestinationDialog::setCaFile(const QString& path)
@@ -283,26 +284,27 @@ bool DestinationDialog::readFiles()
     m_caPem.clear();
     m_certPem.clear();
     m_keyPem.reset();
-    const auto read = [this](QLineEdit* field, const QString& what, QByteArray& out) {
+    // `cannotRead`: what to say when the file cannot be read (%1: its path).
+    const auto read = [this](QLineEdit* field, const QString& cannotRead, QByteArray& out) {
         const QString path = field->text().trimmed();
         if (path.isEmpty())
             return true;
         QFile file(path);
         if (file.size() > 1024 * 1024 || !file.open(QIODevice::ReadOnly)) {
-            showError(tr("Cannot read the %1 %2: choose a readable PEM file.").arg(what, path));
+            showError(cannotRead.arg(path));
             field->setFocus();
             return false;
         }
         out = file.readAll();
         return true;
     };
-    if (isTls() && pinsCa() && !read(m_caFile, tr("CA file"), m_caPem))
+    if (isTls() && pinsCa() && !read(m_caFile, tr("Cannot read the CA file %1: choose a readable PEM file."), m_caPem))
         return false;
     if (isTls() && m_clientCertificate->isChecked()) {
-        if (!read(m_certFile, tr("client certificate file"), m_certPem))
+        if (!read(m_certFile, tr("Cannot read the client certificate file %1: choose a readable PEM file."), m_certPem))
             return false;
         QByteArray key;
-        if (!read(m_keyFile, tr("client key file"), key))
+        if (!read(m_keyFile, tr("Cannot read the client key file %1: choose a readable PEM file."), key))
             return false;
         if (!key.isEmpty()) {
             m_keyPem = std::make_shared<const SecureBytes>(reinterpret_cast<const unsigned char*>(key.constData()),
