@@ -66,6 +66,7 @@ private slots:
     void forwardingWindowShowsEachDestination();
     void forwardingDestinationsAreAddedChangedAndRemoved();
     void aRefusedDestinationIsShownInTheEditorAndNothingIsSaved();
+    void aReviewerSeesDestinationsButCannotChangeThem();
 
 private:
     // Signs in (tenantName empty: the platform), shows the pane, and waits until it follows the trail.
@@ -991,6 +992,33 @@ void TestAuditPane::aRefusedDestinationIsShownInTheEditorAndNothingIsSaved()
     QCOMPARE(m_f->cp->forwardingStatus(m_f->system, m_f->tenantA).value().size(), 0);
     editor->reject();
     QTRY_VERIFY(editor.isNull());
+    dialog->close();
+}
+
+void TestAuditPane::aReviewerSeesDestinationsButCannotChangeThem()
+{
+    forward::Destination d;
+    d.tenantId = m_f->tenantA;
+    d.name = QStringLiteral("acme-relay");
+    d.host = QStringLiteral("127.0.0.1");
+    d.port = 9;
+    d.transport = forward::Destination::Transport::Tcp;
+    QVERIFY(m_f->cp->createForwardDestination(m_f->system, d));
+    QVERIFY(!m_f->addUser(m_f->tenantA, QStringLiteral("rita"), authz::builtin::kSecurityReviewer).isEmpty());
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AuditPane pane(bridge);
+    open(pane, bridge, QStringLiteral("acme"), QStringLiteral("rita"));
+    ui::ForwardingDialog* dialog = openForwarding(pane);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->table()->rowCount(), 1);
+    dialog->table()->selectRow(0);
+    // Visible, disabled, and saying which permission is missing (settings.write in the tenant).
+    for (const char* name : {"forwardingAdd", "forwardingEdit", "forwardingRemove"}) {
+        auto* button = dialog->findChild<QPushButton*>(QLatin1String(name));
+        QVERIFY(button);
+        QVERIFY2(!button->isEnabled(), name);
+        QVERIFY2(button->toolTip().contains(QStringLiteral("settings.write")), qPrintable(button->toolTip()));
+    }
     dialog->close();
 }
 
