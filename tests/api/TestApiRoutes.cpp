@@ -4,11 +4,13 @@
 #include "ContractRecorder.h"
 #include "ControlPlaneFixture.h"
 #include "api/ApiService.h"
+#include "api/TlsCertificate.h"
 #include "crypto/Ed25519.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -1241,6 +1243,35 @@ void TestApiRoutes::forwardingUpdateOverHttps()
     QCOMPARE(call("PATCH", viaB, bob(), {{"enabled", true}}).status(), 404);
     QCOMPARE(call("GET", tenant, alice()).items().first().toObject().value(QStringLiteral("enabled")).toBool(true),
              false);
+    // A client key stays while its certificate does; a new certificate needs its key; none removes both.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(api::TlsCertificate::generate(dir.path(), {}, f->clock));
+    const auto pem = [](const QString& path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()) : QString();
+    };
+    const QString cert = pem(api::TlsCertificate::certificatePath(dir.path()));
+    const QString key = pem(api::TlsCertificate::keyPath(dir.path()));
+    QVERIFY(!cert.isEmpty() && !key.isEmpty());
+    auto tls = call("PATCH", one, alice(),
+                    {{"transport", "tls"}, {"ca_pem", cert}, {"client_cert_pem", cert}, {"client_key_pem", key}});
+    QCOMPARE(tls.status(), 200);
+    QVERIFY(tls.json().value(QStringLiteral("has_ca")).toBool());
+    QVERIFY(tls.json().value(QStringLiteral("has_client_certificate")).toBool());
+    QVERIFY(!tls.json().contains(QStringLiteral("client_key_pem")));
+    QCOMPARE(call("PATCH", one, alice(), {{"port", 6514}}).status(), 200); // the key stays with its certificate
+    auto f2 = QTemporaryDir();
+    QVERIFY(api::TlsCertificate::generate(f2.path(), {}, f->clock));
+    refused({{"client_cert_pem", pem(api::TlsCertificate::certificatePath(f2.path()))}},
+            QStringLiteral("give both the client certificate and its private key"));
+    auto without = call("PATCH", one, alice(), {{"client_cert_pem", ""}});
+    QCOMPARE(without.status(), 200);
+    QVERIFY(!without.json().value(QStringLiteral("has_client_certificate")).toBool(true));
+    const QByteArray trail2 =
+        call("GET", tenantPath(f->tenantA) + "/audit/events?action=forwarding.tenant.update", alice()).response.body;
+    QVERIFY(!trail2.contains("PRIVATE KEY")); // the key never enters the trail
+
     // A name taken in the scope is a conflict.
     QJsonObject other = body;
     other.insert(QStringLiteral("name"), QStringLiteral("other"));
