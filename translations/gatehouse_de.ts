@@ -2002,6 +2002,285 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::DestinationDialog</name>
+    <message>
+        <source>New Forwarding Destination</source>
+        <translation>Neues Weiterleitungsziel</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Hinz&amp;ufügen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>A syslog collector (RFC 5424) that receives the audit events of %1. Over TLS, pin the collector with the CA that issued its certificate or with the certificate&apos;s fingerprint.</source>
+        <translation>Ein Syslog-Empfänger (RFC 5424), der die Audit-Ereignisse %1 erhält. Über TLS binden Sie den Empfänger an die CA, die sein Zertifikat ausgestellt hat, oder an den Fingerabdruck des Zertifikats.</translation>
+    </message>
+    <message>
+        <source>It receives the audit events of %1. A change applies from the next connection; the events the collector already took are not sent again.</source>
+        <translation>Es erhält die Audit-Ereignisse %1. Eine Änderung gilt ab der nächsten Verbindung; Ereignisse, die der Empfänger bereits angenommen hat, werden nicht erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>siem</source>
+        <translation>siem</translation>
+    </message>
+    <message>
+        <source>Collector host</source>
+        <translation>Host des Empfängers</translation>
+    </message>
+    <message>
+        <source>collector.example.com</source>
+        <translation>collector.example.com</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>TLS (RFC 5425)</source>
+        <translation>TLS (RFC 5425)</translation>
+    </message>
+    <message>
+        <source>Plain TCP, to a relay on this machine only</source>
+        <translation>Unverschlüsseltes TCP, nur zu einem Relay auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>CEF</source>
+        <translation>CEF</translation>
+    </message>
+    <message>
+        <source>OCSF</source>
+        <translation>OCSF</translation>
+    </message>
+    <message>
+        <source>Pin the collector by</source>
+        <translation>Empfänger binden an</translation>
+    </message>
+    <message>
+        <source>The CA that issued its certificate</source>
+        <translation>Die CA, die sein Zertifikat ausgestellt hat</translation>
+    </message>
+    <message>
+        <source>Its certificate&apos;s SHA-256 fingerprint</source>
+        <translation>Den SHA-256-Fingerabdruck seines Zertifikats</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>The CA certificate (PEM)</source>
+        <translation>Das CA-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation>CA-Datei wählen</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>AB:CD:… (64 hexadecimal digits)</source>
+        <translation>AB:CD:… (64 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>Servername</translation>
+    </message>
+    <message>
+        <source>The host</source>
+        <translation>Der Host</translation>
+    </message>
+    <message>
+        <source>&amp;Present a client certificate</source>
+        <translation>Client-Zertifikat vor&amp;legen</translation>
+    </message>
+    <message>
+        <source>Present a client certificate</source>
+        <translation>Client-Zertifikat vorlegen</translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation>Datei des Client-Zertifikats</translation>
+    </message>
+    <message>
+        <source>The client certificate (PEM)</source>
+        <translation>Das Client-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate file</source>
+        <translation>Datei des Client-Zertifikats wählen</translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation>Datei des Client-Schlüssels</translation>
+    </message>
+    <message>
+        <source>Its private key (PEM, not encrypted)</source>
+        <translation>Sein privater Schlüssel (PEM, unverschlüsselt)</translation>
+    </message>
+    <message>
+        <source>Choose the client key file</source>
+        <translation>Datei des Client-Schlüssels wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: forward events to this collector</source>
+        <translation>&amp;Aktiv: Ereignisse an diesen Empfänger weiterleiten</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>P&amp;in by:</source>
+        <translation>B&amp;inden an:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver name:</source>
+        <translation>Ser&amp;vername:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>Schlü&amp;sseldatei:</translation>
+    </message>
+    <message>
+        <source>Send the &amp;whole audit trail, not only the events from now on</source>
+        <translation>Das ganze Audit-Protokoll senden, nicht nur die Ereignisse a&amp;b jetzt</translation>
+    </message>
+    <message>
+        <source>Send the whole audit trail</source>
+        <translation>Das ganze Audit-Protokoll senden</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose the Collector&apos;s CA</source>
+        <translation>CA des Empfängers wählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Client Certificate</source>
+        <translation>Client-Zertifikat wählen</translation>
+    </message>
+    <message>
+        <source>Choose the Client Key</source>
+        <translation>Client-Schlüssel wählen</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM-Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The CA given before (choose a file to replace it)</source>
+        <translation>Die bisherige CA (zum Ersetzen eine Datei wählen)</translation>
+    </message>
+    <message>
+        <source>The certificate given before (choose a file to replace it)</source>
+        <translation>Das bisherige Zertifikat (zum Ersetzen eine Datei wählen)</translation>
+    </message>
+    <message>
+        <source>The key given before (give one with a new certificate)</source>
+        <translation>Der bisherige Schlüssel (mit einem neuen Zertifikat einen neuen angeben)</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: choose a readable PEM file.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: Wählen Sie eine lesbare PEM-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read the client certificate file %1: choose a readable PEM file.</source>
+        <translation>Die Datei des Client-Zertifikats %1 kann nicht gelesen werden: Wählen Sie eine lesbare PEM-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read the client key file %1: choose a readable PEM file.</source>
+        <translation>Die Datei des Client-Schlüssels %1 kann nicht gelesen werden: Wählen Sie eine lesbare PEM-Datei.</translation>
+    </message>
+    <message>
+        <source>Give the destination a name (lower-case letters, digits and dashes).</source>
+        <translation>Geben Sie dem Ziel einen Namen (Kleinbuchstaben, Ziffern und Bindestriche).</translation>
+    </message>
+    <message>
+        <source>Give the collector&apos;s host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Empfängers an.</translation>
+    </message>
+    <message>
+        <source>Fin&amp;gerprint:</source>
+        <translation>Fin&amp;gerabdruck:</translation>
+    </message>
+    <message>
+        <source>Certificate fi&amp;le:</source>
+        <translation>&amp;Zertifikatsdatei:</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::FirstRunWizard</name>
     <message>
         <source>Set up Gatehouse</source>
@@ -2347,10 +2626,6 @@
         <translation>Audit-Weiterleitung</translation>
     </message>
     <message>
-        <source>Where the audit trail is sent (syslog over TLS to a SIEM), and how far each collector is behind. Destinations are added and removed with &quot;gatehoused forwarding&quot;.</source>
-        <translation>Wohin das Audit-Protokoll gesendet wird (Syslog über TLS an ein SIEM) und wie weit jeder Empfänger zurückliegt. Ziele werden mit &quot;gatehoused forwarding&quot; hinzugefügt und entfernt.</translation>
-    </message>
-    <message>
         <source>Forwarding status</source>
         <translation>Status der Weiterleitung</translation>
     </message>
@@ -2449,6 +2724,62 @@
     <message>
         <source>%1 destinations.</source>
         <translation>%1 Ziele.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Where the audit trail of %1 is sent (syslog over TLS to a SIEM), and how far each collector is behind.</source>
+        <translation>Wohin das Audit-Protokoll %1 gesendet wird (Syslog über TLS an ein SIEM) und wie weit jeder Empfänger zurückliegt.</translation>
+    </message>
+    <message>
+        <source>Add a forwarding destination</source>
+        <translation>Weiterleitungsziel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Change the selected destination</source>
+        <translation>Ausgewähltes Ziel ändern</translation>
+    </message>
+    <message>
+        <source>Remove the selected destination</source>
+        <translation>Ausgewähltes Ziel entfernen</translation>
+    </message>
+    <message>
+        <source>the platform (every event)</source>
+        <translation>der Plattform (alle Ereignisse)</translation>
+    </message>
+    <message>
+        <source>the tenant %1</source>
+        <translation>des Mandanten %1</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1.</source>
+        <translation>Erfordert die Berechtigung %1.</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove the forwarding destination %1? Events are no longer sent to it; what it already received stays with the collector.</source>
+        <translation>Weiterleitungsziel %1 entfernen? Es werden keine Ereignisse mehr dorthin gesendet; was es bereits erhalten hat, bleibt beim Empfänger.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
     </message>
 </context>
 <context>

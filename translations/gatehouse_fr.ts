@@ -2002,6 +2002,285 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::DestinationDialog</name>
+    <message>
+        <source>New Forwarding Destination</source>
+        <translation>Nouvelle destination de transfert</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>En&amp;registrer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>A syslog collector (RFC 5424) that receives the audit events of %1. Over TLS, pin the collector with the CA that issued its certificate or with the certificate&apos;s fingerprint.</source>
+        <translation>Un collecteur syslog (RFC 5424) qui reçoit les événements d&apos;audit %1. En TLS, épinglez le collecteur par l&apos;autorité (CA) qui a émis son certificat ou par l&apos;empreinte de ce certificat.</translation>
+    </message>
+    <message>
+        <source>It receives the audit events of %1. A change applies from the next connection; the events the collector already took are not sent again.</source>
+        <translation>Elle reçoit les événements d&apos;audit %1. Une modification s&apos;applique dès la prochaine connexion ; les événements que le collecteur a déjà reçus ne sont pas renvoyés.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>siem</source>
+        <translation>siem</translation>
+    </message>
+    <message>
+        <source>Collector host</source>
+        <translation>Hôte du collecteur</translation>
+    </message>
+    <message>
+        <source>collector.example.com</source>
+        <translation>collector.example.com</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>TLS (RFC 5425)</source>
+        <translation>TLS (RFC 5425)</translation>
+    </message>
+    <message>
+        <source>Plain TCP, to a relay on this machine only</source>
+        <translation>TCP en clair, uniquement vers un relais sur cette machine</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>CEF</source>
+        <translation>CEF</translation>
+    </message>
+    <message>
+        <source>OCSF</source>
+        <translation>OCSF</translation>
+    </message>
+    <message>
+        <source>Pin the collector by</source>
+        <translation>Épingler le collecteur par</translation>
+    </message>
+    <message>
+        <source>The CA that issued its certificate</source>
+        <translation>L&apos;autorité (CA) qui a émis son certificat</translation>
+    </message>
+    <message>
+        <source>Its certificate&apos;s SHA-256 fingerprint</source>
+        <translation>L&apos;empreinte SHA-256 de son certificat</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Fichier de la CA</translation>
+    </message>
+    <message>
+        <source>The CA certificate (PEM)</source>
+        <translation>Le certificat de la CA (PEM)</translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation>Choisir le fichier de la CA</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <source>AB:CD:… (64 hexadecimal digits)</source>
+        <translation>AB:CD:… (64 chiffres hexadécimaux)</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>Nom du serveur</translation>
+    </message>
+    <message>
+        <source>The host</source>
+        <translation>L&apos;hôte</translation>
+    </message>
+    <message>
+        <source>&amp;Present a client certificate</source>
+        <translation>&amp;Présenter un certificat client</translation>
+    </message>
+    <message>
+        <source>Present a client certificate</source>
+        <translation>Présenter un certificat client</translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation>Fichier du certificat client</translation>
+    </message>
+    <message>
+        <source>The client certificate (PEM)</source>
+        <translation>Le certificat client (PEM)</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate file</source>
+        <translation>Choisir le fichier du certificat client</translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation>Fichier de la clé client</translation>
+    </message>
+    <message>
+        <source>Its private key (PEM, not encrypted)</source>
+        <translation>Sa clé privée (PEM, non chiffrée)</translation>
+    </message>
+    <message>
+        <source>Choose the client key file</source>
+        <translation>Choisir le fichier de la clé client</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: forward events to this collector</source>
+        <translation>&amp;Activée&#xa0;: transférer les événements à ce collecteur</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;in by:</source>
+        <translation>Ép&amp;ingler par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>Fichier de la &amp;CA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver name:</source>
+        <translation>Nom du ser&amp;veur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>Fichier de la c&amp;lé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Send the &amp;whole audit trail, not only the events from now on</source>
+        <translation>Envoyer tout le journal d&apos;a&amp;udit, pas seulement les événements à partir de maintenant</translation>
+    </message>
+    <message>
+        <source>Send the whole audit trail</source>
+        <translation>Envoyer tout le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Choose the Collector&apos;s CA</source>
+        <translation>Choisir la CA du collecteur</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Client Certificate</source>
+        <translation>Choisir le certificat client</translation>
+    </message>
+    <message>
+        <source>Choose the Client Key</source>
+        <translation>Choisir la clé client</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>Clés PEM (*.pem *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The CA given before (choose a file to replace it)</source>
+        <translation>La CA donnée auparavant (choisissez un fichier pour la remplacer)</translation>
+    </message>
+    <message>
+        <source>The certificate given before (choose a file to replace it)</source>
+        <translation>Le certificat donné auparavant (choisissez un fichier pour le remplacer)</translation>
+    </message>
+    <message>
+        <source>The key given before (give one with a new certificate)</source>
+        <translation>La clé donnée auparavant (donnez-en une avec un nouveau certificat)</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: choose a readable PEM file.</source>
+        <translation>Impossible de lire le fichier de la CA %1&#xa0;: choisissez un fichier PEM lisible.</translation>
+    </message>
+    <message>
+        <source>Cannot read the client certificate file %1: choose a readable PEM file.</source>
+        <translation>Impossible de lire le fichier du certificat client %1&#xa0;: choisissez un fichier PEM lisible.</translation>
+    </message>
+    <message>
+        <source>Cannot read the client key file %1: choose a readable PEM file.</source>
+        <translation>Impossible de lire le fichier de la clé client %1&#xa0;: choisissez un fichier PEM lisible.</translation>
+    </message>
+    <message>
+        <source>Give the destination a name (lower-case letters, digits and dashes).</source>
+        <translation>Donnez un nom à la destination (lettres minuscules, chiffres et tirets).</translation>
+    </message>
+    <message>
+        <source>Give the collector&apos;s host name or address.</source>
+        <translation>Indiquez le nom d&apos;hôte ou l&apos;adresse du collecteur.</translation>
+    </message>
+    <message>
+        <source>Fin&amp;gerprint:</source>
+        <translation>Empreint&amp;e&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Certificate fi&amp;le:</source>
+        <translation>Fichier &amp;du certificat&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::FirstRunWizard</name>
     <message>
         <source>Set up Gatehouse</source>
@@ -2347,10 +2626,6 @@
         <translation>Transfert de l&apos;audit</translation>
     </message>
     <message>
-        <source>Where the audit trail is sent (syslog over TLS to a SIEM), and how far each collector is behind. Destinations are added and removed with &quot;gatehoused forwarding&quot;.</source>
-        <translation>Où le journal d&apos;audit est envoyé (syslog sur TLS vers un SIEM), et le retard de chaque collecteur. Les destinations s&apos;ajoutent et se retirent avec &quot;gatehoused forwarding&quot;.</translation>
-    </message>
-    <message>
         <source>Forwarding status</source>
         <translation>État du transfert</translation>
     </message>
@@ -2449,6 +2724,62 @@
     <message>
         <source>%1 destinations.</source>
         <translation>%1 destinations.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>Aj&amp;outer…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Where the audit trail of %1 is sent (syslog over TLS to a SIEM), and how far each collector is behind.</source>
+        <translation>Où le journal d&apos;audit %1 est envoyé (syslog sur TLS vers un SIEM), et le retard de chaque collecteur.</translation>
+    </message>
+    <message>
+        <source>Add a forwarding destination</source>
+        <translation>Ajouter une destination de transfert</translation>
+    </message>
+    <message>
+        <source>Change the selected destination</source>
+        <translation>Modifier la destination sélectionnée</translation>
+    </message>
+    <message>
+        <source>Remove the selected destination</source>
+        <translation>Supprimer la destination sélectionnée</translation>
+    </message>
+    <message>
+        <source>the platform (every event)</source>
+        <translation>de la plateforme (tous les événements)</translation>
+    </message>
+    <message>
+        <source>the tenant %1</source>
+        <translation>du locataire %1</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1.</source>
+        <translation>Nécessite l&apos;autorisation %1.</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 ajoutée.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistrée.</translation>
+    </message>
+    <message>
+        <source>Remove the forwarding destination %1? Events are no longer sent to it; what it already received stays with the collector.</source>
+        <translation>Supprimer la destination de transfert %1&#xa0;? Les événements ne lui sont plus envoyés&#xa0;; ce qu&apos;elle a déjà reçu reste chez le collecteur.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 supprimée.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-// gatehoused forwarding status|add|remove: the audit trail's destinations (syslog collectors of a SIEM).
+// gatehoused forwarding status|add|update|remove: the audit trail's destinations (syslog collectors of a SIEM).
 #include "CommandTable.h"
 #include "ExitCode.h"
 #include "OpenedStore.h"
@@ -77,47 +77,78 @@ int runStatus(const Invocation& in, service::ControlPlane& cp, const service::Ca
     return alarmed ? ExitControlFailed : ExitOk;
 }
 
-int runAdd(const Invocation& in, service::ControlPlane& cp, const service::Caller& local, const QString& tenantId)
+// What the options say of a destination (forwarding add and update): only what is given.
+Result<forward::DestinationChange> changeFrom(const Invocation& in)
 {
-    if (!in.isSet("name") || !in.isSet("host"))
-        return usage(QStringLiteral("forwarding add needs --name and --host (and --ca-file or --ca-sha256 for tls)"));
-    forward::Destination d;
-    d.tenantId = tenantId;
-    d.name = in.value("name");
-    d.host = in.value("host");
-    auto transport = forward::parseTransport(in.value("transport"));
-    if (!transport)
-        return usage(transport.error().message);
-    d.transport = transport.value();
-    d.port = in.isSet("port") ? in.value("port").toInt()
-                              : (d.transport == forward::Destination::Transport::Tls ? 6514 : 514);
-    d.serverName = in.value("server-name");
-    auto format = forward::parseFormat(in.isSet("format") ? in.value("format") : QString());
-    if (!format)
-        return usage(format.error().message);
-    d.format = format.value();
-    d.caSha256 = in.value("ca-sha256");
+    forward::DestinationChange c;
+    if (in.isSet("name"))
+        c.name = in.value("name");
+    if (in.isSet("host"))
+        c.host = in.value("host");
+    if (in.isSet("transport")) {
+        auto transport = forward::parseTransport(in.value("transport"));
+        if (!transport)
+            return transport.error();
+        c.transport = transport.value();
+    }
+    if (in.isSet("port")) {
+        bool ok = false;
+        c.port = in.value("port").toInt(&ok);
+        if (!ok)
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("--port takes a number from 1 to 65535"));
+    }
+    if (in.isSet("server-name"))
+        c.serverName = in.value("server-name");
+    if (in.isSet("format")) {
+        auto format = forward::parseFormat(in.value("format"));
+        if (!format)
+            return format.error();
+        c.format = format.value();
+    }
+    if (in.isSet("ca-sha256"))
+        c.caSha256 = in.value("ca-sha256");
     if (in.isSet("ca-file")) {
         auto pem = readFile(in.value("ca-file"));
         if (!pem)
-            return fail(pem.error());
-        d.caPem = pem.value();
+            return pem.error();
+        c.caPem = pem.value();
     }
     if (in.isSet("client-cert") != in.isSet("client-key"))
-        return usage(QStringLiteral("give both --client-cert and --client-key, or neither"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("give both --client-cert and --client-key, or neither"));
     if (in.isSet("client-cert")) {
         auto cert = readFile(in.value("client-cert"));
         auto key = readFile(in.value("client-key"));
         if (!cert || !key)
-            return fail(!cert ? cert.error() : key.error());
-        d.clientCertPem = cert.value();
+            return !cert ? cert.error() : key.error();
+        c.clientCertPem = cert.value();
         QByteArray k = key.value();
-        d.clientKeyPem = std::make_shared<const SecureBytes>(reinterpret_cast<const unsigned char*>(k.constData()),
+        c.clientKeyPem = std::make_shared<const SecureBytes>(reinterpret_cast<const unsigned char*>(k.constData()),
                                                              std::size_t(k.size()));
         k.fill('\0');
     }
     if (in.isSet("alarm-after-s"))
-        d.alarmAfterMs = in.value("alarm-after-s").toLongLong() * 1000;
+        c.alarmAfterMs = in.value("alarm-after-s").toLongLong() * 1000;
+    if (in.isSet("enabled")) {
+        const QString v = in.value("enabled");
+        if (v != QLatin1String("yes") && v != QLatin1String("no"))
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("--enabled takes yes or no"));
+        c.enabled = v == QLatin1String("yes");
+    }
+    return c;
+}
+
+int runAdd(const Invocation& in, service::ControlPlane& cp, const service::Caller& local, const QString& tenantId)
+{
+    if (!in.isSet("name") || !in.isSet("host"))
+        return usage(QStringLiteral("forwarding add needs --name and --host (and --ca-file or --ca-sha256 for tls)"));
+    auto change = changeFrom(in);
+    if (!change)
+        return usage(change.error().message);
+    forward::Destination d = forward::applied(forward::Destination{}, change.value());
+    d.tenantId = tenantId;
+    if (!change.value().port)
+        d.port = d.transport == forward::Destination::Transport::Tls ? 6514 : 514;
     auto created = cp.createForwardDestination(local, d, in.isSet("from-beginning"));
     if (!created)
         return fail(created.error());
@@ -126,10 +157,25 @@ int runAdd(const Invocation& in, service::ControlPlane& cp, const service::Calle
     return ExitOk;
 }
 
+int runUpdate(const Invocation& in, service::ControlPlane& cp, const service::Caller& local, const QString& tenantId)
+{
+    if (!in.isSet("id"))
+        return usage(QStringLiteral("forwarding update needs --id (the destination's id, see forwarding status)"));
+    auto change = changeFrom(in);
+    if (!change)
+        return usage(change.error().message);
+    auto updated = cp.updateForwardDestination(local, tenantId, in.value("id"), change.value());
+    if (!updated)
+        return fail(updated.error());
+    QTextStream(stdout) << "changed forwarding destination " << updated.value().name << " (" << updated.value().id
+                        << "); a running gatehoused serve uses the change within seconds" << Qt::endl;
+    return ExitOk;
+}
+
 int runForwarding(Invocation& in)
 {
     if (in.args.size() < 2)
-        return usage(QStringLiteral("forwarding needs a subcommand: status, add or remove"));
+        return usage(QStringLiteral("forwarding needs a subcommand: status, add, update or remove"));
     auto opened = OpenedStore::open(in);
     if (!opened)
         return fail(opened.error());
@@ -143,6 +189,8 @@ int runForwarding(Invocation& in)
         return runStatus(in, cp, local, tenantId.value());
     if (sub == QLatin1String("add") && in.args.size() == 2)
         return runAdd(in, cp, local, tenantId.value());
+    if (sub == QLatin1String("update") && in.args.size() == 2)
+        return runUpdate(in, cp, local, tenantId.value());
     if (sub == QLatin1String("remove")) {
         if (!in.isSet("id"))
             return usage(QStringLiteral("forwarding remove needs --id (the destination's id, see forwarding status)"));
@@ -151,39 +199,43 @@ int runForwarding(Invocation& in)
         QTextStream(stdout) << "removed forwarding destination " << in.value("id") << Qt::endl;
         return ExitOk;
     }
-    return usage(QStringLiteral("unknown forwarding subcommand '%1': use status, add or remove").arg(sub));
+    return usage(QStringLiteral("unknown forwarding subcommand '%1': use status, add, update or remove").arg(sub));
 }
 
 } // namespace
 
 void addForwardingCommands(CommandTable& table)
 {
-    table.addOption(
-        {QStringLiteral("id"), QStringLiteral("forwarding remove: the destination's id."), QStringLiteral("ID")});
-    table.addOption(
-        {QStringLiteral("name"), QStringLiteral("forwarding add: the destination's name."), QStringLiteral("NAME")});
-    table.addOption(
-        {QStringLiteral("host"), QStringLiteral("forwarding add: the collector's host."), QStringLiteral("HOST")});
-    table.addOption({QStringLiteral("port"), QStringLiteral("forwarding add: the collector's port (6514)."),
+    table.addOption({QStringLiteral("id"), QStringLiteral("forwarding update, remove: the destination's id."),
+                     QStringLiteral("ID")});
+    table.addOption({QStringLiteral("enabled"), QStringLiteral("forwarding update: forward to it (yes) or not (no)."),
+                     QStringLiteral("yes|no")});
+    table.addOption({QStringLiteral("name"), QStringLiteral("forwarding add, update: the destination's name."),
+                     QStringLiteral("NAME")});
+    table.addOption({QStringLiteral("host"), QStringLiteral("forwarding add, update: the collector's host."),
+                     QStringLiteral("HOST")});
+    table.addOption({QStringLiteral("port"), QStringLiteral("forwarding add, update: the collector's port (6514)."),
                      QStringLiteral("PORT")});
     table.addOption({QStringLiteral("transport"),
-                     QStringLiteral("forwarding add: tls (default) or tcp (only to this machine)."),
+                     QStringLiteral("forwarding add, update: tls (default) or tcp (only to this machine)."),
                      QStringLiteral("tls|tcp")});
     table.addOption({QStringLiteral("server-name"),
-                     QStringLiteral("forwarding add: the name the collector's certificate carries."),
+                     QStringLiteral("forwarding add, update: the name the collector's certificate carries."),
                      QStringLiteral("NAME")});
     table.addOption({QStringLiteral("ca-file"),
-                     QStringLiteral("forwarding add: the CA that issued the collector's certificate (PEM)."),
+                     QStringLiteral("forwarding add, update: the CA that issued the collector's certificate (PEM)."),
                      QStringLiteral("FILE")});
     table.addOption({QStringLiteral("ca-sha256"),
-                     QStringLiteral("forwarding add: or the collector certificate's SHA-256 fingerprint."),
+                     QStringLiteral("forwarding add, update: or the collector certificate's SHA-256 fingerprint."),
                      QStringLiteral("HEX")});
     table.addOption({QStringLiteral("client-cert"),
-                     QStringLiteral("forwarding add: a client certificate to present (PEM)."), QStringLiteral("FILE")});
-    table.addOption({QStringLiteral("client-key"), QStringLiteral("forwarding add: its private key (PEM)."),
+                     QStringLiteral("forwarding add, update: a client certificate to present (PEM)."),
+                     QStringLiteral("FILE")});
+    table.addOption({QStringLiteral("client-key"), QStringLiteral("forwarding add, update: its private key (PEM)."),
                      QStringLiteral("FILE")});
     table.addOption({QStringLiteral("alarm-after-s"),
-                     QStringLiteral("forwarding add: alarm when unreachable this long (900)."), QStringLiteral("S")});
+                     QStringLiteral("forwarding add, update: alarm when unreachable this long (900)."),
+                     QStringLiteral("S")});
     table.addOption({QStringLiteral("from-beginning"),
                      QStringLiteral("forwarding add: send the whole trail, not only new events.")});
     table.add({QStringLiteral("forwarding"),
@@ -193,6 +245,8 @@ void addForwardingCommands(CommandTable& table)
                    "  forwarding add --name NAME --host HOST [--port 6514] [--transport tls|tcp] [--server-name N]\n"
                    "              [--ca-file PEM | --ca-sha256 HEX] [--client-cert PEM --client-key PEM]\n"
                    "              [--format json|cef|ocsf] [--alarm-after-s S] [--from-beginning] [--tenant NAME]\n"
+                   "  forwarding update --id ID [the options of add] [--enabled yes|no] [--tenant NAME]\n"
+                   "              change what is given; the rest, and what the collector took, stay\n"
                    "  forwarding remove --id ID [--tenant NAME]\n"),
                true, runForwarding});
 }

@@ -116,6 +116,28 @@ QString normalizeFingerprint(const QString& text)
     return hex;
 }
 
+Destination applied(const Destination& current, const DestinationChange& change)
+{
+    Destination d = current;
+    d.name = change.name.value_or(d.name);
+    d.host = change.host.value_or(d.host);
+    d.port = change.port.value_or(d.port);
+    d.transport = change.transport.value_or(d.transport);
+    d.serverName = change.serverName.value_or(d.serverName);
+    d.format = change.format.value_or(d.format);
+    d.caPem = change.caPem.value_or(d.caPem);
+    d.caSha256 = change.caSha256.value_or(d.caSha256);
+    d.clientCertPem = change.clientCertPem.value_or(d.clientCertPem);
+    // A key belongs to its certificate: a new certificate without a new key leaves none (and validate() says so).
+    if (change.clientKeyPem)
+        d.clientKeyPem = change.clientKeyPem;
+    else if (d.clientCertPem != current.clientCertPem)
+        d.clientKeyPem.reset();
+    d.alarmAfterMs = change.alarmAfterMs.value_or(d.alarmAfterMs);
+    d.enabled = change.enabled.value_or(d.enabled);
+    return d;
+}
+
 Result<void> validate(const Destination& d)
 {
     if (d.host.isEmpty() || d.host.size() > 253 || d.host.contains(QLatin1Char(' ')) ||

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace gatehouse::store {
 class Database;
@@ -60,6 +61,27 @@ struct DestinationStatus
     qint64 unreachableSinceMs = 0; // 0 while reachable
     bool alarmed = false;          // unreachable beyond alarmAfterMs
 };
+
+// A change to a destination: what is set replaces what the destination says, the rest stays. An empty text clears
+// (the CA, the fingerprint, the client certificate, the server name).
+struct DestinationChange
+{
+    std::optional<QString> name;
+    std::optional<QString> host;
+    std::optional<int> port;
+    std::optional<Destination::Transport> transport;
+    std::optional<QString> serverName;
+    std::optional<audit::ExportFormat> format;
+    std::optional<QByteArray> caPem;
+    std::optional<QString> caSha256;
+    std::optional<QByteArray> clientCertPem;
+    std::shared_ptr<const SecureBytes> clientKeyPem; // a new key; without one the key stays while the certificate does
+    std::optional<qint64> alarmAfterMs;
+    std::optional<bool> enabled;
+};
+
+// `current` with `change` applied (its id, scope, cursor and times stay).
+Destination applied(const Destination& current, const DestinationChange& change);
 
 Result<Destination::Transport> parseTransport(const QString& name);
 // json, cef or ocsf (the syslog payload; CSV does not fit a message).

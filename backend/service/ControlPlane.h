@@ -416,10 +416,11 @@ public:
     // stored in the (encrypted) store and never returned, logged or audited.
     Result<forward::Destination> createForwardDestination(const Caller& caller, const forward::Destination& destination,
                                                           bool fromBeginning = false);
-    // Replaces what a destination says (its cursor stays); a client key not given is kept while the certificate
-    // stays the same.
-    Result<forward::Destination> updateForwardDestination(const Caller& caller, const QString& destinationId,
-                                                          const forward::Destination& destination);
+    // Changes what a destination of the scope says (what the change sets; its cursor stays); a client key not given
+    // is kept while the certificate stays the same.
+    Result<forward::Destination> updateForwardDestination(const Caller& caller, const QString& tenantId,
+                                                          const QString& destinationId,
+                                                          const forward::DestinationChange& change);
     Result<void> deleteForwardDestination(const Caller& caller, const QString& tenantId, const QString& destinationId);
     // Forwarding runs in the process that serves (gatehoused serve, the desktop), not in one-off commands: its own
     // thread and store connection (the tuning's path and key are ignored).

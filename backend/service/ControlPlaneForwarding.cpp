@@ -7,6 +7,7 @@
 #include "forward/Forwarder.h"
 #include "store/Store.h"
 
+#include <QJsonArray>
 #include <QScopeGuard>
 
 #include <openssl/crypto.h>
@@ -43,6 +44,29 @@ QJsonObject describe(const forward::Destination& d)
             {QStringLiteral("client_certificate"), !d.clientCertPem.isEmpty()},
             {QStringLiteral("alarm_after_s"), d.alarmAfterMs / 1000},
             {QStringLiteral("enabled"), d.enabled}};
+}
+
+// The fields a change altered, for the trail (the key only as "client_key").
+QJsonArray changedFields(const forward::Destination& before, const forward::Destination& after)
+{
+    QJsonArray out;
+    const auto note = [&out](bool differs, const char* field) {
+        if (differs)
+            out.append(QString::fromLatin1(field));
+    };
+    note(before.name != after.name, "name");
+    note(before.host != after.host, "host");
+    note(before.port != after.port, "port");
+    note(before.transport != after.transport, "transport");
+    note(before.serverName != after.serverName, "server_name");
+    note(before.format != after.format, "format");
+    note(before.caPem != after.caPem, "ca");
+    note(before.caSha256 != after.caSha256, "fingerprint");
+    note(before.clientCertPem != after.clientCertPem, "client_certificate");
+    note(before.clientKeyPem != after.clientKeyPem, "client_key");
+    note(before.alarmAfterMs != after.alarmAfterMs, "alarm_after_s");
+    note(before.enabled != after.enabled, "enabled");
+    return out;
 }
 
 } // namespace
@@ -121,10 +145,10 @@ ControlPlane::createForwardDestination(const Caller& caller, const forward::Dest
     });
 }
 
-Result<forward::Destination> ControlPlane::updateForwardDestination(const Caller& caller, const QString& destinationId,
-                                                                    const forward::Destination& input)
+Result<forward::Destination> ControlPlane::updateForwardDestination(const Caller& caller, const QString& tenantId,
+                                                                    const QString& destinationId,
+                                                                    const forward::DestinationChange& change)
 {
-    const QString tenantId = input.tenantId;
     Operation op{QString::fromLatin1(actionFor(tenantId, "update")),
                  tenantId.isEmpty() ? Permission::AuditManage : Permission::SettingsWrite,
                  tenantId,
@@ -140,21 +164,13 @@ Result<forward::Destination> ControlPlane::updateForwardDestination(const Caller
                                      [&](const forward::Destination& d) { return d.id == destinationId; });
         if (it == current.value().cend())
             return notFound(QStringLiteral("forwarding destination"));
-        out = input;
-        out.id = it->id;
-        out.tenantId = it->tenantId;
-        out.createdAtMs = it->createdAtMs;
-        out.startSeq = it->startSeq;
+        out = forward::applied(*it, change);
         out.updatedAtMs = std::max(ctx.now, it->updatedAtMs + 1);
-        if (out.name.isEmpty())
-            out.name = it->name;
-        // The key stays unless a new one (with its certificate) is given.
-        if (!out.clientKeyPem && out.clientCertPem == it->clientCertPem)
-            out.clientKeyPem = it->clientKeyPem;
         const QString pin = forward::normalizeFingerprint(out.caSha256);
         if (!pin.isEmpty())
             out.caSha256 = pin;
         ctx.details = describe(out);
+        ctx.details.insert(QStringLiteral("changed"), changedFields(*it, out));
         if (auto v = checkName(out.name, QStringLiteral("destination name")); !v)
             return v;
         if (auto v = forward::validate(out); !v)

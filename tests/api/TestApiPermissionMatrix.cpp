@@ -455,6 +455,13 @@ const QList<RouteSpec>& routeSpecs()
          [](W&, const T&, const R&) {
              return Request{{}, forwardDestinationBody(), {}, {}};
          }},
+        {"updatePlatformForwardDestination", Scope::Platform, ONLY_PO,
+         [](W& w, const T&, const R&) {
+             return Request{{{QStringLiteral("destination"), newForwardDestination(w, {})}},
+                            {{QStringLiteral("enabled"), false}},
+                            {},
+                            {}};
+         }},
         {"deletePlatformForwardDestination", Scope::Platform, ONLY_PO,
          [](W& w, const T&, const R&) {
              return Request{{{QStringLiteral("destination"), newForwardDestination(w, {})}}, {}, {}, {}};
@@ -473,6 +480,13 @@ const QList<RouteSpec>& routeSpecs()
         {"createTenantForwardDestination", Scope::Tenant, ONLY_TO,
          [](W&, const T&, const R&) {
              return Request{{}, forwardDestinationBody(), {}, {}};
+         }},
+        {"updateTenantForwardDestination", Scope::Tenant, ONLY_TO,
+         [](W& w, const T& t, const R&) {
+             return Request{{{QStringLiteral("destination"), newForwardDestination(w, t.tenantId)}},
+                            {{QStringLiteral("enabled"), false}},
+                            {},
+                            {}};
          }},
         {"deleteTenantForwardDestination", Scope::Tenant, ONLY_TO,
          [](W& w, const T& t, const R&) {

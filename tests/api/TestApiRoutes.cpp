@@ -4,11 +4,13 @@
 #include "ContractRecorder.h"
 #include "ControlPlaneFixture.h"
 #include "api/ApiService.h"
+#include "api/TlsCertificate.h"
 #include "crypto/Ed25519.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -86,6 +88,7 @@ private slots:
     void controlHistoryOverHttps();
     void evidenceReportOverHttps();
     void forwardingOverHttps();
+    void forwardingUpdateOverHttps();
     void auditByRequestIdAndOutcomes();
     void auditVerifiesARange();
 
@@ -366,9 +369,11 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"GET", QStringLiteral("/api/v1/forwarding"), "getPlatformForwarding"},
         {"POST", QStringLiteral("/api/v1/forwarding/destinations"), "createPlatformForwardDestination"},
         {"DELETE", QStringLiteral("/api/v1/forwarding/destinations/{destination}"), "deletePlatformForwardDestination"},
+        {"PATCH", QStringLiteral("/api/v1/forwarding/destinations/{destination}"), "updatePlatformForwardDestination"},
         {"GET", t + QStringLiteral("/forwarding"), "getTenantForwarding"},
         {"POST", t + QStringLiteral("/forwarding/destinations"), "createTenantForwardDestination"},
         {"DELETE", t + QStringLiteral("/forwarding/destinations/{destination}"), "deleteTenantForwardDestination"},
+        {"PATCH", t + QStringLiteral("/forwarding/destinations/{destination}"), "updateTenantForwardDestination"},
         {"GET", QStringLiteral("/api/v1/ownership"), "getOwnership"},
         {"PUT", QStringLiteral("/api/v1/ownership"), "updateOwnership"},
     };
@@ -1170,10 +1175,108 @@ void TestApiRoutes::forwardingOverHttps()
     // A destination outside the tenant is not found through the tenant, and stays.
     const QString platformId = platform.json().value(QStringLiteral("id")).toString();
     QCOMPARE(call("DELETE", tenant + "/destinations/" + pct(platformId), alice()).status(), 404);
+    QCOMPARE(call("PATCH", tenant + "/destinations/" + pct(platformId), alice(), {{"enabled", false}}).status(), 404);
+    QCOMPARE(
+        call("PATCH", "/api/v1/forwarding/destinations/" + pct(platformId), alice(), {{"enabled", false}}).status(),
+        403);
     QCOMPARE(call("GET", "/api/v1/forwarding", root()).items().size(), 1);
+    QVERIFY(call("GET", "/api/v1/forwarding", root()).items().first().toObject().value("enabled").toBool());
     QCOMPARE(call("DELETE", "/api/v1/forwarding/destinations/" + pct(platformId), root()).status(), 204);
     QCOMPARE(call("DELETE", tenant + "/destinations/" + pct(id), alice()).status(), 204);
     QCOMPARE(call("GET", tenant, alice()).items().size(), 0);
+}
+
+void TestApiRoutes::forwardingUpdateOverHttps()
+{
+    const QByteArray tenant = tenantPath(f->tenantA) + "/forwarding";
+    const QJsonObject body{{QStringLiteral("name"), QStringLiteral("relay")},
+                           {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                           {QStringLiteral("port"), 9},
+                           {QStringLiteral("transport"), QStringLiteral("tcp")},
+                           {QStringLiteral("format"), QStringLiteral("json")}};
+    auto made = call("POST", tenant + "/destinations", alice(), body);
+    QCOMPARE(made.status(), 201);
+    const QByteArray one = tenant + "/destinations/" + pct(made.json().value(QStringLiteral("id")).toString());
+    const qint64 startSeq = made.json().value(QStringLiteral("start_seq")).toInteger();
+
+    // What the body holds changes; the rest (and the cursor) stays; the change is audited with the fields changed.
+    auto changed = call("PATCH", one, alice(), {{"port", 1514}, {"format", "cef"}, {"enabled", false}});
+    QCOMPARE(changed.status(), 200);
+    const QJsonObject d = changed.json();
+    QCOMPARE(d.value(QStringLiteral("port")).toInt(), 1514);
+    QCOMPARE(d.value(QStringLiteral("format")).toString(), QStringLiteral("cef"));
+    QCOMPARE(d.value(QStringLiteral("enabled")).toBool(true), false);
+    QCOMPARE(d.value(QStringLiteral("name")).toString(), QStringLiteral("relay"));
+    QCOMPARE(d.value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(d.value(QStringLiteral("start_seq")).toInteger(), startSeq);
+    const QJsonObject shown = call("GET", tenant, alice()).items().first().toObject();
+    QCOMPARE(shown.value(QStringLiteral("port")).toInt(), 1514);
+    QCOMPARE(shown.value(QStringLiteral("enabled")).toBool(true), false);
+    auto trail = call("GET", tenantPath(f->tenantA) + "/audit/events?action=forwarding.tenant.update", alice());
+    QCOMPARE(trail.status(), 200);
+    QCOMPARE(trail.items().size(), 1);
+    const QJsonObject event = trail.items().first().toObject();
+    QCOMPARE(event.value(QStringLiteral("outcome")).toString(), QStringLiteral("success"));
+    const QJsonObject details = event.value(QStringLiteral("details")).toObject();
+    QCOMPARE(details.value(QStringLiteral("changed")).toArray(),
+             QJsonArray({QStringLiteral("port"), QStringLiteral("format"), QStringLiteral("enabled")}));
+
+    // Bad input: 400 saying what to change, and nothing is changed.
+    const auto refused = [&](const QJsonObject& patch, const QString& says) {
+        auto r = call("PATCH", one, alice(), patch);
+        QCOMPARE(r.status(), 400);
+        QVERIFY2(r.json().value(QStringLiteral("detail")).toString().contains(says),
+                 qPrintable(r.json().value(QStringLiteral("detail")).toString()));
+    };
+    refused({{"host", "192.0.2.10"}}, QStringLiteral("only to a relay on this machine"));
+    refused({{"transport", "tls"}}, QStringLiteral("pin the collector"));
+    refused({{"port", 70000}}, QStringLiteral("port"));
+    refused({{"format", "csv"}}, QStringLiteral("json"));
+    refused({{"colour", "red"}}, QStringLiteral("colour"));
+    refused({{"enabled", QJsonValue::Null}}, QStringLiteral("changes nothing"));
+    QCOMPARE(call("GET", tenant, alice()).items().first().toObject().value(QStringLiteral("port")).toInt(), 1514);
+
+    // Another tenant's owner does not find it, through tenant A nor through his own tenant; it stays as it was.
+    QCOMPARE(call("PATCH", one, bob(), {{"enabled", true}}).status(), 404);
+    const QByteArray viaB =
+        tenantPath(f->tenantB) + "/forwarding/destinations/" + pct(made.json().value(QStringLiteral("id")).toString());
+    QCOMPARE(call("PATCH", viaB, bob(), {{"enabled", true}}).status(), 404);
+    QCOMPARE(call("GET", tenant, alice()).items().first().toObject().value(QStringLiteral("enabled")).toBool(true),
+             false);
+    // A client key stays while its certificate does; a new certificate needs its key; none removes both.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(api::TlsCertificate::generate(dir.path(), {}, f->clock));
+    const auto pem = [](const QString& path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()) : QString();
+    };
+    const QString cert = pem(api::TlsCertificate::certificatePath(dir.path()));
+    const QString key = pem(api::TlsCertificate::keyPath(dir.path()));
+    QVERIFY(!cert.isEmpty() && !key.isEmpty());
+    auto tls = call("PATCH", one, alice(),
+                    {{"transport", "tls"}, {"ca_pem", cert}, {"client_cert_pem", cert}, {"client_key_pem", key}});
+    QCOMPARE(tls.status(), 200);
+    QVERIFY(tls.json().value(QStringLiteral("has_ca")).toBool());
+    QVERIFY(tls.json().value(QStringLiteral("has_client_certificate")).toBool());
+    QVERIFY(!tls.json().contains(QStringLiteral("client_key_pem")));
+    QCOMPARE(call("PATCH", one, alice(), {{"port", 6514}}).status(), 200); // the key stays with its certificate
+    auto f2 = QTemporaryDir();
+    QVERIFY(api::TlsCertificate::generate(f2.path(), {}, f->clock));
+    refused({{"client_cert_pem", pem(api::TlsCertificate::certificatePath(f2.path()))}},
+            QStringLiteral("give both the client certificate and its private key"));
+    auto without = call("PATCH", one, alice(), {{"client_cert_pem", ""}});
+    QCOMPARE(without.status(), 200);
+    QVERIFY(!without.json().value(QStringLiteral("has_client_certificate")).toBool(true));
+    const QByteArray trail2 =
+        call("GET", tenantPath(f->tenantA) + "/audit/events?action=forwarding.tenant.update", alice()).response.body;
+    QVERIFY(!trail2.contains("PRIVATE KEY")); // the key never enters the trail
+
+    // A name taken in the scope is a conflict.
+    QJsonObject other = body;
+    other.insert(QStringLiteral("name"), QStringLiteral("other"));
+    QCOMPARE(call("POST", tenant + "/destinations", alice(), other).status(), 201);
+    QCOMPARE(call("PATCH", one, alice(), {{"name", "other"}}).status(), 409);
 }
 
 void TestApiRoutes::boundariesAndOwnership()

@@ -157,7 +157,7 @@ private slots:
     void auditGapFailsVerify();
     void auditCheckpointSignsTheHead();
     void sigtermSignsTheNewestEvent();
-    void forwardingAddStatusRemove();
+    void forwardingAddStatusUpdateRemove();
     void initIfAbsentLeavesAStoreAlone();
     void initTakesCertificateNamesFromTheConfigFile();
     void serveNotifiesSystemdOnceListening();
@@ -1133,7 +1133,7 @@ void TestGatehousedCli::sigtermSignsTheNewestEvent()
     QCOMPARE(trail.lastCheckpoint().value()->seq, trail.lastSeq().value());
 }
 
-void TestGatehousedCli::forwardingAddStatusRemove()
+void TestGatehousedCli::forwardingAddStatusUpdateRemove()
 {
     initFileStore();
     const QStringList store{QStringLiteral("--data-dir"), dir("data")};
@@ -1163,6 +1163,31 @@ void TestGatehousedCli::forwardingAddStatusRemove()
     QCOMPARE(d.value(QLatin1String("name")).toString(), QStringLiteral("relay"));
     QCOMPARE(d.value(QLatin1String("format")).toString(), QStringLiteral("cef"));
     QCOMPARE(d.value(QLatin1String("connected")).toBool(), false);
+    // update changes what is given, and only that; a bad value is refused and changes nothing.
+    const QString id = d.value(QLatin1String("id")).toString();
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("update"), QStringLiteral("--id"), id,
+                               QStringLiteral("--port"), QStringLiteral("6000"), QStringLiteral("--enabled"),
+                               QStringLiteral("no")} +
+                   store);
+    EXPECT_EXIT(r, 0);
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("update"), QStringLiteral("--id"), id,
+                               QStringLiteral("--host"), QStringLiteral("192.0.2.1")} +
+                   store);
+    QVERIFY2(r.exitCode != 0 && r.err.contains(QLatin1String("only to a relay on this machine")),
+             qPrintable(describe(r)));
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("update"), QStringLiteral("--id"), id,
+                               QStringLiteral("--enabled"), QStringLiteral("maybe")} +
+                   store);
+    QVERIFY2(r.exitCode != 0 && r.err.contains(QLatin1String("--enabled takes yes or no")), qPrintable(describe(r)));
+    r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("--json")} +
+                   store);
+    EXPECT_EXIT(r, 0);
+    const QJsonObject changed =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("items")).toArray().first().toObject();
+    QCOMPARE(changed.value(QLatin1String("port")).toInt(), 6000);
+    QCOMPARE(changed.value(QLatin1String("enabled")).toBool(true), false);
+    QCOMPARE(changed.value(QLatin1String("host")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(changed.value(QLatin1String("format")).toString(), QStringLiteral("cef"));
     r = gatehoused(QStringList{QStringLiteral("forwarding"), QStringLiteral("remove"), QStringLiteral("--id"),
                                d.value(QLatin1String("id")).toString()} +
                    store);
@@ -1180,6 +1205,8 @@ void TestGatehousedCli::forwardingAddStatusRemove()
     while (actions.value().step().value())
         seen << actions.value().text(0) + QLatin1Char(':') + actions.value().text(1);
     QVERIFY2(seen.contains(QStringLiteral("forwarding.create:success")) &&
+                 seen.contains(QStringLiteral("forwarding.update:success")) &&
+                 seen.contains(QStringLiteral("forwarding.update:error")) &&
                  seen.contains(QStringLiteral("forwarding.delete:success")) &&
                  seen.contains(QStringLiteral("forwarding.create:error")),
              qPrintable(seen.join(QLatin1Char(' '))));

@@ -1,6 +1,6 @@
-// Renders the console on a real store, signed in as a real identity, one PNG per pane (and the lock page), in the
-// light or the dark theme: the pictures in docs/screenshots. A program, run by tests/gui/screenshots.sh under
-// xvfb-run; not a test.
+// Renders the console on a real store, signed in as a real identity, one PNG per pane (and the lock page, the audit
+// pane's Forwarding window and its destination editor), in the light or the dark theme: the pictures in
+// docs/screenshots. A program, run by tests/gui/screenshots.sh under xvfb-run; not a test.
 //   console-screenshots --data-dir DIR --key-file FILE --password-file FILE [--tenant NAME] [--user NAME]
 //                       --out DIR --theme light|dark [--only PANE]
 // --only renders that pane alone (its file name: trust-boundaries), for a pane another identity should be shown in.
@@ -13,11 +13,15 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QDir>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTextStream>
+#include <QToolButton>
 
 using namespace gatehouse;
 
@@ -35,6 +39,50 @@ QString fileNameOf(const QString& text)
     while (out.endsWith(QLatin1Char('-')))
         out.chop(1);
     return out;
+}
+
+// Saves `w` as <name><suffix> in `target`; false when it cannot be written.
+bool save(QWidget* w, const QDir& target, const QString& name, const QString& suffix)
+{
+    if (!w->grab().save(target.filePath(name + suffix)))
+        return false;
+    QTextStream(stdout) << target.filePath(name + suffix) << Qt::endl;
+    return true;
+}
+
+// Opens the Forwarding window from the audit pane and its editor for a new destination, saves both, and closes them;
+// empty on success, else what went wrong.
+QString shootForwarding(QWidget& window, ui::ConsoleBridge& bridge, const QDir& target, const QString& suffix)
+{
+    auto* open = window.findChild<QToolButton*>(QStringLiteral("auditForwardingButton"));
+    if (!open)
+        return QStringLiteral("no Forwarding button in the audit pane");
+    open->click();
+    test::settle(bridge, 500);
+    auto* forwarding = window.findChild<QDialog*>(QStringLiteral("forwardingDialog"));
+    if (!forwarding)
+        return QStringLiteral("the Forwarding window did not open");
+    if (!save(forwarding, target, QStringLiteral("audit-forwarding"), suffix))
+        return QStringLiteral("cannot write the Forwarding window");
+    auto* add = forwarding->findChild<QPushButton*>(QStringLiteral("forwardingAdd"));
+    if (add && add->isEnabled()) {
+        add->click();
+        test::settle(bridge, 300);
+        auto* editor = forwarding->findChild<QDialog*>(QStringLiteral("destinationDialog"));
+        if (!editor)
+            return QStringLiteral("the destination editor did not open");
+        editor->findChild<QLineEdit*>(QStringLiteral("destinationName"))->setText(QStringLiteral("siem"));
+        editor->findChild<QLineEdit*>(QStringLiteral("destinationHost"))->setText(QStringLiteral("siem.example.com"));
+        editor->findChild<QLineEdit*>(QStringLiteral("destinationCaFile"))
+            ->setText(QStringLiteral("/etc/gatehouse/siem-ca.pem"));
+        test::settle(bridge, 100);
+        if (!save(editor, target, QStringLiteral("audit-forwarding-destination"), suffix))
+            return QStringLiteral("cannot write the destination editor");
+        editor->close();
+    }
+    forwarding->close();
+    test::settle(bridge, 100);
+    return {};
 }
 
 int fail(const QString& message)
@@ -117,6 +165,11 @@ int main(int argc, char* argv[])
         if (!window.grab().save(target.filePath(name + suffix)))
             return fail(QStringLiteral("cannot write %1").arg(target.filePath(name + suffix)));
         QTextStream(stdout) << target.filePath(name + suffix) << Qt::endl;
+        // The audit pane's Forwarding window, and its editor for a new destination.
+        if (name == QLatin1String("audit")) {
+            if (QString error = shootForwarding(window, bridge, target, suffix); !error.isEmpty())
+                return fail(error);
+        }
     }
     if (parser.isSet(only)) {
         bridge.endSessionNow();

@@ -1,8 +1,10 @@
 #include "AuditTamper.h"
 #include "ConsoleTestSupport.h"
+#include "api/TlsCertificate.h"
 #include "audit/AuditHistogram.h"
 #include "audit/AuditIntegrityActions.h"
 #include "audit/AuditMatch.h"
+#include "audit/DestinationDialog.h"
 #include "audit/ForwardingDialog.h"
 #include "models/AuditEventModel.h"
 #include "panes/AuditPane.h"
@@ -11,20 +13,26 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QThread>
 #include <QToolButton>
@@ -56,6 +64,9 @@ private slots:
     void verifySelectsTheDamagedEventAndTheHistogramSetsTheRange();
     void rangeVerifySelectsDamageInsideAndIsIntactAroundIt();
     void forwardingWindowShowsEachDestination();
+    void forwardingDestinationsAreAddedChangedAndRemoved();
+    void aRefusedDestinationIsShownInTheEditorAndNothingIsSaved();
+    void aReviewerSeesDestinationsButCannotChangeThem();
 
 private:
     // Signs in (tenantName empty: the platform), shows the pane, and waits until it follows the trail.
@@ -749,6 +760,264 @@ void TestAuditPane::forwardingWindowShowsEachDestination()
     for (QWidget* w : dialog->findChildren<QWidget*>()) {
         if (w->focusPolicy() != Qt::NoFocus && w->isVisible() && !w->objectName().startsWith(QLatin1String("qt_")))
             QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->metaObject()->className()));
+    }
+    dialog->close();
+}
+
+namespace {
+
+// With GATEHOUSE_SCREENSHOT_DIR set (tests/gui/screenshots.sh), saves the widget as a PNG.
+void shotOf(QWidget* w, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+    if (dir.isEmpty() || !w)
+        return;
+    QCoreApplication::processEvents();
+    w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+// Opens the forwarding window from the pane and waits for its first status.
+ui::ForwardingDialog* openForwarding(ui::AuditPane& pane)
+{
+    auto* button = pane.findChild<QToolButton*>(QStringLiteral("auditForwardingButton"));
+    if (!button)
+        return nullptr;
+    button->click();
+    auto* dialog = pane.findChild<ui::ForwardingDialog*>();
+    if (!dialog)
+        return nullptr;
+    QSignalSpy refreshed(dialog, &ui::ForwardingDialog::refreshed);
+    if (!QTest::qWaitFor([&] { return !refreshed.isEmpty(); }, kAnswerMs))
+        return nullptr;
+    return dialog;
+}
+
+// Clicks one of the window's buttons (it must be enabled) and answers the editor it opens.
+ui::DestinationDialog* clickForEditor(ui::ForwardingDialog* dialog, const char* button)
+{
+    auto* b = dialog->findChild<QPushButton*>(QLatin1String(button));
+    if (!b || !b->isEnabled())
+        return nullptr;
+    QTest::mouseClick(b, Qt::LeftButton);
+    ui::DestinationDialog* editor = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] {
+            editor = dialog->findChild<ui::DestinationDialog*>();
+            return editor && editor->isVisible();
+        },
+        kAnswerMs);
+    return shown ? editor : nullptr;
+}
+
+template <typename W> W* field(QWidget* editor, const char* name)
+{
+    return editor->findChild<W*>(QLatin1String(name));
+}
+
+void typeInto(QLineEdit* line, const QString& text)
+{
+    line->selectAll();
+    QTest::keyClick(line, Qt::Key_Delete);
+    QTest::keyClicks(line, text);
+}
+
+void choose(QComboBox* combo, const QString& data)
+{
+    // As a keyboard user does: the arrows until the entry is current.
+    const int target = combo->findData(data);
+    while (combo->currentIndex() < target)
+        QTest::keyClick(combo, Qt::Key_Down);
+    while (combo->currentIndex() > target)
+        QTest::keyClick(combo, Qt::Key_Up);
+}
+
+void clickOk(ui::DestinationDialog* editor)
+{
+    QTest::mouseClick(field<QDialogButtonBox>(editor, "buttons")->button(QDialogButtonBox::Ok), Qt::LeftButton);
+}
+
+} // namespace
+
+void TestAuditPane::forwardingDestinationsAreAddedChangedAndRemoved()
+{
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AuditPane pane(bridge);
+    open(pane, bridge, {}, QStringLiteral("root"));
+    ui::ForwardingDialog* dialog = openForwarding(pane);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->table()->rowCount(), 0);
+    QSignalSpy refreshed(dialog, &ui::ForwardingDialog::refreshed);
+
+    // Add: a relay on this machine over plain TCP; the port follows the transport.
+    QPointer<ui::DestinationDialog> editor = clickForEditor(dialog, "forwardingAdd");
+    QVERIFY(editor);
+    QVERIFY(editor->isNew());
+    for (QWidget* w : editor->findChildren<QWidget*>()) {
+        if (w->focusPolicy() != Qt::NoFocus && !w->objectName().startsWith(QLatin1String("qt_")))
+            QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+    }
+    QCOMPARE(field<QSpinBox>(editor, "destinationPort")->value(), 6514);
+    typeInto(field<QLineEdit>(editor, "destinationName"), QStringLiteral("siem"));
+    typeInto(field<QLineEdit>(editor, "destinationHost"), QStringLiteral("127.0.0.1"));
+    shotOf(editor, QStringLiteral("forwarding-destination-new"));
+    choose(field<QComboBox>(editor, "destinationTransport"), QStringLiteral("tcp"));
+    QCOMPARE(field<QSpinBox>(editor, "destinationPort")->value(), 514);
+    QVERIFY(!field<QComboBox>(editor, "destinationPinBy")->isVisible()); // plain TCP pins nothing
+    choose(field<QComboBox>(editor, "destinationFormat"), QStringLiteral("ocsf"));
+    clickOk(editor);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), kAnswerMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), kAnswerMs);
+    QCOMPARE(dialog->table()->rowCount(), 1);
+    QCOMPARE(dialog->table()->item(0, 0)->text(), QStringLiteral("siem"));
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("forwardingState"))
+                ->text()
+                .startsWith(QStringLiteral("Added siem.")));
+    auto status = m_f->cp->forwardingStatus(m_f->system, {});
+    QVERIFY(status);
+    QCOMPARE(status.value().size(), 1);
+    forward::Destination d = status.value().first().destination;
+    QCOMPARE(d.name, QStringLiteral("siem"));
+    QCOMPARE(d.transport, forward::Destination::Transport::Tcp);
+    QCOMPARE(d.port, 514);
+    QCOMPARE(d.format, audit::ExportFormat::Ocsf);
+    QVERIFY(d.enabled);
+    QVERIFY(test::hasGuiEvent(*m_f, {}, QStringLiteral("forwarding.create"), d.id));
+    shotOf(dialog, QStringLiteral("forwarding-window"));
+
+    // Change: over TLS, pinned by a CA file, with a client certificate and key; CEF; another port; disabled.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(api::TlsCertificate::generate(dir.path(), {}, m_f->clock));
+    const QString certificate = api::TlsCertificate::certificatePath(dir.path());
+    const QString key = api::TlsCertificate::keyPath(dir.path());
+    dialog->table()->selectRow(0);
+    refreshed.clear();
+    editor = clickForEditor(dialog, "forwardingEdit");
+    QVERIFY(editor);
+    QVERIFY(!editor->isNew());
+    QCOMPARE(field<QLineEdit>(editor, "destinationName")->text(), QStringLiteral("siem"));
+    QCOMPARE(field<QComboBox>(editor, "destinationFormat")->currentData().toString(), QStringLiteral("ocsf"));
+    choose(field<QComboBox>(editor, "destinationTransport"), QStringLiteral("tls"));
+    QCOMPARE(field<QSpinBox>(editor, "destinationPort")->value(), 6514);
+    QVERIFY(field<QComboBox>(editor, "destinationPinBy")->isVisible());
+    editor->setCaFile(certificate); // what the file chooser fills in
+    QTest::keyClick(field<QCheckBox>(editor, "destinationClientCertificate"), Qt::Key_Space);
+    QVERIFY(field<QLineEdit>(editor, "destinationKeyFile")->isVisible());
+    editor->setClientCertificateFiles(certificate, key);
+    choose(field<QComboBox>(editor, "destinationFormat"), QStringLiteral("cef"));
+    auto* port = field<QSpinBox>(editor, "destinationPort");
+    port->selectAll();
+    QTest::keyClicks(port, QStringLiteral("1514"));
+    QTest::keyClick(field<QCheckBox>(editor, "destinationEnabled"), Qt::Key_Space);
+    shotOf(editor, QStringLiteral("forwarding-destination-change"));
+    clickOk(editor);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), kAnswerMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), kAnswerMs);
+    status = m_f->cp->forwardingStatus(m_f->system, {});
+    QVERIFY(status);
+    QCOMPARE(status.value().size(), 1);
+    d = status.value().first().destination;
+    QCOMPARE(d.transport, forward::Destination::Transport::Tls);
+    QCOMPARE(d.port, 1514);
+    QCOMPARE(d.format, audit::ExportFormat::Cef);
+    QVERIFY(!d.enabled);
+    QVERIFY(!d.caPem.isEmpty());
+    QVERIFY(!d.clientCertPem.isEmpty());
+    QCOMPARE(dialog->table()->item(0, 4)->text(), QStringLiteral("disabled"));
+    const QList<audit::AuditEvent> updates = test::auditEvents(*m_f, {}, QStringLiteral("forwarding.update"));
+    QCOMPARE(updates.size(), 1);
+    QCOMPARE(updates.first().source, QStringLiteral("gui"));
+    QCOMPARE(updates.first().outcome, QStringLiteral("success"));
+    const QJsonObject details = QJsonDocument::fromJson(updates.first().detailsJson).object();
+    const QJsonArray changed = details.value(QStringLiteral("changed")).toArray();
+    for (const char* f : {"port", "transport", "format", "ca", "client_certificate", "client_key", "enabled"})
+        QVERIFY2(changed.contains(QString::fromLatin1(f)), f);
+    QVERIFY(!updates.first().detailsJson.contains("PRIVATE KEY")); // the key never enters the trail
+
+    // Remove: asked first; No keeps it, Yes removes it.
+    dialog->table()->selectRow(0);
+    auto* remove = dialog->findChild<QPushButton*>(QStringLiteral("forwardingRemove"));
+    QVERIFY(remove && remove->isEnabled());
+    QMessageBox* box = nullptr;
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY((box = dialog->findChild<QMessageBox*>(QStringLiteral("confirmDialog"))) && box->isVisible());
+    QVERIFY(box->text().contains(QStringLiteral("siem")));
+    QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->findChild<QMessageBox*>(QStringLiteral("confirmDialog")));
+    QCOMPARE(m_f->cp->forwardingStatus(m_f->system, {}).value().size(), 1);
+    refreshed.clear();
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY((box = dialog->findChild<QMessageBox*>(QStringLiteral("confirmDialog"))) && box->isVisible());
+    QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), kAnswerMs);
+    QCOMPARE(dialog->table()->rowCount(), 0);
+    QCOMPARE(m_f->cp->forwardingStatus(m_f->system, {}).value().size(), 0);
+    QVERIFY(test::hasGuiEvent(*m_f, {}, QStringLiteral("forwarding.delete"), d.id));
+    QVERIFY(!remove->isEnabled()); // nothing selected
+    dialog->close();
+}
+
+void TestAuditPane::aRefusedDestinationIsShownInTheEditorAndNothingIsSaved()
+{
+    // A tenant owner adds to the tenant's destinations: what the control plane refuses is said in the editor.
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AuditPane pane(bridge);
+    open(pane, bridge, QStringLiteral("acme"), QStringLiteral("alice"));
+    ui::ForwardingDialog* dialog = openForwarding(pane);
+    QVERIFY(dialog);
+    QPointer<ui::DestinationDialog> editor = clickForEditor(dialog, "forwardingAdd");
+    QVERIFY(editor);
+    typeInto(field<QLineEdit>(editor, "destinationName"), QStringLiteral("far"));
+    typeInto(field<QLineEdit>(editor, "destinationHost"), QStringLiteral("192.0.2.10"));
+    choose(field<QComboBox>(editor, "destinationTransport"), QStringLiteral("tcp"));
+    clickOk(editor);
+    auto* error = field<QLabel>(editor, "errorLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), kAnswerMs);
+    QVERIFY2(error->text().contains(QStringLiteral("only to a relay on this machine")), qPrintable(error->text()));
+    shotOf(editor, QStringLiteral("forwarding-destination-refused"));
+    QVERIFY(editor->isVisible()); // the form stays, as typed
+    QCOMPARE(field<QLineEdit>(editor, "destinationHost")->text(), QStringLiteral("192.0.2.10"));
+    QCOMPARE(m_f->cp->forwardingStatus(m_f->system, m_f->tenantA).value().size(), 0);
+    QVERIFY(
+        test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("forwarding.tenant.create"), {}, QStringLiteral("error")));
+
+    // Over TLS without a CA or fingerprint: the control plane says to pin the collector.
+    choose(field<QComboBox>(editor, "destinationTransport"), QStringLiteral("tls"));
+    clickOk(editor);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("pin the collector")), kAnswerMs);
+    // A CA file that cannot be read is said before anything is sent.
+    editor->setCaFile(QStringLiteral("/nonexistent/ca.pem"));
+    clickOk(editor);
+    QVERIFY2(error->text().contains(QStringLiteral("/nonexistent/ca.pem")), qPrintable(error->text()));
+    QCOMPARE(m_f->cp->forwardingStatus(m_f->system, m_f->tenantA).value().size(), 0);
+    editor->reject();
+    QTRY_VERIFY(editor.isNull());
+    dialog->close();
+}
+
+void TestAuditPane::aReviewerSeesDestinationsButCannotChangeThem()
+{
+    forward::Destination d;
+    d.tenantId = m_f->tenantA;
+    d.name = QStringLiteral("acme-relay");
+    d.host = QStringLiteral("127.0.0.1");
+    d.port = 9;
+    d.transport = forward::Destination::Transport::Tcp;
+    QVERIFY(m_f->cp->createForwardDestination(m_f->system, d));
+    QVERIFY(!m_f->addUser(m_f->tenantA, QStringLiteral("rita"), authz::builtin::kSecurityReviewer).isEmpty());
+    ui::ConsoleBridge bridge(*m_f->cp);
+    ui::AuditPane pane(bridge);
+    open(pane, bridge, QStringLiteral("acme"), QStringLiteral("rita"));
+    ui::ForwardingDialog* dialog = openForwarding(pane);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->table()->rowCount(), 1);
+    dialog->table()->selectRow(0);
+    // Visible, disabled, and saying which permission is missing (settings.write in the tenant).
+    for (const char* name : {"forwardingAdd", "forwardingEdit", "forwardingRemove"}) {
+        auto* button = dialog->findChild<QPushButton*>(QLatin1String(name));
+        QVERIFY(button);
+        QVERIFY2(!button->isEnabled(), name);
+        QVERIFY2(button->toolTip().contains(QStringLiteral("settings.write")), qPrintable(button->toolTip()));
     }
     dialog->close();
 }

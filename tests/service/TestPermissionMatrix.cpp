@@ -81,6 +81,13 @@ forward::Destination relay(const QString& tenantId, const QString& name)
     d.port = 514;
     return d;
 }
+// A change the update rows make: another port.
+forward::DestinationChange portChange()
+{
+    forward::DestinationChange change;
+    change.port = 1514;
+    return change;
+}
 QString freshDestination(ControlPlaneFixture& f, const QString& tenantId)
 {
     return f.cp->createForwardDestination(f.system, relay(tenantId, unique("fwd"))).value().id;
@@ -375,7 +382,7 @@ const QList<Op>& operations()
          [](F& f, const Target&) -> Action {
              const QString id = freshDestination(f, {});
              return Action{
-                 [&f, id](const Caller& c) { return discard(f.cp->updateForwardDestination(c, id, relay({}, {}))); },
+                 [&f, id](const Caller& c) { return discard(f.cp->updateForwardDestination(c, {}, id, portChange())); },
                  id};
          }},
         {"forwarding.delete", Kind::Platform, PO,
@@ -402,7 +409,7 @@ const QList<Op>& operations()
          [](F& f, const Target& t) -> Action {
              const QString id = freshDestination(f, t.tenantId);
              return Action{[&f, t, id](const Caller& c) {
-                               return discard(f.cp->updateForwardDestination(c, id, relay(t.tenantId, {})));
+                               return discard(f.cp->updateForwardDestination(c, t.tenantId, id, portChange()));
                            },
                            id};
          }},
