@@ -21,6 +21,7 @@
 #include "evidence/EvidenceReport.h"
 #include "forward/Destination.h"
 #include "forward/Forwarder.h"
+#include "identity/FederationConfig.h"
 #include "identity/SourceThrottle.h"
 #include "identity/User.h"
 #include "keys/MasterKeyProvider.h"
@@ -427,6 +428,25 @@ public:
     // Returns whether it was running.
     bool stopForwarding();
 
+    // --- OIDC federation (ControlPlaneFederation.cpp) ----------------------------------------------------------
+    // The tenant's identity provider (settings.read); NotFound when it has none. The client secret is never
+    // returned: clientSecretSet says whether one is set.
+    Result<identity::FederationConfig> federation(const Caller& caller, const QString& tenantId);
+    // Sets the provider of `config.tenantId`, all of it at once (settings.write). `clientSecret`: a new one, sealed
+    // under the tenant's key; nullopt keeps the current one. Changing the issuer, the client or the pinned CA
+    // changes who vouches for the tenant's federated users: only a caller who holds all that each of them holds may.
+    Result<identity::FederationConfig> setFederation(const Caller& caller, const identity::FederationConfig& config,
+                                                     const std::optional<SecureBytes>& clientSecret = std::nullopt);
+    // Removes the provider (settings.write): its federated users stay, but cannot sign in until one is set again.
+    Result<void> removeFederation(const Caller& caller, const QString& tenantId);
+    // Which provider groups grant which roles (bindings.read).
+    Result<QList<identity::GroupMapping>> groupMappings(const Caller& caller, const QString& tenantId);
+    // Replaces the tenant's group mappings (bindings.write). Adding or removing a mapping gives or takes its role:
+    // the caller must hold the role's permissions at its scope, as for a binding. Takes effect at each user's next
+    // federated sign-in.
+    Result<QList<identity::GroupMapping>> setGroupMappings(const Caller& caller, const QString& tenantId,
+                                                           const QList<identity::GroupMapping>& mappings);
+
     // --- trust boundaries (platform scope) -------------------------------------------------------------------
     // Every boundary of the catalog with its controls checked live now (boundaries.read).
     Result<QList<BoundaryReport>> listBoundaries(const Caller& caller);
@@ -582,6 +602,11 @@ private:
     Result<void> sealVersion(const Context& ctx, const secrets::Secret& secret, int version, const SecureBytes& value);
     Result<SecureBytes> openVersion(const Context& ctx, const secrets::Secret& secret, int version);
     Result<void> addVersion(Context& ctx, secrets::Secret& secret, const SecureBytes& value);
+    // OIDC federation: the tenant's provider as stored (none: nullopt), its group mappings, and the permissions the
+    // principal lacks that some federated user of the tenant holds.
+    Result<std::optional<identity::FederationConfig>> loadFederation(const QString& tenantId);
+    Result<QList<identity::GroupMapping>> readGroupMappings(const QString& tenantId);
+    QStringList federatedUsersBeyond(const Principal& principal, const QString& tenantId);
     // Runs the checks of a boundary's controls (inside the operation's transaction).
     BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
     boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);

@@ -202,6 +202,19 @@ const QList<OperationInfo>& OperationCatalog::all()
          QT_TRANSLATE_NOOP("OperationCatalog", "Remove a tenant forwarding destination")},
         {"forwarding.alarm", kNone, S::System, E::None,
          QT_TRANSLATE_NOOP("OperationCatalog", "A forwarding destination unreachable too long")},
+        // --- OIDC federation ---
+        // Setting the provider decides who vouches for the tenant's federated users; the body refuses a caller who
+        // holds less than any of them (target_holds_more), so the class of the change is its own check.
+        {"oidc.provider.read", Permission::SettingsRead, S::Tenant, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Read the tenant's identity provider")},
+        {"oidc.provider.set", Permission::SettingsWrite, S::Tenant, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Set the tenant's identity provider")},
+        {"oidc.provider.remove", Permission::SettingsWrite, S::Tenant, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Remove the tenant's identity provider")},
+        {"oidc.mapping.list", Permission::BindingsRead, S::Tenant, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "List group mappings")},
+        {"oidc.mapping.set", Permission::BindingsWrite, S::Tenant, E::GrantsPermissions,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Map provider groups to roles")},
         {"boundary.list", Permission::BoundariesRead, S::Platform, E::None,
          QT_TRANSLATE_NOOP("OperationCatalog", "List trust boundaries")},
         {"boundary.read", Permission::BoundariesRead, S::Platform, E::None,
