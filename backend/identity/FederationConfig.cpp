@@ -1,5 +1,7 @@
 #include "FederationConfig.h"
 
+#include "oidc/TokenValidation.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -20,34 +22,15 @@ bool isValidPath(const QString& path)
     return true;
 }
 
-std::optional<QJsonValue> valueAt(const QJsonObject& claims, const QString& path)
-{
-    if (!isValidPath(path))
-        return std::nullopt;
-    const QStringList steps = path.split(QLatin1Char('.'));
-    QJsonObject here = claims;
-    for (qsizetype i = 0; i < steps.size(); ++i) {
-        const auto it = here.constFind(steps[i]);
-        if (it == here.constEnd() || it->isNull() || it->isUndefined())
-            return std::nullopt;
-        if (i + 1 == steps.size())
-            return *it;
-        if (!it->isObject())
-            return std::nullopt;
-        here = it->toObject();
-    }
-    return std::nullopt;
-}
-
 QString textAt(const QJsonObject& claims, const QString& path)
 {
-    const auto v = valueAt(claims, path);
-    if (!v)
+    if (!isValidPath(path))
         return {};
-    if (v->isString())
-        return v->toString();
-    if (v->isDouble()) {
-        const double d = v->toDouble();
+    const QJsonValue v = oidc::claimAt(claims, path);
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
         if (d == double(qint64(d)))
             return QString::number(qint64(d));
     }
@@ -56,14 +39,14 @@ QString textAt(const QJsonObject& claims, const QString& path)
 
 QStringList listAt(const QJsonObject& claims, const QString& path)
 {
-    const auto v = valueAt(claims, path);
-    if (!v)
+    if (!isValidPath(path))
         return {};
-    if (v->isString())
-        return {v->toString()};
+    const QJsonValue v = oidc::claimAt(claims, path);
+    if (v.isString())
+        return {v.toString()};
     QStringList out;
-    if (v->isArray()) {
-        for (const QJsonValue& item : v->toArray()) {
+    if (v.isArray()) {
+        for (const QJsonValue& item : v.toArray()) {
             if (item.isString() && !out.contains(item.toString()))
                 out << item.toString();
         }

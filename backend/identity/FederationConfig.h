@@ -5,8 +5,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <optional>
-
 namespace gatehouse::identity {
 
 // Where each fact about a person is found in the provider's ID token: a claim name, or a dotted path into nested
@@ -58,11 +56,9 @@ struct GroupMapping
 namespace claims {
 
 // A path is one or more claim names joined by '.'; each name is 1 to 64 characters of letters, digits, '_', '-',
-// ':' and '/' (URL-like claim names such as "https://example.com/groups" are not paths: register them flat).
+// ':' and '/'. A claim whose whole name is the path (a URL such as "https://example.com/groups") is found first.
 bool isValidPath(const QString& path);
-// The value at `path` in `claims`; nullopt when any step is missing or not an object.
-std::optional<QJsonValue> valueAt(const QJsonObject& claims, const QString& path);
-// The value at `path` as text: a string, or a number written out; empty when absent or of another type.
+// The value at `path` as text: a string, or a whole number written out; empty when absent or of another type.
 QString textAt(const QJsonObject& claims, const QString& path);
 // The value at `path` as a list of group names: an array of strings, or one string; empty when absent.
 QStringList listAt(const QJsonObject& claims, const QString& path);

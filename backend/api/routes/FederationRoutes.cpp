@@ -41,9 +41,8 @@ Result<identity::ClaimMapping> claimsFromJson(const QJsonObject& o)
     }
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
-            return Error{ErrorCode::InvalidArgument,
-                         QStringLiteral("Unknown field \"claims.%1\"; the claims are %2.")
-                             .arg(it.key(), known.join(QStringLiteral(", ")))};
+            return Error{ErrorCode::InvalidArgument, QStringLiteral("Unknown field \"claims.%1\"; the claims are %2.")
+                                                         .arg(it.key(), known.join(QStringLiteral(", ")))};
     }
     return m;
 }
