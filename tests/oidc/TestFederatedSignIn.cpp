@@ -342,8 +342,6 @@ void TestFederatedSignIn::removedGroupRemovesOnlyMappedRoles()
     QVERIFY(again);
     QCOMPARE(rolesOf(), QStringList{roles::kSecurityReviewer});
     QCOMPARE(newest(QStringLiteral("oidc.roles.sync")).details.value(QStringLiteral("removed")).toArray().size(), 1);
-    QCOMPARE(f.cp->listSecrets(Caller::withToken(again.value().token), f.tenantA, f.w1).error().code,
-             ErrorCode::Forbidden);
     // Back in the group, back in the role.
     auto third = authorize(QStringLiteral("acme"), QStringLiteral("bob"));
     QVERIFY(third);
@@ -392,7 +390,9 @@ void TestFederatedSignIn::swappedStatesRefused()
 
 void TestFederatedSignIn::anotherTenantsProviderSignsNobodyIn()
 {
-    // Blue uses the same provider and client, without provisioning: Bob (an Acme user) is nobody there.
+    // Blue uses the same provider and client, without provisioning: Acme's federated Bob is nobody there.
+    const QString blueBob = f.userId(f.tenantB, QStringLiteral("bob")); // Blue's Tenant Owner, a local user
+    QVERIFY(!blueBob.isEmpty());
     auto blue = provider(f.tenantB);
     blue.jitProvisioning = false;
     QVERIFY(f.cp->setFederation(f.system, blue, secret("gatehouse-rs256-secret")));
@@ -410,7 +410,14 @@ void TestFederatedSignIn::anotherTenantsProviderSignsNobodyIn()
     auto signedIn = complete(*acme);
     QVERIFY(signedIn);
     QCOMPARE(signedIn.value().principal.tenantId, f.tenantA);
-    QVERIFY(f.userId(f.tenantB, QStringLiteral("bob")).isEmpty());
+    // Blue's own bob (its Tenant Owner) is not the provider's bob, even when Blue provisions at first sign-in.
+    QCOMPARE(f.userId(f.tenantB, QStringLiteral("bob")), blueBob);
+    blue.jitProvisioning = true;
+    QVERIFY(f.cp->setFederation(f.system, blue));
+    auto provisioning = authorize(QStringLiteral("blue"), QStringLiteral("bob"));
+    QVERIFY(provisioning);
+    QCOMPARE(complete(*provisioning).error().code, ErrorCode::Unauthenticated);
+    QCOMPARE(newest(QStringLiteral("auth.oidc.signin")).reason, QStringLiteral("username_taken"));
     QVERIFY(f.cp->removeFederation(f.system, f.tenantB));
 }
 
