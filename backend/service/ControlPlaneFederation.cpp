@@ -354,6 +354,16 @@ Result<QList<GroupMapping>> ControlPlane::setGroupMappings(const Caller& caller,
                  QStringLiteral("oidc_provider"),
                  tenantId};
     op.mutates = true;
+    // The roles the caller asked to map, in every outcome's record (a denial too); ids only, as for a binding.
+    QJsonArray roleIds;
+    for (const GroupMapping& m : mappings) {
+        if (!looksLikeId(m.roleId))
+            op.named.insert(QStringLiteral("role_ids_invalid"), true);
+        else if (!roleIds.contains(m.roleId))
+            roleIds.append(m.roleId);
+    }
+    if (!roleIds.isEmpty())
+        op.named.insert(QStringLiteral("role_ids"), roleIds);
     return perform<QList<GroupMapping>>(caller, op, [&](Context& ctx, QList<GroupMapping>& out) -> Result<void> {
         if (mappings.size() > 500)
             return invalid(QStringLiteral("at most 500 group mappings per tenant"));
