@@ -202,7 +202,8 @@ Result<FederationConfig> ControlPlane::federation(const Caller& caller, const QS
             return c.error();
         if (!c.value())
             return makeError(ErrorCode::NotFound,
-                             QStringLiteral("this tenant has no identity provider; set one with PUT .../oidc"));
+                             QStringLiteral("this tenant has no identity provider; its owner sets one (PUT "
+                                            "/api/v1/tenants/{tenant}/oidc, or gatehoused oidc set)"));
         out = *c.value();
         return {};
     });
