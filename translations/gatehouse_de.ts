@@ -403,6 +403,42 @@
         <source>A forwarding destination unreachable too long</source>
         <translation>Ein Weiterleitungsziel ist zu lange unerreichbar</translation>
     </message>
+    <message>
+        <source>Start a sign-in at the tenant&apos;s identity provider</source>
+        <translation>Anmeldung beim Identitätsanbieter des Mandanten beginnen</translation>
+    </message>
+    <message>
+        <source>Sign in at the tenant&apos;s identity provider</source>
+        <translation>Beim Identitätsanbieter des Mandanten anmelden</translation>
+    </message>
+    <message>
+        <source>Read the tenant&apos;s identity provider</source>
+        <translation>Identitätsanbieter des Mandanten lesen</translation>
+    </message>
+    <message>
+        <source>Set the tenant&apos;s identity provider</source>
+        <translation>Identitätsanbieter des Mandanten festlegen</translation>
+    </message>
+    <message>
+        <source>Remove the tenant&apos;s identity provider</source>
+        <translation>Identitätsanbieter des Mandanten entfernen</translation>
+    </message>
+    <message>
+        <source>List group mappings</source>
+        <translation>Gruppenzuordnungen auflisten</translation>
+    </message>
+    <message>
+        <source>Map provider groups to roles</source>
+        <translation>Gruppen des Anbieters Rollen zuordnen</translation>
+    </message>
+    <message>
+        <source>Create a user at their first federated sign-in</source>
+        <translation>Benutzer bei der ersten föderierten Anmeldung anlegen</translation>
+    </message>
+    <message>
+        <source>Group-mapped roles follow the provider&apos;s groups</source>
+        <translation>Über Gruppen zugeordnete Rollen folgen den Gruppen des Anbieters</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

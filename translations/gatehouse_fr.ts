@@ -403,6 +403,42 @@
         <source>A forwarding destination unreachable too long</source>
         <translation>Une destination de transfert injoignable depuis trop longtemps</translation>
     </message>
+    <message>
+        <source>Start a sign-in at the tenant&apos;s identity provider</source>
+        <translation>Commencer une connexion auprès du fournisseur d&apos;identité du locataire</translation>
+    </message>
+    <message>
+        <source>Sign in at the tenant&apos;s identity provider</source>
+        <translation>Se connecter auprès du fournisseur d&apos;identité du locataire</translation>
+    </message>
+    <message>
+        <source>Read the tenant&apos;s identity provider</source>
+        <translation>Lire le fournisseur d&apos;identité du locataire</translation>
+    </message>
+    <message>
+        <source>Set the tenant&apos;s identity provider</source>
+        <translation>Définir le fournisseur d&apos;identité du locataire</translation>
+    </message>
+    <message>
+        <source>Remove the tenant&apos;s identity provider</source>
+        <translation>Retirer le fournisseur d&apos;identité du locataire</translation>
+    </message>
+    <message>
+        <source>List group mappings</source>
+        <translation>Lister les correspondances de groupes</translation>
+    </message>
+    <message>
+        <source>Map provider groups to roles</source>
+        <translation>Associer des groupes du fournisseur à des rôles</translation>
+    </message>
+    <message>
+        <source>Create a user at their first federated sign-in</source>
+        <translation>Créer un utilisateur à sa première connexion fédérée</translation>
+    </message>
+    <message>
+        <source>Group-mapped roles follow the provider&apos;s groups</source>
+        <translation>Les rôles associés aux groupes suivent les groupes du fournisseur</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
