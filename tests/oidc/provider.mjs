@@ -6,7 +6,7 @@
 // one JSON line on stdout when ready: {"issuer": "https://127.0.0.1:<port>", "port": <port>, "clients": [...]}.
 // Ends on SIGTERM or when stdin closes (so it never outlives the test that started it).
 //
-// Clients (secret "<id>-secret", PKCE S256 required, redirect URIs http://127.0.0.1/callback on any port as
+// Sign-in clients (secret "<id>-secret", PKCE S256 required, redirect URIs http://127.0.0.1/callback on any port as
 // RFC 8252 allows native clients): gatehouse-rs256, gatehouse-es256, gatehouse-eddsa, named after the ID token's alg.
 // Users sign in through a plain HTML form (GET /interaction/<uid>, POST username to /interaction/<uid>/login).
 // Control routes, for the tests only:
@@ -14,12 +14,14 @@
 //   POST /control/drop-old         only the newest RSA key is published
 //   POST /control/users/<id>       JSON body merged into the user's claims (e.g. {"groups": [...], "amr": [...]})
 //   GET  /control/keys             {"rsa": ["<newest kid>", ...]}
+// And an integration, gatehouse-integration (secret gatehouse-integration-secret): client credentials for the
+// resource https://gatehouse.test/api, access tokens as ES256-signed JWTs (typ at+jwt), for token exchange.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { parseArgs } from 'node:util';
 
-import Provider from 'oidc-provider';
+import Provider, { errors } from 'oidc-provider';
 
 const { values: args } = parseArgs({ options: { cert: { type: 'string' }, key: { type: 'string' } } });
 if (!args.cert || !args.key) {
@@ -66,6 +68,16 @@ const clients = [['gatehouse-rs256', 'RS256'], ['gatehouse-es256', 'ES256'], ['g
     id_token_signed_response_alg: alg,
   }),
 );
+// An integration (token exchange): client credentials, access tokens as JWTs (RFC 9068) for Gatehouse's API.
+const apiResource = 'https://gatehouse.test/api';
+clients.push({
+  client_id: 'gatehouse-integration',
+  client_secret: 'gatehouse-integration-secret',
+  grant_types: ['client_credentials'],
+  response_types: [],
+  redirect_uris: [],
+  token_endpoint_auth_method: 'client_secret_basic',
+});
 const cookieKey = randomUUID();
 
 // A provider over the current keys. Rotation builds a new one: the in-memory adapter is shared by every instance of
@@ -77,7 +89,21 @@ function makeProvider() {
     jwks: { keys: [...rsaKeys, ...otherKeys] },
     cookies: { keys: [cookieKey] },
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // The integration's tokens are for Gatehouse's API; the sign-in clients' stay opaque (for userinfo).
+        defaultResource: async (ctx, client, oneOf) =>
+          oneOf ?? (client.clientId === 'gatehouse-integration' ? apiResource : undefined),
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (ctx, resource) => {
+          if (resource !== apiResource) throw new errors.InvalidTarget();
+          return { scope: 'api', audience: apiResource, accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } };
+        },
+      },
+    },
     conformIdTokenClaims: false, // the claims of the scopes in the ID token itself, as the claim mapping reads them
     claims: {
       // How the user signed in, in every ID token: Gatehouse reads amr and acr for the tenant's MFA requirement.
@@ -85,7 +111,7 @@ function makeProvider() {
       profile: ['name', 'preferred_username'], groups: ['groups', 'org'],
     },
     scopes: ['openid', 'email', 'profile', 'groups'],
-    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
+    ttl: { AccessToken: 600, ClientCredentials: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
     async findAccount(ctx, sub) {
       const user = users.get(sub);
       if (!user) return undefined;
@@ -185,4 +211,4 @@ server.on('request', async (req, res) => {
 process.on('SIGTERM', () => process.exit(0));
 process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();
-console.log(JSON.stringify({ issuer, port, clients: clients.map((client) => client.client_id) }));
+console.log(JSON.stringify({ issuer, port, clients: clients.map((client) => client.client_id), apiResource }));
