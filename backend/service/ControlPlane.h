@@ -32,6 +32,7 @@
 
 #include <QJsonObject>
 #include <QMutex>
+#include <QSet>
 #include <QThread>
 #include <QWaitCondition>
 
@@ -584,6 +585,12 @@ private:
     Result<void> addVersion(Context& ctx, secrets::Secret& secret, const SecureBytes& value);
     // Runs the checks of a boundary's controls (inside the operation's transaction).
     BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
+    // The cross-tenant self-probe (ControlPlaneProbe.cpp), run before the checks that include
+    // application.tenant-isolation; nothing when the caller may not read the boundaries (so a refused caller
+    // never makes it run).
+    std::optional<boundaries::TenantProbeReport> probeTenantIsolation(const Caller& caller);
+    bool mayReadBoundaries(const Caller& caller);
+    static bool probeMayRead(authz::Permission permission);
     boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);
 
     // The rotation itself, under the control plane's lock (rotateMasterKey stops and restarts forwarding around it).
@@ -621,6 +628,8 @@ private:
     qint64 m_unsyncedSeq = 0;     // the newest event committed without a sync (guarded by m_mutex)
     qint64 m_syncedSeq = 0;       // the newest event known to be on the disk (guarded by m_mutex)
     std::atomic<bool> m_auditAvailable{true};
+    // The credentials of the self-probe's calls in progress: honoured while listed here (guarded by m_mutex).
+    QSet<const ProbeCredential*> m_activeProbes;
     authz::Authorizer m_authorizer;
     identity::SourceThrottle m_throttle;
     QMutex m_mutex;

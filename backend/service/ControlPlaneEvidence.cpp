@@ -35,7 +35,9 @@ QString withoutNames(const QString& text)
 Result<QList<BoundaryReport>> ControlPlane::runControlChecks(const Caller& caller)
 {
     Operation op{QStringLiteral("boundary.check.run"), Permission::BoundariesRead, {}, {}, QStringLiteral("boundary")};
+    const auto probe = probeTenantIsolation(caller);
     return perform<QList<BoundaryReport>>(caller, op, [&](Context& ctx, QList<BoundaryReport>& out) -> Result<void> {
+        ctx.tenantProbe = probe ? &*probe : nullptr;
         QList<QPair<QString, bd::ControlResult>> results;
         int counts[4] = {0, 0, 0, 0};
         for (const bd::Boundary& b : bd::Catalog::builtin().boundaries()) {
@@ -107,7 +109,9 @@ Result<ControlPlane::SignedDocument>
 ControlPlane::generateEvidence(const Caller& caller, const EvidenceOptions& options, const EvidenceRenderer& render)
 {
     Operation op{QStringLiteral("evidence.generate"), Permission::BoundariesRead, {}, {}, QStringLiteral("evidence")};
+    const auto probe = probeTenantIsolation(caller);
     return perform<SignedDocument>(caller, op, [&](Context& ctx, SignedDocument& out) -> Result<void> {
+        ctx.tenantProbe = probe ? &*probe : nullptr;
         if (options.withNames && ctx.principal.kind != Principal::Kind::System)
             return makeError(ErrorCode::Forbidden,
                              QStringLiteral("only the local operator can put names into an "

@@ -73,6 +73,8 @@ struct ControlPlane::Context
     QJsonObject details;
     QString targetId; // set by bodies that create their target
     std::vector<std::function<void()>> onCommit;
+    // What the cross-tenant self-probe found just before this operation, for the checks it runs.
+    const boundaries::TenantProbeReport* tenantProbe = nullptr;
 };
 
 struct ControlPlane::Authentication
@@ -97,6 +99,10 @@ template <typename T, typename F> Result<T> ControlPlane::perform(const Caller& 
 }
 
 Error notFound(const QString& what);
+
+// The control whose check needs the cross-tenant self-probe run first, and its boundary.
+inline const QString kTenantProbeBoundary = QStringLiteral("application");
+inline const QString kTenantProbeControl = QStringLiteral("application.tenant-isolation");
 
 // A control of the catalog by its boundary and id; not found when either is unknown or the control is another
 // boundary's.
