@@ -448,6 +448,12 @@ public:
     // Runs every control's check now and keeps the results (boundaries.read): a control whose status differs from
     // its previous run writes a `control.drift` event in the same transaction. The schedule and "check now" call it.
     Result<QList<BoundaryReport>> runControlChecks(const Caller& caller);
+    // Retention of those results: deletes each control's results older than `keepDays` days (0: keeps all) but its
+    // newest one before then, so its history still says which status held when the window starts, in transactions
+    // of at most `batch` rows so the lock is held briefly between them. Housekeeping of the schedule, not an
+    // operation: logged with how many rows went, not audited; the audit trail (control.drift included) is never
+    // touched by it.
+    Result<qint64> pruneControlHistory(int keepDays, int batch = 1000);
     // One control's stored results, oldest first, in pages (boundaries.read; NotFound as controlResult()).
     Result<boundaries::HistoryPage> controlHistory(const Caller& caller, const QString& boundaryId,
                                                    const QString& controlId, const boundaries::HistoryQuery& query);

@@ -2,9 +2,11 @@
 #include "ControlPlaneInternals.h"
 
 #include "boundaries/ControlHistory.h"
+#include "core/Logging.h"
 #include "crypto/Digest.h"
 #include "crypto/Ed25519.h"
 #include "store/Store.h"
+#include "store/Transaction.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -76,6 +78,43 @@ Result<QList<BoundaryReport>> ControlPlane::runControlChecks(const Caller& calle
                        {QStringLiteral("drifted"), int(drifts.value().size())}};
         return {};
     });
+}
+
+Result<qint64> ControlPlane::pruneControlHistory(int keepDays, int batch)
+{
+    if (keepDays <= 0)
+        return qint64(0);
+    const qint64 cutoff = m_clock.nowMs() - qint64(keepDays) * bd::thresholds::kDayMs;
+    qint64 total = 0;
+    QString control;
+    for (;;) {
+        {
+            QMutexLocker lock(&m_mutex);
+            auto next = bd::ControlHistory::nextStoredControl(m_db, control);
+            if (!next)
+                return next.error();
+            control = next.value();
+        }
+        if (control.isEmpty())
+            break;
+        for (;;) {
+            QMutexLocker lock(&m_mutex);
+            auto tx = store::Transaction::begin(m_db, store::Transaction::Mode::Immediate);
+            if (!tx)
+                return tx.error();
+            auto n = bd::ControlHistory::pruneBefore(m_db, control, cutoff, batch);
+            if (!n)
+                return n.error();
+            if (auto c = tx.value().commit(); !c)
+                return c.error();
+            total += n.value();
+            if (n.value() < batch)
+                break;
+        }
+    }
+    if (total > 0)
+        qCInfo(lcStore) << "control history: pruned" << total << "results older than" << keepDays << "days";
+    return total;
 }
 
 Result<bd::HistoryPage> ControlPlane::controlHistory(const Caller& caller, const QString& boundaryId,
