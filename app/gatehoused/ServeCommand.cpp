@@ -146,6 +146,7 @@ int runServe(Invocation& in)
     // The boundary checks on a schedule, each run kept as history (after the listener reported its transport).
     service::ControlCheckSchedule checkSchedule(controlPlane);
     checkSchedule.setIntervalMinutes(s.controlCheckMinutes);
+    checkSchedule.setHistoryDays(s.controlHistoryDays);
     checkSchedule.start();
     api::HttpServer& server = host.server();
     if (host.generatedCertificate())

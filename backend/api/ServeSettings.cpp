@@ -80,13 +80,13 @@ Result<void> ServeSettings::readFile(const QString& path)
             QStringLiteral("%1 is not a JSON object (%2 at byte %3)").arg(path, err.errorString()).arg(err.offset));
     const QJsonObject o = doc.object();
     const QString where = path;
-    if (auto r =
-            onlyKeys(o,
-                     {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
-                      QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
-                      QStringLiteral("rate_limits"), QStringLiteral("access_log"), QStringLiteral("drain_grace_ms"),
-                      QStringLiteral("audit_read_batching"), QStringLiteral("control_check_minutes")},
-                     where);
+    if (auto r = onlyKeys(o,
+                          {QStringLiteral("listen"), QStringLiteral("mode"), QStringLiteral("unix_socket"),
+                           QStringLiteral("trusted_proxies"), QStringLiteral("tls"), QStringLiteral("limits"),
+                           QStringLiteral("rate_limits"), QStringLiteral("access_log"),
+                           QStringLiteral("drain_grace_ms"), QStringLiteral("audit_read_batching"),
+                           QStringLiteral("control_check_minutes"), QStringLiteral("control_history_days")},
+                          where);
         !r)
         return r;
     auto text = [&o](const char* key, QString& out) -> Result<void> {
@@ -115,6 +115,8 @@ Result<void> ServeSettings::readFile(const QString& path)
     if (auto r = readInt(o, "drain_grace_ms", 0, 600'000, drainGraceMs, where); !r)
         return r;
     if (auto r = readInt(o, "control_check_minutes", 0, 1440, controlCheckMinutes, where); !r)
+        return r;
+    if (auto r = readInt(o, "control_history_days", 0, 36500, controlHistoryDays, where); !r)
         return r;
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
     if (auto r = onlyKeys(tls,
@@ -204,6 +206,13 @@ Result<void> ServeSettings::readEnvironment(const QProcessEnvironment& env)
             return bad(QStringLiteral("GATEHOUSE_CONTROL_CHECK_MINUTES must be a number from 0 (off) to 1440"));
         controlCheckMinutes = n;
     }
+    if (env.contains(QStringLiteral("GATEHOUSE_CONTROL_HISTORY_DAYS"))) {
+        bool ok = false;
+        const int n = env.value(QStringLiteral("GATEHOUSE_CONTROL_HISTORY_DAYS")).toInt(&ok);
+        if (!ok || n < 0 || n > 36500)
+            return bad(QStringLiteral("GATEHOUSE_CONTROL_HISTORY_DAYS must be a number from 0 (keep all) to 36500"));
+        controlHistoryDays = n;
+    }
     return {};
 }
 
@@ -252,6 +261,7 @@ QJsonObject ServeSettings::toJson() const
         {QStringLiteral("access_log"), api.accessLog},
         {QStringLiteral("drain_grace_ms"), drainGraceMs},
         {QStringLiteral("control_check_minutes"), controlCheckMinutes},
+        {QStringLiteral("control_history_days"), controlHistoryDays},
         {QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificate"), certificateFile},
                                             {QStringLiteral("key"), keyFile},
                                             {QStringLiteral("client_ca"), clientCaFile},

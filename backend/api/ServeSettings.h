@@ -29,12 +29,14 @@ struct ServeSettings
     int drainGraceMs = 10'000;
     // Minutes between scheduled runs of the boundary checks, whose results are kept as history (0: off).
     int controlCheckMinutes = 15;
+    // Days of those results kept (0: all); older ones are pruned after each run, but each control's newest before.
+    int controlHistoryDays = 400;
 
     // Reads a config file (a JSON object; unknown keys are refused so typos do not pass silently).
     Result<void> readFile(const QString& path);
     // GATEHOUSE_LISTEN, GATEHOUSE_MODE, GATEHOUSE_UNIX_SOCKET, GATEHOUSE_TRUSTED_PROXIES (comma separated),
     // GATEHOUSE_TLS_CERT, GATEHOUSE_TLS_KEY, GATEHOUSE_CLIENT_CA, GATEHOUSE_WORKERS,
-    // GATEHOUSE_CONTROL_CHECK_MINUTES.
+    // GATEHOUSE_CONTROL_CHECK_MINUTES, GATEHOUSE_CONTROL_HISTORY_DAYS.
     Result<void> readEnvironment(const QProcessEnvironment& env);
     // The listen address and port, checked; and the policy on plain HTTP.
     Result<ListenConfig> listenConfig() const;

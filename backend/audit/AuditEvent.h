@@ -14,7 +14,7 @@ struct AuditEvent
     qint64 timeMs = 0;
     QString tenantId; // empty: a platform event
     QString workspaceId;
-    QString actorKind; // user, integration, system, anonymous
+    QString actorKind; // user, integration, system, probe (the control plane's self-probe), anonymous
     QString actorId;
     QString actorName;
     QString action; // "tenant.create", "auth.signin", ...

@@ -67,7 +67,7 @@ bool matchesText(const QString& text, const AuditEvent& e)
 
 bool isActorId(const QString& actor)
 {
-    static const QRegularExpression id(QStringLiteral("^([a-z]{3}_[a-z2-7]+|system)$"));
+    static const QRegularExpression id(QStringLiteral("^([a-z]{3}_[a-z2-7]+|system|probe)$"));
     return id.match(actor).hasMatch();
 }
 

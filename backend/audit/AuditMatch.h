@@ -5,7 +5,8 @@
 
 namespace gatehouse::audit {
 
-// An actor filter that names an id ("usr_...", "int_...", "system") rather than a name.
+// An actor filter that names an id ("usr_...", "int_...", "system", "probe": the cross-tenant self-probe) rather than
+// a name.
 bool isActorId(const QString& actor);
 
 // Whether `event` is one that AuditLog::search would return for `query` (ignoring the keyset cursor and the

@@ -190,4 +190,91 @@ ControlResult checkDenyByDefault(CheckInput& in)
                 ev);
 }
 
+// Judges what the cross-tenant self-probe did (the control plane runs it through its own enforcement point just
+// before the checks, as a probe principal of one tenant): every read of another tenant's object must have been "not
+// found", in the probe's own scope and in the other tenant's, and every read of its own tenant's object must have
+// succeeded, or a "not found" would prove nothing.
+ControlResult checkTenantIsolation(CheckInput& in)
+{
+    const TenantProbeReport* probe = in.tenantProbe;
+    if (!probe)
+        return make(Status::Warn, QStringLiteral("the cross-tenant self-probe did not run with this check"));
+    if (!probe->error.isEmpty())
+        return make(Status::Fail, QStringLiteral("the cross-tenant self-probe could not run: %1").arg(probe->error));
+    QList<Evidence> ev{{QStringLiteral("tenants"), QString::number(probe->tenants)}};
+    if (probe->tenants < 2)
+        return make(Status::NotApplicable,
+                    QStringLiteral("fewer than two tenants (%1): there is no other tenant to be isolated from, so the "
+                                   "self-probe did not run")
+                        .arg(probe->tenants),
+                    ev);
+    QStringList kinds, probeTenants, leaks, unreadable, wrongAnswers;
+    int cross = 0, own = 0;
+    for (const ProbeRead& r : probe->reads) {
+        if (!kinds.contains(r.kind))
+            kinds << r.kind;
+        if (!probeTenants.contains(r.probeTenantId))
+            probeTenants << r.probeTenantId;
+        ++(r.mustBeFound() ? own : cross);
+        if (r.asExpected())
+            continue;
+        const QString where = r.scopeTenantId == r.probeTenantId ? QStringLiteral("in its own scope")
+                                                                 : QStringLiteral("in that tenant's scope");
+        if (r.mustBeFound())
+            unreadable << QStringLiteral("%1 %2 (%3)").arg(r.kind, r.targetId, r.outcome);
+        else if (r.outcome == QLatin1String("found"))
+            leaks << QStringLiteral("%1 %2 of tenant %3, asked %4 by a probe of tenant %5")
+                         .arg(r.kind, r.targetId, r.targetTenantId, where, r.probeTenantId);
+        else
+            wrongAnswers << QStringLiteral("%1 %2 of tenant %3, asked %4: %5 instead of not found")
+                                .arg(r.kind, r.targetId, r.targetTenantId, where, r.outcome);
+    }
+    ev << Evidence{QStringLiteral("probe_tenants"), probeTenants.join(QStringLiteral(", "))}
+       << Evidence{QStringLiteral("kinds_probed"), kinds.join(QStringLiteral(", "))}
+       << Evidence{QStringLiteral("kinds_not_probed"),
+                   probe->notProbed.isEmpty()
+                       ? QStringLiteral("none")
+                       : probe->notProbed.join(QStringLiteral(", ")) + QStringLiteral(" (no two tenants hold one)")}
+       << Evidence{QStringLiteral("cross_tenant_reads"), QString::number(cross)}
+       << Evidence{QStringLiteral("own_tenant_reads"), QString::number(own)}
+       << Evidence{QStringLiteral("audited_as"), QStringLiteral("actor probe, in the platform's audit trail")};
+    if (!leaks.isEmpty() || !wrongAnswers.isEmpty()) {
+        QStringList leaking;
+        for (const ProbeRead& r : probe->reads) {
+            if (!r.mustBeFound() && !r.asExpected() && !leaking.contains(r.kind))
+                leaking << r.kind;
+        }
+        if (!leaks.isEmpty())
+            ev.append({QStringLiteral("read_across_tenants"), listed(leaks)});
+        if (!wrongAnswers.isEmpty())
+            ev.append({QStringLiteral("not_answered_not_found"), listed(wrongAnswers)});
+        return make(Status::Fail,
+                    QStringLiteral("tenant isolation broken: a probe principal of one tenant %1 another tenant's %2")
+                        .arg(leaks.isEmpty() ? QStringLiteral("learned of") : QStringLiteral("read"),
+                             leaking.join(QStringLiteral(", "))),
+                    ev);
+    }
+    if (!unreadable.isEmpty()) {
+        ev.append({QStringLiteral("own_objects_not_read"), listed(unreadable)});
+        return make(Status::Fail,
+                    QStringLiteral("the self-probe could not read its own tenant's objects, so its not-found answers "
+                                   "prove nothing: %1")
+                        .arg(listed(unreadable, 3)),
+                    ev);
+    }
+    if (probe->reads.isEmpty())
+        return make(Status::Warn,
+                    QStringLiteral("%1 tenants, but no kind of object is held by two of them: nothing "
+                                   "was probed")
+                        .arg(probe->tenants),
+                    ev);
+    return make(Status::Pass,
+                QStringLiteral("%1 reads of another tenant's objects (%2) were not found; the probe read its own "
+                               "tenant's in %3 of %3")
+                    .arg(cross)
+                    .arg(kinds.join(QStringLiteral(", ")))
+                    .arg(own),
+                ev);
+}
+
 } // namespace gatehouse::boundaries

@@ -18,6 +18,7 @@ ControlResult checkTenantKeys(CheckInput& in);
 ControlResult checkRoleBindings(CheckInput& in);
 ControlResult checkCustomRoles(CheckInput& in);
 ControlResult checkDenyByDefault(CheckInput& in);
+ControlResult checkTenantIsolation(CheckInput& in);
 ControlResult checkEncryption(CheckInput& in);
 ControlResult checkFilePermissions(CheckInput& in);
 ControlResult checkSchemaVersion(CheckInput& in);
@@ -67,6 +68,7 @@ const Registry& registry()
         reg.add("application.role-bindings", checkRoleBindings);
         reg.add("application.custom-roles", checkCustomRoles);
         reg.add("application.deny-by-default", checkDenyByDefault);
+        reg.add("application.tenant-isolation", checkTenantIsolation);
         reg.add("data.encryption", checkEncryption);
         reg.add("data.file-permissions", checkFilePermissions);
         reg.add("data.schema-version", checkSchemaVersion);

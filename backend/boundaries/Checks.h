@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ControlResult.h"
+#include "TenantProbe.h"
 #include "TransportFacts.h"
 #include "audit/AuditLog.h"
 
@@ -42,6 +43,9 @@ struct CheckInput
     bool auditIndexBuilding = false;
     qint64 auditIndexLag = 0;
     qint64 auditIndexBound = 0;
+    // What the cross-tenant self-probe did just before these checks (application.tenant-isolation); null when it
+    // did not run with them.
+    const TenantProbeReport* tenantProbe = nullptr;
 };
 
 using Check = std::function<ControlResult(CheckInput&)>;

@@ -107,6 +107,41 @@ Result<QList<ControlDrift>> ControlHistory::record(store::Database& db,
     return drifts;
 }
 
+Result<QString> ControlHistory::nextStoredControl(store::Database& db, const QString& afterControlId)
+{
+    // One index seek per control (the index leads with tenant and control), however long each one's history is.
+    return sql::one(
+        db, QStringLiteral("control"), [](const store::Statement& s) { return s.text(0); },
+        "SELECT coalesce(min(control_id), '') FROM control_results WHERE tenant_id = '' AND control_id > ?;",
+        afterControlId);
+}
+
+Result<qint64> ControlHistory::pruneBefore(store::Database& db, const QString& controlId, qint64 cutoffMs, int batch)
+{
+    // The newest result before the cut-off stays: it is the status the window starts with.
+    auto kept = sql::query(db,
+                           "SELECT checked_at, id FROM control_results WHERE tenant_id = '' AND control_id = ? AND "
+                           "checked_at < ? ORDER BY checked_at DESC, id DESC LIMIT 1;",
+                           controlId, cutoffMs);
+    if (!kept)
+        return kept.error();
+    auto row = kept.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return qint64(0);
+    const qint64 keptAt = kept.value().int64(0);
+    const qint64 keptId = kept.value().int64(1);
+    if (auto r = sql::run(db,
+                          "DELETE FROM control_results WHERE id IN (SELECT id FROM control_results WHERE tenant_id = "
+                          "'' AND control_id = ? AND (checked_at < ? OR (checked_at = ? AND id < ?)) ORDER BY "
+                          "checked_at, id LIMIT ?);",
+                          controlId, keptAt, keptAt, keptId, qint64(std::max(1, batch)));
+        !r)
+        return r.error();
+    return qint64(sql::changes(db));
+}
+
 Result<HistoryPage> ControlHistory::page(store::Database& db, const HistoryQuery& q)
 {
     qint64 afterTime = -1;

@@ -74,6 +74,12 @@ public:
     static Result<HistoryPage> page(store::Database& db, const HistoryQuery& query);
     static Result<HistorySummary> summarize(store::Database& db, const QString& controlId, qint64 sinceMs,
                                             qint64 untilMs);
+    // Retention: the next control (after `afterControlId`, in id order) that has stored results; empty when none.
+    static Result<QString> nextStoredControl(store::Database& db, const QString& afterControlId);
+    // Deletes at most `batch` of the control's results older than `cutoffMs`, oldest first, but never its newest
+    // result before the cut-off: the history still says which status held when its window starts. Returns how many
+    // went.
+    static Result<qint64> pruneBefore(store::Database& db, const QString& controlId, qint64 cutoffMs, int batch);
     // A cursor is "<checked_at>.<id>"; false when the text is not one.
     static bool parseCursor(const QString& text, qint64& checkedAtMs, qint64& id);
 };

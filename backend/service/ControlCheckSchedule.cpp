@@ -21,6 +21,11 @@ void ControlCheckSchedule::setIntervalMinutes(int minutes)
         m_timer.setInterval(m_minutes * 60 * 1000);
 }
 
+void ControlCheckSchedule::setHistoryDays(int days)
+{
+    m_historyDays = std::clamp(days, 0, 36500);
+}
+
 void ControlCheckSchedule::start()
 {
     if (m_minutes == 0)
@@ -40,6 +45,9 @@ bool ControlCheckSchedule::runNow()
     auto r = m_controlPlane.runControlChecks(Caller::system(Source::System));
     if (!r)
         qCWarning(lcStore) << "scheduled control checks failed:" << r.error().message;
+    // The history stays bounded; a failure to prune is logged and tried again after the next run.
+    if (auto pruned = m_controlPlane.pruneControlHistory(m_historyDays); !pruned)
+        qCWarning(lcStore) << "pruning the control history failed:" << pruned.error().message;
     emit ran(bool(r));
     return bool(r);
 }

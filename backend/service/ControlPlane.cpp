@@ -524,6 +524,17 @@ audit::AuditEvent ControlPlane::eventFor(const Caller& caller, const Principal* 
     e.source = sourceName(caller.source);
     e.address = caller.address;
     e.requestId = caller.requestId;
+    // The self-probe's calls are the platform's own doing: they go to the platform's trail (a tenant's reviewers
+    // never see another tenant's ids in theirs), saying which tenant the probe acted as and what it tried.
+    if (principal && principal->kind == Principal::Kind::Probe && caller.probe) {
+        QJsonObject probe = caller.probe->attempt();
+        probe.insert(QStringLiteral("as_tenant_id"), principal->tenantId);
+        if (!e.workspaceId.isEmpty())
+            probe.insert(QStringLiteral("workspace_id"), e.workspaceId);
+        e.details.insert(QStringLiteral("probe"), probe);
+        e.tenantId.clear();
+        e.workspaceId.clear();
+    }
     return e;
 }
 
@@ -595,6 +606,20 @@ Result<void> ControlPlane::commit(store::Transaction& tx)
 ControlPlane::Authentication ControlPlane::authenticate(const Caller& caller, qint64 now)
 {
     Authentication a;
+    // The self-probe's credential is good only while the probe that made it runs, and only in its own tenant.
+    if (caller.probe) {
+        if (!m_activeProbes.contains(caller.probe.get())) {
+            a.reason = QStringLiteral("probe_not_running");
+            return a;
+        }
+        Principal p;
+        p.kind = Principal::Kind::Probe;
+        p.id = QStringLiteral("probe");
+        p.name = QStringLiteral("cross-tenant self-probe");
+        p.tenantId = caller.probe->tenantId();
+        a.principal = p;
+        return a;
+    }
     if (caller.localSystem) {
         Principal p;
         p.kind = Principal::Kind::System;
@@ -956,6 +981,11 @@ Result<void> ControlPlane::run(const Caller& caller, Operation op, const Body& b
     };
 
     if (!system) {
+        // The self-probe reads, with the few read permissions it has, and does nothing else (no self-service
+        // either); the tenant check below keeps it in its own tenant.
+        if (principal.kind == Principal::Kind::Probe && (!op.readOnly || !probeMayRead(op.permission)))
+            return deny(ErrorCode::Forbidden, QStringLiteral("probe_read_only"),
+                        QStringLiteral("the self-probe only reads what it probes"));
         if (op.systemOnly)
             return deny(ErrorCode::Forbidden, QStringLiteral("system_only"),
                         QStringLiteral("only the local operator can do this (gatehoused on the server itself)"));
@@ -997,7 +1027,8 @@ Result<void> ControlPlane::run(const Caller& caller, Operation op, const Body& b
                             QStringLiteral("workspace %1 is suspended; resume it first").arg(ws.value().name));
         }
     }
-    if (!system && !selfService) {
+    // The probe holds its read permissions in its own tenant without a binding (checked above).
+    if (!system && !selfService && principal.kind != Principal::Kind::Probe) {
         const authz::Decision d = m_authorizer.decide(principal.id, op.permission, op.tenantId, op.workspaceId);
         if (!d.allowed)
             return deny(ErrorCode::Forbidden, QStringLiteral("forbidden"),

@@ -33,6 +33,7 @@
 
 #include <QJsonObject>
 #include <QMutex>
+#include <QSet>
 #include <QThread>
 #include <QWaitCondition>
 
@@ -492,6 +493,12 @@ public:
     // Runs every control's check now and keeps the results (boundaries.read): a control whose status differs from
     // its previous run writes a `control.drift` event in the same transaction. The schedule and "check now" call it.
     Result<QList<BoundaryReport>> runControlChecks(const Caller& caller);
+    // Retention of those results: deletes each control's results older than `keepDays` days (0: keeps all) but its
+    // newest one before then, so its history still says which status held when the window starts, in transactions
+    // of at most `batch` rows so the lock is held briefly between them. Housekeeping of the schedule, not an
+    // operation: logged with how many rows went, not audited; the audit trail (control.drift included) is never
+    // touched by it.
+    Result<qint64> pruneControlHistory(int keepDays, int batch = 1000);
     // One control's stored results, oldest first, in pages (boundaries.read; NotFound as controlResult()).
     Result<boundaries::HistoryPage> controlHistory(const Caller& caller, const QString& boundaryId,
                                                    const QString& controlId, const boundaries::HistoryQuery& query);
@@ -646,6 +653,12 @@ private:
                                                      const QString& userId, const QStringList& groups, qint64 now);
     // Runs the checks of a boundary's controls (inside the operation's transaction).
     BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
+    // The cross-tenant self-probe (ControlPlaneProbe.cpp), run before the checks that include
+    // application.tenant-isolation; nothing when the caller may not read the boundaries (so a refused caller
+    // never makes it run).
+    std::optional<boundaries::TenantProbeReport> probeTenantIsolation(const Caller& caller);
+    bool mayReadBoundaries(const Caller& caller);
+    static bool probeMayRead(authz::Permission permission);
     boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);
 
     // The rotation itself, under the control plane's lock (rotateMasterKey stops and restarts forwarding around it).
@@ -688,6 +701,8 @@ private:
     qint64 m_unsyncedSeq = 0;     // the newest event committed without a sync (guarded by m_mutex)
     qint64 m_syncedSeq = 0;       // the newest event known to be on the disk (guarded by m_mutex)
     std::atomic<bool> m_auditAvailable{true};
+    // The credentials of the self-probe's calls in progress: honoured while listed here (guarded by m_mutex).
+    QSet<const ProbeCredential*> m_activeProbes;
     authz::Authorizer m_authorizer;
     identity::SourceThrottle m_throttle;
     QMutex m_mutex;

@@ -69,6 +69,7 @@ bd::ControlResult ControlPlane::runCheck(const Context& ctx, const bd::Control& 
         input.auditIndexLag = std::max<qint64>(0, (last ? last.value() : 0) - m_index->indexedSeq());
     }
     input.auditIndexBound = kIndexAdmissionBound;
+    input.tenantProbe = ctx.tenantProbe;
     bd::ControlResult r;
     if (const bd::Check* check = bd::findCheck(control.check)) {
         r = (*check)(input);
@@ -112,7 +113,9 @@ Result<QList<BoundaryReport>> ControlPlane::listBoundaries(const Caller& caller)
 {
     Operation op{QStringLiteral("boundary.list"), Permission::BoundariesRead, {}, {}, QStringLiteral("boundary")};
     op.readOnly = true;
+    const auto probe = probeTenantIsolation(caller);
     return perform<QList<BoundaryReport>>(caller, op, [&](Context& ctx, QList<BoundaryReport>& out) -> Result<void> {
+        ctx.tenantProbe = probe ? &*probe : nullptr;
         for (const bd::Boundary& b : bd::Catalog::builtin().boundaries())
             out.append(evaluate(ctx, b));
         ctx.details = tally(out);
@@ -125,7 +128,9 @@ Result<BoundaryReport> ControlPlane::boundary(const Caller& caller, const QStrin
     Operation op{QStringLiteral("boundary.read"), Permission::BoundariesRead, {}, {},
                  QStringLiteral("boundary"),      boundaryId.left(64)};
     op.readOnly = true;
+    const auto probe = boundaryId == kTenantProbeBoundary ? probeTenantIsolation(caller) : std::nullopt;
     return perform<BoundaryReport>(caller, op, [&](Context& ctx, BoundaryReport& out) -> Result<void> {
+        ctx.tenantProbe = probe ? &*probe : nullptr;
         const bd::Boundary* b = bd::Catalog::builtin().boundary(boundaryId);
         if (!b)
             return notFound(QStringLiteral("trust boundary"));
@@ -145,7 +150,11 @@ Result<bd::ControlResult> ControlPlane::controlResult(const Caller& caller, cons
                  QStringLiteral("control"),
                  controlId.left(64)};
     op.readOnly = true;
+    const auto probe = boundaryId == kTenantProbeBoundary && controlId == kTenantProbeControl
+                           ? probeTenantIsolation(caller)
+                           : std::nullopt;
     return perform<bd::ControlResult>(caller, op, [&](Context& ctx, bd::ControlResult& out) -> Result<void> {
+        ctx.tenantProbe = probe ? &*probe : nullptr;
         auto c = controlOf(boundaryId, controlId);
         if (!c)
             return c.error();

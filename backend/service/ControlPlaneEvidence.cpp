@@ -2,9 +2,11 @@
 #include "ControlPlaneInternals.h"
 
 #include "boundaries/ControlHistory.h"
+#include "core/Logging.h"
 #include "crypto/Digest.h"
 #include "crypto/Ed25519.h"
 #include "store/Store.h"
+#include "store/Transaction.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -35,7 +37,9 @@ QString withoutNames(const QString& text)
 Result<QList<BoundaryReport>> ControlPlane::runControlChecks(const Caller& caller)
 {
     Operation op{QStringLiteral("boundary.check.run"), Permission::BoundariesRead, {}, {}, QStringLiteral("boundary")};
+    const auto probe = probeTenantIsolation(caller);
     return perform<QList<BoundaryReport>>(caller, op, [&](Context& ctx, QList<BoundaryReport>& out) -> Result<void> {
+        ctx.tenantProbe = probe ? &*probe : nullptr;
         QList<QPair<QString, bd::ControlResult>> results;
         int counts[4] = {0, 0, 0, 0};
         for (const bd::Boundary& b : bd::Catalog::builtin().boundaries()) {
@@ -76,6 +80,43 @@ Result<QList<BoundaryReport>> ControlPlane::runControlChecks(const Caller& calle
     });
 }
 
+Result<qint64> ControlPlane::pruneControlHistory(int keepDays, int batch)
+{
+    if (keepDays <= 0)
+        return qint64(0);
+    const qint64 cutoff = m_clock.nowMs() - qint64(keepDays) * bd::thresholds::kDayMs;
+    qint64 total = 0;
+    QString control;
+    for (;;) {
+        {
+            QMutexLocker lock(&m_mutex);
+            auto next = bd::ControlHistory::nextStoredControl(m_db, control);
+            if (!next)
+                return next.error();
+            control = next.value();
+        }
+        if (control.isEmpty())
+            break;
+        for (;;) {
+            QMutexLocker lock(&m_mutex);
+            auto tx = store::Transaction::begin(m_db, store::Transaction::Mode::Immediate);
+            if (!tx)
+                return tx.error();
+            auto n = bd::ControlHistory::pruneBefore(m_db, control, cutoff, batch);
+            if (!n)
+                return n.error();
+            if (auto c = tx.value().commit(); !c)
+                return c.error();
+            total += n.value();
+            if (n.value() < batch)
+                break;
+        }
+    }
+    if (total > 0)
+        qCInfo(lcStore) << "control history: pruned" << total << "results older than" << keepDays << "days";
+    return total;
+}
+
 Result<bd::HistoryPage> ControlPlane::controlHistory(const Caller& caller, const QString& boundaryId,
                                                      const QString& controlId, const bd::HistoryQuery& query)
 {
@@ -107,7 +148,9 @@ Result<ControlPlane::SignedDocument>
 ControlPlane::generateEvidence(const Caller& caller, const EvidenceOptions& options, const EvidenceRenderer& render)
 {
     Operation op{QStringLiteral("evidence.generate"), Permission::BoundariesRead, {}, {}, QStringLiteral("evidence")};
+    const auto probe = probeTenantIsolation(caller);
     return perform<SignedDocument>(caller, op, [&](Context& ctx, SignedDocument& out) -> Result<void> {
+        ctx.tenantProbe = probe ? &*probe : nullptr;
         if (options.withNames && ctx.principal.kind != Principal::Kind::System)
             return makeError(ErrorCode::Forbidden,
                              QStringLiteral("only the local operator can put names into an "

@@ -73,6 +73,8 @@ struct ControlPlane::Context
     QJsonObject details;
     QString targetId; // set by bodies that create their target
     std::vector<std::function<void()>> onCommit;
+    // What the cross-tenant self-probe found just before this operation, for the checks it runs.
+    const boundaries::TenantProbeReport* tenantProbe = nullptr;
 };
 
 struct ControlPlane::Authentication
@@ -102,6 +104,10 @@ Error notFound(const QString& what);
 inline const QString kSignInFailed = QStringLiteral(
     "sign-in failed: wrong tenant, username or password, or the account is locked; try again later or ask an "
     "administrator");
+
+// The control whose check needs the cross-tenant self-probe run first, and its boundary.
+inline const QString kTenantProbeBoundary = QStringLiteral("application");
+inline const QString kTenantProbeControl = QStringLiteral("application.tenant-isolation");
 
 // A control of the catalog by its boundary and id; not found when either is unknown or the control is another
 // boundary's.

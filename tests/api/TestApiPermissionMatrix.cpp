@@ -1015,7 +1015,7 @@ TestApiPermissionMatrix::Reply TestApiPermissionMatrix::send(const api::Route& r
 
 void TestApiPermissionMatrix::verifyOneEvent(qint64 before, const Reply& reply, const QString& outcome)
 {
-    QCOMPARE(w.f.auditCount(), before + 1);
+    QCOMPARE(w.f.callerEventCount(), before + 1);
     const audit::AuditEvent event = w.f.newestEvent();
     QCOMPARE(event.outcome, outcome);
     QVERIFY(!reply.requestId().isEmpty());
@@ -1061,12 +1061,12 @@ void TestApiPermissionMatrix::anonymousRoutes()
         const api::Route* r = route(operationId);
         QVERIFY2(r, operationId);
         // Answered without a token and without the control plane's gate: nothing is audited.
-        const qint64 before = w.f.auditCount();
+        const qint64 before = w.f.callerEventCount();
         const Reply reply = send(*r, {}, {}, {});
         QVERIFY2(reply.status() == 200, reply.describe().constData());
         QVERIFY(!reply.requestId().isEmpty());
         QVERIFY(!QJsonDocument::fromJson(reply.response.body).isNull());
-        QCOMPARE(w.f.auditCount(), before);
+        QCOMPARE(w.f.callerEventCount(), before);
         ++m_anonymousChecks;
     }
     const api::Route* login = route("login");
@@ -1076,7 +1076,7 @@ void TestApiPermissionMatrix::anonymousRoutes()
         r.body = {{QStringLiteral("tenant"), QStringLiteral("acme")},
                   {QStringLiteral("username"), QStringLiteral("reviewer")},
                   {QStringLiteral("password"), QString::fromLatin1(kPassword)}};
-        const qint64 before = w.f.auditCount();
+        const qint64 before = w.f.callerEventCount();
         const Reply reply = send(*login, {}, r, {});
         QVERIFY2(reply.status() == 200, reply.describe().constData());
         verifyOneEvent(before, reply, QStringLiteral("success"));
@@ -1090,7 +1090,7 @@ void TestApiPermissionMatrix::anonymousRoutes()
         r.body = {{QStringLiteral("tenant"), QStringLiteral("acme")},
                   {QStringLiteral("username"), QStringLiteral("reviewer")},
                   {QStringLiteral("password"), QString::fromLatin1(kNewPassword)}};
-        const qint64 before = w.f.auditCount();
+        const qint64 before = w.f.callerEventCount();
         const Reply reply = send(*login, {}, r, {});
         QCOMPARE(reply.status(), 401);
         QCOMPARE(reply.type(), problemType("unauthenticated"));
@@ -1152,7 +1152,7 @@ void TestApiPermissionMatrix::noTokenIsUnauthenticated()
     QVERIFY(spec);
     const Target target = targetFor(relationsOf(spec->scope).constFirst());
     const Request request = spec->prepare(w, target, QString());
-    const qint64 before = w.f.auditCount();
+    const qint64 before = w.f.callerEventCount();
     const Reply reply = send(r, target, request, QString());
     QVERIFY2(reply.status() == 401, reply.describe().constData());
     QCOMPARE(reply.type(), problemType("unauthenticated"));
@@ -1203,7 +1203,7 @@ void TestApiPermissionMatrix::matrix()
     const Request request = spec.prepare(w, target, role);
     const QString token = request.token.isEmpty() ? w.tokens.value(role) : request.token;
     QVERIFY(!token.isEmpty());
-    const qint64 before = w.f.auditCount();
+    const qint64 before = w.f.callerEventCount();
     const Reply reply = send(r, target, request, token);
     const bool eventStream = kEventStreams.contains(r.operationId);
     if (expectAllowed) {

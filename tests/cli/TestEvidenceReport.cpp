@@ -192,6 +192,10 @@ void TestEvidenceReport::pdfTextHoldsEveryDomainControlAndTheCheckpoint()
         for (const auto& c : b.controls)
             QVERIFY2(flat.contains(c.id), qPrintable(c.id));
     }
+    // The cross-tenant self-probe reports like any control: this store has no tenant, so it says why it did not run.
+    QVERIFY2(flat.contains(squeezed(QStringLiteral("application.tenant-isolation"))) &&
+                 flat.contains(squeezed(QStringLiteral("fewer than two tenants (0): there is no"))),
+             "the PDF holds no result of the self-probe");
     // The checkpoint the report states is a real signed one: the audit bundle exported afterwards holds it (checkpoints
     // are kept), with the same chain hash, and openssl verifies its signature with the report's key.
     const QRegularExpression stated(QStringLiteral("seq(\\d+)at.*Checkpointchainhash([0-9a-f]{64})"));

@@ -36,6 +36,9 @@ void TestAuditMatch::init()
     (void)m_f->cp->latestCheckpoint(m_f->signIn(QStringLiteral("acme"), QStringLiteral("carol")));
     QVERIFY(m_f->cp->readMetrics(m_f->system));
     QVERIFY(m_f->cp->listWorkspaces(m_f->system, m_f->tenantA));
+    // The cross-tenant self-probe's reads: actor probe, in the platform's trail.
+    QVERIFY(m_f->cp->controlResult(m_f->system, QStringLiteral("application"),
+                                   QStringLiteral("application.tenant-isolation")));
 }
 
 void TestAuditMatch::cleanup()
@@ -69,6 +72,12 @@ void TestAuditMatch::agreesWithTheSearch_data()
     QTest::newRow("actor id") << ""
                               << "actor"
                               << "system";
+    QTest::newRow("actor probe") << ""
+                                 << "actor"
+                                 << "probe";
+    QTest::newRow("actor probe, not in a tenant's trail") << "A"
+                                                          << "actor"
+                                                          << "probe";
     QTest::newRow("actor name") << "A"
                                 << "actor"
                                 << "carol";
@@ -138,7 +147,13 @@ void TestAuditMatch::agreesWithTheSearch()
             matched.prepend(e.seq);
         return true;
     }));
-    QVERIFY(!expected.isEmpty() || field == QLatin1String("text") || field == QLatin1String("outcome"));
+    QVERIFY(!expected.isEmpty() || field == QLatin1String("text") || field == QLatin1String("outcome") ||
+            (value == QLatin1String("probe") && !scope.isEmpty()));
+    if (value == QLatin1String("probe")) {
+        for (const auto& e : searched.value().events)
+            QCOMPARE(e.actorKind, QStringLiteral("probe"));
+        QCOMPARE(expected.isEmpty(), !scope.isEmpty());
+    }
     QCOMPARE(matched, expected);
 }
 

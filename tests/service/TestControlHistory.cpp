@@ -61,6 +61,7 @@ private slots:
     void historyWindowAndBadInput();
     void tenantUsersMayNotReadHistory();
     void scheduleRunsAtStartAndKeepsTheRun();
+    void retentionPrunesButKeepsTheStartOfTheWindow();
 
 private:
     qint64 driftEvents(const QString& controlId = {});
@@ -280,6 +281,68 @@ void TestControlHistory::scheduleRunsAtStartAndKeepsTheRun()
     off.start();
     QCoreApplication::processEvents();
     QCOMPARE(none.size(), 0);
+}
+
+void TestControlHistory::retentionPrunesButKeepsTheStartOfTheWindow()
+{
+    const QString control = QStringLiteral("network.certificate-expiry");
+    qint64 controls = 0;
+    for (const auto& b : boundaries::Catalog::builtin().boundaries())
+        controls += b.controls.size();
+    const auto stored = [&](const QString& controlId = {}) -> qint64 {
+        auto s = controlId.isEmpty()
+                     ? store::sql::query(f->store->database(), "SELECT count(*) FROM control_results;")
+                     : store::sql::query(f->store->database(),
+                                         "SELECT count(*) FROM control_results WHERE control_id = ?;", controlId);
+        return s && s.value().step().value() ? s.value().int64(0) : -1;
+    };
+    // Runs on days 0, 10, 20 and 30; the certificate warns from day 10 on, so the run of day 10 holds the status
+    // that held when a 15-day window of day 30 starts.
+    const qint64 day0 = f->clock.nowMs();
+    QVERIFY(f->cp->runControlChecks(f->system));
+    f->cp->setTransportFacts(tls(day0, 20 * kDay));
+    for (int i = 1; i <= 3; ++i) {
+        f->clock.advanceMs(10 * kDay);
+        QVERIFY(f->cp->runControlChecks(f->system));
+    }
+    QCOMPARE(stored(), 4 * controls);
+    const qint64 drifts = driftEvents();
+    QVERIFY(drifts >= 1);
+    const qint64 events = f->auditCount();
+
+    // 0 keeps everything.
+    QCOMPARE(f->cp->pruneControlHistory(0).value(), 0);
+    QCOMPARE(stored(), 4 * controls);
+
+    // In batches of one (so the loop over batches runs): day 0 goes, day 10 stays as the start of the window.
+    auto pruned = f->cp->pruneControlHistory(15, 1);
+    QVERIFY2(pruned, qPrintable(pruned ? QString() : pruned.error().message));
+    QCOMPARE(pruned.value(), controls);
+    QCOMPARE(stored(), 3 * controls);
+    QCOMPARE(stored(control), 3);
+    boundaries::HistoryQuery q;
+    q.controlId = control;
+    auto page = f->cp->controlHistory(f->system, QStringLiteral("network"), control, q);
+    QVERIFY(page);
+    QCOMPARE(page.value().records.first().checkedAtMs, day0 + 10 * kDay);
+    QCOMPARE(page.value().records.first().status, Status::Warn);
+    // Again: nothing more to take, the kept row stays however often it runs.
+    QCOMPARE(f->cp->pruneControlHistory(15).value(), 0);
+    QCOMPARE(stored(control), 3);
+
+    // The audit trail is not touched: the drift events are all there, and pruning wrote no event.
+    QCOMPARE(driftEvents(), drifts);
+    QCOMPARE(f->auditCount(), events + 1); // the history read above
+
+    // The schedule prunes after its run, at its retention.
+    service::ControlCheckSchedule schedule(*f->cp);
+    QCOMPARE(schedule.historyDays(), service::ControlCheckSchedule::kDefaultHistoryDays);
+    schedule.setHistoryDays(5);
+    f->clock.advanceMs(10 * kDay);
+    QVERIFY(schedule.runNow());
+    // Day 30 (the newest before the cut-off at day 35) and day 40 are left.
+    QCOMPARE(stored(control), 2);
+    QCOMPARE(stored(), 2 * controls);
 }
 
 QTEST_GUILESS_MAIN(TestControlHistory)

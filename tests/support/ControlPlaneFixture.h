@@ -110,6 +110,13 @@ struct ControlPlaneFixture
     }
 
     qint64 auditCount() { return audit::AuditLog(store->database()).count().value(); }
+    // The events of callers: every event but the cross-tenant self-probe's (actor probe), which the operations that
+    // check application.tenant-isolation write before their own.
+    qint64 callerEventCount()
+    {
+        auto s = store->database().prepare("SELECT count(*) FROM audit_events WHERE actor_kind != 'probe';");
+        return s && s.value().step().value() ? s.value().int64(0) : -1;
+    }
 
     // The newest event, whatever its scope.
     audit::AuditEvent newestEvent()
