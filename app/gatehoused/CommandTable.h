@@ -65,5 +65,6 @@ void addEvidenceCommands(CommandTable& table); // evidence, evidence verify (Evi
 bool rendersDocuments(const QStringList& arguments);
 bool isEvidenceVerify(const QStringList& positional);
 void addForwardingCommands(CommandTable& table); // forwarding ... (ForwardingCommands.cpp)
+void addOidcCommands(CommandTable& table);       // oidc ... (OidcCommands.cpp)
 
 } // namespace gatehouse::cli

@@ -83,6 +83,7 @@ int main(int argc, char* argv[])
     addBoundaryCommands(table);
     addEvidenceCommands(table);
     addForwardingCommands(table);
+    addOidcCommands(table);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(description(table));

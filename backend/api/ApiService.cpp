@@ -47,6 +47,7 @@ ApiService::ApiService(service::ControlPlane& controlPlane, const ApiConfig& con
     addBoundaryRoutes(m_router);
     addEvidenceRoutes(m_router);
     addForwardingRoutes(m_router);
+    addFederationRoutes(m_router);
 }
 
 ApiService::~ApiService() = default;

@@ -173,6 +173,12 @@ std::optional<QJsonObject> BodyFields::object(const char* key)
     return v ? std::optional<QJsonObject>(v->toObject()) : std::nullopt;
 }
 
+std::optional<QJsonArray> BodyFields::array(const char* key)
+{
+    const auto v = take(key, true, [](const QJsonValue& x) { return x.isArray(); }, "an array");
+    return v ? std::optional<QJsonArray>(v->toArray()) : std::nullopt;
+}
+
 QStringList BodyFields::unknownFields() const
 {
     QStringList unknown;

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "core/SecureBytes.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QStringList>
@@ -46,6 +47,8 @@ public:
     SecureBytes secret(const char* key);
     // An object-valued field, for the caller to read further (its own fields are the caller's to check).
     std::optional<QJsonObject> object(const char* key);
+    // An array-valued field, for the caller to read further (its items are the caller's to check).
+    std::optional<QJsonArray> array(const char* key);
 
     // No field missing or mistyped, and no field that was not read. Call after reading every field.
     bool ok();

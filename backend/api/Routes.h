@@ -15,5 +15,6 @@ void addAuditRoutes(Router& router);      // audit events, histogram, stream, ve
 void addBoundaryRoutes(Router& router);   // trust boundaries, their controls, deployment ownership
 void addEvidenceRoutes(Router& router);   // the signed evidence report
 void addForwardingRoutes(Router& router); // audit forwarding: status and destinations, platform and tenant
+void addFederationRoutes(Router& router); // a tenant's OIDC provider and group mappings; federated sign-in
 
 } // namespace gatehouse::api

@@ -21,6 +21,7 @@
 #include "evidence/EvidenceReport.h"
 #include "forward/Destination.h"
 #include "forward/Forwarder.h"
+#include "identity/FederationConfig.h"
 #include "identity/SourceThrottle.h"
 #include "identity/User.h"
 #include "keys/MasterKeyProvider.h"
@@ -42,6 +43,10 @@
 #include <vector>
 
 class QIODevice;
+
+namespace gatehouse::oidc {
+class ProviderClient;
+}
 
 namespace gatehouse::store {
 class Database;
@@ -188,6 +193,26 @@ public:
     Result<SignedIn> signIn(const Caller& caller, const QString& tenantName, const QString& username,
                             const SecureBytes& password, const QString& totp = {});
     Result<void> signOut(const Caller& caller);
+    // Federated sign-in at the tenant's OIDC provider (ControlPlaneFederation.cpp), authorization code flow with
+    // PKCE. The first half: the URL to send the browser to, and its `state`, which the server keeps for 10 minutes
+    // bound to the tenant, a nonce, the PKCE verifier and `redirectUri` (registered at the provider). Anyone may call;
+    // throttled like signIn(). Contacts the provider (discovery) outside the control plane's lock.
+    struct FederatedStart
+    {
+        QString authorizationUrl;
+        QString state;
+        qint64 expiresAtMs = 0;
+    };
+    Result<FederatedStart> beginFederatedSignIn(const Caller& caller, const QString& tenantName,
+                                                const QString& redirectUri);
+    // The second half, with what the provider sent back to the redirect URI: the state is used up, the code
+    // exchanged, the ID token verified (signature, issuer, audience, nonce, ...), the person found by (issuer,
+    // subject) in the state's tenant only, or provisioned when the tenant allows it, their group-mapped roles brought
+    // in line with the token's groups, and an ordinary session opened. The tenant's MFA requirement is met when the
+    // token's amr/acr says the provider used a second factor; otherwise an enrolled authenticator's `totp` is asked
+    // for, as in signIn(). Every failure answers the same 401 as a wrong password; the audit event names the check.
+    Result<SignedIn> completeFederatedSignIn(const Caller& caller, const QString& state, const QString& code,
+                                             const QString& totp = {});
     Result<Principal> whoami(const Caller& caller);
     // The caller's own credentials. Each change proves the current ones again in the same call (`current`: the
     // password, and the current TOTP or a recovery code when an authenticator is enrolled), counts a wrong answer
@@ -427,6 +452,25 @@ public:
     // Returns whether it was running.
     bool stopForwarding();
 
+    // --- OIDC federation (ControlPlaneFederation.cpp) ----------------------------------------------------------
+    // The tenant's identity provider (settings.read); NotFound when it has none. The client secret is never
+    // returned: clientSecretSet says whether one is set.
+    Result<identity::FederationConfig> federation(const Caller& caller, const QString& tenantId);
+    // Sets the provider of `config.tenantId`, all of it at once (settings.write). `clientSecret`: a new one, sealed
+    // under the tenant's key; nullopt keeps the current one. Changing the issuer, the client or the pinned CA
+    // changes who vouches for the tenant's federated users: only a caller who holds all that each of them holds may.
+    Result<identity::FederationConfig> setFederation(const Caller& caller, const identity::FederationConfig& config,
+                                                     const std::optional<SecureBytes>& clientSecret = std::nullopt);
+    // Removes the provider (settings.write): its federated users stay, but cannot sign in until one is set again.
+    Result<void> removeFederation(const Caller& caller, const QString& tenantId);
+    // Which provider groups grant which roles (bindings.read).
+    Result<QList<identity::GroupMapping>> groupMappings(const Caller& caller, const QString& tenantId);
+    // Replaces the tenant's group mappings (bindings.write). Adding or removing a mapping gives or takes its role:
+    // the caller must hold the role's permissions at its scope, as for a binding. Takes effect at each user's next
+    // federated sign-in.
+    Result<QList<identity::GroupMapping>> setGroupMappings(const Caller& caller, const QString& tenantId,
+                                                           const QList<identity::GroupMapping>& mappings);
+
     // --- trust boundaries (platform scope) -------------------------------------------------------------------
     // Every boundary of the catalog with its controls checked live now (boundaries.read).
     Result<QList<BoundaryReport>> listBoundaries(const Caller& caller);
@@ -553,6 +597,12 @@ private:
     Result<tenancy::TenantSettings> signInSettings(const QString& tenantId);
     Result<FactorOutcome> checkSecondFactor(const QString& userId, const QString& code,
                                             const tenancy::TenantSettings& settings, qint64 now);
+    // Opens a session for a user who proved who they are (a password, or a provider's token when idpIssuer is set).
+    Result<SignedIn> openSession(const QString& tenantId, const QString& userId, const QString& username,
+                                 const tenancy::TenantSettings& settings, bool mfaEnrollmentOnly, qint64 now,
+                                 const QString& idpIssuer = {}, const QString& idpSubject = {});
+    // False when the tenant's provider turned local passwords off and the user is not a Tenant Owner.
+    Result<bool> localPasswordAllowed(const QString& tenantId, const QString& userId);
     Result<void> requireNotLastOwner(const QString& tenantId, const QString& userId, const QString& roleId,
                                      const QString& bindingId) const;
     Result<identity::User> insertUser(Context& ctx, const QString& tenantId, const QString& username,
@@ -582,6 +632,17 @@ private:
     Result<void> sealVersion(const Context& ctx, const secrets::Secret& secret, int version, const SecureBytes& value);
     Result<SecureBytes> openVersion(const Context& ctx, const secrets::Secret& secret, int version);
     Result<void> addVersion(Context& ctx, secrets::Secret& secret, const SecureBytes& value);
+    // OIDC federation: the tenant's provider as stored (none: nullopt), its group mappings, and the permissions the
+    // principal lacks that some federated user of the tenant holds.
+    Result<std::optional<identity::FederationConfig>> loadFederation(const QString& tenantId);
+    Result<QList<identity::GroupMapping>> readGroupMappings(const QString& tenantId);
+    QStringList federatedUsersBeyond(const Principal& principal, const QString& tenantId);
+    Result<std::pair<identity::FederationConfig, std::shared_ptr<oidc::ProviderClient>>>
+    federationClient(const QString& tenantId, qint64 now);
+    // Brings the user's group-mapped bindings in line with `groups` (in the caller's transaction; the authorizer is
+    // updated by m_federationOnCommit once it commits). Returns the user's bindings in the tenant afterwards.
+    Result<QList<authz::Binding>> syncMappedBindings(const Caller& caller, const QString& tenantId,
+                                                     const QString& userId, const QStringList& groups, qint64 now);
     // Runs the checks of a boundary's controls (inside the operation's transaction).
     BoundaryReport evaluate(const Context& ctx, const boundaries::Boundary& boundary);
     boundaries::ControlResult runCheck(const Context& ctx, const boundaries::Control& control);
@@ -596,6 +657,11 @@ private:
     // around a master-key rotation, which re-keys the log under it.
     Result<void> openAuditIndex();
     void closeAuditIndex();
+
+    // Federated sign-ins under way and the provider clients (ControlPlaneFederation.cpp; guarded by m_mutex).
+    struct Federation;
+    std::shared_ptr<Federation> m_federation;
+    std::vector<std::function<void()>> m_federationOnCommit;
 
     store::Store& m_store;
     store::Database& m_db;

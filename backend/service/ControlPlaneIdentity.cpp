@@ -41,9 +41,6 @@ ApiToken readToken(const store::Statement& s)
     return {s.text(0), s.text(1), s.text(2), s.text(3), s.int64(4), s.int64(5), s.int64(6), s.int64(7)};
 }
 
-const QString kSignInFailed = QStringLiteral(
-    "sign-in failed: wrong tenant, username or password, or the account is locked; try again later or ask an "
-    "administrator");
 
 // Recovery codes: 80 random bits as four groups of four base32 characters, stored as SHA-256.
 QString normaliseRecoveryCode(const QString& code)
@@ -365,6 +362,13 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
         return finish(passwordChecked.value().reason, ErrorCode::Unauthenticated, passwordChecked.value().message);
     if (status != QLatin1String("active"))
         return finish(QStringLiteral("account_") + status, ErrorCode::Unauthenticated, kSignInFailed);
+    // A tenant that signs its people in at its identity provider may turn passwords off; its owners keep theirs, so
+    // a broken provider cannot lock everyone out (break-glass).
+    auto local = localPasswordAllowed(tenantId, userId);
+    if (!local)
+        return local.error();
+    if (!local.value())
+        return finish(QStringLiteral("local_password_disabled"), ErrorCode::Unauthenticated, kSignInFailed);
 
     // The password is right: from here on the caller may learn about the second factor.
     auto secondChecked = checkSecondFactor(userId, totp, settings, now);
@@ -387,26 +391,10 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
     }
     auto admin = userIsAdmin(tenantId, userId);
     const bool enrolOnly = !totpEnrolled && !tenantId.isEmpty() && settings.requireMfaForAdmins && admin.value();
-    auto issued = identity::TokenCodec::issue(identity::TokenCodec::Kind::Session);
-    if (!issued)
-        return issued.error();
-    SignedIn out;
-    out.token = issued.value().text;
-    out.expiresAtMs = now + settings.sessionAbsoluteSeconds * qint64(1000);
-    out.mfaEnrollmentRequired = enrolOnly;
-    out.principal.kind = Principal::Kind::User;
-    out.principal.id = userId;
-    out.principal.tenantId = tenantId;
-    out.principal.name = username;
-    out.principal.sessionId = encoding::newId(u"ses");
-    out.principal.mfaEnrollmentOnly = enrolOnly;
-    if (auto r = sql::run(m_db,
-                          "INSERT INTO sessions (id, token_hash, user_id, tenant_id, created_at, last_seen_at, "
-                          "expires_at, mfa_enrollment_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
-                          out.principal.sessionId, issued.value().hash, userId, tenantId, now, now, out.expiresAtMs,
-                          enrolOnly);
-        !r)
-        return r.error();
+    auto opened = openSession(tenantId, userId, username, settings, enrolOnly, now);
+    if (!opened)
+        return opened.error();
+    const SignedIn out = opened.value();
     event.outcome = QStringLiteral("success");
     event.reason = QStringLiteral("ok");
     event.details.insert(QStringLiteral("session_id"), out.principal.sessionId);
@@ -417,6 +405,50 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
     if (auto r = commit(*tx); !r)
         return r.error();
     return out;
+}
+
+Result<SignedIn> ControlPlane::openSession(const QString& tenantId, const QString& userId, const QString& username,
+                                           const tenancy::TenantSettings& settings, bool mfaEnrollmentOnly, qint64 now,
+                                           const QString& idpIssuer, const QString& idpSubject)
+{
+    auto issued = identity::TokenCodec::issue(identity::TokenCodec::Kind::Session);
+    if (!issued)
+        return issued.error();
+    SignedIn out;
+    out.token = issued.value().text;
+    out.expiresAtMs = now + settings.sessionAbsoluteSeconds * qint64(1000);
+    out.mfaEnrollmentRequired = mfaEnrollmentOnly;
+    out.principal.kind = Principal::Kind::User;
+    out.principal.id = userId;
+    out.principal.tenantId = tenantId;
+    out.principal.name = username;
+    out.principal.sessionId = encoding::newId(u"ses");
+    out.principal.mfaEnrollmentOnly = mfaEnrollmentOnly;
+    if (auto r = sql::run(m_db,
+                          "INSERT INTO sessions (id, token_hash, user_id, tenant_id, created_at, last_seen_at, "
+                          "expires_at, mfa_enrollment_only, idp_issuer, idp_subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                          "?, ?);",
+                          out.principal.sessionId, issued.value().hash, userId, tenantId, now, now, out.expiresAtMs,
+                          mfaEnrollmentOnly, idpIssuer, idpSubject);
+        !r)
+        return r.error();
+    return out;
+}
+
+Result<bool> ControlPlane::localPasswordAllowed(const QString& tenantId, const QString& userId)
+{
+    if (tenantId.isEmpty())
+        return true;
+    auto p = sql::query(m_db, "SELECT local_passwords, enabled FROM oidc_providers WHERE tenant_id = ?;", tenantId);
+    if (!p)
+        return p.error();
+    if (!p.value().step().value() || p.value().int64(0) != 0 || p.value().int64(1) == 0)
+        return true;
+    for (const authz::Binding& b : m_authorizer.bindingsOf(userId)) {
+        if (b.tenantId == tenantId && b.roleId == authz::builtin::kTenantOwner && b.workspaceId.isEmpty())
+            return true;
+    }
+    return false;
 }
 
 Result<void> ControlPlane::signOut(const Caller& caller)

@@ -98,6 +98,11 @@ template <typename T, typename F> Result<T> ControlPlane::perform(const Caller& 
 
 Error notFound(const QString& what);
 
+// The one answer to a failed sign-in, by password or at an identity provider: it tells nothing about which check failed.
+inline const QString kSignInFailed = QStringLiteral(
+    "sign-in failed: wrong tenant, username or password, or the account is locked; try again later or ask an "
+    "administrator");
+
 // A control of the catalog by its boundary and id; not found when either is unknown or the control is another
 // boundary's.
 Result<const boundaries::Control*> controlOf(const QString& boundaryId, const QString& controlId);

@@ -21,6 +21,10 @@ const QList<OperationInfo>& OperationCatalog::all()
         {"auth.signin", kNone, S::Own, E::None, QT_TRANSLATE_NOOP("OperationCatalog", "Sign in")},
         {"auth.signout", kNone, S::Own, E::None, QT_TRANSLATE_NOOP("OperationCatalog", "Sign out")},
         {"auth.whoami", kNone, S::Own, E::None, QT_TRANSLATE_NOOP("OperationCatalog", "Who am I")},
+        {"auth.oidc.start", kNone, S::Own, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Start a sign-in at the tenant's identity provider")},
+        {"auth.oidc.signin", kNone, S::Own, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Sign in at the tenant's identity provider")},
         {"user.password.change", kNone, S::Own, E::OwnCredentials,
          QT_TRANSLATE_NOOP("OperationCatalog", "Change your password")},
         {"user.mfa.begin", kNone, S::Own, E::None,
@@ -202,6 +206,25 @@ const QList<OperationInfo>& OperationCatalog::all()
          QT_TRANSLATE_NOOP("OperationCatalog", "Remove a tenant forwarding destination")},
         {"forwarding.alarm", kNone, S::System, E::None,
          QT_TRANSLATE_NOOP("OperationCatalog", "A forwarding destination unreachable too long")},
+        // --- OIDC federation ---
+        // Setting the provider decides who vouches for the tenant's federated users; the body refuses a caller who
+        // holds less than any of them (target_holds_more), so the class of the change is its own check.
+        {"oidc.provider.read", Permission::SettingsRead, S::Tenant, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Read the tenant's identity provider")},
+        {"oidc.provider.set", Permission::SettingsWrite, S::Tenant, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Set the tenant's identity provider")},
+        {"oidc.provider.remove", Permission::SettingsWrite, S::Tenant, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Remove the tenant's identity provider")},
+        {"oidc.mapping.list", Permission::BindingsRead, S::Tenant, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "List group mappings")},
+        {"oidc.mapping.set", Permission::BindingsWrite, S::Tenant, E::GrantsPermissions,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Map provider groups to roles")},
+        // Done by a federated sign-in on the provider's word, within what the tenant's mappings allow.
+        {"oidc.user.provision", kNone, S::System, E::CreatesIdentity,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Create a user at their first federated sign-in")},
+        // The grant itself was checked when its mapping was made (oidc.mapping.set).
+        {"oidc.roles.sync", kNone, S::System, E::None,
+         QT_TRANSLATE_NOOP("OperationCatalog", "Group-mapped roles follow the provider's groups")},
         {"boundary.list", Permission::BoundariesRead, S::Platform, E::None,
          QT_TRANSLATE_NOOP("OperationCatalog", "List trust boundaries")},
         {"boundary.read", Permission::BoundariesRead, S::Platform, E::None,

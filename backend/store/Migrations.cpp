@@ -390,6 +390,66 @@ CREATE TABLE forward_destinations (
 )sql");
 }
 
+
+Result<void> schemaV13(Database& db)
+{
+    // OIDC federation: one identity provider per tenant. The client secret is sealed under the tenant's key like a
+    // secret value (so deleting the tenant shreds it too). A group mapping grants a role when the provider says the
+    // person is in the group; the bindings a mapping made are remembered, so a sign-in takes away only those, never
+    // one an administrator made by hand. A federated user is linked to the provider's (issuer, subject).
+    return db.exec(R"sql(
+CREATE TABLE oidc_providers (
+    tenant_id TEXT PRIMARY KEY NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    issuer TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    client_secret BLOB,
+    scopes TEXT NOT NULL,
+    ca_pem TEXT NOT NULL,
+    claim_subject TEXT NOT NULL,
+    claim_username TEXT NOT NULL,
+    claim_email TEXT NOT NULL,
+    claim_display_name TEXT NOT NULL,
+    claim_groups TEXT NOT NULL,
+    jit_provisioning INTEGER NOT NULL,
+    local_passwords INTEGER NOT NULL,
+    enabled INTEGER NOT NULL,
+    token_exchange INTEGER NOT NULL,
+    token_audience TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE oidc_group_mappings (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    group_name TEXT NOT NULL,
+    role_id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, group_name, role_id, workspace_id)
+);
+
+CREATE TABLE oidc_identities (
+    user_id TEXT PRIMARY KEY NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_sign_in_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, issuer, subject)
+) WITHOUT ROWID;
+
+CREATE TABLE oidc_mapped_bindings (
+    binding_id TEXT PRIMARY KEY NOT NULL REFERENCES bindings(id) ON DELETE CASCADE,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+ALTER TABLE sessions ADD COLUMN idp_issuer TEXT;
+ALTER TABLE sessions ADD COLUMN idp_subject TEXT;
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -413,6 +473,7 @@ const Migrations& Migrations::schema()
         {10, "audit: the search indexes move out of the log into the audit index", schemaV10},
         {11, "trust boundaries: each run's control results, for history and drift", schemaV11},
         {12, "audit forwarding: destinations and their cursors", schemaV12},
+        {13, "OIDC federation: a provider per tenant, group mappings, federated identities", schemaV13},
     });
     return migrations;
 }

@@ -227,6 +227,16 @@ QString newForwardDestination(World& w, const QString& tenantId)
     return w.f.cp->createForwardDestination(w.f.system, d).value().id;
 }
 
+// A tenant's identity provider (nothing contacts it here).
+identity::FederationConfig oidcProvider(const QString& tenantId)
+{
+    identity::FederationConfig c;
+    c.tenantId = tenantId;
+    c.issuer = QStringLiteral("https://idp.example.com");
+    c.clientId = QStringLiteral("gatehouse");
+    return c;
+}
+
 // The expectations: for each operation of the API, the roles allowed at their own scope. Written from what each
 // built-in role is for, not from its permission set.
 const QList<RouteSpec>& routeSpecs()
@@ -470,6 +480,35 @@ const QList<RouteSpec>& routeSpecs()
         // --- a tenant ---
         {"getTenantSettings", Scope::Tenant, READERS, nothing},
         {"getTenantForwarding", Scope::Tenant, READERS, nothing},
+        {"getTenantOidc", Scope::Tenant, READERS,
+         [](W& w, const T& t, const R&) {
+             (void)w.f.cp->setFederation(w.f.system, oidcProvider(t.tenantId));
+             return Request{};
+         }},
+        {"setTenantOidc", Scope::Tenant, ONLY_TO,
+         [](W&, const T&, const R&) {
+             return Request{{},
+                            {{QStringLiteral("issuer"), QStringLiteral("https://idp.example.com")},
+                             {QStringLiteral("client_id"), QStringLiteral("gatehouse")},
+                             {QStringLiteral("client_secret"), QStringLiteral("client-secret")}},
+                            {},
+                            {}};
+         }},
+        {"deleteTenantOidc", Scope::Tenant, ONLY_TO,
+         [](W& w, const T& t, const R&) {
+             (void)w.f.cp->setFederation(w.f.system, oidcProvider(t.tenantId));
+             return Request{};
+         }},
+        {"getTenantOidcGroupMappings", Scope::Tenant, READERS, nothing},
+        {"setTenantOidcGroupMappings", Scope::Tenant, TOTA,
+         [](W&, const T&, const R&) {
+             return Request{{},
+                            {{QStringLiteral("mappings"),
+                              QJsonArray{QJsonObject{{QStringLiteral("group"), unique("group")},
+                                                     {QStringLiteral("role_id"), roles::kMember}}}}},
+                            {},
+                            {}};
+         }},
         {"createTenantForwardDestination", Scope::Tenant, ONLY_TO,
          [](W&, const T&, const R&) {
              return Request{{}, forwardDestinationBody(), {}, {}};
@@ -744,7 +783,8 @@ const RouteSpec* specFor(const QString& operationId)
 
 // Routes answered without a token; checked on their own.
 const QStringList kAnonymous{QStringLiteral("health"), QStringLiteral("ready"), QStringLiteral("openapi"),
-                             QStringLiteral("login")};
+                             QStringLiteral("login"), QStringLiteral("startOidcSignIn"),
+                             QStringLiteral("completeOidcSignIn")};
 // Server-Sent Events: an allowed call answers 200 with a stream callback, which the test does not run.
 const QStringList kEventStreams{QStringLiteral("streamPlatformAuditEvents"), QStringLiteral("streamTenantAuditEvents")};
 
@@ -811,6 +851,7 @@ private slots:
     void cleanupTestCase();
     void everyRouteIsInTheMatrix();
     void anonymousRoutes();
+    void anonymousFederatedSignIn();
     void noTokenIsUnauthenticated_data();
     void noTokenIsUnauthenticated();
     void matrix_data();
@@ -1037,6 +1078,41 @@ void TestApiPermissionMatrix::anonymousRoutes()
                   {QStringLiteral("password"), QString::fromLatin1(kNewPassword)}};
         const qint64 before = w.f.auditCount();
         const Reply reply = send(*login, {}, r, {});
+        QCOMPARE(reply.status(), 401);
+        QCOMPARE(reply.type(), problemType("unauthenticated"));
+        verifyOneEvent(before, reply, QStringLiteral("denied"));
+        ++m_anonymousChecks;
+    }
+}
+
+void TestApiPermissionMatrix::anonymousFederatedSignIn()
+{
+    auto route = [this](const char* operationId) -> const api::Route* {
+        for (const api::Route& r : m_api->router().routes())
+            if (r.operationId == QLatin1String(operationId))
+                return &r;
+        return nullptr;
+    };
+    const api::Route* start = route("startOidcSignIn");
+    const api::Route* callback = route("completeOidcSignIn");
+    QVERIFY(start && callback);
+    {
+        // A tenant without a provider: nothing to start, and the attempt is recorded.
+        Request r;
+        r.body = {{QStringLiteral("tenant"), QStringLiteral("acme")},
+                  {QStringLiteral("redirect_uri"), QStringLiteral("http://127.0.0.1:9/callback")}};
+        const qint64 before = w.f.auditCount();
+        const Reply reply = send(*start, {}, r, {});
+        QCOMPARE(reply.status(), 404);
+        verifyOneEvent(before, reply, QStringLiteral("denied"));
+        ++m_anonymousChecks;
+    }
+    {
+        // A state the server never gave: the same 401 as a wrong password.
+        Request r;
+        r.body = {{QStringLiteral("state"), QStringLiteral("not-a-state")}, {QStringLiteral("code"), QStringLiteral("c")}};
+        const qint64 before = w.f.auditCount();
+        const Reply reply = send(*callback, {}, r, {});
         QCOMPARE(reply.status(), 401);
         QCOMPARE(reply.type(), problemType("unauthenticated"));
         verifyOneEvent(before, reply, QStringLiteral("denied"));

@@ -86,6 +86,7 @@ private slots:
     void controlHistoryOverHttps();
     void evidenceReportOverHttps();
     void forwardingOverHttps();
+    void oidcConfigurationOverHttps();
     void auditByRequestIdAndOutcomes();
     void auditVerifiesARange();
 
@@ -367,6 +368,13 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"POST", QStringLiteral("/api/v1/forwarding/destinations"), "createPlatformForwardDestination"},
         {"DELETE", QStringLiteral("/api/v1/forwarding/destinations/{destination}"), "deletePlatformForwardDestination"},
         {"GET", t + QStringLiteral("/forwarding"), "getTenantForwarding"},
+        {"GET", t + QStringLiteral("/oidc"), "getTenantOidc"},
+        {"PUT", t + QStringLiteral("/oidc"), "setTenantOidc"},
+        {"DELETE", t + QStringLiteral("/oidc"), "deleteTenantOidc"},
+        {"GET", t + QStringLiteral("/oidc/group-mappings"), "getTenantOidcGroupMappings"},
+        {"PUT", t + QStringLiteral("/oidc/group-mappings"), "setTenantOidcGroupMappings"},
+        {"POST", QStringLiteral("/api/v1/auth/oidc/start"), "startOidcSignIn"},
+        {"POST", QStringLiteral("/api/v1/auth/oidc/callback"), "completeOidcSignIn"},
         {"POST", t + QStringLiteral("/forwarding/destinations"), "createTenantForwardDestination"},
         {"DELETE", t + QStringLiteral("/forwarding/destinations/{destination}"), "deleteTenantForwardDestination"},
         {"GET", QStringLiteral("/api/v1/ownership"), "getOwnership"},
@@ -1174,6 +1182,57 @@ void TestApiRoutes::forwardingOverHttps()
     QCOMPARE(call("DELETE", "/api/v1/forwarding/destinations/" + pct(platformId), root()).status(), 204);
     QCOMPARE(call("DELETE", tenant + "/destinations/" + pct(id), alice()).status(), 204);
     QCOMPARE(call("GET", tenant, alice()).items().size(), 0);
+}
+
+void TestApiRoutes::oidcConfigurationOverHttps()
+{
+    const QByteArray oidc = tenantPath(f->tenantA) + "/oidc";
+    QCOMPARE(call("GET", oidc, alice()).status(), 404);
+    const QJsonObject body{{QStringLiteral("issuer"), QStringLiteral("https://idp.example.com")},
+                           {QStringLiteral("client_id"), QStringLiteral("gatehouse")},
+                           {QStringLiteral("client_secret"), QStringLiteral("api-client-secret-canary")},
+                           {QStringLiteral("scopes"), QJsonArray{QStringLiteral("openid"), QStringLiteral("groups")}},
+                           {QStringLiteral("claims"), QJsonObject{{QStringLiteral("groups"), QStringLiteral("org.groups")}}},
+                           {QStringLiteral("jit_provisioning"), true},
+                           {QStringLiteral("local_passwords"), false}};
+    auto set = call("PUT", oidc, alice(), body);
+    QCOMPARE(set.status(), 200);
+    QVERIFY(set.json().value(QStringLiteral("client_secret_set")).toBool());
+    QVERIFY(!set.json().contains(QStringLiteral("client_secret")));
+    auto read = call("GET", oidc, alice());
+    QCOMPARE(read.status(), 200);
+    QCOMPARE(read.json().value(QStringLiteral("claims")).toObject().value(QStringLiteral("groups")).toString(),
+             QStringLiteral("org.groups"));
+    QVERIFY(!read.response.body.contains("api-client-secret-canary"));
+    // Clear errors: a plain-http issuer, a misspelt field, a misspelt claim.
+    QJsonObject http = body;
+    http.insert(QStringLiteral("issuer"), QStringLiteral("http://idp.example.com"));
+    QCOMPARE(call("PUT", oidc, alice(), http).status(), 400);
+    QJsonObject typo = body;
+    typo.insert(QStringLiteral("jit_provisoning"), true);
+    QCOMPARE(call("PUT", oidc, alice(), typo).status(), 400);
+    QJsonObject claimTypo = body;
+    claimTypo.insert(QStringLiteral("claims"), QJsonObject{{QStringLiteral("group"), QStringLiteral("g")}});
+    QCOMPARE(call("PUT", oidc, alice(), claimTypo).status(), 400);
+    // Group mappings: the whole list at once.
+    const QJsonObject mappings{
+        {QStringLiteral("mappings"),
+         QJsonArray{QJsonObject{{QStringLiteral("group"), QStringLiteral("ops")},
+                                {QStringLiteral("role_id"), QStringLiteral("builtin:tenant-admin")}},
+                    QJsonObject{{QStringLiteral("group"), QStringLiteral("dev")},
+                                {QStringLiteral("role_id"), QStringLiteral("builtin:member")},
+                                {QStringLiteral("workspace_id"), f->w1}}}}};
+    auto mapped = call("PUT", oidc + "/group-mappings", alice(), mappings);
+    QCOMPARE(mapped.status(), 200);
+    QCOMPARE(mapped.json().value(QStringLiteral("mappings")).toArray().size(), 2);
+    QCOMPARE(call("GET", oidc + "/group-mappings", alice()).json().value(QStringLiteral("mappings")).toArray().size(),
+             2);
+    const QJsonObject unknownRole{
+        {QStringLiteral("mappings"), QJsonArray{QJsonObject{{QStringLiteral("group"), QStringLiteral("x")},
+                                                            {QStringLiteral("role_id"), QStringLiteral("rol_none")}}}}};
+    QCOMPARE(call("PUT", oidc + "/group-mappings", alice(), unknownRole).status(), 400);
+    QCOMPARE(call("DELETE", oidc, alice()).status(), 204);
+    QCOMPARE(call("GET", oidc, alice()).status(), 404);
 }
 
 void TestApiRoutes::boundariesAndOwnership()

@@ -86,7 +86,7 @@ struct Variant
 };
 
 enum class Door { ControlPlane, Http };
-enum class TargetKind { User, Integration, Binding, Role };
+enum class TargetKind { User, Integration, Binding, Role, GroupMapping };
 // How the expected answer follows from the model.
 enum class Rule {
     TargetWithin,   // ActsOnIdentity: permission at the tenant, and the target holds nothing beyond the caller
@@ -140,6 +140,8 @@ const QList<Case>& cases()
         {"role.update", TargetKind::Role, Rule::GrantWithin},
         // A role is deleted only while nothing is bound to it (409 otherwise): it takes nothing from anyone.
         {"role.delete", TargetKind::Role, Rule::PermissionOnly},
+        // A group mapping grants its role to whoever the provider puts in the group.
+        {"oidc.mapping.set", TargetKind::GroupMapping, Rule::GrantWithin},
     };
     return list;
 }
@@ -382,6 +384,11 @@ Prepared TestIdentityControl::prepare(const Case& c, const Variant& v, const Sea
     const Grant g = v.grants.first();
     p.given = permissionsOf(g.roleId);
     p.workspaceId = g.workspaceId;
+    if (c.kind == TargetKind::GroupMapping) {
+        p.id = g.roleId;
+        p.name = QStringLiteral("group-%1").arg(++m_counter);
+        return p;
+    }
     if (c.kind == TargetKind::Binding) {
         if (action == QLatin1String("binding.delete")) {
             auto b = f.cp->createBinding(f.system, tenantId, QStringLiteral("user"),
@@ -461,6 +468,8 @@ void TestIdentityControl::restore(const Case& c, const Prepared& p, bool succeed
             if (b.identityId == grantee)
                 QVERIFY(f.cp->deleteBinding(f.system, tenantId, b.id));
         }
+    } else if (action == QLatin1String("oidc.mapping.set")) {
+        QVERIFY(f.cp->setGroupMappings(f.system, tenantId, {}));
     } else if (action == QLatin1String("role.create") || action == QLatin1String("role.update")) {
         const auto all = f.cp->listRoles(f.system, tenantId).value();
         for (const authz::Role& r : all) {
@@ -524,6 +533,13 @@ Result<void> TestIdentityControl::callControlPlane(const Case& c, const Prepared
         return done(f.cp->updateRole(caller, tenantId, p.id, {}, p.given.names()));
     if (action == QLatin1String("role.delete"))
         return f.cp->deleteRole(caller, tenantId, p.id);
+    if (action == QLatin1String("oidc.mapping.set")) {
+        identity::GroupMapping m;
+        m.group = p.name;
+        m.roleId = p.id;
+        m.workspaceId = p.workspaceId;
+        return done(f.cp->setGroupMappings(caller, tenantId, {m}));
+    }
     return makeError(ErrorCode::Internal, QStringLiteral("no call for ") + action);
 }
 
@@ -597,6 +613,13 @@ std::pair<int, QByteArray> TestIdentityControl::callHttp(const Case& c, const Pr
     } else if (action == QLatin1String("role.delete")) {
         method = "DELETE";
         path = scope + "/roles/" + id;
+    } else if (action == QLatin1String("oidc.mapping.set")) {
+        method = "PUT";
+        path = scope + "/oidc/group-mappings";
+        QJsonObject m{{QStringLiteral("group"), p.name}, {QStringLiteral("role_id"), p.id}};
+        if (!p.workspaceId.isEmpty())
+            m.insert(QStringLiteral("workspace_id"), p.workspaceId);
+        body = {{QStringLiteral("mappings"), QJsonArray{m}}};
     }
     HttpRequest request;
     request.method = method;
@@ -628,6 +651,9 @@ bool TestIdentityControl::expectedAllowed(const Case& c, const Variant& v, const
         // applies tenant-wide.
         const QString where = c.kind == TargetKind::Binding ? p.workspaceId : QString();
         const PermissionSet mine = heldAt(seat.grants, where);
+        // A group mapping is the tenant's (bindings.write tenant-wide); its role applies where it is mapped.
+        if (c.kind == TargetKind::GroupMapping)
+            return mine.has(info->permission) && heldAt(seat.grants, p.workspaceId).containsAll(p.given);
         return mine.has(info->permission) && mine.containsAll(p.given);
     }
     case Rule::PermissionOnly:

@@ -86,6 +86,16 @@ QString freshDestination(ControlPlaneFixture& f, const QString& tenantId)
     return f.cp->createForwardDestination(f.system, relay(tenantId, unique("fwd"))).value().id;
 }
 
+// A provider for the federation rows (nothing contacts it: no sign-in runs here).
+identity::FederationConfig provider(const QString& tenantId)
+{
+    identity::FederationConfig c;
+    c.tenantId = tenantId;
+    c.issuer = QStringLiteral("https://idp.example.com");
+    c.clientId = QStringLiteral("gatehouse");
+    return c;
+}
+
 tenancy::Tenant freshTenant(ControlPlaneFixture& f)
 {
     return f.cp->createTenant(f.system, unique("t"), QStringLiteral("T"), QStringLiteral("owner"), secret(kPassword))
@@ -411,6 +421,41 @@ const QList<Op>& operations()
              const QString id = freshDestination(f, t.tenantId);
              return Action{[&f, t, id](const Caller& c) { return f.cp->deleteForwardDestination(c, t.tenantId, id); },
                            id};
+         }},
+        {"oidc.provider.read", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             (void)f.cp->setFederation(f.system, provider(t.tenantId));
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->federation(c, t.tenantId));
+             };
+         }},
+        {"oidc.provider.set", Kind::Tenant, TO,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->setFederation(c, provider(t.tenantId), secret("client-secret")));
+             };
+         }},
+        {"oidc.provider.remove", Kind::Tenant, TO,
+         [](F& f, const Target& t) -> Action {
+             (void)f.cp->setFederation(f.system, provider(t.tenantId));
+             return [&f, t](const Caller& c) {
+                 return f.cp->removeFederation(c, t.tenantId);
+             };
+         }},
+        {"oidc.mapping.list", Kind::Tenant, READERS,
+         [](F& f, const Target& t) -> Action {
+             return [&f, t](const Caller& c) {
+                 return discard(f.cp->groupMappings(c, t.tenantId));
+             };
+         }},
+        {"oidc.mapping.set", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             identity::GroupMapping m;
+             m.group = unique("group");
+             m.roleId = roles::kMember;
+             return [&f, t, m](const Caller& c) {
+                 return discard(f.cp->setGroupMappings(c, t.tenantId, {m}));
+             };
          }},
         {"settings.read", Kind::Tenant, READERS,
          [](F& f, const Target& t) -> Action {
@@ -952,7 +997,9 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
                                     QStringLiteral("auditPublicKeyPem"),
                                     // not an operation: the server starts its forwarding thread; covered by
                                     // TestForwarding
-                                    QStringLiteral("startForwarding")};
+                                    QStringLiteral("startForwarding"),
+                                    // anyone may call them, like signIn; covered by TestFederation
+                                    QStringLiteral("beginFederatedSignIn"), QStringLiteral("completeFederatedSignIn")};
     QFile header(QStringLiteral(GATEHOUSE_SOURCE_DIR "/backend/service/ControlPlane.h"));
     QVERIFY(header.open(QIODevice::ReadOnly));
     QString text = QString::fromUtf8(header.readAll());

@@ -36,6 +36,25 @@ QJsonObject recoveryCodes(const QStringList& codes)
     return QJsonObject{{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes)}};
 }
 
+// The answer to a sign-in, by password or at the tenant's identity provider: the session, or the refusal (with
+// Retry-After when the address is throttled).
+HttpResponse signedInResponse(ApiRequest& r, const Result<service::SignedIn>& signedIn)
+{
+    if (!signedIn) {
+        HttpResponse p = problem(signedIn.error());
+        if (signedIn.error().code == ErrorCode::RateLimited) {
+            const qint64 wait = r.cp().throttle().retryAfterMs(r.caller().address, QDateTime::currentMSecsSinceEpoch());
+            p.setHeader("Retry-After", QByteArray::number(std::max<qint64>(1, (wait + 999) / 1000)));
+        }
+        return p;
+    }
+    const service::SignedIn& s = signedIn.value();
+    return jsonResponse(QJsonObject{{QStringLiteral("token"), s.token},
+                                    {QStringLiteral("expires_at"), s.expiresAtMs},
+                                    {QStringLiteral("mfa_enrollment_required"), s.mfaEnrollmentRequired},
+                                    {QStringLiteral("principal"), toJson(s.principal)}});
+}
+
 } // namespace
 
 void addAuthRoutes(Router& router)
@@ -55,21 +74,43 @@ void addAuthRoutes(Router& router)
             SecureBytes password = f.secret("password");
             if (password.size() == 0)
                 return missing("password");
-            auto signedIn = r.cp().signIn(r.caller(), tenant, username, std::move(password), totp);
-            if (!signedIn) {
-                HttpResponse p = problem(signedIn.error());
-                if (signedIn.error().code == ErrorCode::RateLimited) {
-                    const qint64 wait =
-                        r.cp().throttle().retryAfterMs(r.caller().address, QDateTime::currentMSecsSinceEpoch());
-                    p.setHeader("Retry-After", QByteArray::number(std::max<qint64>(1, (wait + 999) / 1000)));
-                }
-                return p;
-            }
-            const service::SignedIn& s = signedIn.value();
-            return jsonResponse(QJsonObject{{QStringLiteral("token"), s.token},
-                                            {QStringLiteral("expires_at"), s.expiresAtMs},
-                                            {QStringLiteral("mfa_enrollment_required"), s.mfaEnrollmentRequired},
-                                            {QStringLiteral("principal"), toJson(s.principal)}});
+            return signedInResponse(r, r.cp().signIn(r.caller(), tenant, username, std::move(password), totp));
+        },
+        true);
+    // Federated sign-in at the tenant's OIDC provider: start gives the URL to open and its state; the callback
+    // takes what the provider sent back to the redirect URI.
+    router.addWithBody(
+        "POST", QStringLiteral("/api/v1/auth/oidc/start"), QStringLiteral("startOidcSignIn"),
+        [](ApiRequest& r) {
+            BodyFields& f = r.body();
+            const QString tenant = f.string("tenant");
+            const QString redirectUri = f.string("redirect_uri");
+            if (!f)
+                return problem(f.error());
+            auto started = r.cp().beginFederatedSignIn(r.caller(), tenant, redirectUri);
+            if (!started && started.error().code == ErrorCode::RateLimited)
+                return signedInResponse(r, started.error());
+            return reply(started, [](const service::ControlPlane::FederatedStart& s) {
+                return QJsonObject{{QStringLiteral("authorization_url"), s.authorizationUrl},
+                                   {QStringLiteral("state"), s.state},
+                                   {QStringLiteral("expires_at"), s.expiresAtMs}};
+            });
+        },
+        true);
+    router.addWithBody(
+        "POST", QStringLiteral("/api/v1/auth/oidc/callback"), QStringLiteral("completeOidcSignIn"),
+        [](ApiRequest& r) {
+            BodyFields& f = r.body();
+            const QString state = f.string("state");
+            const QString code = f.string("code");
+            const QString totp = f.optionalString("totp").value_or(QString());
+            if (!f)
+                return problem(f.error());
+            if (state.isEmpty())
+                return missing("state");
+            if (code.isEmpty())
+                return missing("code");
+            return signedInResponse(r, r.cp().completeFederatedSignIn(r.caller(), state, code, totp));
         },
         true);
     router.add("POST", QStringLiteral("/api/v1/auth/logout"), QStringLiteral("logout"),
