@@ -134,12 +134,12 @@ void ConsoleBridge::signIn(const QString& tenantName, const QString& username, S
                            const QString& code)
 {
     auto secret = std::make_shared<SecureBytes>(std::move(password));
-    finishSignIn(tenantName, [secret, tenantName, username, code](service::ControlPlane& cp,
-                                                                 const service::Caller& anonymous) {
-        auto signedIn = cp.signIn(anonymous, tenantName, username, *secret, code);
-        *secret = SecureBytes();
-        return signedIn;
-    });
+    finishSignIn(tenantName,
+                 [secret, tenantName, username, code](service::ControlPlane& cp, const service::Caller& anonymous) {
+                     auto signedIn = cp.signIn(anonymous, tenantName, username, *secret, code);
+                     *secret = SecureBytes();
+                     return signedIn;
+                 });
 }
 
 void ConsoleBridge::beginFederatedSignIn(const QString& tenantName, const QString& redirectUri, QObject* context,
@@ -168,10 +168,10 @@ void ConsoleBridge::beginFederatedSignIn(const QString& tenantName, const QStrin
 void ConsoleBridge::completeFederatedSignIn(const QString& tenantName, const QString& state,
                                             const QString& authorizationCode, const QString& code)
 {
-    finishSignIn(tenantName, [state, authorizationCode, code](service::ControlPlane& cp,
-                                                             const service::Caller& anonymous) {
-        return cp.completeFederatedSignIn(anonymous, state, authorizationCode, code);
-    });
+    finishSignIn(tenantName,
+                 [state, authorizationCode, code](service::ControlPlane& cp, const service::Caller& anonymous) {
+                     return cp.completeFederatedSignIn(anonymous, state, authorizationCode, code);
+                 });
 }
 
 void ConsoleBridge::finishSignIn(

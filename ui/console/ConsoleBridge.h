@@ -16,7 +16,8 @@
 
 namespace gatehouse::service {
 class ControlPlane;
-}
+struct SignedIn;
+} // namespace gatehouse::service
 
 namespace gatehouse::ui {
 

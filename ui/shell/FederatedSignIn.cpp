@@ -14,7 +14,8 @@ namespace gatehouse::ui {
 
 namespace {
 constexpr int kDefaultTimeoutMs = 5 * 60 * 1000;
-}
+constexpr int kLingerMs = 10 * 1000;
+} // namespace
 
 FederatedSignIn::FederatedSignIn(ConsoleBridge& bridge, QObject* parent)
     : QObject(parent), m_bridge(bridge), m_openBrowser([](const QUrl& url) { return QDesktopServices::openUrl(url); })
@@ -71,7 +72,7 @@ void FederatedSignIn::start(const QString& tenantName, const QString& code)
         }
         m_state = r.value().state;
         const QUrl url(r.value().authorizationUrl, QUrl::StrictMode);
-        if (!url.isValid() || url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) {
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
             fail(tr("The identity provider's sign-in address is not a web address. Ask an administrator to check "
                     "the tenant's provider settings."));
             return;
@@ -107,9 +108,8 @@ void FederatedSignIn::received(const QVariantMap& values)
     const QString error = values.value(QStringLiteral("error")).toString();
     if (!error.isEmpty()) {
         const QString description = values.value(QStringLiteral("error_description")).toString();
-        fail(description.isEmpty()
-                 ? tr("Your identity provider refused the sign-in (%1).").arg(error.left(80))
-                 : tr("Your identity provider refused the sign-in: %1").arg(description.left(200)));
+        fail(description.isEmpty() ? tr("Your identity provider refused the sign-in (%1).").arg(error.left(80))
+                                   : tr("Your identity provider refused the sign-in: %1").arg(description.left(200)));
         return;
     }
     const QString authorizationCode = values.value(QStringLiteral("code")).toString();
@@ -137,8 +137,12 @@ void FederatedSignIn::stop()
     m_state.clear();
     m_code.clear();
     if (m_listener) {
+        // No new connections from now on; the answer to the browser that is being written (the "you can close this
+        // tab" page goes out after callbackReceived) still needs its socket, which the listener owns: it goes a
+        // little later.
         m_listener->close();
-        m_listener->deleteLater();
+        disconnect(m_listener, nullptr, this, nullptr);
+        QTimer::singleShot(kLingerMs, m_listener.data(), &QObject::deleteLater);
         m_listener = nullptr;
     }
 }
