@@ -63,8 +63,8 @@ void tick(QCheckBox* box)
 {
     QVERIFY(box && box->isEnabled());
     const bool before = box->isChecked();
-    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(box->style()->pixelMetric(QStyle::PM_IndicatorWidth) / 2 + 1,
-                                                      box->height() / 2));
+    QTest::mouseClick(box, Qt::LeftButton, {},
+                      QPoint(box->style()->pixelMetric(QStyle::PM_IndicatorWidth) / 2 + 1, box->height() / 2));
     QCOMPARE(box->isChecked(), !before);
 }
 
@@ -248,6 +248,7 @@ void TestFederationDialog::ownerConfiguresTheProviderAndAMapping()
     QCOMPARE(child<QLineEdit>(d, "groupsClaimEdit")->text(), QStringLiteral("groups"));
     retype(child<QLineEdit>(d, "usernameClaimEdit"), QStringLiteral("upn"));
     retype(child<QLineEdit>(d, "groupsClaimEdit"), QStringLiteral("org.groups"));
+    shot(*d, "identity-provider-claims");
 
     // The policies; the audience is asked for only with token exchange.
     openTab(d, "policiesPage");
@@ -258,6 +259,7 @@ void TestFederationDialog::ownerConfiguresTheProviderAndAMapping()
     tick(child<QCheckBox>(d, "tokenExchangeCheck"));
     QVERIFY(audience->isEnabled());
     QTest::keyClicks(audience, QStringLiteral("api://gatehouse"));
+    shot(*d, "identity-provider-policies");
 
     // A group mapping.
     addMapping(d, QStringLiteral("secops"), QStringLiteral("Security Reviewer"),
@@ -464,9 +466,11 @@ void TestFederationDialog::removeProviderAsksFirst()
     QVERIFY(d->hasProvider());
 
     // No: nothing happens.
+    QPointer<ui::FederationDialog> guard(d);
     click(d, "removeProviderButton");
     QMessageBox* box = nullptr;
-    QTRY_VERIFY((box = d->findChild<QMessageBox*>(QStringLiteral("confirmDialog"))));
+    QTRY_VERIFY(!guard || (box = d->findChild<QMessageBox*>(QStringLiteral("confirmDialog"))));
+    QVERIFY2(guard && stored(), "removed without asking");
     QVERIFY(box->text().contains(QLatin1String("acme")));
     QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
     QTRY_VERIFY(!d->findChild<QMessageBox*>(QStringLiteral("confirmDialog")));
@@ -476,7 +480,6 @@ void TestFederationDialog::removeProviderAsksFirst()
     // Yes: removed, the dialog closes and the pane says so.
     click(d, "removeProviderButton");
     QTRY_VERIFY((box = d->findChild<QMessageBox*>(QStringLiteral("confirmDialog"))));
-    QPointer<ui::FederationDialog> guard(d);
     QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!guard, kAnswerMs);
     QCOMPARE(stored().error().code, ErrorCode::NotFound);

@@ -85,7 +85,7 @@ FederationDialog::FederationDialog(ConsoleBridge& bridge, const QString& tenantI
       m_readOnlyNote(new QLabel(this)), m_tabs(new QTabWidget(this)), m_message(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
       m_save(m_buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole)),
-      m_remove(m_buttons->addButton(tr("Remo&ve Provider…"), QDialogButtonBox::DestructiveRole))
+      m_remove(new QPushButton(tr("Remo&ve Provider…"), this))
 {
     setObjectName(QStringLiteral("federationDialog"));
     setWindowTitle(tr("Identity Provider of %1").arg(tenantName));
@@ -134,7 +134,12 @@ FederationDialog::FederationDialog(ConsoleBridge& bridge, const QString& tenantI
     layout->addWidget(m_readOnlyNote);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_message);
-    layout->addWidget(m_buttons);
+    // Removing stands apart from Save and Cancel, on the other side.
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_remove);
+    bottom->addStretch(1);
+    bottom->addWidget(m_buttons);
+    layout->addLayout(bottom);
     setMinimumWidth(600);
 
     // Tab order: the tabs, then each page's fields (set on its own page), then the buttons.
@@ -290,8 +295,8 @@ QWidget* FederationDialog::buildPoliciesPage()
     m_jit = new QCheckBox(tr("Create a user at their first sign-in (&just-in-time provisioning)"), page);
     m_jit->setObjectName(QStringLiteral("jitCheck"));
     m_jit->setAccessibleName(tr("Just-in-time provisioning"));
-    auto* jitNote = new QLabel(tr("Otherwise only people who already have a Gatehouse account of this tenant with "
-                                  "the same provider subject can sign in."),
+    auto* jitNote = new QLabel(tr("Off: only people this provider has signed in before can sign in. An existing "
+                                  "account is never matched by its username."),
                                page);
     jitNote->setObjectName(QStringLiteral("jitNote"));
     jitNote->setWordWrap(true);
@@ -353,15 +358,9 @@ QWidget* FederationDialog::buildMappingsPage()
     m_mappings->setObjectName(QStringLiteral("mappingTable"));
     m_mappings->setAccessibleName(tr("Group mappings"));
     m_mappings->setHorizontalHeaderLabels({tr("Provider Group"), tr("Role"), tr("Applies To")});
+    setUpRecordTable(m_mappings);
     m_mappings->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_mappings->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_mappings->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_mappings->setAlternatingRowColors(true);
-    m_mappings->setWordWrap(false);
     m_mappings->setTabKeyNavigation(false);
-    m_mappings->verticalHeader()->hide();
-    m_mappings->horizontalHeader()->setStretchLastSection(true);
-    m_mappings->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_mappings->setColumnWidth(GroupColumn, 200);
     m_mappings->setColumnWidth(RoleColumn, 170);
     m_mappings->setSortingEnabled(false);
@@ -431,7 +430,6 @@ void FederationDialog::applyPermissions()
             w->setEnabled(false);
             w->setToolTip(needs(missingProvider));
         }
-        m_secret->setPlaceholderText(QString());
     }
     if (!m_mayWriteMappings) {
         const QString missing = m_mayReadMappings ? missingMappings : missingMappingsRead;
@@ -635,14 +633,15 @@ void FederationDialog::showCa()
 
 void FederationDialog::showSecretState()
 {
-    if (m_base.clientSecretSet) {
+    if (!m_mayWriteProvider) {
+        m_secretState->setText(m_base.clientSecretSet ? tr("A client secret is set.") : tr("No client secret is set."));
+        m_secret->setPlaceholderText(m_base.clientSecretSet ? tr("Set, never shown") : QString());
+    } else if (m_base.clientSecretSet) {
         m_secretState->setText(tr("A client secret is set. Type a new one to replace it."));
-        if (m_mayWriteProvider)
-            m_secret->setPlaceholderText(tr("Leave empty to keep the current secret"));
+        m_secret->setPlaceholderText(tr("Leave empty to keep the current secret"));
     } else {
         m_secretState->setText(tr("No client secret is set."));
-        if (m_mayWriteProvider)
-            m_secret->setPlaceholderText(tr("As the provider issued it (none for a public client)"));
+        m_secret->setPlaceholderText(tr("As the provider issued it (none for a public client)"));
     }
 }
 
