@@ -2110,10 +2110,6 @@
         <translation>&amp;Anbieter</translation>
     </message>
     <message>
-        <source>&amp;Claims</source>
-        <translation>C&amp;laims</translation>
-    </message>
-    <message>
         <source>P&amp;olicies</source>
         <translation>&amp;Richtlinien</translation>
     </message>
@@ -2172,10 +2168,6 @@
     <message>
         <source>Provider CA certificate</source>
         <translation>CA-Zertifikat des Anbieters</translation>
-    </message>
-    <message>
-        <source>&amp;Load CA Certificate…</source>
-        <translation>CA-Zertifikat la&amp;den…</translation>
     </message>
     <message>
         <source>Load CA certificate</source>
@@ -2238,10 +2230,6 @@
         <translation>Benutzername-Claim</translation>
     </message>
     <message>
-        <source>Emai&amp;l:</source>
-        <translation>E-&amp;Mail:</translation>
-    </message>
-    <message>
         <source>Email claim</source>
         <translation>E-Mail-Claim</translation>
     </message>
@@ -2280,10 +2268,6 @@
     <message>
         <source>Off: only people this provider has signed in before can sign in. An existing account is never matched by its username.</source>
         <translation>Aus: Nur Personen, die dieser Anbieter bereits angemeldet hat, können sich anmelden. Ein bestehendes Konto wird nie über seinen Benutzernamen zugeordnet.</translation>
-    </message>
-    <message>
-        <source>Allow &amp;local passwords</source>
-        <translation>Lokale &amp;Passwörter erlauben</translation>
     </message>
     <message>
         <source>Allow local passwords</source>
@@ -2483,6 +2467,22 @@
     <message>
         <source>Remove the identity provider of %1? Nobody can sign in there until a provider is set again; the users it created and the group mappings stay.</source>
         <translation>Den Identitätsanbieter von %1 entfernen? Niemand kann sich dort anmelden, bis wieder ein Anbieter festgelegt ist; die von ihm angelegten Benutzer und die Gruppenzuordnungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>C&amp;laims</source>
+        <translation>C&amp;laims</translation>
+    </message>
+    <message>
+        <source>Load CA Ce&amp;rtificate…</source>
+        <translation>CA-Zertifikat la&amp;den…</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>Allow local pass&amp;words</source>
+        <translation>Lokale &amp;Passwörter erlauben</translation>
     </message>
 </context>
 <context>

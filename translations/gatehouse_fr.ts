@@ -2110,10 +2110,6 @@
         <translation>Fo&amp;urnisseur</translation>
     </message>
     <message>
-        <source>&amp;Claims</source>
-        <translation>&amp;Revendications</translation>
-    </message>
-    <message>
         <source>P&amp;olicies</source>
         <translation>Politi&amp;ques</translation>
     </message>
@@ -2172,10 +2168,6 @@
     <message>
         <source>Provider CA certificate</source>
         <translation>Certificat d&apos;AC du fournisseur</translation>
-    </message>
-    <message>
-        <source>&amp;Load CA Certificate…</source>
-        <translation>&amp;Charger le certificat d&apos;AC…</translation>
     </message>
     <message>
         <source>Load CA certificate</source>
@@ -2238,10 +2230,6 @@
         <translation>Revendication du nom d&apos;utilisateur</translation>
     </message>
     <message>
-        <source>Emai&amp;l:</source>
-        <translation>E-&amp;mail&#xa0;:</translation>
-    </message>
-    <message>
         <source>Email claim</source>
         <translation>Revendication de l&apos;e-mail</translation>
     </message>
@@ -2280,10 +2268,6 @@
     <message>
         <source>Off: only people this provider has signed in before can sign in. An existing account is never matched by its username.</source>
         <translation>Désactivé&#xa0;: seules les personnes que ce fournisseur a déjà connectées peuvent se connecter. Un compte existant n&apos;est jamais rapproché par son nom d&apos;utilisateur.</translation>
-    </message>
-    <message>
-        <source>Allow &amp;local passwords</source>
-        <translation>Autoriser les mots de passe &amp;locaux</translation>
     </message>
     <message>
         <source>Allow local passwords</source>
@@ -2483,6 +2467,22 @@
     <message>
         <source>Remove the identity provider of %1? Nobody can sign in there until a provider is set again; the users it created and the group mappings stay.</source>
         <translation>Supprimer le fournisseur d&apos;identité de %1&#xa0;? Personne ne pourra s&apos;y connecter tant qu&apos;un fournisseur n&apos;aura pas été défini de nouveau&#xa0;; les utilisateurs qu&apos;il a créés et les correspondances de groupes sont conservés.</translation>
+    </message>
+    <message>
+        <source>C&amp;laims</source>
+        <translation>&amp;Revendications</translation>
+    </message>
+    <message>
+        <source>Load CA Ce&amp;rtificate…</source>
+        <translation>&amp;Charger le certificat d&apos;AC…</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E-&amp;mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Allow local pass&amp;words</source>
+        <translation>Autoriser les mots de passe &amp;locaux</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,69 @@ void click(QWidget* dialog, const char* buttonName)
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
+// The letter after a single '&' (a mnemonic), lower-case; none: a null QChar.
+QChar mnemonicOf(const QString& text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+// For the page shown now: every field, button and table has an accessible name; every field and table a label with a
+// mnemonic for it (a checkbox or a button its own); and no two mnemonics in reach (the tabs, the page, the dialog's
+// buttons) share a letter.
+void checkReach(QWidget* dialog)
+{
+    QHash<QWidget*, QLabel*> buddies;
+    for (QLabel* l : dialog->findChildren<QLabel*>()) {
+        if (l->buddy() && l->isVisible())
+            buddies.insert(l->buddy(), l);
+    }
+    QHash<QChar, QString> used;
+    const auto take = [&used](const QString& text) {
+        const QChar m = mnemonicOf(text);
+        QVERIFY2(!m.isNull(), qPrintable(QStringLiteral("no mnemonic: ") + text));
+        QVERIFY2(!used.contains(m), qPrintable(QStringLiteral("'%1' in both %2 and %3").arg(m, used.value(m), text)));
+        used.insert(m, text);
+    };
+    if (auto* tabs = dialog->findChild<QTabWidget*>()) {
+        for (int i = 0; i < tabs->count(); ++i)
+            take(tabs->tabText(i));
+    }
+    for (QWidget* w : dialog->findChildren<QWidget*>()) {
+        if (!w->isVisible() || w->window() != dialog)
+            continue;
+        const bool field = qobject_cast<QLineEdit*>(w) || qobject_cast<QComboBox*>(w) || qobject_cast<QTableWidget*>(w);
+        auto* button = qobject_cast<QAbstractButton*>(w);
+        if (!field && !button)
+            continue;
+        if (qobject_cast<QLineEdit*>(w) && qobject_cast<QComboBox*>(w->parentWidget()))
+            continue; // an editable combo box's own line edit
+        if (button && button->focusPolicy() == Qt::NoFocus)
+            continue; // Qt's own helpers: a field's clear icon, the tab bar's scroll arrows
+        QVERIFY2(!w->accessibleName().isEmpty(),
+                 qPrintable(w->objectName() + QLatin1Char(' ') + QLatin1String(w->metaObject()->className()) +
+                            QLatin1Char(' ') + (button ? button->text() : QString())));
+        if (button) {
+            // A dialog's Cancel or Close is Esc; any other button has its letter.
+            auto* box = qobject_cast<QDialogButtonBox*>(button->parentWidget());
+            const bool escape = box && box->buttonRole(button) == QDialogButtonBox::RejectRole;
+            if (!button->text().isEmpty() && button->isEnabled() && !(escape && mnemonicOf(button->text()).isNull()))
+                take(button->text());
+            continue;
+        }
+        QVERIFY2(buddies.contains(w), qPrintable(QStringLiteral("no label for ") + w->objectName()));
+        take(buddies.value(w)->text());
+    }
+}
+
 // Every text the dialog shows in a field or a label.
 QStringList shownTexts(QWidget* dialog)
 {
@@ -117,6 +180,7 @@ private slots:
     void refusedIssuerIsShownAndNothingIsSaved();
     void readersSeeItReadOnly();
     void removeProviderAsksFirst();
+    void everyControlIsNamedAndReachable();
 
 private:
     // Signs in, opens the pane and the identity provider of the signed-in identity's tenant; waits for it.
@@ -486,6 +550,42 @@ void TestFederationDialog::removeProviderAsksFirst()
     QVERIFY(test::hasGuiEvent(*m_f, m_f->tenantA, QStringLiteral("oidc.provider.remove"), m_f->tenantA));
     QVERIFY(pane.message().contains(QLatin1String("Removed")));
     QCOMPARE(storedMappings().size(), 1); // the mappings stay, as the question said
+}
+
+void TestFederationDialog::everyControlIsNamedAndReachable()
+{
+    setProviderElsewhere();
+    QVERIFY(!m_f->addUser(m_f->tenantA, QStringLiteral("rita"), authz::builtin::kSecurityReviewer).isEmpty());
+    for (const QString& user : {QStringLiteral("alice"), QStringLiteral("rita")}) {
+        ui::ConsoleBridge bridge(*m_f->cp);
+        ui::TenancyPane pane(bridge);
+        auto* d = open(pane, bridge, user);
+        QVERIFY(d);
+        for (const char* page : {"providerPage", "claimsPage", "policiesPage", "mappingsPage"}) {
+            openTab(d, page);
+            checkReach(d);
+            if (QTest::currentTestFailed())
+                QFAIL(qPrintable(QStringLiteral("as %1, on %2").arg(user, QLatin1String(page))));
+        }
+        if (user == QLatin1String("alice")) {
+            // With the audience asked for, and in the mapping dialog.
+            openTab(d, "policiesPage");
+            tick(child<QCheckBox>(d, "tokenExchangeCheck"));
+            checkReach(d);
+            if (QTest::currentTestFailed())
+                return;
+            openTab(d, "mappingsPage");
+            click(d, "addMappingButton");
+            ui::GroupMappingDialog* m = nullptr;
+            QTRY_VERIFY((m = d->findChild<ui::GroupMappingDialog*>(QStringLiteral("groupMappingDialog"))));
+            QVERIFY(QTest::qWaitForWindowExposed(m));
+            checkReach(m);
+            if (QTest::currentTestFailed())
+                return;
+            m->reject();
+        }
+        d->reject();
+    }
 }
 
 QTEST_MAIN(TestFederationDialog)

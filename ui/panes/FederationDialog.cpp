@@ -103,7 +103,7 @@ FederationDialog::FederationDialog(ConsoleBridge& bridge, const QString& tenantI
     m_tabs->setObjectName(QStringLiteral("federationTabs"));
     m_tabs->setAccessibleName(tr("Identity provider settings"));
     m_tabs->addTab(buildProviderPage(), tr("&Provider"));
-    m_tabs->addTab(buildClaimsPage(), tr("&Claims"));
+    m_tabs->addTab(buildClaimsPage(), tr("C&laims"));
     m_tabs->addTab(buildPoliciesPage(), tr("P&olicies"));
     m_tabs->addTab(buildMappingsPage(), tr("&Group Mappings"));
 
@@ -186,7 +186,7 @@ QWidget* FederationDialog::buildProviderPage()
     m_ca->setWordWrap(true);
     m_ca->setTextFormat(Qt::PlainText);
     m_ca->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_loadCa = new QPushButton(tr("&Load CA Certificate…"), page);
+    m_loadCa = new QPushButton(tr("Load CA Ce&rtificate…"), page);
     m_loadCa->setObjectName(QStringLiteral("loadCaButton"));
     m_loadCa->setAccessibleName(tr("Load CA certificate"));
     m_loadCa->setAutoDefault(false);
@@ -268,7 +268,7 @@ QWidget* FederationDialog::buildClaimsPage()
     };
     field(m_subject, "subjectClaimEdit", tr("Su&bject:"), tr("Subject claim"));
     field(m_username, "usernameClaimEdit", tr("&Username:"), tr("Username claim"));
-    field(m_email, "emailClaimEdit", tr("Emai&l:"), tr("Email claim"));
+    field(m_email, "emailClaimEdit", tr("E&mail:"), tr("Email claim"));
     field(m_displayName, "displayNameClaimEdit", tr("&Display name:"), tr("Display name claim"));
     field(m_groups, "groupsClaimEdit", tr("G&roups:"), tr("Groups claim"));
     m_resetClaims = new QPushButton(tr("Rese&t to Defaults"), page);
@@ -300,7 +300,7 @@ QWidget* FederationDialog::buildPoliciesPage()
                                page);
     jitNote->setObjectName(QStringLiteral("jitNote"));
     jitNote->setWordWrap(true);
-    m_localPasswords = new QCheckBox(tr("Allow &local passwords"), page);
+    m_localPasswords = new QCheckBox(tr("Allow local pass&words"), page);
     m_localPasswords->setObjectName(QStringLiteral("localPasswordsCheck"));
     m_localPasswords->setAccessibleName(tr("Allow local passwords"));
     auto* passwordsNote = new QLabel(tr("A Tenant Owner can always sign in with their Gatehouse password, so the "
