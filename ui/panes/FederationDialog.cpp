@@ -425,6 +425,7 @@ void FederationDialog::applyPermissions()
             e->setReadOnly(true);
             e->setToolTip(needs(missingProvider));
         }
+        m_secret->setClearButtonEnabled(false);
         for (QWidget* w : std::initializer_list<QWidget*>{m_loadCa, m_clearCa, m_enabled, m_resetClaims, m_jit,
                                                           m_localPasswords, m_tokenExchange}) {
             w->setEnabled(false);
