@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     # build
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-charts-dev
+    qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-charts-dev qt6-networkauth-dev
     qtkeychain-qt6-dev libsqlcipher-dev libssl-dev libargon2-dev libhttp-parser-dev
     # build: the console's QR codes (authenticator enrolment) and passphrase strength estimate
     libqrencode-dev libzxcvbn-dev

@@ -2317,6 +2317,454 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::FederatedSignIn</name>
+    <message numerus="yes">
+        <source>The sign-in at your identity provider did not finish within %n minute(s). Start it again.</source>
+        <translation>
+            <numerusform>Die Anmeldung bei Ihrem Identitätsanbieter wurde nicht innerhalb von %n Minute abgeschlossen. Beginnen Sie sie erneut.</numerusform>
+            <numerusform>Die Anmeldung bei Ihrem Identitätsanbieter wurde nicht innerhalb von %n Minuten abgeschlossen. Beginnen Sie sie erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter your tenant&apos;s name: sign-in with an identity provider is set up per tenant.</source>
+        <translation>Geben Sie den Namen Ihres Mandanten ein: Die Anmeldung über einen Identitätsanbieter wird pro Mandant eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The console could not listen on the loopback address for the provider&apos;s answer. Check that no firewall rule blocks 127.0.0.1, then try again.</source>
+        <translation>Die Konsole konnte auf der Loopback-Adresse nicht auf die Antwort des Anbieters warten. Prüfen Sie, dass keine Firewall-Regel 127.0.0.1 blockiert, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Gatehouse received your sign-in. You can close this tab and return to the console.</source>
+        <translation>Gatehouse hat Ihre Anmeldung erhalten. Sie können diesen Tab schließen und zur Konsole zurückkehren.</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s sign-in address is not a web address. Ask an administrator to check the tenant&apos;s provider settings.</source>
+        <translation>Die Anmeldeadresse des Identitätsanbieters ist keine Webadresse. Bitten Sie einen Administrator, die Anbietereinstellungen des Mandanten zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The console could not open your web browser. Set a default browser for your desktop and try again.</source>
+        <translation>Die Konsole konnte Ihren Webbrowser nicht öffnen. Legen Sie einen Standardbrowser für Ihren Desktop fest und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Your identity provider refused the sign-in (%1).</source>
+        <translation>Ihr Identitätsanbieter hat die Anmeldung abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>Your identity provider refused the sign-in: %1</source>
+        <translation>Ihr Identitätsanbieter hat die Anmeldung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Your identity provider sent no authorization code. Start the sign-in again.</source>
+        <translation>Ihr Identitätsanbieter hat keinen Autorisierungscode gesendet. Beginnen Sie die Anmeldung erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::FederationDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Provider…</source>
+        <translation>Anbieter &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Identity Provider of %1</source>
+        <translation>Identitätsanbieter von %1</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Identity provider settings</source>
+        <translation>Einstellungen des Identitätsanbieters</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Anbieter</translation>
+    </message>
+    <message>
+        <source>C&amp;laims</source>
+        <translation>C&amp;laims</translation>
+    </message>
+    <message>
+        <source>P&amp;olicies</source>
+        <translation>&amp;Richtlinien</translation>
+    </message>
+    <message>
+        <source>&amp;Group Mappings</source>
+        <translation>&amp;Gruppenzuordnungen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>Anbieter entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Issuer URL</source>
+        <translation>Aussteller-URL</translation>
+    </message>
+    <message>
+        <source>https://login.example.com/realms/staff</source>
+        <translation>https://login.example.com/realms/staff</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>As the provider registered Gatehouse</source>
+        <translation>Wie der Anbieter Gatehouse registriert hat</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>Client secret state</source>
+        <translation>Status des Client-Geheimnisses</translation>
+    </message>
+    <message>
+        <source>Scopes, separated by spaces</source>
+        <translation>Scopes, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>openid profile email</source>
+        <translation>openid profile email</translation>
+    </message>
+    <message>
+        <source>Provider CA certificate</source>
+        <translation>CA-Zertifikat des Anbieters</translation>
+    </message>
+    <message>
+        <source>Load CA Ce&amp;rtificate…</source>
+        <translation>CA-Zertifikat la&amp;den…</translation>
+    </message>
+    <message>
+        <source>Load CA certificate</source>
+        <translation>CA-Zertifikat laden</translation>
+    </message>
+    <message>
+        <source>&amp;Use System Trust Store</source>
+        <translation>S&amp;ystem-Zertifikatsspeicher verwenden</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s trust store</source>
+        <translation>Den Zertifikatsspeicher des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>Sig&amp;n-in with this provider is enabled</source>
+        <translation>Anmeldung über diesen Anbieter ist akti&amp;viert</translation>
+    </message>
+    <message>
+        <source>Sign-in with this provider is enabled</source>
+        <translation>Anmeldung über diesen Anbieter ist aktiviert</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer URL:</source>
+        <translation>Aussteller-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Client secre&amp;t:</source>
+        <translation>Client-Gehei&amp;mnis:</translation>
+    </message>
+    <message>
+        <source>Scop&amp;es:</source>
+        <translation>Sc&amp;opes:</translation>
+    </message>
+    <message>
+        <source>Provider C&amp;A:</source>
+        <translation>CA des A&amp;nbieters:</translation>
+    </message>
+    <message>
+        <source>Where the ID token says who someone is: a claim&apos;s name, or a path into nested claims joined by dots (org.groups). Only the subject is required; leave another empty to not take it from the provider.</source>
+        <translation>Wo das ID-Token angibt, wer jemand ist: der Name eines Claims oder ein Pfad in verschachtelte Claims, durch Punkte verbunden (org.groups). Nur das Subject ist erforderlich; lassen Sie ein anderes Feld leer, um es nicht vom Anbieter zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>Su&amp;bject:</translation>
+    </message>
+    <message>
+        <source>Subject claim</source>
+        <translation>Subject-Claim</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Benutzer&amp;name:</translation>
+    </message>
+    <message>
+        <source>Username claim</source>
+        <translation>Benutzername-Claim</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>Email claim</source>
+        <translation>E-Mail-Claim</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Anze&amp;igename:</translation>
+    </message>
+    <message>
+        <source>Display name claim</source>
+        <translation>Anzeigename-Claim</translation>
+    </message>
+    <message>
+        <source>G&amp;roups:</source>
+        <translation>Gr&amp;uppen:</translation>
+    </message>
+    <message>
+        <source>Groups claim</source>
+        <translation>Gruppen-Claim</translation>
+    </message>
+    <message>
+        <source>Rese&amp;t to Defaults</source>
+        <translation>Auf Standard&amp;werte zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset the claim paths to the defaults</source>
+        <translation>Claim-Pfade auf die Standardwerte zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Create a user at their first sign-in (&amp;just-in-time provisioning)</source>
+        <translation>Benutzer bei der ersten Anmeldung anlegen (&amp;Just-in-time-Bereitstellung)</translation>
+    </message>
+    <message>
+        <source>Just-in-time provisioning</source>
+        <translation>Just-in-time-Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Off: only people this provider has signed in before can sign in. An existing account is never matched by its username.</source>
+        <translation>Aus: Nur Personen, die dieser Anbieter bereits angemeldet hat, können sich anmelden. Ein bestehendes Konto wird nie über seinen Benutzernamen zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Allow local pass&amp;words</source>
+        <translation>Lokale &amp;Passwörter erlauben</translation>
+    </message>
+    <message>
+        <source>Allow local passwords</source>
+        <translation>Lokale Passwörter erlauben</translation>
+    </message>
+    <message>
+        <source>A Tenant Owner can always sign in with their Gatehouse password, so the tenant is never locked out when the provider is down (break-glass).</source>
+        <translation>Ein Mandanteninhaber (Tenant Owner) kann sich immer mit seinem Gatehouse-Passwort anmelden, sodass der Mandant nie ausgesperrt ist, wenn der Anbieter ausfällt (Notfallzugang).</translation>
+    </message>
+    <message>
+        <source>Accept provider access tokens from &amp;integrations (token exchange)</source>
+        <translation>Zugriffstoken des Anbieters von &amp;Integrationen annehmen (Token-Austausch)</translation>
+    </message>
+    <message>
+        <source>Token exchange for integrations</source>
+        <translation>Token-Austausch für Integrationen</translation>
+    </message>
+    <message>
+        <source>Accepted audience</source>
+        <translation>Akzeptierte Audience</translation>
+    </message>
+    <message>
+        <source>The audience the provider&apos;s access tokens carry for Gatehouse</source>
+        <translation>Die Audience, die die Zugriffstoken des Anbieters für Gatehouse tragen</translation>
+    </message>
+    <message>
+        <source>Accepted a&amp;udience:</source>
+        <translation>Akzeptierte A&amp;udience:</translation>
+    </message>
+    <message>
+        <source>&amp;Mappings (members of a provider group get its role at each sign-in):</source>
+        <translation>&amp;Zuordnungen (Mitglieder einer Anbietergruppe erhalten bei jeder Anmeldung deren Rolle):</translation>
+    </message>
+    <message>
+        <source>Group mappings</source>
+        <translation>Gruppenzuordnungen</translation>
+    </message>
+    <message>
+        <source>Provider Group</source>
+        <translation>Anbietergruppe</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Applies To</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a group mapping</source>
+        <translation>Gruppenzuordnung hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected group mapping</source>
+        <translation>Ausgewählte Gruppenzuordnung entfernen</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Erfordert die Berechtigung %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s https:// URL as its discovery document names it (http:// only on a loopback address)</source>
+        <translation>Die https://-URL des Anbieters, wie sein Discovery-Dokument sie nennt (http:// nur auf einer Loopback-Adresse)</translation>
+    </message>
+    <message>
+        <source>Separated by spaces; openid is required</source>
+        <translation>Durch Leerzeichen getrennt; openid ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Typed here, it replaces the current secret; left empty, the current one is kept. It is never shown again.</source>
+        <translation>Hier eingegeben, ersetzt es das aktuelle Geheimnis; leer gelassen, bleibt das aktuelle erhalten. Es wird nie wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>The CA that issued the provider&apos;s TLS certificate, when it is not one the system trusts</source>
+        <translation>Die CA, die das TLS-Zertifikat des Anbieters ausgestellt hat, wenn das System ihr nicht vertraut</translation>
+    </message>
+    <message>
+        <source>Reading the group mappings needs the permission %1.</source>
+        <translation>Das Lesen der Gruppenzuordnungen erfordert die Berechtigung %1.</translation>
+    </message>
+    <message>
+        <source>Read-only: changing the identity provider needs the permission %1, and its group mappings %2.</source>
+        <translation>Nur lesen: Das Ändern des Identitätsanbieters erfordert die Berechtigung %1, das seiner Gruppenzuordnungen %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Only the group mappings can be changed here: the provider needs the permission %1.</source>
+        <translation>Hier können nur die Gruppenzuordnungen geändert werden: Der Anbieter erfordert die Berechtigung %1.</translation>
+    </message>
+    <message>
+        <source>Only the provider can be changed here: the group mappings need the permission %1.</source>
+        <translation>Hier kann nur der Anbieter geändert werden: Die Gruppenzuordnungen erfordern die Berechtigung %1.</translation>
+    </message>
+    <message>
+        <source>People of %1 sign in at this OpenID Connect provider. Last changed %2.</source>
+        <translation>Die Personen von %1 melden sich bei diesem OpenID-Connect-Anbieter an. Zuletzt geändert: %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no identity provider yet. Fill in the provider&apos;s details and save, and its people can sign in there.</source>
+        <translation>%1 hat noch keinen Identitätsanbieter. Geben Sie die Angaben des Anbieters ein und speichern Sie, dann können sich seine Personen dort anmelden.</translation>
+    </message>
+    <message>
+        <source>None: the system&apos;s trust store is used.</source>
+        <translation>Keine: Der Zertifikatsspeicher des Systems wird verwendet.</translation>
+    </message>
+    <message>
+        <source>A CA that is not a PEM certificate; load it again.</source>
+        <translation>Eine CA, die kein PEM-Zertifikat ist; laden Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1, expired %2</source>
+        <translation>%1, abgelaufen am %2</translation>
+    </message>
+    <message>
+        <source>%1, expires %2</source>
+        <translation>%1, läuft ab am %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more certificate(s))</source>
+        <translation>
+            <numerusform>(und %n weiteres Zertifikat)</numerusform>
+            <numerusform>(und %n weitere Zertifikate)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A client secret is set.</source>
+        <translation>Ein Client-Geheimnis ist gesetzt.</translation>
+    </message>
+    <message>
+        <source>No client secret is set.</source>
+        <translation>Kein Client-Geheimnis gesetzt.</translation>
+    </message>
+    <message>
+        <source>Set, never shown</source>
+        <translation>Gesetzt, wird nie angezeigt</translation>
+    </message>
+    <message>
+        <source>A client secret is set. Type a new one to replace it.</source>
+        <translation>Ein Client-Geheimnis ist gesetzt. Geben Sie ein neues ein, um es zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the current secret</source>
+        <translation>Leer lassen, um das aktuelle Geheimnis zu behalten</translation>
+    </message>
+    <message>
+        <source>As the provider issued it (none for a public client)</source>
+        <translation>Wie der Anbieter es ausgestellt hat (keines bei einem öffentlichen Client)</translation>
+    </message>
+    <message>
+        <source>The whole tenant</source>
+        <translation>Der ganze Mandant</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Arbeitsbereich %1</translation>
+    </message>
+    <message>
+        <source>Load the Provider&apos;s CA Certificate</source>
+        <translation>CA-Zertifikat des Anbieters laden</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as a CA certificate: choose a PEM file of at most 64 KiB.</source>
+        <translation>%1 kann nicht als CA-Zertifikat gelesen werden: Wählen Sie eine PEM-Datei von höchstens 64 KiB.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate. Choose the CA&apos;s certificate (-----BEGIN CERTIFICATE-----), not a key.</source>
+        <translation>%1 enthält kein PEM-Zertifikat. Wählen Sie das Zertifikat der CA (-----BEGIN CERTIFICATE-----), keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The group %1 is already mapped to that role there.</source>
+        <translation>Die Gruppe %1 ist dort bereits dieser Rolle zugeordnet.</translation>
+    </message>
+    <message>
+        <source>The provider was saved, but not the group mappings: %1</source>
+        <translation>Der Anbieter wurde gespeichert, die Gruppenzuordnungen aber nicht: %1</translation>
+    </message>
+    <message>
+        <source>Remove the identity provider of %1? Nobody can sign in there until a provider is set again; the users it created and the group mappings stay.</source>
+        <translation>Den Identitätsanbieter von %1 entfernen? Niemand kann sich dort anmelden, bis wieder ein Anbieter festgelegt ist; die von ihm angelegten Benutzer und die Gruppenzuordnungen bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::FirstRunWizard</name>
     <message>
         <source>Set up Gatehouse</source>
@@ -2816,6 +3264,81 @@
     <message>
         <source>Removed %1.</source>
         <translation>%1 entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::GroupMappingDialog</name>
+    <message>
+        <source>Map a Provider Group</source>
+        <translation>Anbietergruppe zuordnen</translation>
+    </message>
+    <message>
+        <source>Provider group</source>
+        <translation>Anbietergruppe</translation>
+    </message>
+    <message>
+        <source>As the provider sends it, e.g. gatehouse-admins</source>
+        <translation>Wie der Anbieter sie sendet, z. B. gatehouse-admins</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>You do not hold %1</source>
+        <translation>Sie besitzen %1 nicht</translation>
+    </message>
+    <message>
+        <source>Where the role applies</source>
+        <translation>Wo die Rolle gilt</translation>
+    </message>
+    <message>
+        <source>The whole tenant</source>
+        <translation>Der ganze Mandant</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Arbeitsbereich %1</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>Gru&amp;ppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>A&amp;pplies to:</source>
+        <translation>&amp;Gilt für:</translation>
+    </message>
+    <message>
+        <source>Members of the group get the role when they sign in, and lose it at their next sign-in once the provider no longer lists them. Greyed-out roles hold permissions you do not hold.</source>
+        <translation>Mitglieder der Gruppe erhalten die Rolle bei der Anmeldung und verlieren sie bei ihrer nächsten Anmeldung, sobald der Anbieter sie nicht mehr aufführt. Ausgegraute Rollen enthalten Berechtigungen, die Sie nicht besitzen.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Type the group&apos;s name as the provider sends it.</source>
+        <translation>Geben Sie den Namen der Gruppe so ein, wie der Anbieter ihn sendet.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Wählen Sie eine Rolle.</translation>
     </message>
 </context>
 <context>
@@ -4458,6 +4981,34 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
+    <message>
+        <source>Sign In with &amp;Identity Provider…</source>
+        <translation>Mit &amp;Identitätsanbieter anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in with identity provider</source>
+        <translation>Mit Identitätsanbieter anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in at your organization&apos;s identity provider in your web browser; enter your tenant first</source>
+        <translation>Im Webbrowser beim Identitätsanbieter Ihrer Organisation anmelden; geben Sie zuerst Ihren Mandanten ein</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sign-In</source>
+        <translation>Anmeldung abbrec&amp;hen</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in with identity provider</source>
+        <translation>Anmeldung über Identitätsanbieter abbrechen</translation>
+    </message>
+    <message>
+        <source>Continue in your web browser: sign in at your identity provider, then come back here.</source>
+        <translation>Fahren Sie in Ihrem Webbrowser fort: Melden Sie sich bei Ihrem Identitätsanbieter an und kehren Sie dann hierher zurück.</translation>
+    </message>
+    <message>
+        <source>Enter your tenant&apos;s name first: sign-in with an identity provider is set up per tenant.</source>
+        <translation>Geben Sie zuerst den Namen Ihres Mandanten ein: Die Anmeldung über einen Identitätsanbieter wird pro Mandant eingerichtet.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::StatusGlyph</name>
@@ -4701,6 +5252,18 @@ Notieren Sie ihn außerhalb des Tresors: Eine umgeschriebene Historie würde nic
     <message>
         <source>Saved the settings of %1.</source>
         <translation>Die Einstellungen von %1 wurden gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Identity Provider…</source>
+        <translation>&amp;Identitätsanbieter…</translation>
+    </message>
+    <message>
+        <source>Saved the identity provider of %1.</source>
+        <translation>Der Identitätsanbieter von %1 wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removed the identity provider of %1.</source>
+        <translation>Der Identitätsanbieter von %1 wurde entfernt.</translation>
     </message>
 </context>
 <context>

@@ -2317,6 +2317,454 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::FederatedSignIn</name>
+    <message numerus="yes">
+        <source>The sign-in at your identity provider did not finish within %n minute(s). Start it again.</source>
+        <translation>
+            <numerusform>La connexion auprès de votre fournisseur d&apos;identité ne s&apos;est pas terminée en %n minute. Recommencez-la.</numerusform>
+            <numerusform>La connexion auprès de votre fournisseur d&apos;identité ne s&apos;est pas terminée en %n minutes. Recommencez-la.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter your tenant&apos;s name: sign-in with an identity provider is set up per tenant.</source>
+        <translation>Saisissez le nom de votre locataire&#xa0;: la connexion par un fournisseur d&apos;identité se configure par locataire.</translation>
+    </message>
+    <message>
+        <source>The console could not listen on the loopback address for the provider&apos;s answer. Check that no firewall rule blocks 127.0.0.1, then try again.</source>
+        <translation>La console n&apos;a pas pu écouter sur l&apos;adresse de bouclage pour recevoir la réponse du fournisseur. Vérifiez qu&apos;aucune règle de pare-feu ne bloque 127.0.0.1, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Gatehouse received your sign-in. You can close this tab and return to the console.</source>
+        <translation>Gatehouse a reçu votre connexion. Vous pouvez fermer cet onglet et revenir à la console.</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s sign-in address is not a web address. Ask an administrator to check the tenant&apos;s provider settings.</source>
+        <translation>L&apos;adresse de connexion du fournisseur d&apos;identité n&apos;est pas une adresse web. Demandez à un administrateur de vérifier les paramètres du fournisseur du locataire.</translation>
+    </message>
+    <message>
+        <source>The console could not open your web browser. Set a default browser for your desktop and try again.</source>
+        <translation>La console n&apos;a pas pu ouvrir votre navigateur web. Définissez un navigateur par défaut pour votre bureau, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>Your identity provider refused the sign-in (%1).</source>
+        <translation>Votre fournisseur d&apos;identité a refusé la connexion (%1).</translation>
+    </message>
+    <message>
+        <source>Your identity provider refused the sign-in: %1</source>
+        <translation>Votre fournisseur d&apos;identité a refusé la connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Your identity provider sent no authorization code. Start the sign-in again.</source>
+        <translation>Votre fournisseur d&apos;identité n&apos;a envoyé aucun code d&apos;autorisation. Recommencez la connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::FederationDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Provider…</source>
+        <translation>&amp;Supprimer le fournisseur…</translation>
+    </message>
+    <message>
+        <source>Identity Provider of %1</source>
+        <translation>Fournisseur d&apos;identité de %1</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Identity provider settings</source>
+        <translation>Paramètres du fournisseur d&apos;identité</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>Fo&amp;urnisseur</translation>
+    </message>
+    <message>
+        <source>C&amp;laims</source>
+        <translation>&amp;Revendications</translation>
+    </message>
+    <message>
+        <source>P&amp;olicies</source>
+        <translation>Politi&amp;ques</translation>
+    </message>
+    <message>
+        <source>&amp;Group Mappings</source>
+        <translation>Correspondances de &amp;groupes</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>Supprimer le fournisseur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Issuer URL</source>
+        <translation>URL de l&apos;émetteur</translation>
+    </message>
+    <message>
+        <source>https://login.example.com/realms/staff</source>
+        <translation>https://login.example.com/realms/staff</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>As the provider registered Gatehouse</source>
+        <translation>Tel que le fournisseur a enregistré Gatehouse</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <source>Client secret state</source>
+        <translation>État du secret client</translation>
+    </message>
+    <message>
+        <source>Scopes, separated by spaces</source>
+        <translation>Portées, séparées par des espaces</translation>
+    </message>
+    <message>
+        <source>openid profile email</source>
+        <translation>openid profile email</translation>
+    </message>
+    <message>
+        <source>Provider CA certificate</source>
+        <translation>Certificat d&apos;AC du fournisseur</translation>
+    </message>
+    <message>
+        <source>Load CA Ce&amp;rtificate…</source>
+        <translation>&amp;Charger le certificat d&apos;AC…</translation>
+    </message>
+    <message>
+        <source>Load CA certificate</source>
+        <translation>Charger le certificat d&apos;AC</translation>
+    </message>
+    <message>
+        <source>&amp;Use System Trust Store</source>
+        <translation>Utiliser le magasin de confiance du s&amp;ystème</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s trust store</source>
+        <translation>Utiliser le magasin de confiance du système</translation>
+    </message>
+    <message>
+        <source>Sig&amp;n-in with this provider is enabled</source>
+        <translation>La connexion par ce fournisseur est acti&amp;vée</translation>
+    </message>
+    <message>
+        <source>Sign-in with this provider is enabled</source>
+        <translation>La connexion par ce fournisseur est activée</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer URL:</source>
+        <translation>URL de l&apos;é&amp;metteur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>&amp;ID client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client secre&amp;t:</source>
+        <translation>Secre&amp;t client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Scop&amp;es:</source>
+        <translation>P&amp;ortées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Provider C&amp;A:</source>
+        <translation>&amp;AC du fournisseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Where the ID token says who someone is: a claim&apos;s name, or a path into nested claims joined by dots (org.groups). Only the subject is required; leave another empty to not take it from the provider.</source>
+        <translation>Où le jeton d&apos;identité indique qui est la personne&#xa0;: le nom d&apos;une revendication, ou un chemin dans des revendications imbriquées, reliées par des points (org.groups). Seul le sujet est obligatoire&#xa0;; laissez un autre champ vide pour ne pas le reprendre du fournisseur.</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>Su&amp;jet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Subject claim</source>
+        <translation>Revendication du sujet</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Nom d&apos;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Username claim</source>
+        <translation>Revendication du nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E-&amp;mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Email claim</source>
+        <translation>Revendication de l&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Nom &amp;affiché&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Display name claim</source>
+        <translation>Revendication du nom affiché</translation>
+    </message>
+    <message>
+        <source>G&amp;roups:</source>
+        <translation>Grou&amp;pes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Groups claim</source>
+        <translation>Revendication des groupes</translation>
+    </message>
+    <message>
+        <source>Rese&amp;t to Defaults</source>
+        <translation>Rétablir les valeurs par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>Reset the claim paths to the defaults</source>
+        <translation>Rétablir les chemins des revendications par défaut</translation>
+    </message>
+    <message>
+        <source>Create a user at their first sign-in (&amp;just-in-time provisioning)</source>
+        <translation>Créer l&apos;utilisateur à sa première connexion (provisionnement &amp;juste-à-temps)</translation>
+    </message>
+    <message>
+        <source>Just-in-time provisioning</source>
+        <translation>Provisionnement juste-à-temps</translation>
+    </message>
+    <message>
+        <source>Off: only people this provider has signed in before can sign in. An existing account is never matched by its username.</source>
+        <translation>Désactivé&#xa0;: seules les personnes que ce fournisseur a déjà connectées peuvent se connecter. Un compte existant n&apos;est jamais rapproché par son nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <source>Allow local pass&amp;words</source>
+        <translation>Autoriser les mots de passe &amp;locaux</translation>
+    </message>
+    <message>
+        <source>Allow local passwords</source>
+        <translation>Autoriser les mots de passe locaux</translation>
+    </message>
+    <message>
+        <source>A Tenant Owner can always sign in with their Gatehouse password, so the tenant is never locked out when the provider is down (break-glass).</source>
+        <translation>Un propriétaire du locataire (Tenant Owner) peut toujours se connecter avec son mot de passe Gatehouse, de sorte que le locataire n&apos;est jamais bloqué lorsque le fournisseur est indisponible (accès de secours).</translation>
+    </message>
+    <message>
+        <source>Accept provider access tokens from &amp;integrations (token exchange)</source>
+        <translation>Accepter les jetons d&apos;accès du fournisseur venant des &amp;intégrations (échange de jetons)</translation>
+    </message>
+    <message>
+        <source>Token exchange for integrations</source>
+        <translation>Échange de jetons pour les intégrations</translation>
+    </message>
+    <message>
+        <source>Accepted audience</source>
+        <translation>Audience acceptée</translation>
+    </message>
+    <message>
+        <source>The audience the provider&apos;s access tokens carry for Gatehouse</source>
+        <translation>L&apos;audience que portent les jetons d&apos;accès du fournisseur pour Gatehouse</translation>
+    </message>
+    <message>
+        <source>Accepted a&amp;udience:</source>
+        <translation>&amp;Audience acceptée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Mappings (members of a provider group get its role at each sign-in):</source>
+        <translation>&amp;Correspondances (les membres d&apos;un groupe du fournisseur reçoivent son rôle à chaque connexion)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Group mappings</source>
+        <translation>Correspondances de groupes</translation>
+    </message>
+    <message>
+        <source>Provider Group</source>
+        <translation>Groupe du fournisseur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Applies To</source>
+        <translation>S&apos;applique à</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>A&amp;jouter…</translation>
+    </message>
+    <message>
+        <source>Add a group mapping</source>
+        <translation>Ajouter une correspondance de groupe</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected group mapping</source>
+        <translation>Retirer la correspondance de groupe sélectionnée</translation>
+    </message>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>Nécessite la permission %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s https:// URL as its discovery document names it (http:// only on a loopback address)</source>
+        <translation>L&apos;URL https:// du fournisseur telle que la nomme son document de découverte (http:// uniquement sur une adresse de bouclage)</translation>
+    </message>
+    <message>
+        <source>Separated by spaces; openid is required</source>
+        <translation>Séparées par des espaces&#xa0;; openid est obligatoire</translation>
+    </message>
+    <message>
+        <source>Typed here, it replaces the current secret; left empty, the current one is kept. It is never shown again.</source>
+        <translation>Saisi ici, il remplace le secret actuel&#xa0;; laissé vide, le secret actuel est conservé. Il n&apos;est plus jamais affiché.</translation>
+    </message>
+    <message>
+        <source>The CA that issued the provider&apos;s TLS certificate, when it is not one the system trusts</source>
+        <translation>L&apos;AC qui a émis le certificat TLS du fournisseur, lorsque le système ne lui fait pas confiance</translation>
+    </message>
+    <message>
+        <source>Reading the group mappings needs the permission %1.</source>
+        <translation>Lire les correspondances de groupes nécessite la permission %1.</translation>
+    </message>
+    <message>
+        <source>Read-only: changing the identity provider needs the permission %1, and its group mappings %2.</source>
+        <translation>Lecture seule&#xa0;: modifier le fournisseur d&apos;identité nécessite la permission %1, et ses correspondances de groupes %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Only the group mappings can be changed here: the provider needs the permission %1.</source>
+        <translation>Seules les correspondances de groupes peuvent être modifiées ici&#xa0;: le fournisseur nécessite la permission %1.</translation>
+    </message>
+    <message>
+        <source>Only the provider can be changed here: the group mappings need the permission %1.</source>
+        <translation>Seul le fournisseur peut être modifié ici&#xa0;: les correspondances de groupes nécessitent la permission %1.</translation>
+    </message>
+    <message>
+        <source>People of %1 sign in at this OpenID Connect provider. Last changed %2.</source>
+        <translation>Les personnes de %1 se connectent auprès de ce fournisseur OpenID Connect. Dernière modification&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no identity provider yet. Fill in the provider&apos;s details and save, and its people can sign in there.</source>
+        <translation>%1 n&apos;a pas encore de fournisseur d&apos;identité. Renseignez les informations du fournisseur et enregistrez pour que ses membres puissent s&apos;y connecter.</translation>
+    </message>
+    <message>
+        <source>None: the system&apos;s trust store is used.</source>
+        <translation>Aucune&#xa0;: le magasin de confiance du système est utilisé.</translation>
+    </message>
+    <message>
+        <source>A CA that is not a PEM certificate; load it again.</source>
+        <translation>Une AC qui n&apos;est pas un certificat PEM&#xa0;; chargez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1, expired %2</source>
+        <translation>%1, a expiré le %2</translation>
+    </message>
+    <message>
+        <source>%1, expires %2</source>
+        <translation>%1, expire le %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more certificate(s))</source>
+        <translation>
+            <numerusform>(et %n autre certificat)</numerusform>
+            <numerusform>(et %n autres certificats)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A client secret is set.</source>
+        <translation>Un secret client est défini.</translation>
+    </message>
+    <message>
+        <source>No client secret is set.</source>
+        <translation>Aucun secret client n&apos;est défini.</translation>
+    </message>
+    <message>
+        <source>Set, never shown</source>
+        <translation>Défini, jamais affiché</translation>
+    </message>
+    <message>
+        <source>A client secret is set. Type a new one to replace it.</source>
+        <translation>Un secret client est défini. Saisissez-en un nouveau pour le remplacer.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the current secret</source>
+        <translation>Laissez vide pour conserver le secret actuel</translation>
+    </message>
+    <message>
+        <source>As the provider issued it (none for a public client)</source>
+        <translation>Tel que le fournisseur l&apos;a émis (aucun pour un client public)</translation>
+    </message>
+    <message>
+        <source>The whole tenant</source>
+        <translation>Tout le locataire</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Espace de travail %1</translation>
+    </message>
+    <message>
+        <source>Load the Provider&apos;s CA Certificate</source>
+        <translation>Charger le certificat d&apos;AC du fournisseur</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as a CA certificate: choose a PEM file of at most 64 KiB.</source>
+        <translation>Impossible de lire %1 comme certificat d&apos;AC&#xa0;: choisissez un fichier PEM de 64&#xa0;Kio au plus.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate. Choose the CA&apos;s certificate (-----BEGIN CERTIFICATE-----), not a key.</source>
+        <translation>%1 ne contient aucun certificat PEM. Choisissez le certificat de l&apos;AC (-----BEGIN CERTIFICATE-----), pas une clé.</translation>
+    </message>
+    <message>
+        <source>The group %1 is already mapped to that role there.</source>
+        <translation>Le groupe %1 est déjà associé à ce rôle à cet endroit.</translation>
+    </message>
+    <message>
+        <source>The provider was saved, but not the group mappings: %1</source>
+        <translation>Le fournisseur a été enregistré, mais pas les correspondances de groupes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Remove the identity provider of %1? Nobody can sign in there until a provider is set again; the users it created and the group mappings stay.</source>
+        <translation>Supprimer le fournisseur d&apos;identité de %1&#xa0;? Personne ne pourra s&apos;y connecter tant qu&apos;un fournisseur n&apos;aura pas été défini de nouveau&#xa0;; les utilisateurs qu&apos;il a créés et les correspondances de groupes sont conservés.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::FirstRunWizard</name>
     <message>
         <source>Set up Gatehouse</source>
@@ -2816,6 +3264,81 @@
     <message>
         <source>Removed %1.</source>
         <translation>%1 supprimée.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::GroupMappingDialog</name>
+    <message>
+        <source>Map a Provider Group</source>
+        <translation>Associer un groupe du fournisseur</translation>
+    </message>
+    <message>
+        <source>Provider group</source>
+        <translation>Groupe du fournisseur</translation>
+    </message>
+    <message>
+        <source>As the provider sends it, e.g. gatehouse-admins</source>
+        <translation>Tel que le fournisseur l&apos;envoie, p.&#xa0;ex. gatehouse-admins</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>You do not hold %1</source>
+        <translation>Vous ne détenez pas %1</translation>
+    </message>
+    <message>
+        <source>Where the role applies</source>
+        <translation>Où le rôle s&apos;applique</translation>
+    </message>
+    <message>
+        <source>The whole tenant</source>
+        <translation>Tout le locataire</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Espace de travail %1</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A&amp;pplies to:</source>
+        <translation>&amp;S&apos;applique à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Members of the group get the role when they sign in, and lose it at their next sign-in once the provider no longer lists them. Greyed-out roles hold permissions you do not hold.</source>
+        <translation>Les membres du groupe reçoivent le rôle à leur connexion et le perdent à leur connexion suivante dès que le fournisseur ne les liste plus. Les rôles grisés comportent des permissions que vous ne détenez pas.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Type the group&apos;s name as the provider sends it.</source>
+        <translation>Saisissez le nom du groupe tel que le fournisseur l&apos;envoie.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Choisissez un rôle.</translation>
     </message>
 </context>
 <context>
@@ -4458,6 +4981,34 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
+    <message>
+        <source>Sign In with &amp;Identity Provider…</source>
+        <translation>Se connecter avec le fournisseur d&apos;&amp;identité…</translation>
+    </message>
+    <message>
+        <source>Sign in with identity provider</source>
+        <translation>Se connecter avec le fournisseur d&apos;identité</translation>
+    </message>
+    <message>
+        <source>Sign in at your organization&apos;s identity provider in your web browser; enter your tenant first</source>
+        <translation>Se connecter auprès du fournisseur d&apos;identité de votre organisation dans votre navigateur web&#xa0;; saisissez d&apos;abord votre locataire</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sign-In</source>
+        <translation>&amp;Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in with identity provider</source>
+        <translation>Annuler la connexion avec le fournisseur d&apos;identité</translation>
+    </message>
+    <message>
+        <source>Continue in your web browser: sign in at your identity provider, then come back here.</source>
+        <translation>Continuez dans votre navigateur web&#xa0;: connectez-vous auprès de votre fournisseur d&apos;identité, puis revenez ici.</translation>
+    </message>
+    <message>
+        <source>Enter your tenant&apos;s name first: sign-in with an identity provider is set up per tenant.</source>
+        <translation>Saisissez d&apos;abord le nom de votre locataire&#xa0;: la connexion par un fournisseur d&apos;identité se configure par locataire.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::StatusGlyph</name>
@@ -4701,6 +5252,18 @@ Notez-le hors du coffre&#xa0;: un historique réécrit ne lui correspondrait pas
     <message>
         <source>Saved the settings of %1.</source>
         <translation>Paramètres de %1 enregistrés.</translation>
+    </message>
+    <message>
+        <source>&amp;Identity Provider…</source>
+        <translation>Fournisseur d&apos;&amp;identité…</translation>
+    </message>
+    <message>
+        <source>Saved the identity provider of %1.</source>
+        <translation>Fournisseur d&apos;identité de %1 enregistré.</translation>
+    </message>
+    <message>
+        <source>Removed the identity provider of %1.</source>
+        <translation>Fournisseur d&apos;identité de %1 supprimé.</translation>
     </message>
 </context>
 <context>

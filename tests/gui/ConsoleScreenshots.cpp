@@ -3,14 +3,18 @@
 // docs/screenshots. A program, run by tests/gui/screenshots.sh under xvfb-run; not a test.
 //   console-screenshots --data-dir DIR --key-file FILE --password-file FILE [--tenant NAME] [--user NAME]
 //                       --out DIR --theme light|dark [--only PANE]
-// --only renders that pane alone (its file name: trust-boundaries), for a pane another identity should be shown in.
+// --only renders that pane alone (its file name: trust-boundaries), for a pane another identity should be shown in;
+// --only identity-provider renders the tenant's Identity Provider dialog alone.
 #include "ConsoleProgramSupport.h"
 #include "console/ConsoleBridge.h"
+#include "panes/FederationDialog.h"
+#include "panes/TenancyPane.h"
 #include "service/ControlPlane.h"
 #include "shell/Appearance.h"
 #include "shell/MainWindow.h"
 #include "store/Store.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDialog>
@@ -19,6 +23,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
 #include <QToolButton>
@@ -89,6 +94,84 @@ int fail(const QString& message)
 {
     QTextStream(stderr) << "console-screenshots: " << message << Qt::endl;
     return 1;
+}
+
+// The tenant's Identity Provider dialog (Tenants & Workspaces), its Provider and Group Mappings tabs. A demo tenant
+// has no provider: a sample one is set first, through the console's door as the signed-in owner. Empty on success.
+QString shootIdentityProvider(ui::MainWindow& window, ui::ConsoleBridge& bridge, QListWidget* navigation,
+                              const QDir& target, const QString& suffix)
+{
+    const QString tenantId = bridge.identity().tenantId;
+    if (tenantId.isEmpty())
+        return {}; // the platform has no provider of its own
+    const QString tenantName = bridge.tenantName();
+    QString failure;
+    bridge.call(
+        &window,
+        [tenantId, tenantName](service::ControlPlane& cp, const service::Caller& caller) -> Result<void> {
+            if (cp.federation(caller, tenantId))
+                return {};
+            identity::FederationConfig c;
+            c.tenantId = tenantId;
+            c.issuer = QStringLiteral("https://login.example.com/realms/%1").arg(tenantName);
+            c.clientId = QStringLiteral("gatehouse-console");
+            c.scopes << QStringLiteral("groups");
+            c.jitProvisioning = true;
+            const QByteArray sample("sample-client-secret");
+            auto set = cp.setFederation(
+                caller, c,
+                SecureBytes(reinterpret_cast<const unsigned char*>(sample.data()), std::size_t(sample.size())));
+            if (!set)
+                return set.error();
+            QList<identity::GroupMapping> mappings{
+                {{}, tenantId, tenantName + QStringLiteral("-admins"), authz::builtin::kTenantAdmin, {}, 0},
+                {{}, tenantId, QStringLiteral("security-team"), authz::builtin::kSecurityReviewer, {}, 0}};
+            if (auto workspaces = cp.listWorkspaces(caller, tenantId); workspaces && !workspaces.value().isEmpty())
+                mappings.append({{},
+                                 tenantId,
+                                 QStringLiteral("release-engineers"),
+                                 authz::builtin::kSecretsManager,
+                                 workspaces.value().first().id,
+                                 0});
+            auto mapped = cp.setGroupMappings(caller, tenantId, mappings);
+            if (!mapped)
+                return mapped.error();
+            return {};
+        },
+        [&failure](Result<void> done) {
+            if (!done)
+                failure = done.error().message;
+        });
+    test::settle(bridge);
+    if (!failure.isEmpty())
+        return QStringLiteral("cannot set the sample identity provider: %1").arg(failure);
+    for (int row = 0; row < navigation->count(); ++row) {
+        if (fileNameOf(navigation->item(row)->text().remove(QLatin1Char('&'))) == QLatin1String("tenants-workspaces"))
+            navigation->setCurrentRow(row);
+    }
+    test::settle(bridge, 500);
+    auto* pane = window.findChild<ui::TenancyPane*>();
+    auto* action = pane ? pane->findChild<QAction*>(QStringLiteral("identityProviderAction")) : nullptr;
+    if (!action || !action->isEnabled())
+        return QStringLiteral("the Identity Provider action is missing or disabled");
+    action->trigger();
+    auto* dialog = pane->findChild<ui::FederationDialog*>(QStringLiteral("federationDialog"));
+    if (!dialog)
+        return QStringLiteral("the Identity Provider dialog did not open");
+    test::settle(bridge, 500);
+    auto* tabs = dialog->findChild<QTabWidget*>(QStringLiteral("federationTabs"));
+    const std::pair<int, const char*> pages[] = {{0, "identity-provider"}, {3, "identity-provider-mappings"}};
+    for (const auto& [index, name] : pages) {
+        tabs->setCurrentIndex(index);
+        test::settle(bridge, 200);
+        const QString file = target.filePath(QLatin1String(name) + suffix);
+        if (!dialog->grab().save(file))
+            return QStringLiteral("cannot write %1").arg(file);
+        QTextStream(stdout) << file << Qt::endl;
+    }
+    dialog->reject();
+    test::settle(bridge, 200);
+    return {};
 }
 
 } // namespace
@@ -170,6 +253,10 @@ int main(int argc, char* argv[])
             if (QString error = shootForwarding(window, bridge, target, suffix); !error.isEmpty())
                 return fail(error);
         }
+    }
+    if (!parser.isSet(only) || parser.value(only) == QLatin1String("identity-provider")) {
+        if (const QString failed = shootIdentityProvider(window, bridge, navigation, target, suffix); !failed.isEmpty())
+            return fail(failed);
     }
     if (parser.isSet(only)) {
         bridge.endSessionNow();

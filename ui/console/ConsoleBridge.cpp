@@ -133,6 +133,51 @@ service::Caller ConsoleBridge::closeSession()
 void ConsoleBridge::signIn(const QString& tenantName, const QString& username, SecureBytes password,
                            const QString& code)
 {
+    auto secret = std::make_shared<SecureBytes>(std::move(password));
+    finishSignIn(tenantName,
+                 [secret, tenantName, username, code](service::ControlPlane& cp, const service::Caller& anonymous) {
+                     auto signedIn = cp.signIn(anonymous, tenantName, username, *secret, code);
+                     *secret = SecureBytes();
+                     return signedIn;
+                 });
+}
+
+void ConsoleBridge::beginFederatedSignIn(const QString& tenantName, const QString& redirectUri, QObject* context,
+                                         std::function<void(Result<FederatedStart>)> done)
+{
+    auto answer = std::make_shared<std::optional<Result<FederatedStart>>>();
+    QPointer<QObject> guard(context);
+    service::ControlPlane& cp = m_cp;
+    run(
+        [answer, tenantName, redirectUri, &cp]() {
+            service::Caller anonymous;
+            anonymous.source = service::Source::Gui;
+            anonymous.address = kLocal;
+            auto started = cp.beginFederatedSignIn(anonymous, tenantName, redirectUri);
+            if (!started)
+                answer->emplace(started.error());
+            else
+                answer->emplace(FederatedStart{started.value().authorizationUrl, started.value().state});
+        },
+        [answer, guard, done = std::move(done)]() {
+            if (guard)
+                done(std::move(**answer));
+        });
+}
+
+void ConsoleBridge::completeFederatedSignIn(const QString& tenantName, const QString& state,
+                                            const QString& authorizationCode, const QString& code)
+{
+    finishSignIn(tenantName,
+                 [state, authorizationCode, code](service::ControlPlane& cp, const service::Caller& anonymous) {
+                     return cp.completeFederatedSignIn(anonymous, state, authorizationCode, code);
+                 });
+}
+
+void ConsoleBridge::finishSignIn(
+    const QString& tenantName,
+    std::function<Result<service::SignedIn>(service::ControlPlane&, const service::Caller&)> attempt)
+{
     struct Outcome
     {
         std::optional<Error> error;
@@ -143,17 +188,15 @@ void ConsoleBridge::signIn(const QString& tenantName, const QString& username, S
         AccessAnswer access;
     };
     auto outcome = std::make_shared<Outcome>();
-    auto secret = std::make_shared<SecureBytes>(std::move(password));
     const QString requiredId = m_identity.id;
     const QString workspaceId = m_scope.workspaceId;
     service::ControlPlane& cp = m_cp;
     run(
-        [outcome, secret, tenantName, username, code, requiredId, workspaceId, &cp]() {
+        [outcome, attempt = std::move(attempt), requiredId, workspaceId, &cp]() {
             service::Caller anonymous;
             anonymous.source = service::Source::Gui;
             anonymous.address = kLocal;
-            auto signedIn = cp.signIn(anonymous, tenantName, username, *secret, code);
-            *secret = SecureBytes();
+            auto signedIn = attempt(cp, anonymous);
             if (!signedIn) {
                 outcome->error = signedIn.error();
                 return;

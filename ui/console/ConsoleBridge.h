@@ -16,7 +16,8 @@
 
 namespace gatehouse::service {
 class ControlPlane;
-}
+struct SignedIn;
+} // namespace gatehouse::service
 
 namespace gatehouse::ui {
 
@@ -75,6 +76,21 @@ public:
     // signInFinished(); on success the identity and its access are known before signedIn() is emitted. While
     // an identity is kept (after lock() or an ended session), only that identity may sign in.
     void signIn(const QString& tenantName, const QString& username, SecureBytes password, const QString& code);
+    // Federated sign-in at the tenant's identity provider, in two halves around the browser (FederatedSignIn drives
+    // them). The first asks the control plane for the provider's authorization URL for `redirectUri` (the console's
+    // loopback listener); `done` gets it, or the control plane's error. The second hands the code and state the
+    // browser brought back to the control plane, which checks them and opens the session; it answers with
+    // signInFinished() like signIn(). `code` (TOTP) is asked for only when the provider did not vouch for a second
+    // factor.
+    struct FederatedStart
+    {
+        QString authorizationUrl;
+        QString state;
+    };
+    void beginFederatedSignIn(const QString& tenantName, const QString& redirectUri, QObject* context,
+                              std::function<void(Result<FederatedStart>)> done);
+    void completeFederatedSignIn(const QString& tenantName, const QString& state, const QString& authorizationCode,
+                                 const QString& code);
     bool isSignedIn() const { return !m_token.isEmpty(); }
     // The identity is kept after lock() and after the session ended, until signOut().
     bool hasIdentity() const { return !m_identity.id.isEmpty(); }
@@ -137,6 +153,9 @@ private:
             });
     }
     service::Caller sessionCaller() const;
+    // The common second half of every sign-in: `attempt` runs on the worker as an anonymous console caller.
+    void finishSignIn(const QString& tenantName,
+                      std::function<Result<service::SignedIn>(service::ControlPlane&, const service::Caller&)> attempt);
     // Runs task on the worker; then finished on the GUI thread (always, unless the bridge is gone).
     void run(std::function<void()> task, std::function<void()> finished)
     {

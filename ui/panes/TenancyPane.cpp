@@ -2,6 +2,7 @@
 
 #include "OperationActions.h"
 
+#include "FederationDialog.h"
 #include "TenancyDialog.h"
 #include "TenantSettingsDialog.h"
 #include "console/ConsoleBridge.h"
@@ -47,6 +48,8 @@ TenancyPane::TenancyPane(ConsoleBridge& bridge, QWidget* parent)
     m_delete = addAction(tr("&Delete…"), "deleteAction", &TenancyPane::remove);
     m_actions->addSeparator();
     m_settings = addAction(tr("Settin&gs…"), "tenantSettingsAction", &TenancyPane::openSettings);
+    m_identityProvider =
+        addAction(tr("&Identity Provider…"), "identityProviderAction", &TenancyPane::openIdentityProvider);
     m_actions->addSeparator();
     auto* refresh = m_actions->addAction(tr("&Refresh"), this, &TenancyPane::reload);
     refresh->setObjectName(QStringLiteral("refreshTenancyAction"));
@@ -173,6 +176,7 @@ void TenancyPane::updateActions()
     apply(m_delete, operationFor(QStringLiteral("delete"), t), t.selected);
     // A workspace's settings are its tenant's.
     apply(m_settings, QStringLiteral("settings.read"), !t.tenantId.isEmpty());
+    apply(m_identityProvider, QStringLiteral("oidc.provider.read"), !t.tenantId.isEmpty());
 }
 
 void TenancyPane::showFailure(const Error& error)
@@ -394,21 +398,40 @@ void TenancyPane::remove()
                });
 }
 
+QString TenancyPane::tenantNameOf(const Target& t) const
+{
+    if (!t.workspace && !t.name.isEmpty())
+        return t.name;
+    const QModelIndexList found =
+        m_model->match(m_model->index(0, TenantModel::Name), TenantModel::IdRole, t.tenantId, 1, Qt::MatchExactly);
+    return found.isEmpty() ? m_bridge.tenantName() : found.first().data(TenantModel::NameRole).toString();
+}
+
 void TenancyPane::openSettings()
 {
     const Target t = target();
     if (t.tenantId.isEmpty())
         return;
-    QString name = t.workspace ? QString() : t.name;
-    if (name.isEmpty()) {
-        const QModelIndexList found =
-            m_model->match(m_model->index(0, TenantModel::Name), TenantModel::IdRole, t.tenantId, 1, Qt::MatchExactly);
-        name = found.isEmpty() ? m_bridge.tenantName() : found.first().data(TenantModel::NameRole).toString();
-    }
+    const QString name = tenantNameOf(t);
     auto* dialog = new TenantSettingsDialog(m_bridge, t.tenantId, name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TenantSettingsDialog::saved, this,
             [this, name]() { showNotice(tr("Saved the settings of %1.").arg(name)); });
+    dialog->open();
+}
+
+void TenancyPane::openIdentityProvider()
+{
+    const Target t = target();
+    if (t.tenantId.isEmpty())
+        return;
+    const QString name = tenantNameOf(t);
+    auto* dialog = new FederationDialog(m_bridge, t.tenantId, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FederationDialog::saved, this,
+            [this, name]() { showNotice(tr("Saved the identity provider of %1.").arg(name)); });
+    connect(dialog, &FederationDialog::removed, this,
+            [this, name]() { showNotice(tr("Removed the identity provider of %1.").arg(name)); });
     dialog->open();
 }
 

@@ -21,7 +21,7 @@ class TenancyDialog;
 class TenantModel;
 
 // Tenants and workspaces as a tree: create, rename, suspend and resume, delete (typing the name to confirm), and
-// a tenant's settings (TenantSettingsDialog).
+// a tenant's settings (TenantSettingsDialog) and identity provider (FederationDialog).
 // Actions the identity may not perform are disabled, their tooltips naming the missing permission; a refusal
 // that still happens is shown in the pane's message line.
 class TenancyPane : public QWidget
@@ -65,6 +65,9 @@ private:
     void remove();
     void setSuspended(bool suspended);
     void openSettings();
+    void openIdentityProvider();
+    // The name of the target's tenant (a workspace's tenant when a workspace is selected).
+    QString tenantNameOf(const Target& t) const;
 
     ConsoleBridge& m_bridge;
     TenantModel* m_model;
@@ -80,6 +83,7 @@ private:
     QAction* m_resume = nullptr;
     QAction* m_delete = nullptr;
     QAction* m_settings = nullptr;
+    QAction* m_identityProvider = nullptr;
 };
 
 } // namespace gatehouse::ui

@@ -1,5 +1,6 @@
 #include "SignInForm.h"
 
+#include "FederatedSignIn.h"
 #include "console/ConsoleBridge.h"
 #include "widgets/SecretInput.h"
 
@@ -14,7 +15,9 @@ namespace gatehouse::ui {
 SignInForm::SignInForm(ConsoleBridge& bridge, QWidget* parent)
     : QWidget(parent), m_bridge(bridge), m_tenant(new QLineEdit(this)), m_username(new QLineEdit(this)),
       m_password(new QLineEdit(this)), m_code(new QLineEdit(this)), m_message(new QLabel(this)),
-      m_submit(new QPushButton(tr("&Sign In"), this))
+      m_submit(new QPushButton(tr("&Sign In"), this)),
+      m_provider(new QPushButton(tr("Sign In with &Identity Provider…"), this)),
+      m_federated(new FederatedSignIn(bridge, this))
 {
     setObjectName(QStringLiteral("signInForm"));
     m_tenant->setObjectName(QStringLiteral("tenantEdit"));
@@ -39,6 +42,11 @@ SignInForm::SignInForm(ConsoleBridge& bridge, QWidget* parent)
     m_submit->setAccessibleName(tr("Sign in"));
     m_submit->setDefault(true);
     m_submit->setAutoDefault(true);
+    m_provider->setObjectName(QStringLiteral("providerSignInButton"));
+    m_provider->setAccessibleName(tr("Sign in with identity provider"));
+    m_provider->setToolTip(tr("Sign in at your organization's identity provider in your web browser; enter your "
+                              "tenant first"));
+    m_provider->setAutoDefault(false);
 
     auto* form = new QFormLayout;
     const auto row = [form](const QString& text, QWidget* field) {
@@ -55,11 +63,28 @@ SignInForm::SignInForm(ConsoleBridge& bridge, QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(m_message);
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_provider);
     buttons->addStretch(1);
     buttons->addWidget(m_submit);
     layout->addLayout(buttons);
 
     connect(m_submit, &QPushButton::clicked, this, &SignInForm::submit);
+    connect(m_provider, &QPushButton::clicked, this, &SignInForm::submitWithProvider);
+    connect(m_federated, &FederatedSignIn::waitingForBrowser, this, [this]() {
+        m_provider->setText(tr("&Cancel Sign-In"));
+        m_provider->setAccessibleName(tr("Cancel sign-in with identity provider"));
+        setMessage(tr("Continue in your web browser: sign in at your identity provider, then come back here."));
+        m_message->setStyleSheet(QString()); // a step to take, not an error
+    });
+    connect(m_federated, &FederatedSignIn::failed, this, [this](const QString& message) {
+        resetProviderButton();
+        setMessage(message);
+    });
+    connect(m_federated, &FederatedSignIn::handedOver, this, [this]() {
+        resetProviderButton();
+        setMessage({});
+        setWaiting(true);
+    });
     for (QLineEdit* edit : {m_tenant, m_username, m_password, m_code})
         connect(edit, &QLineEdit::returnPressed, this, &SignInForm::submit);
     connect(&m_bridge, &ConsoleBridge::signInFinished, this, [this](bool ok, const QString& message) {
@@ -85,8 +110,33 @@ void SignInForm::setIdentity(const QString& tenantName, const QString& username,
     m_username->setReadOnly(fixed);
 }
 
+void SignInForm::submitWithProvider()
+{
+    if (m_federated->isRunning()) {
+        m_federated->cancel();
+        return;
+    }
+    if (m_waiting)
+        return;
+    if (m_tenant->text().trimmed().isEmpty()) {
+        setMessage(tr("Enter your tenant's name first: sign-in with an identity provider is set up per tenant."));
+        m_tenant->setFocus();
+        return;
+    }
+    setMessage({});
+    m_federated->start(m_tenant->text().trimmed(), m_code->text().trimmed());
+    m_code->clear();
+}
+
+void SignInForm::resetProviderButton()
+{
+    m_provider->setText(tr("Sign In with &Identity Provider…"));
+    m_provider->setAccessibleName(tr("Sign in with identity provider"));
+}
+
 void SignInForm::setMessage(const QString& message)
 {
+    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
 }
@@ -123,6 +173,7 @@ void SignInForm::setWaiting(bool waiting)
 {
     m_waiting = waiting;
     m_submit->setEnabled(!waiting);
+    m_provider->setEnabled(!waiting);
     m_submit->setText(waiting ? tr("Signing in…") : tr("&Sign In"));
 }
 

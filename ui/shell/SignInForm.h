@@ -9,6 +9,7 @@ class QPushButton;
 namespace gatehouse::ui {
 
 class ConsoleBridge;
+class FederatedSignIn;
 
 // Tenant, username, password and second factor, signed in through the bridge. Shows the control plane's
 // answer as it is: it never tells which part was wrong. The password field is emptied after every try.
@@ -25,15 +26,21 @@ public:
     // Puts the cursor where typing starts.
     void focusFirstEmpty();
     QPushButton* signInButton() const { return m_submit; }
+    QPushButton* providerButton() const { return m_provider; }
+    // The sign-in at the tenant's identity provider (tests replace its browser).
+    FederatedSignIn* federatedSignIn() const { return m_federated; }
 
 public slots:
     void submit();
+    // Signs in at the tenant's identity provider in the system browser; a second click while it waits cancels.
+    void submitWithProvider();
 
 signals:
     void signedIn();
 
 private:
     void setWaiting(bool waiting);
+    void resetProviderButton();
 
     ConsoleBridge& m_bridge;
     QLineEdit* m_tenant;
@@ -42,6 +49,8 @@ private:
     QLineEdit* m_code;
     QLabel* m_message;
     QPushButton* m_submit;
+    QPushButton* m_provider;
+    FederatedSignIn* m_federated;
     bool m_waiting = false;
 };
 
