@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <openssl/crypto.h>
+
 #include <future>
 #include <mutex>
 #include <optional>
@@ -95,10 +97,16 @@ ProviderClient::ProviderClient(ProviderSettings settings, SecureBytes clientSecr
 
 ProviderClient::~ProviderClient()
 {
-    // The access manager and its replies are deleted on their own thread, then the thread ends.
+    // The access manager and its replies are deleted on their own thread, which then releases its OpenSSL state
+    // (TLS ran there) before it ends.
     QObject* context = d->context;
     QMetaObject::invokeMethod(
-        context, [context] { delete context; }, Qt::BlockingQueuedConnection);
+        context,
+        [context] {
+            delete context;
+            OPENSSL_thread_stop();
+        },
+        Qt::BlockingQueuedConnection);
     d->thread.quit();
     d->thread.wait();
 }

@@ -321,6 +321,8 @@ void TestTokenValidation::refusesEachAttack()
     QVERIFY(!verified);
     QCOMPARE(verified.error().code, ErrorCode::Unauthenticated);
     QCOMPARE(checkName(refusal.check), checkName(TokenCheck(check)));
+    if (QByteArrayView(QTest::currentDataTag()) == "five parts (JWE)")
+        QVERIFY2(refusal.detail.contains(QStringLiteral("encrypted")), qPrintable(refusal.detail));
     QVERIFY2(verified.error().message.startsWith(checkName(TokenCheck(check)) + QStringLiteral(": ")),
              qPrintable(verified.error().message));
 }
@@ -410,6 +412,14 @@ void TestTokenValidation::keySetRefusesMalformedKeys_data()
     QJsonObject badBase64 = m_rsa.jwk();
     badBase64.insert(QStringLiteral("e"), QStringLiteral("AQAB=="));
     QTest::newRow("RSA exponent not base64url") << badBase64;
+    QJsonObject exponentOne = m_rsa.jwk();
+    exponentOne.insert(QStringLiteral("e"), QStringLiteral("AQ")); // e = 1: every "signature" is its own message
+    QTest::newRow("RSA exponent 1") << exponentOne;
+    QJsonObject evenModulus = m_rsa.jwk();
+    QByteArray n = *base64UrlDecode(evenModulus.value(QStringLiteral("n")).toString().toLatin1());
+    n[n.size() - 1] = char(n[n.size() - 1] & 0xfe);
+    evenModulus.insert(QStringLiteral("n"), QString::fromLatin1(base64UrlEncode(n)));
+    QTest::newRow("RSA even modulus") << evenModulus;
     QJsonObject shortEd = m_ed.jwk();
     shortEd.insert(QStringLiteral("x"), QStringLiteral("AAAA"));
     QTest::newRow("Ed25519 key of the wrong size") << shortEd;

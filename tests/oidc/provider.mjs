@@ -40,15 +40,12 @@ const users = new Map([
 ]);
 const claimNames = ['preferred_username', 'email', 'email_verified', 'name', 'groups', 'org', 'amr', 'acr', 'auth_time'];
 
-function newRsaKey() {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { ...privateKey.export({ format: 'jwk' }), kid: `rsa-${randomUUID()}`, use: 'sig' };
-}
 function newKey(type, options) {
   const { privateKey } = generateKeyPairSync(type, options);
   return { ...privateKey.export({ format: 'jwk' }), kid: `${type}-${randomUUID()}`, use: 'sig' };
 }
 
+const newRsaKey = () => newKey('rsa', { modulusLength: 2048 });
 let rsaKeys = [newRsaKey()]; // newest first: the first key of a type is the one that signs
 const otherKeys = [newKey('ec', { namedCurve: 'P-256' }), newKey('ed25519')];
 
