@@ -8,6 +8,10 @@
 //
 // Clients (secret "<id>-secret", PKCE S256 required, redirect URIs http://127.0.0.1/callback on any port as
 // RFC 8252 allows native clients): gatehouse-rs256, gatehouse-es256, gatehouse-eddsa, named after the ID token's alg.
+// A machine client, gatehouse-machine (secret "gatehouse-machine-secret"), has the client_credentials grant only: asked
+// with resource=https://gatehouse.test/api (or https://other.test/api, another resource server) it gets a JWT access
+// token (RFC 9068, RS256, typ at+jwt) whose aud is that resource and whose sub is its client id; the ten-minute
+// lifetime of every access token applies. Token exchange in Gatehouse takes such tokens.
 // Users sign in through a plain HTML form (GET /interaction/<uid>, POST username to /interaction/<uid>/login).
 // Control routes, for the tests only:
 //   POST /control/rotate           a new RSA signing key (new kid) signs from now on; the old one is still published
@@ -19,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { parseArgs } from 'node:util';
 
-import Provider from 'oidc-provider';
+import Provider, { errors } from 'oidc-provider';
 
 const { values: args } = parseArgs({ options: { cert: { type: 'string' }, key: { type: 'string' } } });
 if (!args.cert || !args.key) {
@@ -66,6 +70,16 @@ const clients = [['gatehouse-rs256', 'RS256'], ['gatehouse-es256', 'ES256'], ['g
     id_token_signed_response_alg: alg,
   }),
 );
+clients.push({
+  client_id: 'gatehouse-machine',
+  client_secret: 'gatehouse-machine-secret',
+  redirect_uris: [],
+  grant_types: ['client_credentials'],
+  response_types: [],
+  token_endpoint_auth_method: 'client_secret_basic',
+});
+// The resource servers a machine client may ask tokens for: each gets JWT access tokens with itself as audience.
+const resourceServers = ['https://gatehouse.test/api', 'https://other.test/api'];
 const cookieKey = randomUUID();
 
 // A provider over the current keys. Rotation builds a new one: the in-memory adapter is shared by every instance of
@@ -77,7 +91,20 @@ function makeProvider() {
     jwks: { keys: [...rsaKeys, ...otherKeys] },
     cookies: { keys: [cookieKey] },
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // No resource asked: an opaque token for the userinfo endpoint, as before.
+        defaultResource: (ctx, client, oneOf) => oneOf,
+        useGrantedResource: () => false,
+        getResourceServerInfo(ctx, resource) {
+          if (!resourceServers.includes(resource)) throw new errors.InvalidTarget();
+          return { scope: 'api', audience: resource, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+        },
+      },
+    },
     conformIdTokenClaims: false, // the claims of the scopes in the ID token itself, as the claim mapping reads them
     claims: {
       // How the user signed in, in every ID token: Gatehouse reads amr and acr for the tenant's MFA requirement.
@@ -85,7 +112,7 @@ function makeProvider() {
       profile: ['name', 'preferred_username'], groups: ['groups', 'org'],
     },
     scopes: ['openid', 'email', 'profile', 'groups'],
-    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
+    ttl: { AccessToken: 600, ClientCredentials: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
     async findAccount(ctx, sub) {
       const user = users.get(sub);
       if (!user) return undefined;
