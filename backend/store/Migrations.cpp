@@ -390,7 +390,6 @@ CREATE TABLE forward_destinations (
 )sql");
 }
 
-
 Result<void> schemaV13(Database& db)
 {
     // OIDC federation: one identity provider per tenant. The client secret is sealed under the tenant's key like a
@@ -450,6 +449,19 @@ ALTER TABLE sessions ADD COLUMN idp_subject TEXT;
 )sql");
 }
 
+Result<void> schemaV14(Database& db)
+{
+    // Token exchange: an integration linked to the subject its provider-issued access tokens carry (for a
+    // client-credentials token, the provider's client id), under the issuer the tenant's provider had when the link
+    // was made, so a new provider never inherits the links. A subject names one integration per tenant and issuer.
+    return db.exec(R"sql(
+ALTER TABLE integrations ADD COLUMN federated_issuer TEXT NOT NULL DEFAULT '';
+ALTER TABLE integrations ADD COLUMN federated_subject TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX integrations_by_federated_subject ON integrations (tenant_id, federated_issuer, federated_subject)
+    WHERE federated_subject <> '';
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -474,6 +486,7 @@ const Migrations& Migrations::schema()
         {11, "trust boundaries: each run's control results, for history and drift", schemaV11},
         {12, "audit forwarding: destinations and their cursors", schemaV12},
         {13, "OIDC federation: a provider per tenant, group mappings, federated identities", schemaV13},
+        {14, "token exchange: integrations linked to a provider subject", schemaV14},
     });
     return migrations;
 }
