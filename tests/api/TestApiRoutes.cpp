@@ -326,6 +326,8 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"DELETE", t + QStringLiteral("/integrations/{integration}"), "deleteIntegration"},
         {"PUT", t + QStringLiteral("/integrations/{integration}/certificate"), "bindIntegrationCertificate"},
         {"DELETE", t + QStringLiteral("/integrations/{integration}/certificate"), "unbindIntegrationCertificate"},
+        {"PUT", t + QStringLiteral("/integrations/{integration}/federated-subject"), "linkIntegrationSubject"},
+        {"DELETE", t + QStringLiteral("/integrations/{integration}/federated-subject"), "unlinkIntegrationSubject"},
         {"GET", t + QStringLiteral("/integrations/{integration}/tokens"), "listTokens"},
         {"POST", t + QStringLiteral("/integrations/{integration}/tokens"), "issueToken"},
         {"DELETE", t + QStringLiteral("/integrations/{integration}/tokens/{token}"), "revokeToken"},
@@ -375,6 +377,7 @@ void TestApiRoutes::everyRouteOfTheTableIsRegistered()
         {"PUT", t + QStringLiteral("/oidc/group-mappings"), "setTenantOidcGroupMappings"},
         {"POST", QStringLiteral("/api/v1/auth/oidc/start"), "startOidcSignIn"},
         {"POST", QStringLiteral("/api/v1/auth/oidc/callback"), "completeOidcSignIn"},
+        {"POST", QStringLiteral("/api/v1/auth/oidc/token"), "exchangeOidcToken"},
         {"POST", t + QStringLiteral("/forwarding/destinations"), "createTenantForwardDestination"},
         {"DELETE", t + QStringLiteral("/forwarding/destinations/{destination}"), "deleteTenantForwardDestination"},
         {"GET", QStringLiteral("/api/v1/ownership"), "getOwnership"},
@@ -1188,13 +1191,14 @@ void TestApiRoutes::oidcConfigurationOverHttps()
 {
     const QByteArray oidc = tenantPath(f->tenantA) + "/oidc";
     QCOMPARE(call("GET", oidc, alice()).status(), 404);
-    const QJsonObject body{{QStringLiteral("issuer"), QStringLiteral("https://idp.example.com")},
-                           {QStringLiteral("client_id"), QStringLiteral("gatehouse")},
-                           {QStringLiteral("client_secret"), QStringLiteral("api-client-secret-canary")},
-                           {QStringLiteral("scopes"), QJsonArray{QStringLiteral("openid"), QStringLiteral("groups")}},
-                           {QStringLiteral("claims"), QJsonObject{{QStringLiteral("groups"), QStringLiteral("org.groups")}}},
-                           {QStringLiteral("jit_provisioning"), true},
-                           {QStringLiteral("local_passwords"), false}};
+    const QJsonObject body{
+        {QStringLiteral("issuer"), QStringLiteral("https://idp.example.com")},
+        {QStringLiteral("client_id"), QStringLiteral("gatehouse")},
+        {QStringLiteral("client_secret"), QStringLiteral("api-client-secret-canary")},
+        {QStringLiteral("scopes"), QJsonArray{QStringLiteral("openid"), QStringLiteral("groups")}},
+        {QStringLiteral("claims"), QJsonObject{{QStringLiteral("groups"), QStringLiteral("org.groups")}}},
+        {QStringLiteral("jit_provisioning"), true},
+        {QStringLiteral("local_passwords"), false}};
     auto set = call("PUT", oidc, alice(), body);
     QCOMPARE(set.status(), 200);
     QVERIFY(set.json().value(QStringLiteral("client_secret_set")).toBool());
