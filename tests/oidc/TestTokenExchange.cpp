@@ -133,12 +133,12 @@ void TestTokenExchange::initTestCase()
     QVERIFY2(linked, qPrintable(linked ? QString() : linked.error().message));
     QCOMPARE(linked.value().federatedSubject, kMachine);
     QCOMPARE(linked.value().federatedIssuer, m_issuer);
+    QCOMPARE(newest(QStringLiteral("integration.federation.link")).outcome, QStringLiteral("success"));
     // A subject stands for one integration of a tenant.
     auto other = f.cp->createIntegration(f.system, f.tenantA, QStringLiteral("other"), QString());
     QVERIFY(other);
     QCOMPARE(f.cp->setIntegrationFederatedSubject(f.system, f.tenantA, other.value().id, kMachine).error().code,
              ErrorCode::Conflict);
-    QCOMPARE(newest(QStringLiteral("integration.federation.link")).outcome, QStringLiteral("success"));
 }
 
 void TestTokenExchange::cleanupTestCase()
