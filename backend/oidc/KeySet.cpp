@@ -35,6 +35,10 @@ std::optional<SignatureAlgorithm> algorithmFromName(QStringView name)
          {SignatureAlgorithm::RS256, SignatureAlgorithm::PS256, SignatureAlgorithm::ES256, SignatureAlgorithm::EdDSA})
         if (name == algorithmName(algorithm))
             return algorithm;
+    // The fully specified name of EdDSA over Ed25519 (RFC 9864), which oidc-provider offers too: the same
+    // verification, the same key type.
+    if (name == QLatin1String("Ed25519"))
+        return SignatureAlgorithm::EdDSA;
     return std::nullopt;
 }
 

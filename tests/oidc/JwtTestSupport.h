@@ -94,7 +94,7 @@ public:
     {
         std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
         EVP_PKEY_CTX* pctx = nullptr;
-        const char* md = alg == QLatin1String("EdDSA") ? nullptr : "SHA256";
+        const char* md = m_type == Type::Ed25519 ? nullptr : "SHA256";
         if (EVP_DigestSignInit_ex(ctx.get(), &pctx, md, nullptr, nullptr, m_key.get(), nullptr) != 1)
             qFatal("sign init failed");
         if (alg == QLatin1String("PS256")) {

@@ -1,6 +1,7 @@
 // The OIDC client of backend/oidc against a real OpenID Certified provider (npm oidc-provider, tests/oidc/provider.mjs)
 // on loopback over HTTPS with a test CA: the authorization code flow with PKCE, driven through the provider's login
-// form by an HTTP client, then the ID token verified; key rotation; code reuse; TLS trust.
+// form by an HTTP client, then the ID token verified; key rotation; code reuse; TLS trust; an integration's JWT access
+// token (client credentials, RFC 9068) for token exchange.
 
 #include "ManualClock.h"
 #include "oidc/ProviderClient.h"
@@ -156,6 +157,7 @@ private slots:
     void pkceVerifierMustMatch();
     void anotherSignInsNonceIsRefused();
     void keyRotation();
+    void integrationAccessToken();
     void providerTrustedOnlyThroughItsCa();
     void issuerMustMatchExactly();
 
@@ -171,11 +173,13 @@ private:
     std::optional<Flow> authorize(ProviderClient& client, const QString& username);
     std::optional<TokenResponse> signIn(ProviderClient& client, const QString& username, Flow* flowOut = nullptr);
     QByteArray control(const QString& path);
+    QByteArray integrationToken();
     IdTokenExpectations expectationsFor(const Flow& flow, const TokenResponse& tokens) const;
 
     QTemporaryDir m_dir;
     QProcess m_provider;
     QString m_issuer;
+    QString m_apiResource;
     QByteArray m_caPem;
 };
 
@@ -205,6 +209,7 @@ void TestOidcProvider::initTestCase()
             line += m_provider.readAllStandardOutput();
     const QJsonObject ready = QJsonDocument::fromJson(line).object();
     m_issuer = ready.value(QStringLiteral("issuer")).toString();
+    m_apiResource = ready.value(QStringLiteral("apiResource")).toString();
     QVERIFY2(m_issuer.startsWith(QStringLiteral("https://127.0.0.1:")), line.constData());
 }
 
@@ -446,6 +451,61 @@ void TestOidcProvider::keyRotation()
     QCOMPARE(refusal.check, TokenCheck::UnknownKey);
     QVERIFY(!provider->keySet().value().keyIds().contains(oldKid));
     QVERIFY(provider->verifyIdToken(newTokens->idToken, expectationsFor(newFlow, *newTokens)));
+}
+
+// What an integration does on its own before it calls Gatehouse: a client-credentials access token for the API.
+QByteArray TestOidcProvider::integrationToken()
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(m_issuer + QStringLiteral("/token")));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromData(m_caPem, QSsl::Pem));
+    request.setSslConfiguration(tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setRawHeader("Authorization",
+                         "Basic " + QByteArrayLiteral("gatehouse-integration:gatehouse-integration-secret").toBase64());
+    QNetworkReply* reply = network.post(request, "grant_type=client_credentials&scope=api&resource=" +
+                                                     QUrl::toPercentEncoding(m_apiResource));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(20000))
+        return {};
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll())
+        .object()
+        .value(QStringLiteral("access_token"))
+        .toString()
+        .toLatin1();
+}
+
+void TestOidcProvider::integrationAccessToken()
+{
+    const QByteArray accessToken = integrationToken();
+    QVERIFY(!accessToken.isEmpty());
+    auto provider = client(QStringLiteral("gatehouse-rs256"));
+    AccessTokenExpectations expected;
+    expected.audience = m_apiResource;
+    expected.nowSeconds = QDateTime::currentSecsSinceEpoch();
+    expected.requireJwtAccessTokenType = true;
+    auto verified = provider->verifyAccessTokenJwt(accessToken, expected);
+    QVERIFY2(verified, qPrintable(verified ? QString() : verified.error().message));
+    QCOMPARE(verified.value().subject, QStringLiteral("gatehouse-integration"));
+    QCOMPARE(verified.value().claims.value(QStringLiteral("client_id")).toString(),
+             QStringLiteral("gatehouse-integration"));
+    QCOMPARE(verified.value().algorithm, SignatureAlgorithm::ES256);
+
+    // Another API's audience: refused.
+    TokenRefusal refusal;
+    expected.audience = QStringLiteral("https://other.test/api");
+    QVERIFY(!provider->verifyAccessTokenJwt(accessToken, expected, &refusal));
+    QCOMPARE(refusal.check, TokenCheck::Audience);
+
+    // An ID token is not an access token, even one whose audience is right.
+    Flow flow;
+    auto tokens = signIn(*provider, QStringLiteral("alice"), &flow);
+    QVERIFY(tokens);
+    expected.audience = QStringLiteral("gatehouse-rs256");
+    QVERIFY(!provider->verifyAccessTokenJwt(tokens->idToken, expected, &refusal));
+    QCOMPARE(refusal.check, TokenCheck::TokenType);
 }
 
 void TestOidcProvider::providerTrustedOnlyThroughItsCa()

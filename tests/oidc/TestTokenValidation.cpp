@@ -174,6 +174,12 @@ void TestTokenValidation::acceptsGoodTokens_data()
         claims.insert(QStringLiteral("c_hash"), halfHash(alg, code));
         QTest::addRow("%s", qPrintable(alg)) << token(*key, alg, claims) << key->kid();
     }
+    {
+        // "Ed25519", the fully specified name of EdDSA over Ed25519 (RFC 9864), hashes at_hash with SHA-512 too.
+        QJsonObject claims = goodClaims();
+        claims.insert(QStringLiteral("at_hash"), halfHash(QStringLiteral("EdDSA"), accessToken));
+        QTest::newRow("Ed25519 (fully specified)") << token(m_ed, QStringLiteral("Ed25519"), claims) << m_ed.kid();
+    }
     // The bounds of the clock skew (60 s), on the accepting side.
     QTest::newRow("expired 59 s ago") << token(m_rsa, QStringLiteral("RS256"),
                                                with(goodClaims(), QStringLiteral("exp"), double(now - 59)))
@@ -280,6 +286,7 @@ void TestTokenValidation::refusesEachAttack_data()
     row("RS256 header with the EC key", token(m_ec, rs, good), TokenCheck::KeyType);
     row("ES256 header with the RSA key", token(m_rsa, QStringLiteral("ES256"), good), TokenCheck::KeyType);
     row("EdDSA header with the RSA key", token(m_rsa, QStringLiteral("EdDSA"), good), TokenCheck::KeyType);
+    row("Ed25519 header with the EC key", token(m_ec, QStringLiteral("Ed25519"), good), TokenCheck::KeyType);
     row("unknown kid", test::signedJwt(m_rsa, header(rs, QStringLiteral("rsa-unknown")), good), TokenCheck::UnknownKey);
     row("no kid among several keys", test::signedJwt(m_rsa, header(rs, QString()), good), TokenCheck::UnknownKey);
     row("replayed nonce (another sign-in's)",

@@ -6,11 +6,11 @@
 // one JSON line on stdout when ready: {"issuer": "https://127.0.0.1:<port>", "port": <port>, "clients": [...]}.
 // Ends on SIGTERM or when stdin closes (so it never outlives the test that started it).
 //
-// Clients (secret "<id>-secret", PKCE S256 required, redirect URIs http://127.0.0.1/callback on any port as
+// Sign-in clients (secret "<id>-secret", PKCE S256 required, redirect URIs http://127.0.0.1/callback on any port as
 // RFC 8252 allows native clients): gatehouse-rs256, gatehouse-es256, gatehouse-eddsa, named after the ID token's alg.
 // A machine client, gatehouse-machine (secret "gatehouse-machine-secret"), has the client_credentials grant only: asked
 // with resource=https://gatehouse.test/api (or https://other.test/api, another resource server) it gets a JWT access
-// token (RFC 9068, RS256, typ at+jwt) whose aud is that resource and whose sub is its client id; the ten-minute
+// token (RFC 9068, ES256, typ at+jwt) whose aud is that resource and whose sub is its client id; the ten-minute
 // lifetime of every access token applies. Token exchange in Gatehouse takes such tokens.
 // Users sign in through a plain HTML form (GET /interaction/<uid>, POST username to /interaction/<uid>/login).
 // Control routes, for the tests only:
@@ -18,6 +18,8 @@
 //   POST /control/drop-old         only the newest RSA key is published
 //   POST /control/users/<id>       JSON body merged into the user's claims (e.g. {"groups": [...], "amr": [...]})
 //   GET  /control/keys             {"rsa": ["<newest kid>", ...]}
+// And an integration, gatehouse-integration (secret gatehouse-integration-secret): client credentials for the
+// resource https://gatehouse.test/api, access tokens as ES256-signed JWTs (typ at+jwt), for token exchange.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
@@ -70,6 +72,18 @@ const clients = [['gatehouse-rs256', 'RS256'], ['gatehouse-es256', 'ES256'], ['g
     id_token_signed_response_alg: alg,
   }),
 );
+// Integrations (token exchange): client credentials, access tokens as JWTs (RFC 9068) for a resource server.
+const apiResource = 'https://gatehouse.test/api';
+// The resource servers a machine client may ask tokens for: each gets JWT access tokens with itself as audience.
+const resourceServers = [apiResource, 'https://other.test/api'];
+clients.push({
+  client_id: 'gatehouse-integration',
+  client_secret: 'gatehouse-integration-secret',
+  grant_types: ['client_credentials'],
+  response_types: [],
+  redirect_uris: [],
+  token_endpoint_auth_method: 'client_secret_basic',
+});
 clients.push({
   client_id: 'gatehouse-machine',
   client_secret: 'gatehouse-machine-secret',
@@ -78,8 +92,6 @@ clients.push({
   response_types: [],
   token_endpoint_auth_method: 'client_secret_basic',
 });
-// The resource servers a machine client may ask tokens for: each gets JWT access tokens with itself as audience.
-const resourceServers = ['https://gatehouse.test/api', 'https://other.test/api'];
 const cookieKey = randomUUID();
 
 // A provider over the current keys. Rotation builds a new one: the in-memory adapter is shared by every instance of
@@ -96,12 +108,13 @@ function makeProvider() {
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        // No resource asked: an opaque token for the userinfo endpoint, as before.
-        defaultResource: (ctx, client, oneOf) => oneOf,
-        useGrantedResource: () => false,
-        getResourceServerInfo(ctx, resource) {
+        // The integration's tokens are for Gatehouse's API; the sign-in clients' stay opaque (for userinfo).
+        defaultResource: async (ctx, client, oneOf) =>
+          oneOf ?? (client.clientId === 'gatehouse-integration' ? apiResource : undefined),
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (ctx, resource) => {
           if (!resourceServers.includes(resource)) throw new errors.InvalidTarget();
-          return { scope: 'api', audience: resource, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+          return { scope: 'api', audience: resource, accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } };
         },
       },
     },
@@ -212,4 +225,4 @@ server.on('request', async (req, res) => {
 process.on('SIGTERM', () => process.exit(0));
 process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();
-console.log(JSON.stringify({ issuer, port, clients: clients.map((client) => client.client_id) }));
+console.log(JSON.stringify({ issuer, port, clients: clients.map((client) => client.client_id), apiResource }));
