@@ -426,12 +426,18 @@ Result<SignedIn> ControlPlane::openSession(const QString& tenantId, const QStrin
     out.principal.mfaEnrollmentOnly = mfaEnrollmentOnly;
     if (auto r = sql::run(m_db,
                           "INSERT INTO sessions (id, token_hash, user_id, tenant_id, created_at, last_seen_at, "
-                          "expires_at, mfa_enrollment_only, idp_issuer, idp_subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                          "?, ?);",
+                          "expires_at, mfa_enrollment_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
                           out.principal.sessionId, issued.value().hash, userId, tenantId, now, now, out.expiresAtMs,
-                          mfaEnrollmentOnly, idpIssuer, idpSubject);
+                          mfaEnrollmentOnly);
         !r)
         return r.error();
+    if (!idpIssuer.isEmpty()) {
+        if (auto r = sql::run(m_db,
+                              "INSERT INTO oidc_sessions (session_id, tenant_id, issuer, subject) VALUES (?, ?, ?, ?);",
+                              out.principal.sessionId, tenantId, idpIssuer, idpSubject);
+            !r)
+            return r.error();
+    }
     return out;
 }
 

@@ -444,8 +444,12 @@ CREATE TABLE oidc_mapped_bindings (
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
-ALTER TABLE sessions ADD COLUMN idp_issuer TEXT;
-ALTER TABLE sessions ADD COLUMN idp_subject TEXT;
+CREATE TABLE oidc_sessions (
+    session_id TEXT PRIMARY KEY NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL
+) WITHOUT ROWID;
 )sql");
 }
 

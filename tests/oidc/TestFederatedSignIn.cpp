@@ -304,6 +304,13 @@ void TestFederatedSignIn::jitSignInWithMappedRoles()
     QCOMPARE(e.outcome, QStringLiteral("success"));
     QCOMPARE(e.details.value(QStringLiteral("issuer")).toString(), m_issuer);
     QCOMPARE(e.details.value(QStringLiteral("subject")).toString(), QStringLiteral("bob"));
+    // The session records the provider and the subject it was opened on.
+    auto recorded = f.store->database().prepare("SELECT issuer, subject FROM oidc_sessions WHERE session_id = ?;");
+    QVERIFY(recorded);
+    recorded.value().bind(1, signedIn.value().principal.sessionId);
+    QVERIFY(recorded.value().step().value());
+    QCOMPARE(recorded.value().text(0), m_issuer);
+    QCOMPARE(recorded.value().text(1), QStringLiteral("bob"));
     // Revocable like any session.
     QVERIFY(f.cp->signOut(bob));
     QCOMPARE(f.cp->whoami(bob).error().code, ErrorCode::Unauthenticated);

@@ -494,6 +494,11 @@ CREATE TRIGGER audit_events_fts_delete BEFORE DELETE ON audit_events
 END;
 DROP TABLE control_results;
 DROP TABLE forward_destinations;
+DROP TABLE oidc_sessions;
+DROP TABLE oidc_mapped_bindings;
+DROP TABLE oidc_identities;
+DROP TABLE oidc_group_mappings;
+DROP TABLE oidc_providers;
 DELETE FROM schema_migrations WHERE version >= 10;
 PRAGMA user_version = 9;
 COMMIT;
