@@ -458,10 +458,27 @@ Result<void> schemaV14(Database& db)
     // Token exchange: an integration linked to the subject its provider-issued access tokens carry (for a
     // client-credentials token, the provider's client id), under the issuer the tenant's provider had when the link
     // was made, so a new provider never inherits the links. A subject names one integration per tenant and issuer.
+    // Columns cannot be dropped (SQLite 3.15), so a store rolled back by hand keeps them: added only when missing.
+    auto columns = db.prepare("PRAGMA table_info(integrations);");
+    if (!columns)
+        return columns.error();
+    bool present = false;
+    for (;;) {
+        auto row = columns.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        present |= columns.value().text(1) == QLatin1String("federated_subject");
+    }
+    if (!present) {
+        if (auto r = db.exec("ALTER TABLE integrations ADD COLUMN federated_issuer TEXT NOT NULL DEFAULT '';"
+                             "ALTER TABLE integrations ADD COLUMN federated_subject TEXT NOT NULL DEFAULT '';");
+            !r)
+            return r;
+    }
     return db.exec(R"sql(
-ALTER TABLE integrations ADD COLUMN federated_issuer TEXT NOT NULL DEFAULT '';
-ALTER TABLE integrations ADD COLUMN federated_subject TEXT NOT NULL DEFAULT '';
-CREATE UNIQUE INDEX integrations_by_federated_subject ON integrations (tenant_id, federated_issuer, federated_subject)
+CREATE UNIQUE INDEX IF NOT EXISTS integrations_by_federated_subject ON integrations (tenant_id, federated_issuer, federated_subject)
     WHERE federated_subject <> '';
 )sql");
 }
