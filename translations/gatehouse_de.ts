@@ -184,6 +184,14 @@
         <translation>Bindung des Client-Zertifikats aufheben</translation>
     </message>
     <message>
+        <source>Link an integration to a provider subject</source>
+        <translation>Integration mit einem Subjekt des Anbieters verknüpfen</translation>
+    </message>
+    <message>
+        <source>Unlink an integration from its provider subject</source>
+        <translation>Verknüpfung der Integration mit dem Subjekt des Anbieters lösen</translation>
+    </message>
+    <message>
         <source>Delete an integration</source>
         <translation>Integration löschen</translation>
     </message>
@@ -410,6 +418,10 @@
     <message>
         <source>Sign in at the tenant&apos;s identity provider</source>
         <translation>Beim Identitätsanbieter des Mandanten anmelden</translation>
+    </message>
+    <message>
+        <source>Exchange a provider&apos;s access token for an integration token</source>
+        <translation>Zugriffstoken des Anbieters gegen ein Integrations-Token tauschen</translation>
     </message>
     <message>
         <source>Read the tenant&apos;s identity provider</source>

@@ -184,6 +184,14 @@
         <translation>Délier le certificat client</translation>
     </message>
     <message>
+        <source>Link an integration to a provider subject</source>
+        <translation>Lier une intégration à un sujet du fournisseur</translation>
+    </message>
+    <message>
+        <source>Unlink an integration from its provider subject</source>
+        <translation>Délier une intégration de son sujet du fournisseur</translation>
+    </message>
+    <message>
         <source>Delete an integration</source>
         <translation>Supprimer une intégration</translation>
     </message>
@@ -410,6 +418,10 @@
     <message>
         <source>Sign in at the tenant&apos;s identity provider</source>
         <translation>Se connecter auprès du fournisseur d&apos;identité du locataire</translation>
+    </message>
+    <message>
+        <source>Exchange a provider&apos;s access token for an integration token</source>
+        <translation>Échanger le jeton d&apos;accès du fournisseur contre un jeton d&apos;intégration</translation>
     </message>
     <message>
         <source>Read the tenant&apos;s identity provider</source>

@@ -133,7 +133,8 @@ QJsonObject toJson(const identity::Integration& i)
             {QStringLiteral("description"), i.description},
             {QStringLiteral("status"), i.status},
             {QStringLiteral("created_at"), i.createdAtMs},
-            {QStringLiteral("client_certificate_sha256"), idOrNull(i.clientCertificateSha256)}};
+            {QStringLiteral("client_certificate_sha256"), idOrNull(i.clientCertificateSha256)},
+            {QStringLiteral("federated_subject"), idOrNull(i.federatedSubject)}};
 }
 
 QJsonObject toJson(const identity::ApiToken& t)

@@ -28,6 +28,10 @@ struct Integration
     qint64 createdAtMs = 0;
     // SHA-256 of the client certificate (lower-case hex) the integration's tokens are bound to; empty: none.
     QString clientCertificateSha256;
+    // Token exchange: the subject ("sub") of the provider-issued access tokens that stand for this integration, and
+    // the tenant provider's issuer when it was linked; empty: not linked.
+    QString federatedSubject;
+    QString federatedIssuer;
 };
 
 struct ApiToken

@@ -214,6 +214,16 @@ public:
     // for, as in signIn(). Every failure answers the same 401 as a wrong password; the audit event names the check.
     Result<SignedIn> completeFederatedSignIn(const Caller& caller, const QString& state, const QString& code,
                                              const QString& totp = {});
+    // Token exchange (issue 16): an integration presents an access token its tenant's provider issued (a JWT) and
+    // gets an ordinary integration token (ghi_) for the integration linked to the token's subject (see
+    // setIntegrationFederatedSubject()). Only when the tenant's provider is enabled and allows token exchange; the
+    // token is verified like an ID token (signature against the provider's keys, iss, exp, nbf, iat) with the
+    // tenant's token audience as "aud". The token issued expires with the provider's token, or after an hour if that
+    // comes first; it is listed and revocable like any other, and the integration's bindings decide what it may do.
+    // Anyone may call; throttled like signIn(). Every refusal answers the same 401 as a wrong password; the audit
+    // event (auth.oidc.exchange) names the check. Contacts the provider (keys) outside the control plane's lock.
+    Result<IssuedToken> exchangeProviderToken(const Caller& caller, const QString& tenantName,
+                                              const SecureBytes& accessToken);
     Result<Principal> whoami(const Caller& caller);
     // The caller's own credentials. Each change proves the current ones again in the same call (`current`: the
     // password, and the current TOTP or a recovery code when an authenticator is enrolled), counts a wrong answer
@@ -308,6 +318,13 @@ public:
     Result<identity::Integration> bindIntegrationCertificate(const Caller& caller, const QString& tenantId,
                                                              const QString& integrationId, const QString& sha256);
     // expiryDays: 1..365 (default 90). workspaceId non-empty limits the token to that workspace.
+    // Links the integration to the subject ("sub") of the access tokens the tenant's provider issues for it (for a
+    // client-credentials token, the provider's client id), for token exchange; empty unlinks. Needs the tenant's
+    // provider (the link holds for its issuer only). Whoever holds such tokens then acts as the integration, so,
+    // as for a certificate, only someone who holds all the integration holds may link it. A subject links one
+    // integration per tenant (Conflict otherwise).
+    Result<identity::Integration> setIntegrationFederatedSubject(const Caller& caller, const QString& tenantId,
+                                                                 const QString& integrationId, const QString& subject);
     Result<IssuedToken> issueToken(const Caller& caller, const QString& tenantId, const QString& integrationId,
                                    int expiryDays = 90, const QString& workspaceId = {});
     Result<QList<identity::ApiToken>> listTokens(const Caller& caller, const QString& tenantId,

@@ -6,6 +6,7 @@
 #include "crypto/Digest.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
+#include "identity/TokenCodec.h"
 #include "oidc/ProviderClient.h"
 #include "store/Transaction.h"
 
@@ -936,6 +937,194 @@ Result<SignedIn> ControlPlane::completeFederatedSignIn(const Caller& caller, con
         f();
     m_federationOnCommit.clear();
     return opened.value();
+}
+
+// --- token exchange ------------------------------------------------------------------------------------------
+
+namespace {
+
+// The longest a token from an exchange lives, whatever the provider's token says.
+constexpr qint64 kExchangedTokenLifetimeMs = 3600 * 1000;
+
+const QString kExchangeFailed = QStringLiteral(
+    "token exchange failed: wrong tenant, or the access token is not one this tenant accepts for an integration; "
+    "ask the tenant's administrators");
+
+} // namespace
+
+Result<IssuedToken> ControlPlane::exchangeProviderToken(const Caller& caller, const QString& tenantName,
+                                                        const SecureBytes& accessToken)
+{
+    Operation op{QStringLiteral("auth.oidc.exchange"), kNoPermission, {}, {}, QStringLiteral("integration")};
+    audit::AuditEvent event = eventFor(caller, nullptr, op);
+    event.actorKind = QStringLiteral("integration");
+    event.details.insert(QStringLiteral("tenant"), looksLikeId(tenantName) ? tenantName : QStringLiteral("(invalid)"));
+    // A refusal (under the lock, after any transaction of the exchange was rolled back): recorded in a transaction of
+    // its own, counted against the address like a wrong password, and answered like one. Never the token.
+    const auto refuse = [&](const QString& reason, const QJsonObject& details = {}) -> Result<IssuedToken> {
+        m_throttle.recordFailure(caller.address, m_clock.nowMs());
+        event.outcome = QStringLiteral("denied");
+        event.reason = reason;
+        for (auto it = details.begin(); it != details.end(); ++it)
+            event.details.insert(it.key(), it.value());
+        auto own = store::Transaction::begin(m_db);
+        if (!own)
+            return own.error();
+        if (auto r = appendEvent(event); !r)
+            return r.error();
+        if (auto r = commit(own.value()); !r)
+            return r.error();
+        return makeError(ErrorCode::Unauthenticated, kExchangeFailed);
+    };
+
+    QString tenantId;
+    FederationConfig config;
+    std::shared_ptr<oidc::ProviderClient> client;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_pending.clear();
+        const qint64 now = m_clock.nowMs();
+        if (const qint64 wait = m_throttle.retryAfterMs(caller.address, now); wait > 0) {
+            event.outcome = QStringLiteral("denied");
+            event.reason = QStringLiteral("throttled");
+            auto own = store::Transaction::begin(m_db);
+            if (!own)
+                return own.error();
+            if (auto r = appendEvent(event); !r)
+                return r.error();
+            if (auto r = commit(own.value()); !r)
+                return r.error();
+            return makeError(ErrorCode::RateLimited,
+                             QStringLiteral("too many failed sign-ins from this address; try again in %1 seconds")
+                                 .arg((wait + 999) / 1000));
+        }
+        if (accessToken.isEmpty() || accessToken.size() > 16 * 1024)
+            return refuse(QStringLiteral("token_format"), {{QStringLiteral("check"), QStringLiteral("format")}});
+        std::optional<store::Transaction> tx;
+        {
+            auto begun = store::Transaction::begin(m_db);
+            if (!begun)
+                return begun.error();
+            tx.emplace(std::move(begun).value());
+        }
+        auto t =
+            sql::query(m_db, "SELECT id FROM tenants WHERE name = ? AND id <> '' AND status = 'active';", tenantName);
+        if (!t)
+            return t.error();
+        if (t.value().step().value())
+            tenantId = t.value().text(0);
+        auto found = tenantId.isEmpty() ? Result<std::pair<FederationConfig, std::shared_ptr<oidc::ProviderClient>>>(
+                                              makeError(ErrorCode::NotFound, QString()))
+                                        : federationClient(tenantId, now);
+        tx.reset(); // read only
+        event.tenantId = tenantId;
+        event.targetId = QString();
+        if (tenantId.isEmpty())
+            return refuse(QStringLiteral("tenant_unknown"));
+        if (!found) {
+            if (found.error().code != ErrorCode::NotFound)
+                return found.error();
+            return refuse(QStringLiteral("federation_unavailable"));
+        }
+        config = found.value().first;
+        client = found.value().second;
+        event.details.insert(QStringLiteral("issuer"), config.issuer);
+        if (!config.tokenExchange || config.tokenAudience.isEmpty())
+            return refuse(QStringLiteral("exchange_disabled"));
+    }
+
+    // The provider's keys may need fetching: outside the lock.
+    oidc::AccessTokenExpectations expected;
+    expected.audience = config.tokenAudience;
+    expected.nowSeconds = m_clock.nowMs() / 1000;
+    oidc::TokenRefusal refusal;
+    auto verified = client->verifyAccessTokenJwt(accessToken.view(), expected, &refusal);
+
+    QMutexLocker lock(&m_mutex);
+    m_pending.clear();
+    const qint64 now = m_clock.nowMs();
+    if (!verified) {
+        // The check's name when a check failed; the provider's keys unreachable otherwise.
+        if (verified.error().code != ErrorCode::Unauthenticated)
+            return refuse(QStringLiteral("provider_unavailable"),
+                          {{QStringLiteral("error"), verified.error().message.left(300)}});
+        return refuse(QStringLiteral("token_") +
+                          oidc::checkName(refusal.check).replace(QLatin1Char('-'), QLatin1Char('_')),
+                      {{QStringLiteral("check"), oidc::checkName(refusal.check)},
+                       {QStringLiteral("error"), refusal.detail.left(300)}});
+    }
+    const QString subject = verified.value().subject;
+    event.details.insert(QStringLiteral("subject"), subject.left(255));
+
+    std::optional<store::Transaction> tx;
+    {
+        auto begun = store::Transaction::begin(m_db);
+        if (!begun)
+            return begun.error();
+        tx.emplace(std::move(begun).value());
+    }
+    const auto fail = [&](const QString& reason, const QJsonObject& details = {}) {
+        tx.reset(); // nothing this exchange did stays, but its record
+        return refuse(reason, details);
+    };
+    // The provider may have changed while its keys were fetched: the token counts only for the one that vouched.
+    auto current = loadFederation(tenantId);
+    if (!current)
+        return current.error();
+    if (!current.value() || !current.value()->enabled || !current.value()->tokenExchange ||
+        current.value()->issuer != config.issuer || current.value()->tokenAudience != config.tokenAudience)
+        return fail(QStringLiteral("federation_changed"));
+    // The integration: by (issuer, subject), in this tenant only.
+    QString integrationId;
+    QString name;
+    QString status;
+    {
+        auto row = sql::query(m_db,
+                              "SELECT id, name, status FROM integrations WHERE tenant_id = ? AND federated_issuer = ? "
+                              "AND federated_subject = ?;",
+                              tenantId, config.issuer, subject);
+        if (!row)
+            return row.error();
+        if (row.value().step().value()) {
+            integrationId = row.value().text(0);
+            name = row.value().text(1);
+            status = row.value().text(2);
+        }
+    }
+    if (integrationId.isEmpty())
+        return fail(QStringLiteral("subject_unlinked"));
+    event.actorId = integrationId;
+    event.actorName = name;
+    event.targetId = integrationId;
+    if (status != QLatin1String("active"))
+        return fail(QStringLiteral("integration_") + status);
+    const qint64 expiresAt = std::min(verified.value().expiresAt * 1000, now + kExchangedTokenLifetimeMs);
+    if (expiresAt <= now)
+        return fail(QStringLiteral("token_expiry"), {{QStringLiteral("check"), QStringLiteral("expiry")}});
+
+    auto issued = identity::TokenCodec::issue(identity::TokenCodec::Kind::Integration);
+    if (!issued)
+        return issued.error();
+    IssuedToken out;
+    out.secret = issued.value().text;
+    out.token = {encoding::newId(u"tok"), integrationId, issued.value().hint, QString(), now, expiresAt, 0, 0};
+    if (auto r = sql::run(m_db,
+                          "INSERT INTO api_tokens (id, tenant_id, integration_id, token_hash, hint, workspace_id, "
+                          "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
+                          out.token.id, tenantId, integrationId, issued.value().hash, out.token.hint, QString(), now,
+                          expiresAt);
+        !r)
+        return r.error();
+    event.outcome = QStringLiteral("success");
+    event.reason = QStringLiteral("ok");
+    event.details.insert(QStringLiteral("token_id"), out.token.id);
+    event.details.insert(QStringLiteral("hint"), out.token.hint);
+    event.details.insert(QStringLiteral("expires_at"), expiresAt);
+    if (auto r = appendEvent(event); !r)
+        return r.error();
+    if (auto r = commit(*tx); !r)
+        return r.error();
+    return out;
 }
 
 Result<QList<authz::Binding>> ControlPlane::syncMappedBindings(const Caller& caller, const QString& tenantId,

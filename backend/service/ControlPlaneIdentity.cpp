@@ -34,7 +34,7 @@ User readUser(const store::Statement& s)
 
 Integration readIntegration(const store::Statement& s)
 {
-    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5), s.text(6)};
+    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5), s.text(6), s.text(7), s.text(8)};
 }
 
 ApiToken readToken(const store::Statement& s)
@@ -66,7 +66,8 @@ Result<User> ControlPlane::loadUser(const QString& tenantId, const QString& user
 Result<Integration> ControlPlane::loadIntegration(const QString& tenantId, const QString& integrationId)
 {
     return sql::one(m_db, QStringLiteral("integration"), readIntegration,
-                    "SELECT id, tenant_id, name, description, status, created_at, client_cert_sha256 FROM integrations "
+                    "SELECT id, tenant_id, name, description, status, created_at, client_cert_sha256, "
+                    "federated_subject, federated_issuer FROM integrations "
                     "WHERE tenant_id = ? AND id = ?;",
                     tenantId, integrationId);
 }
@@ -954,7 +955,7 @@ Result<Integration> ControlPlane::createIntegration(const Caller& caller, const 
         if (description.size() > 1000)
             return makeError(ErrorCode::InvalidArgument,
                              QStringLiteral("the description is longer than 1000 characters"));
-        out = {encoding::newId(u"int"), tenantId, name, description, QStringLiteral("active"), ctx.now, {}};
+        out = {encoding::newId(u"int"), tenantId, name, description, QStringLiteral("active"), ctx.now, {}, {}, {}};
         ctx.targetId = out.id;
         return sql::insertUnique(m_db, QStringLiteral("an integration named %1 already exists").arg(name),
                                  "INSERT INTO integrations (id, tenant_id, name, description, status, created_at) "
@@ -969,11 +970,11 @@ Result<QList<Integration>> ControlPlane::listIntegrations(const Caller& caller, 
         QStringLiteral("integration.list"), Permission::IntegrationsRead, tenantId, {}, QStringLiteral("integration")};
     op.readOnly = true;
     return perform<QList<Integration>>(caller, op, [&](Context&, QList<Integration>& out) -> Result<void> {
-        auto rows = sql::all(
-            m_db, readIntegration,
-            "SELECT id, tenant_id, name, description, status, created_at, client_cert_sha256 FROM integrations "
-            "WHERE tenant_id = ? ORDER BY name;",
-            tenantId);
+        auto rows = sql::all(m_db, readIntegration,
+                             "SELECT id, tenant_id, name, description, status, created_at, client_cert_sha256, "
+                             "federated_subject, federated_issuer FROM integrations "
+                             "WHERE tenant_id = ? ORDER BY name;",
+                             tenantId);
         if (!rows)
             return rows.error();
         out = rows.value();
@@ -1034,6 +1035,57 @@ Result<Integration> ControlPlane::bindIntegrationCertificate(const Caller& calle
         // Authentication compares the connection's certificate with this, so it applies from this commit on.
         return sql::run(m_db, "UPDATE integrations SET client_cert_sha256 = ? WHERE tenant_id = ? AND id = ?;",
                         fingerprint, tenantId, integrationId);
+    });
+}
+
+Result<Integration> ControlPlane::setIntegrationFederatedSubject(const Caller& caller, const QString& tenantId,
+                                                                 const QString& integrationId, const QString& subject)
+{
+    Operation op{subject.isEmpty() ? QStringLiteral("integration.federation.unlink")
+                                   : QStringLiteral("integration.federation.link"),
+                 Permission::IntegrationsWrite,
+                 tenantId,
+                 {},
+                 QStringLiteral("integration"),
+                 integrationId};
+    op.subjectId = integrationId;
+    op.mutates = true;
+    return perform<Integration>(caller, op, [&](Context& ctx, Integration& out) -> Result<void> {
+        static const QRegularExpression printable(QStringLiteral("^[\\x21-\\x7E]{1,255}$"));
+        if (!subject.isEmpty() && !printable.match(subject).hasMatch())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("the subject is 1 to 255 printable characters without spaces: the \"sub\" "
+                                            "of the provider's access tokens for this integration (for a "
+                                            "client-credentials token, the client id at the provider)"));
+        auto i = loadIntegration(tenantId, integrationId);
+        if (!i)
+            return i.error();
+        out = i.value();
+        QString issuer;
+        if (!subject.isEmpty()) {
+            auto provider = loadFederation(tenantId);
+            if (!provider)
+                return provider.error();
+            if (!provider.value())
+                return makeError(ErrorCode::Conflict,
+                                 QStringLiteral("this tenant has no identity provider; its owner sets one first (PUT "
+                                                "/api/v1/tenants/{tenant}/oidc, or gatehoused oidc set)"));
+            issuer = provider.value()->issuer;
+        }
+        out.federatedSubject = subject;
+        out.federatedIssuer = issuer;
+        ctx.details = {{QStringLiteral("name"), out.name}, {QStringLiteral("subject"), subject}};
+        if (!issuer.isEmpty())
+            ctx.details.insert(QStringLiteral("issuer"), issuer);
+        // Token exchange looks the subject up under the provider's issuer, so it applies from this commit on.
+        return sql::insertUnique(
+            m_db,
+            QStringLiteral("another integration of this tenant is linked to the subject '%1'; "
+                           "unlink it first")
+                .arg(subject.left(64)),
+            "UPDATE integrations SET federated_subject = ?, federated_issuer = ? WHERE tenant_id = "
+            "? AND id = ?;",
+            subject, issuer, tenantId, integrationId);
     });
 }
 

@@ -390,7 +390,6 @@ CREATE TABLE forward_destinations (
 )sql");
 }
 
-
 Result<void> schemaV13(Database& db)
 {
     // OIDC federation: one identity provider per tenant. The client secret is sealed under the tenant's key like a
@@ -454,6 +453,36 @@ CREATE TABLE oidc_sessions (
 )sql");
 }
 
+Result<void> schemaV14(Database& db)
+{
+    // Token exchange: an integration linked to the subject its provider-issued access tokens carry (for a
+    // client-credentials token, the provider's client id), under the issuer the tenant's provider had when the link
+    // was made, so a new provider never inherits the links. A subject names one integration per tenant and issuer.
+    // Columns cannot be dropped (SQLite 3.15), so a store rolled back by hand keeps them: added only when missing.
+    auto columns = db.prepare("PRAGMA table_info(integrations);");
+    if (!columns)
+        return columns.error();
+    bool present = false;
+    for (;;) {
+        auto row = columns.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        present |= columns.value().text(1) == QLatin1String("federated_subject");
+    }
+    if (!present) {
+        if (auto r = db.exec("ALTER TABLE integrations ADD COLUMN federated_issuer TEXT NOT NULL DEFAULT '';"
+                             "ALTER TABLE integrations ADD COLUMN federated_subject TEXT NOT NULL DEFAULT '';");
+            !r)
+            return r;
+    }
+    return db.exec(R"sql(
+CREATE UNIQUE INDEX IF NOT EXISTS integrations_by_federated_subject ON integrations (tenant_id, federated_issuer, federated_subject)
+    WHERE federated_subject <> '';
+)sql");
+}
+
 } // namespace
 
 Migrations::Migrations(std::vector<Migration> steps) : m_steps(std::move(steps))
@@ -478,6 +507,7 @@ const Migrations& Migrations::schema()
         {11, "trust boundaries: each run's control results, for history and drift", schemaV11},
         {12, "audit forwarding: destinations and their cursors", schemaV12},
         {13, "OIDC federation: a provider per tenant, group mappings, federated identities", schemaV13},
+        {14, "token exchange: integrations linked to a provider subject", schemaV14},
     });
     return migrations;
 }

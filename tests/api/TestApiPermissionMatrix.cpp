@@ -631,6 +631,19 @@ const QList<RouteSpec>& routeSpecs()
          [](W& w, const T& t, const R&) {
              return Request{{{QStringLiteral("integration"), freshIntegration(w, t.tenantId)}}, {}, {}, {}};
          }},
+        // Linking needs the tenant's provider; what the caller must hold is the integration's (a fresh one: nothing).
+        {"linkIntegrationSubject", Scope::Tenant, TOTA,
+         [](W& w, const T& t, const R&) {
+             (void)w.f.cp->setFederation(w.f.system, oidcProvider(t.tenantId));
+             return Request{{{QStringLiteral("integration"), freshIntegration(w, t.tenantId)}},
+                            {{QStringLiteral("subject"), unique("machine")}},
+                            {},
+                            {}};
+         }},
+        {"unlinkIntegrationSubject", Scope::Tenant, TOTA,
+         [](W& w, const T& t, const R&) {
+             return Request{{{QStringLiteral("integration"), freshIntegration(w, t.tenantId)}}, {}, {}, {}};
+         }},
         {"deleteIntegration", Scope::Tenant, TOTA,
          [](W& w, const T& t, const R&) {
              return Request{{{QStringLiteral("integration"), freshIntegration(w, t.tenantId)}}, {}, {}, {}};
@@ -798,7 +811,7 @@ const RouteSpec* specFor(const QString& operationId)
 // Routes answered without a token; checked on their own.
 const QStringList kAnonymous{QStringLiteral("health"), QStringLiteral("ready"), QStringLiteral("openapi"),
                              QStringLiteral("login"), QStringLiteral("startOidcSignIn"),
-                             QStringLiteral("completeOidcSignIn")};
+                             QStringLiteral("completeOidcSignIn"), QStringLiteral("exchangeOidcToken")};
 // Server-Sent Events: an allowed call answers 200 with a stream callback, which the test does not run.
 const QStringList kEventStreams{QStringLiteral("streamPlatformAuditEvents"), QStringLiteral("streamTenantAuditEvents")};
 
@@ -1109,7 +1122,22 @@ void TestApiPermissionMatrix::anonymousFederatedSignIn()
     };
     const api::Route* start = route("startOidcSignIn");
     const api::Route* callback = route("completeOidcSignIn");
-    QVERIFY(start && callback);
+    const api::Route* exchange = route("exchangeOidcToken");
+    QVERIFY(start && callback && exchange);
+    {
+        // Token exchange with a token no provider issued: the same 401 as a wrong password, recorded.
+        Request r;
+        r.body = {
+            {QStringLiteral("tenant"), QStringLiteral("acme")},
+            {QStringLiteral("subject_token"), QStringLiteral("not.a.token")},
+            {QStringLiteral("subject_token_type"), QStringLiteral("urn:ietf:params:oauth:token-type:access_token")}};
+        const qint64 before = w.f.auditCount();
+        const Reply reply = send(*exchange, {}, r, {});
+        QCOMPARE(reply.status(), 401);
+        QCOMPARE(reply.type(), problemType("unauthenticated"));
+        verifyOneEvent(before, reply, QStringLiteral("denied"));
+        ++m_anonymousChecks;
+    }
     {
         // A tenant without a provider: nothing to start, and the attempt is recorded.
         Request r;
@@ -1124,7 +1152,8 @@ void TestApiPermissionMatrix::anonymousFederatedSignIn()
     {
         // A state the server never gave: the same 401 as a wrong password.
         Request r;
-        r.body = {{QStringLiteral("state"), QStringLiteral("not-a-state")}, {QStringLiteral("code"), QStringLiteral("c")}};
+        r.body = {{QStringLiteral("state"), QStringLiteral("not-a-state")},
+                  {QStringLiteral("code"), QStringLiteral("c")}};
         const qint64 before = w.f.auditCount();
         const Reply reply = send(*callback, {}, r, {});
         QCOMPARE(reply.status(), 401);

@@ -129,6 +129,8 @@ const QList<Case>& cases()
         {"integration.unlock", TargetKind::Integration, Rule::TargetWithin},
         {"integration.certificate.bind", TargetKind::Integration, Rule::TargetWithin},
         {"integration.certificate.unbind", TargetKind::Integration, Rule::TargetWithin},
+        {"integration.federation.link", TargetKind::Integration, Rule::TargetWithin},
+        {"integration.federation.unlink", TargetKind::Integration, Rule::TargetWithin},
         {"integration.delete", TargetKind::Integration, Rule::TargetWithin},
         {"token.issue", TargetKind::Integration, Rule::TargetWithin},
         {"token.revoke", TargetKind::Integration, Rule::TargetWithin},
@@ -365,6 +367,13 @@ Prepared TestIdentityControl::prepare(const Case& c, const Variant& v, const Sea
         } else if (action == QLatin1String("integration.unlock") && !m_locked.value(p.id)) {
             p.ok = bool(f.cp->setIntegrationLocked(f.system, tenantId, p.id, true));
             m_locked[p.id] = true;
+        } else if (action == QLatin1String("integration.federation.link")) {
+            // Linking needs the tenant's provider (nothing contacts it here).
+            identity::FederationConfig provider;
+            provider.tenantId = tenantId;
+            provider.issuer = QStringLiteral("https://idp.example.com");
+            provider.clientId = QStringLiteral("gatehouse");
+            p.ok = bool(f.cp->setFederation(f.system, provider));
         } else if (action == QLatin1String("integration.certificate.unbind") && !m_certified.value(p.id)) {
             p.ok = bool(f.cp->bindIntegrationCertificate(f.system, tenantId, p.id, QLatin1String(kCertificate)));
             m_certified[p.id] = true;
@@ -516,6 +525,10 @@ Result<void> TestIdentityControl::callControlPlane(const Case& c, const Prepared
         return done(f.cp->bindIntegrationCertificate(caller, tenantId, p.id, QLatin1String(kCertificate)));
     if (action == QLatin1String("integration.certificate.unbind"))
         return done(f.cp->bindIntegrationCertificate(caller, tenantId, p.id, {}));
+    if (action == QLatin1String("integration.federation.link"))
+        return done(f.cp->setIntegrationFederatedSubject(caller, tenantId, p.id, QStringLiteral("machine-") + p.id));
+    if (action == QLatin1String("integration.federation.unlink"))
+        return done(f.cp->setIntegrationFederatedSubject(caller, tenantId, p.id, {}));
     if (action == QLatin1String("integration.delete"))
         return f.cp->deleteIntegration(caller, tenantId, p.id);
     if (action == QLatin1String("token.issue"))
@@ -581,6 +594,13 @@ std::pair<int, QByteArray> TestIdentityControl::callHttp(const Case& c, const Pr
     } else if (action == QLatin1String("integration.certificate.unbind")) {
         method = "DELETE";
         path = integration + "/certificate";
+    } else if (action == QLatin1String("integration.federation.link")) {
+        method = "PUT";
+        path = integration + "/federated-subject";
+        body = {{QStringLiteral("subject"), QStringLiteral("machine-") + p.id}};
+    } else if (action == QLatin1String("integration.federation.unlink")) {
+        method = "DELETE";
+        path = integration + "/federated-subject";
     } else if (action == QLatin1String("integration.delete")) {
         method = "DELETE";
         path = integration;

@@ -8,6 +8,10 @@
 //
 // Sign-in clients (secret "<id>-secret", PKCE S256 required, redirect URIs http://127.0.0.1/callback on any port as
 // RFC 8252 allows native clients): gatehouse-rs256, gatehouse-es256, gatehouse-eddsa, named after the ID token's alg.
+// A machine client, gatehouse-machine (secret "gatehouse-machine-secret"), has the client_credentials grant only: asked
+// with resource=https://gatehouse.test/api (or https://other.test/api, another resource server) it gets a JWT access
+// token (RFC 9068, ES256, typ at+jwt) whose aud is that resource and whose sub is its client id; the ten-minute
+// lifetime of every access token applies. Token exchange in Gatehouse takes such tokens.
 // Users sign in through a plain HTML form (GET /interaction/<uid>, POST username to /interaction/<uid>/login).
 // Control routes, for the tests only:
 //   POST /control/rotate           a new RSA signing key (new kid) signs from now on; the old one is still published
@@ -68,14 +72,24 @@ const clients = [['gatehouse-rs256', 'RS256'], ['gatehouse-es256', 'ES256'], ['g
     id_token_signed_response_alg: alg,
   }),
 );
-// An integration (token exchange): client credentials, access tokens as JWTs (RFC 9068) for Gatehouse's API.
+// Integrations (token exchange): client credentials, access tokens as JWTs (RFC 9068) for a resource server.
 const apiResource = 'https://gatehouse.test/api';
+// The resource servers a machine client may ask tokens for: each gets JWT access tokens with itself as audience.
+const resourceServers = [apiResource, 'https://other.test/api'];
 clients.push({
   client_id: 'gatehouse-integration',
   client_secret: 'gatehouse-integration-secret',
   grant_types: ['client_credentials'],
   response_types: [],
   redirect_uris: [],
+  token_endpoint_auth_method: 'client_secret_basic',
+});
+clients.push({
+  client_id: 'gatehouse-machine',
+  client_secret: 'gatehouse-machine-secret',
+  redirect_uris: [],
+  grant_types: ['client_credentials'],
+  response_types: [],
   token_endpoint_auth_method: 'client_secret_basic',
 });
 const cookieKey = randomUUID();
@@ -99,8 +113,8 @@ function makeProvider() {
           oneOf ?? (client.clientId === 'gatehouse-integration' ? apiResource : undefined),
         useGrantedResource: async () => true,
         getResourceServerInfo: async (ctx, resource) => {
-          if (resource !== apiResource) throw new errors.InvalidTarget();
-          return { scope: 'api', audience: apiResource, accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } };
+          if (!resourceServers.includes(resource)) throw new errors.InvalidTarget();
+          return { scope: 'api', audience: resource, accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } };
         },
       },
     },

@@ -590,6 +590,25 @@ const QList<Op>& operations()
                            },
                            i};
          }},
+        // Whoever holds the provider's tokens for the subject acts as the integration: as for a certificate.
+        {"integration.federation.link", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             (void)f.cp->setFederation(f.system, provider(t.tenantId));
+             const QString i = freshIntegration(f, t.tenantId);
+             const QString subject = unique("machine");
+             return Action{[&f, t, i, subject](const Caller& c) {
+                               return discard(f.cp->setIntegrationFederatedSubject(c, t.tenantId, i, subject));
+                           },
+                           i};
+         }},
+        {"integration.federation.unlink", Kind::Tenant, TOTA,
+         [](F& f, const Target& t) -> Action {
+             const QString i = freshIntegration(f, t.tenantId);
+             return Action{[&f, t, i](const Caller& c) {
+                               return discard(f.cp->setIntegrationFederatedSubject(c, t.tenantId, i, {}));
+                           },
+                           i};
+         }},
         {"integration.delete", Kind::Tenant, TOTA,
          [](F& f, const Target& t) -> Action {
              const QString i = freshIntegration(f, t.tenantId);
@@ -1009,7 +1028,9 @@ void TestPermissionMatrix::everyOperationIsInTheMatrix()
                                     QStringLiteral("beginFederatedSignIn"), QStringLiteral("completeFederatedSignIn"),
                                     // not an operation: the check schedule's retention of the control history;
                                     // covered by TestControlHistory
-                                    QStringLiteral("pruneControlHistory")};
+                                    QStringLiteral("pruneControlHistory"),
+                                    // anyone may call it, like signIn; covered by TestTokenExchange
+                                    QStringLiteral("exchangeProviderToken")};
     QFile header(QStringLiteral(GATEHOUSE_SOURCE_DIR "/backend/service/ControlPlane.h"));
     QVERIFY(header.open(QIODevice::ReadOnly));
     QString text = QString::fromUtf8(header.readAll());

@@ -113,6 +113,36 @@ void addAuthRoutes(Router& router)
             return signedInResponse(r, r.cp().completeFederatedSignIn(r.caller(), state, code, totp));
         },
         true);
+    // Token exchange (RFC 8693's vocabulary): an integration's access token from the tenant's provider for a
+    // Gatehouse integration token.
+    router.addWithBody(
+        "POST", QStringLiteral("/api/v1/auth/oidc/token"), QStringLiteral("exchangeOidcToken"),
+        [](ApiRequest& r) {
+            BodyFields& f = r.body();
+            const QString tenant = f.string("tenant");
+            f.requireSecret("subject_token");
+            const QString type = f.string("subject_token_type");
+            if (!f)
+                return problem(f.error());
+            if (type != QLatin1String("urn:ietf:params:oauth:token-type:access_token"))
+                return problem(Error{ErrorCode::InvalidArgument,
+                                     QStringLiteral("subject_token_type must be "
+                                                    "urn:ietf:params:oauth:token-type:access_token: the provider's "
+                                                    "access token (a JWT) for this integration")});
+            SecureBytes token = f.secret("subject_token");
+            if (token.size() == 0)
+                return missing("subject_token");
+            auto issued = r.cp().exchangeProviderToken(r.caller(), tenant, token);
+            if (!issued && issued.error().code == ErrorCode::RateLimited)
+                return signedInResponse(r, issued.error());
+            return reply(issued, [](const service::IssuedToken& t) {
+                return QJsonObject{{QStringLiteral("token"), t.secret},
+                                   {QStringLiteral("expires_at"), t.token.expiresAtMs},
+                                   {QStringLiteral("integration_id"), t.token.integrationId},
+                                   {QStringLiteral("token_id"), t.token.id}};
+            });
+        },
+        true);
     router.add("POST", QStringLiteral("/api/v1/auth/logout"), QStringLiteral("logout"),
                [](ApiRequest& r) { return reply(r.cp().signOut(r.caller())); });
     router.add("GET", QStringLiteral("/api/v1/auth/whoami"), QStringLiteral("whoami"), [](ApiRequest& r) {

@@ -192,6 +192,26 @@ void addIntegrationRoutes(Router& router)
                      asJson);
     });
 
+    // Token exchange: the subject of the provider-issued access tokens that stand for the integration.
+    const QString federatedSubject = integration + QStringLiteral("/federated-subject");
+    router.addWithBody("PUT", federatedSubject, QStringLiteral("linkIntegrationSubject"), [](ApiRequest& r) {
+        BodyFields& f = r.body();
+        const QString subject = f.string("subject");
+        if (!f)
+            return problem(f.error());
+        if (subject.isEmpty())
+            return problem(Error{ErrorCode::InvalidArgument,
+                                 QStringLiteral("subject is the \"sub\" of the provider's access tokens for this "
+                                                "integration; DELETE unlinks it.")});
+        return reply(
+            r.cp().setIntegrationFederatedSubject(r.caller(), r.param("tenant"), r.param("integration"), subject),
+            asJson);
+    });
+    router.add("DELETE", federatedSubject, QStringLiteral("unlinkIntegrationSubject"), [](ApiRequest& r) {
+        return reply(r.cp().setIntegrationFederatedSubject(r.caller(), r.param("tenant"), r.param("integration"), {}),
+                     asJson);
+    });
+
     router.add("GET", tokens, QStringLiteral("listTokens"), [](ApiRequest& r) {
         auto list = r.cp().listTokens(r.caller(), r.param("tenant"), r.param("integration"));
         return list ? pagedList(r, toJsonArray(list.value())) : problem(list.error());

@@ -1,0 +1,329 @@
+// Token exchange end to end, through the control plane, against a real OpenID Certified provider (npm oidc-provider,
+// tests/oidc/provider.mjs) on loopback over HTTPS with a test CA: a machine client's client-credentials access token
+// (a JWT for the resource Gatehouse's tenant names as its token audience) exchanged for an ordinary integration token
+// that then does what the linked integration's bindings allow. Each refusal answers the same 401 and is audited with
+// its check: exchange off, another resource's token, an expired token, a bad signature, an unlinked subject, a locked
+// integration, and another tenant's provider link.
+#include "ControlPlaneFixture.h"
+#include "identity/FederationConfig.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QStandardPaths>
+#include <QUrlQuery>
+#include <QtTest>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+using service::Caller;
+namespace roles = authz::builtin;
+
+namespace {
+
+const QString sourceDir = QStringLiteral(GATEHOUSE_SOURCE_DIR);
+const QString kAudience = QStringLiteral("https://gatehouse.test/api");
+const QString kOtherResource = QStringLiteral("https://other.test/api");
+const QString kMachine = QStringLiteral("gatehouse-machine");
+
+bool runOpenssl(const QStringList& args)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("openssl"), args);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        qWarning() << "openssl" << args << "failed:" << process.readAll();
+        return false;
+    }
+    return true;
+}
+
+// A self-signed certificate for 127.0.0.1 in `dir` (server.pem, server.key): the provider's, and its own CA.
+bool makeCertificate(const QString& dir)
+{
+    return runOpenssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), dir + QStringLiteral("/server.key"), QStringLiteral("-out"),
+                       dir + QStringLiteral("/server.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1")});
+}
+
+} // namespace
+
+class TestTokenExchange : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void exchangedTokenActsAsTheIntegration();
+    void exchangeOffRefused();
+    void anotherResourcesTokenRefused();
+    void expiredTokenRefused();
+    void badSignatureRefused();
+    void unlinkedSubjectRefused();
+    void lockedIntegrationRefused();
+    void anotherTenantRefused();
+
+private:
+    // A client-credentials access token of the machine client for `resource`.
+    QByteArray machineToken(const QString& resource);
+    identity::FederationConfig provider(const QString& tenantId, bool exchange) const;
+    Result<service::IssuedToken> exchange(const QString& tenant, const QByteArray& token);
+    // The refusal: the same 401 as any, and an auth.oidc.exchange event denied with `reason`.
+    void verifyRefused(const Result<service::IssuedToken>& result, const QString& reason);
+    audit::AuditEvent newest(const QString& action);
+
+    ControlPlaneFixture f;
+    QProcess m_provider;
+    QString m_issuer;
+    QByteArray m_caPem;
+    QString m_robot; // Acme's integration, Member in W1, linked to the machine client
+    int m_address = 0;
+};
+
+void TestTokenExchange::initTestCase()
+{
+    if (!QFile::exists(sourceDir + QStringLiteral("/node_modules/oidc-provider/package.json")))
+        QSKIP("oidc-provider is not installed: run `npm ci` in the source tree (CI always does)");
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    QVERIFY2(!node.isEmpty(), "node is not on the PATH (installer/install-deps.sh installs it)");
+    // Tokens are checked against the control plane's clock: start it at the real time.
+    f.clock = ManualClock(QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(f.setUp());
+    const QString dir = f.dir.filePath(QStringLiteral("tls"));
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(makeCertificate(dir));
+    QFile ca(dir + QStringLiteral("/server.pem"));
+    QVERIFY(ca.open(QIODevice::ReadOnly));
+    m_caPem = ca.readAll();
+
+    m_provider.setProgram(node);
+    m_provider.setArguments({sourceDir + QStringLiteral("/tests/oidc/provider.mjs"), QStringLiteral("--cert"),
+                             dir + QStringLiteral("/server.pem"), QStringLiteral("--key"),
+                             dir + QStringLiteral("/server.key")});
+    m_provider.setWorkingDirectory(sourceDir);
+    m_provider.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_provider.start();
+    QVERIFY2(m_provider.waitForStarted(), qPrintable(m_provider.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_provider.canReadLine(), 30000);
+    const QJsonObject ready = QJsonDocument::fromJson(m_provider.readLine()).object();
+    m_issuer = ready.value(QStringLiteral("issuer")).toString();
+    QVERIFY(!m_issuer.isEmpty());
+
+    // Acme and Blue both trust the provider; Acme's robot (Member in W1, which holds one secret) is the machine.
+    QVERIFY(f.cp->setFederation(f.system, provider(f.tenantA, true), secret("gatehouse-rs256-secret")));
+    QVERIFY(f.cp->setFederation(f.system, provider(f.tenantB, true), secret("gatehouse-rs256-secret")));
+    auto robot = f.cp->createIntegration(f.system, f.tenantA, QStringLiteral("robot"), QString());
+    QVERIFY(robot);
+    m_robot = robot.value().id;
+    QVERIFY(f.cp->createBinding(f.system, f.tenantA, QStringLiteral("integration"), m_robot, roles::kMember, f.w1));
+    service::ControlPlane::NewSecret db;
+    db.name = QStringLiteral("db/password");
+    QVERIFY(f.cp->createSecret(f.system, f.tenantA, f.w1, db, secret("s3cret")));
+    auto linked = f.cp->setIntegrationFederatedSubject(f.system, f.tenantA, m_robot, kMachine);
+    QVERIFY2(linked, qPrintable(linked ? QString() : linked.error().message));
+    QCOMPARE(linked.value().federatedSubject, kMachine);
+    QCOMPARE(linked.value().federatedIssuer, m_issuer);
+    QCOMPARE(newest(QStringLiteral("integration.federation.link")).outcome, QStringLiteral("success"));
+    // A subject stands for one integration of a tenant.
+    auto other = f.cp->createIntegration(f.system, f.tenantA, QStringLiteral("other"), QString());
+    QVERIFY(other);
+    QCOMPARE(f.cp->setIntegrationFederatedSubject(f.system, f.tenantA, other.value().id, kMachine).error().code,
+             ErrorCode::Conflict);
+}
+
+void TestTokenExchange::cleanupTestCase()
+{
+    if (m_provider.state() != QProcess::NotRunning) {
+        m_provider.closeWriteChannel();
+        m_provider.terminate();
+        m_provider.waitForFinished(10000);
+    }
+}
+
+void TestTokenExchange::init()
+{
+    // The real time again (a test may have moved it), and Acme's provider as set up.
+    f.clock = ManualClock(QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(f.cp->setFederation(f.system, provider(f.tenantA, true), std::nullopt));
+}
+
+identity::FederationConfig TestTokenExchange::provider(const QString& tenantId, bool exchange) const
+{
+    identity::FederationConfig c;
+    c.tenantId = tenantId;
+    c.issuer = m_issuer;
+    c.clientId = QStringLiteral("gatehouse-rs256");
+    c.caPem = QString::fromLatin1(m_caPem);
+    c.tokenExchange = exchange;
+    c.tokenAudience = kAudience;
+    return c;
+}
+
+QByteArray TestTokenExchange::machineToken(const QString& resource)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(m_issuer + QStringLiteral("/token")));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromData(m_caPem, QSsl::Pem));
+    request.setSslConfiguration(tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setRawHeader("Authorization",
+                         "Basic " + QByteArray("gatehouse-machine:gatehouse-machine-secret").toBase64());
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+    form.addQueryItem(QStringLiteral("resource"), resource);
+    QNetworkReply* reply = network.post(request, form.toString(QUrl::FullyEncoded).toLatin1());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(20000);
+    reply->deleteLater();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    if (!answer.contains(QStringLiteral("access_token")))
+        qWarning() << "token endpoint:" << answer;
+    return answer.value(QStringLiteral("access_token")).toString().toLatin1();
+}
+
+Result<service::IssuedToken> TestTokenExchange::exchange(const QString& tenant, const QByteArray& token)
+{
+    // Each call from an address of its own, so the refusals do not throttle the next test.
+    return f.cp->exchangeProviderToken(
+        ControlPlaneFixture::caller(QStringLiteral("10.0.0.%1").arg(++m_address)), tenant,
+        SecureBytes(reinterpret_cast<const unsigned char*>(token.constData()), std::size_t(token.size())));
+}
+
+audit::AuditEvent TestTokenExchange::newest(const QString& action)
+{
+    audit::AuditQuery q;
+    q.platform = true;
+    q.allScopes = true;
+    q.actionPrefix = action;
+    q.limit = 1;
+    return audit::AuditLog(f.store->database()).search(q).value().events.value(0);
+}
+
+void TestTokenExchange::verifyRefused(const Result<service::IssuedToken>& result, const QString& reason)
+{
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, ErrorCode::Unauthenticated);
+    // Whatever failed, the client hears the same.
+    QCOMPARE(result.error().message, exchange(QStringLiteral("nobody"), "not-a-token").error().message);
+    // The refusal before that one: the records are newest first, so skip the one just made.
+    audit::AuditQuery q;
+    q.platform = true;
+    q.allScopes = true;
+    q.actionPrefix = QStringLiteral("auth.oidc.exchange");
+    q.limit = 2;
+    const auto events = audit::AuditLog(f.store->database()).search(q).value().events;
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events[0].reason, QStringLiteral("tenant_unknown"));
+    QCOMPARE(events[1].outcome, QStringLiteral("denied"));
+    QCOMPARE(events[1].reason, reason);
+}
+
+void TestTokenExchange::exchangedTokenActsAsTheIntegration()
+{
+    const QByteArray token = machineToken(kAudience);
+    QVERIFY(!token.isEmpty());
+    const qint64 before = f.clock.nowMs();
+    auto issued = exchange(QStringLiteral("acme"), token);
+    QVERIFY2(issued, qPrintable(issued ? QString() : issued.error().message));
+    QVERIFY(issued.value().secret.startsWith(QLatin1String("ghi_")));
+    QCOMPARE(issued.value().token.integrationId, m_robot);
+    // The provider's token lives ten minutes: so does this one (never beyond an hour).
+    QVERIFY(issued.value().token.expiresAtMs > before);
+    QVERIFY(issued.value().token.expiresAtMs <= before + 601 * 1000);
+    const audit::AuditEvent e = newest(QStringLiteral("auth.oidc.exchange"));
+    QCOMPARE(e.outcome, QStringLiteral("success"));
+    QCOMPARE(e.actorId, m_robot);
+    QCOMPARE(e.tenantId, f.tenantA);
+    QCOMPARE(e.details.value(QStringLiteral("subject")).toString(), kMachine);
+    QVERIFY(!QJsonDocument(e.details).toJson().contains(token));
+
+    // The integration's bindings decide: W1's secrets yes, W2's no.
+    const Caller robot = Caller::withToken(issued.value().secret);
+    auto listed = f.cp->listSecrets(robot, f.tenantA, f.w1);
+    QVERIFY2(listed, qPrintable(listed ? QString() : listed.error().message));
+    QCOMPARE(listed.value().size(), 1);
+    QCOMPARE(f.cp->listSecrets(robot, f.tenantA, f.w2).error().code, ErrorCode::Forbidden);
+    // Listed with the integration's tokens, and revocable like them.
+    auto tokens = f.cp->listTokens(f.system, f.tenantA, m_robot);
+    QVERIFY(tokens);
+    QVERIFY(std::any_of(tokens.value().cbegin(), tokens.value().cend(),
+                        [&](const identity::ApiToken& t) { return t.id == issued.value().token.id; }));
+    QVERIFY(f.cp->revokeToken(f.system, f.tenantA, m_robot, issued.value().token.id));
+    QCOMPARE(f.cp->listSecrets(robot, f.tenantA, f.w1).error().code, ErrorCode::Unauthenticated);
+}
+
+void TestTokenExchange::exchangeOffRefused()
+{
+    QVERIFY(f.cp->setFederation(f.system, provider(f.tenantA, false), std::nullopt));
+    verifyRefused(exchange(QStringLiteral("acme"), machineToken(kAudience)), QStringLiteral("exchange_disabled"));
+    // A provider switched off refuses too.
+    auto off = provider(f.tenantA, true);
+    off.enabled = false;
+    QVERIFY(f.cp->setFederation(f.system, off, std::nullopt));
+    verifyRefused(exchange(QStringLiteral("acme"), machineToken(kAudience)), QStringLiteral("federation_unavailable"));
+}
+
+void TestTokenExchange::anotherResourcesTokenRefused()
+{
+    // Signed by the same provider for the same client, but for another resource server.
+    verifyRefused(exchange(QStringLiteral("acme"), machineToken(kOtherResource)), QStringLiteral("token_audience"));
+}
+
+void TestTokenExchange::expiredTokenRefused()
+{
+    const QByteArray token = machineToken(kAudience);
+    QVERIFY(!token.isEmpty());
+    // Ten minutes and the minute of skew later.
+    f.clock.advanceSeconds(600 + 61);
+    verifyRefused(exchange(QStringLiteral("acme"), token), QStringLiteral("token_expiry"));
+}
+
+void TestTokenExchange::badSignatureRefused()
+{
+    QByteArray token = machineToken(kAudience);
+    QVERIFY(!token.isEmpty());
+    // One byte of the signature changed (in its middle, so the base64url still decodes to as many bytes).
+    const qsizetype at = token.lastIndexOf('.') + 20;
+    token[at] = token[at] == 'A' ? 'B' : 'A';
+    verifyRefused(exchange(QStringLiteral("acme"), token), QStringLiteral("token_signature"));
+}
+
+void TestTokenExchange::unlinkedSubjectRefused()
+{
+    QVERIFY(f.cp->setIntegrationFederatedSubject(f.system, f.tenantA, m_robot, {}));
+    QCOMPARE(newest(QStringLiteral("integration.federation.unlink")).outcome, QStringLiteral("success"));
+    const auto result = exchange(QStringLiteral("acme"), machineToken(kAudience));
+    QVERIFY(f.cp->setIntegrationFederatedSubject(f.system, f.tenantA, m_robot, kMachine));
+    verifyRefused(result, QStringLiteral("subject_unlinked"));
+}
+
+void TestTokenExchange::lockedIntegrationRefused()
+{
+    QVERIFY(f.cp->setIntegrationLocked(f.system, f.tenantA, m_robot, true));
+    const auto result = exchange(QStringLiteral("acme"), machineToken(kAudience));
+    QVERIFY(f.cp->setIntegrationLocked(f.system, f.tenantA, m_robot, false));
+    verifyRefused(result, QStringLiteral("integration_locked"));
+}
+
+void TestTokenExchange::anotherTenantRefused()
+{
+    // Blue trusts the same provider with the same audience, but Acme's link is Acme's: Blue has no integration for
+    // that subject, and Acme's robot is never reached from Blue.
+    verifyRefused(exchange(QStringLiteral("blue"), machineToken(kAudience)), QStringLiteral("subject_unlinked"));
+    // An unknown tenant: the same answer.
+    verifyRefused(exchange(QStringLiteral("nobody"), machineToken(kAudience)), QStringLiteral("tenant_unknown"));
+}
+
+QTEST_GUILESS_MAIN(TestTokenExchange)
+#include "TestTokenExchange.moc"
