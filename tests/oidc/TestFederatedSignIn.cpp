@@ -4,6 +4,7 @@
 // removed at the provider removes its role (never a hand-made binding), and the attacks on the flow itself: a state
 // the server never gave, a replayed state, a code used twice, swapped states, and another tenant's provider.
 #include "ControlPlaneFixture.h"
+#include "OidcTestProvider.h"
 #include "identity/FederationConfig.h"
 
 #include <QDateTime>
@@ -31,105 +32,6 @@ namespace {
 const QString sourceDir = QStringLiteral(GATEHOUSE_SOURCE_DIR);
 const QString redirectUri = QStringLiteral("http://127.0.0.1:49153/callback");
 
-bool runOpenssl(const QStringList& args)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("openssl"), args);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        qWarning() << "openssl" << args << "failed:" << process.readAll();
-        return false;
-    }
-    return true;
-}
-
-// A test CA and a certificate for 127.0.0.1 that it issued, in `dir`.
-bool makeCertificates(const QString& dir)
-{
-    QFile ext(dir + QStringLiteral("/server.ext"));
-    if (!ext.open(QIODevice::WriteOnly))
-        return false;
-    ext.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
-    ext.close();
-    const auto p = [&dir](const char* name) {
-        return dir + QLatin1Char('/') + QLatin1String(name);
-    };
-    return runOpenssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), p("ca.key"), QStringLiteral("-out"), p("ca.pem"),
-                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=Gatehouse federation test CA")}) &&
-           runOpenssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), p("server.key"), QStringLiteral("-out"), p("server.csr"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}) &&
-           runOpenssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), p("server.csr"),
-                       QStringLiteral("-CA"), p("ca.pem"), QStringLiteral("-CAkey"), p("ca.key"),
-                       QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), p("server.pem"),
-                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), p("server.ext")});
-}
-
-// The person at the browser: follows the provider's redirects, fills in its login form, and stops at the redirect
-// back to Gatehouse's redirect URI (which it does not fetch).
-class Browser
-{
-public:
-    explicit Browser(const QByteArray& caPem)
-    {
-        m_tls = QSslConfiguration::defaultConfiguration();
-        m_tls.setCaCertificates(QSslCertificate::fromData(caPem, QSsl::Pem));
-    }
-
-    QUrl signIn(const QUrl& authorizationUrl, const QString& username)
-    {
-        QUrl url = authorizationUrl;
-        QByteArray form;
-        for (int step = 0; step < 12; ++step) {
-            QNetworkRequest request(url);
-            request.setSslConfiguration(m_tls);
-            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-            if (!form.isEmpty())
-                request.setHeader(QNetworkRequest::ContentTypeHeader,
-                                  QByteArrayLiteral("application/x-www-form-urlencoded"));
-            QNetworkReply* reply = form.isEmpty() ? m_network.get(request) : m_network.post(request, form);
-            form.clear();
-            QSignalSpy finished(reply, &QNetworkReply::finished);
-            if (!finished.wait(20000)) {
-                failure = QStringLiteral("no answer from %1").arg(url.toString());
-                return {};
-            }
-            reply->deleteLater();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray body = reply->readAll();
-            if (status >= 300 && status < 400) {
-                const QUrl next = url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
-                if (next.scheme() == QLatin1String("http"))
-                    return next;
-                url = next;
-                continue;
-            }
-            static const QRegularExpression action(QStringLiteral("<form method=\"post\" action=\"([^\"]+)\""));
-            const QRegularExpressionMatch match = action.match(QString::fromUtf8(body));
-            if (status != 200 || !match.hasMatch()) {
-                failure = QStringLiteral("HTTP %1 at %2: %3")
-                              .arg(status)
-                              .arg(url.toString(), QString::fromUtf8(body.left(300)));
-                return {};
-            }
-            url = url.resolved(QUrl(match.captured(1)));
-            form = "username=" + QUrl::toPercentEncoding(username);
-        }
-        failure = QStringLiteral("too many redirects");
-        return {};
-    }
-
-    QString failure;
-
-private:
-    QNetworkAccessManager m_network;
-    QSslConfiguration m_tls;
-};
-
 } // namespace
 
 class TestFederatedSignIn : public QObject
@@ -154,44 +56,25 @@ private:
     // Starts a sign-in at `tenant` and signs `username` in at the provider up to the redirect back.
     std::optional<Flow> authorize(const QString& tenant, const QString& username);
     Result<service::SignedIn> complete(const Flow& flow);
-    QByteArray control(const QString& path, const QJsonObject& body);
     identity::FederationConfig provider(const QString& tenantId) const;
     audit::AuditEvent newest(const QString& action);
 
     ControlPlaneFixture f;
-    QProcess m_provider;
+    OidcTestProvider m_provider;
     QString m_issuer;
     QByteArray m_caPem;
 };
 
 void TestFederatedSignIn::initTestCase()
 {
-    if (!QFile::exists(sourceDir + QStringLiteral("/node_modules/oidc-provider/package.json")))
+    if (!oidcProviderInstalled(sourceDir))
         QSKIP("oidc-provider is not installed: run `npm ci` in the source tree (CI always does)");
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    QVERIFY2(!node.isEmpty(), "node is not on the PATH (installer/install-deps.sh installs it)");
     // Tokens are checked against the control plane's clock: start it at the real time.
     f.clock = ManualClock(QDateTime::currentMSecsSinceEpoch());
     QVERIFY(f.setUp());
-    const QString dir = f.dir.filePath(QStringLiteral("tls"));
-    QVERIFY(QDir().mkpath(dir));
-    QVERIFY(makeCertificates(dir));
-    QFile ca(dir + QStringLiteral("/ca.pem"));
-    QVERIFY(ca.open(QIODevice::ReadOnly));
-    m_caPem = ca.readAll();
-
-    m_provider.setProgram(node);
-    m_provider.setArguments({sourceDir + QStringLiteral("/tests/oidc/provider.mjs"), QStringLiteral("--cert"),
-                             dir + QStringLiteral("/server.pem"), QStringLiteral("--key"),
-                             dir + QStringLiteral("/server.key")});
-    m_provider.setWorkingDirectory(sourceDir);
-    m_provider.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_provider.start();
-    QVERIFY2(m_provider.waitForStarted(), qPrintable(m_provider.errorString()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_provider.canReadLine(), 30000);
-    const QJsonObject ready = QJsonDocument::fromJson(m_provider.readLine()).object();
-    m_issuer = ready.value(QStringLiteral("issuer")).toString();
-    QVERIFY(!m_issuer.isEmpty());
+    QVERIFY(m_provider.start(sourceDir, f.dir.filePath(QStringLiteral("tls"))));
+    m_issuer = m_provider.issuer();
+    m_caPem = m_provider.caPem();
 
     // Acme signs its people in at the provider: developers are Members in W1, gatehouse-admins Tenant Admins.
     QVERIFY(f.cp->setFederation(f.system, provider(f.tenantA), secret("gatehouse-rs256-secret")));
@@ -207,11 +90,7 @@ void TestFederatedSignIn::initTestCase()
 
 void TestFederatedSignIn::cleanupTestCase()
 {
-    if (m_provider.state() != QProcess::NotRunning) {
-        m_provider.closeWriteChannel();
-        m_provider.terminate();
-        m_provider.waitForFinished(10000);
-    }
+    m_provider.stop();
 }
 
 identity::FederationConfig TestFederatedSignIn::provider(const QString& tenantId) const
@@ -233,7 +112,7 @@ std::optional<TestFederatedSignIn::Flow> TestFederatedSignIn::authorize(const QS
         qWarning() << "start:" << start.error().message;
         return std::nullopt;
     }
-    Browser browser(m_caPem);
+    TestBrowser browser(m_provider.tls());
     const QUrl callback = browser.signIn(QUrl(start.value().authorizationUrl), username);
     if (callback.isEmpty()) {
         qWarning() << "browser:" << browser.failure;
@@ -250,21 +129,6 @@ Result<service::SignedIn> TestFederatedSignIn::complete(const Flow& flow)
     return f.cp->completeFederatedSignIn(
         ControlPlaneFixture::caller(), flow.state,
         QUrlQuery(flow.callback).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded));
-}
-
-QByteArray TestFederatedSignIn::control(const QString& path, const QJsonObject& body)
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(m_issuer + path));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(QSslCertificate::fromData(m_caPem, QSsl::Pem));
-    request.setSslConfiguration(tls);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply* reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(20000);
-    reply->deleteLater();
-    return reply->readAll();
 }
 
 audit::AuditEvent TestFederatedSignIn::newest(const QString& action)
@@ -340,12 +204,12 @@ void TestFederatedSignIn::removedGroupRemovesOnlyMappedRoles()
     };
     QVERIFY(rolesOf().contains(roles::kMember));
     // The provider takes Bob out of developers: the mapped role goes at his next sign-in, the hand-made one stays.
-    control(QStringLiteral("/control/users/bob"), {{QStringLiteral("groups"), QJsonArray()}});
+    m_provider.control(QStringLiteral("/control/users/bob"), {{QStringLiteral("groups"), QJsonArray()}});
     auto second = authorize(QStringLiteral("acme"), QStringLiteral("bob"));
     QVERIFY(second);
     auto again = complete(*second);
-    control(QStringLiteral("/control/users/bob"),
-            {{QStringLiteral("groups"), QJsonArray{QStringLiteral("developers")}}});
+    m_provider.control(QStringLiteral("/control/users/bob"),
+                       {{QStringLiteral("groups"), QJsonArray{QStringLiteral("developers")}}});
     QVERIFY(again);
     QCOMPARE(rolesOf(), QStringList{roles::kSecurityReviewer});
     QCOMPARE(newest(QStringLiteral("oidc.roles.sync")).details.value(QStringLiteral("removed")).toArray().size(), 1);
@@ -438,8 +302,8 @@ void TestFederatedSignIn::neverLinkedToAnExistingUsername()
     QCOMPARE(newest(QStringLiteral("auth.oidc.signin")).reason, QStringLiteral("username_taken"));
     // Under another name she is provisioned, a Tenant Admin by her group; her provider used a second factor (amr otp),
     // which meets Acme's MFA requirement for administrators.
-    control(QStringLiteral("/control/users/alice"),
-            {{QStringLiteral("preferred_username"), QStringLiteral("alice-idp")}});
+    m_provider.control(QStringLiteral("/control/users/alice"),
+                       {{QStringLiteral("preferred_username"), QStringLiteral("alice-idp")}});
     auto second = authorize(QStringLiteral("acme"), QStringLiteral("alice"));
     QVERIFY(second);
     auto signedIn = complete(*second);

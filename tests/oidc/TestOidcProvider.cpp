@@ -4,6 +4,7 @@
 // token (client credentials, RFC 9068) for token exchange.
 
 #include "ManualClock.h"
+#include "OidcTestProvider.h"
 #include "oidc/ProviderClient.h"
 
 #include <QDateTime>
@@ -21,6 +22,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::oidc;
+using namespace gatehouse::test;
 
 namespace {
 
@@ -28,114 +30,11 @@ const QString sourceDir = QStringLiteral(GATEHOUSE_SOURCE_DIR);
 const QUrl redirectUri(QStringLiteral("http://127.0.0.1:49152/callback"));
 const QStringList scopes{QStringLiteral("email"), QStringLiteral("profile"), QStringLiteral("groups")};
 
-bool runOpenssl(const QStringList& args)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("openssl"), args);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        qWarning() << "openssl" << args << "failed:" << process.readAll();
-        return false;
-    }
-    return true;
-}
-
-// A CA and, when `serverDir` is set, a certificate for 127.0.0.1 that it issued.
-bool makeCa(const QString& dir)
-{
-    return runOpenssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), dir + QStringLiteral("/ca.key"), QStringLiteral("-out"),
-                       dir + QStringLiteral("/ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=Gatehouse OIDC test CA")});
-}
-
-bool makeServerCertificate(const QString& dir)
-{
-    QFile extensions(dir + QStringLiteral("/server.ext"));
-    if (!extensions.open(QIODevice::WriteOnly))
-        return false;
-    extensions.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
-    extensions.close();
-    return runOpenssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), dir + QStringLiteral("/server.key"), QStringLiteral("-out"),
-                       dir + QStringLiteral("/server.csr"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=127.0.0.1")}) &&
-           runOpenssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                       dir + QStringLiteral("/server.csr"), QStringLiteral("-CA"), dir + QStringLiteral("/ca.pem"),
-                       QStringLiteral("-CAkey"), dir + QStringLiteral("/ca.key"), QStringLiteral("-CAcreateserial"),
-                       QStringLiteral("-out"), dir + QStringLiteral("/server.pem"), QStringLiteral("-days"),
-                       QStringLiteral("2"), QStringLiteral("-extfile"), dir + QStringLiteral("/server.ext")});
-}
-
 QByteArray readFile(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
-
-// The person at the browser: follows the provider's redirects, fills in its login form with a user name, and stops at
-// the redirect back to the client (which it does not fetch), as the system browser would hand it to the console.
-class Browser
-{
-public:
-    explicit Browser(const QByteArray& caPem)
-    {
-        m_tls = QSslConfiguration::defaultConfiguration();
-        m_tls.setCaCertificates(QSslCertificate::fromData(caPem, QSsl::Pem));
-    }
-
-    // The callback URL the provider redirected to, or an empty URL (with the reason in `failure`).
-    QUrl signIn(const QUrl& authorizationUrl, const QString& username)
-    {
-        QUrl url = authorizationUrl;
-        QByteArray form;
-        for (int step = 0; step < 12; ++step) {
-            QNetworkRequest request(url);
-            request.setSslConfiguration(m_tls);
-            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-            if (!form.isEmpty())
-                request.setHeader(QNetworkRequest::ContentTypeHeader,
-                                  QByteArrayLiteral("application/x-www-form-urlencoded"));
-            QNetworkReply* reply = form.isEmpty() ? m_network.get(request) : m_network.post(request, form);
-            form.clear();
-            QSignalSpy finished(reply, &QNetworkReply::finished);
-            if (!finished.wait(20000)) {
-                failure = QStringLiteral("no answer from %1").arg(url.toString());
-                return {};
-            }
-            reply->deleteLater();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray body = reply->readAll();
-            if (status >= 300 && status < 400) {
-                const QUrl next = url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
-                if (next.scheme() == QLatin1String("http"))
-                    return next; // the loopback redirect back to the client
-                url = next;
-                continue;
-            }
-            static const QRegularExpression action(QStringLiteral("<form method=\"post\" action=\"([^\"]+)\""));
-            const QRegularExpressionMatch match = action.match(QString::fromUtf8(body));
-            if (status != 200 || !match.hasMatch()) {
-                failure = QStringLiteral("HTTP %1 at %2: %3")
-                              .arg(status)
-                              .arg(url.toString(), QString::fromUtf8(body.left(300)));
-                return {};
-            }
-            url = url.resolved(QUrl(match.captured(1)));
-            form = "username=" + QUrl::toPercentEncoding(username);
-        }
-        failure = QStringLiteral("too many redirects");
-        return {};
-    }
-
-    QString failure;
-
-private:
-    QNetworkAccessManager m_network;
-    QSslConfiguration m_tls;
-};
 
 QString queryValue(const QUrl& url, const QString& name)
 {
@@ -177,7 +76,7 @@ private:
     IdTokenExpectations expectationsFor(const Flow& flow, const TokenResponse& tokens) const;
 
     QTemporaryDir m_dir;
-    QProcess m_provider;
+    OidcTestProvider m_provider;
     QString m_issuer;
     QString m_apiResource;
     QByteArray m_caPem;
@@ -185,43 +84,19 @@ private:
 
 void TestOidcProvider::initTestCase()
 {
-    if (!QFile::exists(sourceDir + QStringLiteral("/node_modules/oidc-provider/package.json")))
+    if (!oidcProviderInstalled(sourceDir))
         QSKIP("oidc-provider is not installed: run `npm ci` in the source tree (CI always does)");
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    QVERIFY2(!node.isEmpty(), "node is not on the PATH (installer/install-deps.sh installs it)");
     QVERIFY(m_dir.isValid());
-    QVERIFY(makeCa(m_dir.path()));
-    QVERIFY(makeServerCertificate(m_dir.path()));
-    m_caPem = readFile(m_dir.filePath(QStringLiteral("ca.pem")));
-
-    m_provider.setProgram(node);
-    m_provider.setArguments({sourceDir + QStringLiteral("/tests/oidc/provider.mjs"), QStringLiteral("--cert"),
-                             m_dir.filePath(QStringLiteral("server.pem")), QStringLiteral("--key"),
-                             m_dir.filePath(QStringLiteral("server.key"))});
-    m_provider.setWorkingDirectory(sourceDir);
-    m_provider.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_provider.start();
-    QVERIFY2(m_provider.waitForStarted(), qPrintable(m_provider.errorString()));
-    QByteArray line;
-    QDeadlineTimer deadline(60000);
-    while (!line.contains('\n') && !deadline.hasExpired() && m_provider.state() == QProcess::Running)
-        if (m_provider.waitForReadyRead(1000))
-            line += m_provider.readAllStandardOutput();
-    const QJsonObject ready = QJsonDocument::fromJson(line).object();
-    m_issuer = ready.value(QStringLiteral("issuer")).toString();
-    m_apiResource = ready.value(QStringLiteral("apiResource")).toString();
-    QVERIFY2(m_issuer.startsWith(QStringLiteral("https://127.0.0.1:")), line.constData());
+    QVERIFY(m_provider.start(sourceDir, m_dir.path()));
+    m_caPem = m_provider.caPem();
+    m_issuer = m_provider.issuer();
+    m_apiResource = m_provider.ready().value(QStringLiteral("apiResource")).toString();
+    QVERIFY2(m_issuer.startsWith(QStringLiteral("https://127.0.0.1:")), qPrintable(m_issuer));
 }
 
 void TestOidcProvider::cleanupTestCase()
 {
-    if (m_provider.state() == QProcess::NotRunning)
-        return;
-    m_provider.closeWriteChannel(); // the provider ends when its stdin closes
-    if (!m_provider.waitForFinished(10000)) {
-        m_provider.kill();
-        m_provider.waitForFinished();
-    }
+    m_provider.stop();
 }
 
 ProviderSettings TestOidcProvider::settings(const QString& clientId) const
@@ -249,7 +124,7 @@ std::optional<TestOidcProvider::Flow> TestOidcProvider::authorize(ProviderClient
         qWarning() << "authorization request:" << request.error().message;
         return std::nullopt;
     }
-    Browser browser(m_caPem);
+    TestBrowser browser(m_provider.tls());
     const QUrl callback = browser.signIn(request.value().url, username);
     if (callback.isEmpty()) {
         qWarning() << "sign-in:" << browser.failure;
@@ -295,9 +170,7 @@ QByteArray TestOidcProvider::control(const QString& path)
 {
     QNetworkAccessManager network;
     QNetworkRequest request(QUrl(m_issuer + path));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(QSslCertificate::fromData(m_caPem, QSsl::Pem));
-    request.setSslConfiguration(tls);
+    request.setSslConfiguration(m_provider.tls());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply* reply = path.endsWith(QLatin1String("/keys")) ? network.get(request) : network.post(request, "{}");
     QSignalSpy finished(reply, &QNetworkReply::finished);
@@ -512,7 +385,7 @@ void TestOidcProvider::providerTrustedOnlyThroughItsCa()
 {
     // Another CA than the one that issued the provider's certificate: the provider is not trusted.
     QTemporaryDir other;
-    QVERIFY(makeCa(other.path()));
+    QVERIFY(makeTestCertificates(other.path()));
     ProviderSettings pinned = settings(QStringLiteral("gatehouse-rs256"));
     pinned.caCertificatesPem = readFile(other.filePath(QStringLiteral("ca.pem")));
     ProviderClient wrongCa(pinned, SecureBytes());

@@ -5,6 +5,7 @@
 // its check: exchange off, another resource's token, an expired token, a bad signature, an unlinked subject, a locked
 // integration, and another tenant's provider link.
 #include "ControlPlaneFixture.h"
+#include "OidcTestProvider.h"
 #include "identity/FederationConfig.h"
 
 #include <QDateTime>
@@ -31,29 +32,6 @@ const QString sourceDir = QStringLiteral(GATEHOUSE_SOURCE_DIR);
 const QString kAudience = QStringLiteral("https://gatehouse.test/api");
 const QString kOtherResource = QStringLiteral("https://other.test/api");
 const QString kMachine = QStringLiteral("gatehouse-machine");
-
-bool runOpenssl(const QStringList& args)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("openssl"), args);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        qWarning() << "openssl" << args << "failed:" << process.readAll();
-        return false;
-    }
-    return true;
-}
-
-// A self-signed certificate for 127.0.0.1 in `dir` (server.pem, server.key): the provider's, and its own CA.
-bool makeCertificate(const QString& dir)
-{
-    return runOpenssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), dir + QStringLiteral("/server.key"), QStringLiteral("-out"),
-                       dir + QStringLiteral("/server.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                       QStringLiteral("subjectAltName=IP:127.0.0.1")});
-}
 
 } // namespace
 
@@ -83,7 +61,7 @@ private:
     audit::AuditEvent newest(const QString& action);
 
     ControlPlaneFixture f;
-    QProcess m_provider;
+    OidcTestProvider m_provider;
     QString m_issuer;
     QByteArray m_caPem;
     QString m_robot; // Acme's integration, Member in W1, linked to the machine client
@@ -92,32 +70,14 @@ private:
 
 void TestTokenExchange::initTestCase()
 {
-    if (!QFile::exists(sourceDir + QStringLiteral("/node_modules/oidc-provider/package.json")))
+    if (!oidcProviderInstalled(sourceDir))
         QSKIP("oidc-provider is not installed: run `npm ci` in the source tree (CI always does)");
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    QVERIFY2(!node.isEmpty(), "node is not on the PATH (installer/install-deps.sh installs it)");
     // Tokens are checked against the control plane's clock: start it at the real time.
     f.clock = ManualClock(QDateTime::currentMSecsSinceEpoch());
     QVERIFY(f.setUp());
-    const QString dir = f.dir.filePath(QStringLiteral("tls"));
-    QVERIFY(QDir().mkpath(dir));
-    QVERIFY(makeCertificate(dir));
-    QFile ca(dir + QStringLiteral("/server.pem"));
-    QVERIFY(ca.open(QIODevice::ReadOnly));
-    m_caPem = ca.readAll();
-
-    m_provider.setProgram(node);
-    m_provider.setArguments({sourceDir + QStringLiteral("/tests/oidc/provider.mjs"), QStringLiteral("--cert"),
-                             dir + QStringLiteral("/server.pem"), QStringLiteral("--key"),
-                             dir + QStringLiteral("/server.key")});
-    m_provider.setWorkingDirectory(sourceDir);
-    m_provider.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_provider.start();
-    QVERIFY2(m_provider.waitForStarted(), qPrintable(m_provider.errorString()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_provider.canReadLine(), 30000);
-    const QJsonObject ready = QJsonDocument::fromJson(m_provider.readLine()).object();
-    m_issuer = ready.value(QStringLiteral("issuer")).toString();
-    QVERIFY(!m_issuer.isEmpty());
+    QVERIFY(m_provider.start(sourceDir, f.dir.filePath(QStringLiteral("tls"))));
+    m_issuer = m_provider.issuer();
+    m_caPem = m_provider.caPem();
 
     // Acme and Blue both trust the provider; Acme's robot (Member in W1, which holds one secret) is the machine.
     QVERIFY(f.cp->setFederation(f.system, provider(f.tenantA, true), secret("gatehouse-rs256-secret")));
@@ -143,11 +103,7 @@ void TestTokenExchange::initTestCase()
 
 void TestTokenExchange::cleanupTestCase()
 {
-    if (m_provider.state() != QProcess::NotRunning) {
-        m_provider.closeWriteChannel();
-        m_provider.terminate();
-        m_provider.waitForFinished(10000);
-    }
+    m_provider.stop();
 }
 
 void TestTokenExchange::init()
@@ -173,9 +129,7 @@ QByteArray TestTokenExchange::machineToken(const QString& resource)
 {
     QNetworkAccessManager network;
     QNetworkRequest request(QUrl(m_issuer + QStringLiteral("/token")));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(QSslCertificate::fromData(m_caPem, QSsl::Pem));
-    request.setSslConfiguration(tls);
+    request.setSslConfiguration(m_provider.tls());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader("Authorization",
                          "Basic " + QByteArray("gatehouse-machine:gatehouse-machine-secret").toBase64());

@@ -114,6 +114,8 @@ public:
     }
 
     QString issuer() const { return m_ready.value(QStringLiteral("issuer")).toString(); }
+    // The whole ready line: the issuer, the port, the clients and the API resource of the integration client.
+    const QJsonObject& ready() const { return m_ready; }
     const QByteArray& caPem() const { return m_caPem; }
     QSslConfiguration tls() const
     {
