@@ -471,6 +471,22 @@ QByteArray stateKey(const QString& state)
     return crypto::sha256(state.toUtf8());
 }
 
+// A refused federated sign-in or token exchange: `event` (its outcome and reason set) written in a transaction of its
+// own, then `answer` returned. `append` and `commit` are the control plane's.
+template <typename Append, typename Commit>
+Error writeRefusal(store::Database& db, audit::AuditEvent& event, const Append& append, const Commit& commit,
+                   Error answer)
+{
+    auto own = store::Transaction::begin(db);
+    if (!own)
+        return own.error();
+    if (auto r = append(event); !r)
+        return r.error();
+    if (auto r = commit(own.value()); !r)
+        return r.error();
+    return answer;
+}
+
 } // namespace
 
 struct ControlPlane::Federation
@@ -582,9 +598,7 @@ Result<ControlPlane::FederatedStart> ControlPlane::beginFederatedSignIn(const Ca
         if (const qint64 wait = m_throttle.retryAfterMs(caller.address, now); wait > 0) {
             if (auto r = record({}, QStringLiteral("throttled"), {}); !r)
                 return r.error();
-            return makeError(ErrorCode::RateLimited,
-                             QStringLiteral("too many failed sign-ins from this address; try again in %1 seconds")
-                                 .arg((wait + 999) / 1000));
+            return tooManyFailedSignIns(wait);
         }
         std::optional<store::Transaction> tx;
         {
@@ -655,6 +669,12 @@ Result<SignedIn> ControlPlane::completeFederatedSignIn(const Caller& caller, con
     event.actorKind = QStringLiteral("user");
     // A refusal: recorded in a transaction of its own (after `tx`, if any, was rolled back), counted against the
     // address like a wrong password, and answered like one.
+    const auto append = [this](audit::AuditEvent& e) {
+        return appendEvent(e);
+    };
+    const auto commitOwn = [this](store::Transaction& tx) {
+        return commit(tx);
+    };
     const auto refuse = [&](const QString& reason, const QJsonObject& details = {},
                             const QString& message = kSignInFailed) -> Result<SignedIn> {
         m_throttle.recordFailure(caller.address, m_clock.nowMs());
@@ -662,14 +682,7 @@ Result<SignedIn> ControlPlane::completeFederatedSignIn(const Caller& caller, con
         event.reason = reason;
         for (auto it = details.begin(); it != details.end(); ++it)
             event.details.insert(it.key(), it.value());
-        auto own = store::Transaction::begin(m_db);
-        if (!own)
-            return own.error();
-        if (auto r = appendEvent(event); !r)
-            return r.error();
-        if (auto r = commit(own.value()); !r)
-            return r.error();
-        return makeError(ErrorCode::Unauthenticated, message);
+        return writeRefusal(m_db, event, append, commitOwn, makeError(ErrorCode::Unauthenticated, message));
     };
 
     Federation::Pending pending;
@@ -682,16 +695,7 @@ Result<SignedIn> ControlPlane::completeFederatedSignIn(const Caller& caller, con
         if (const qint64 wait = m_throttle.retryAfterMs(caller.address, now); wait > 0) {
             event.outcome = QStringLiteral("denied");
             event.reason = QStringLiteral("throttled");
-            auto own = store::Transaction::begin(m_db);
-            if (!own)
-                return own.error();
-            if (auto r = appendEvent(event); !r)
-                return r.error();
-            if (auto r = commit(own.value()); !r)
-                return r.error();
-            return makeError(ErrorCode::RateLimited,
-                             QStringLiteral("too many failed sign-ins from this address; try again in %1 seconds")
-                                 .arg((wait + 999) / 1000));
+            return writeRefusal(m_db, event, append, commitOwn, tooManyFailedSignIns(wait));
         }
         if (!m_federation)
             m_federation = std::make_shared<Federation>();
@@ -961,20 +965,19 @@ Result<IssuedToken> ControlPlane::exchangeProviderToken(const Caller& caller, co
     event.details.insert(QStringLiteral("tenant"), looksLikeId(tenantName) ? tenantName : QStringLiteral("(invalid)"));
     // A refusal (under the lock, after any transaction of the exchange was rolled back): recorded in a transaction of
     // its own, counted against the address like a wrong password, and answered like one. Never the token.
+    const auto append = [this](audit::AuditEvent& e) {
+        return appendEvent(e);
+    };
+    const auto commitOwn = [this](store::Transaction& tx) {
+        return commit(tx);
+    };
     const auto refuse = [&](const QString& reason, const QJsonObject& details = {}) -> Result<IssuedToken> {
         m_throttle.recordFailure(caller.address, m_clock.nowMs());
         event.outcome = QStringLiteral("denied");
         event.reason = reason;
         for (auto it = details.begin(); it != details.end(); ++it)
             event.details.insert(it.key(), it.value());
-        auto own = store::Transaction::begin(m_db);
-        if (!own)
-            return own.error();
-        if (auto r = appendEvent(event); !r)
-            return r.error();
-        if (auto r = commit(own.value()); !r)
-            return r.error();
-        return makeError(ErrorCode::Unauthenticated, kExchangeFailed);
+        return writeRefusal(m_db, event, append, commitOwn, makeError(ErrorCode::Unauthenticated, kExchangeFailed));
     };
 
     QString tenantId;
@@ -987,16 +990,7 @@ Result<IssuedToken> ControlPlane::exchangeProviderToken(const Caller& caller, co
         if (const qint64 wait = m_throttle.retryAfterMs(caller.address, now); wait > 0) {
             event.outcome = QStringLiteral("denied");
             event.reason = QStringLiteral("throttled");
-            auto own = store::Transaction::begin(m_db);
-            if (!own)
-                return own.error();
-            if (auto r = appendEvent(event); !r)
-                return r.error();
-            if (auto r = commit(own.value()); !r)
-                return r.error();
-            return makeError(ErrorCode::RateLimited,
-                             QStringLiteral("too many failed sign-ins from this address; try again in %1 seconds")
-                                 .arg((wait + 999) / 1000));
+            return writeRefusal(m_db, event, append, commitOwn, tooManyFailedSignIns(wait));
         }
         if (accessToken.isEmpty() || accessToken.size() > 16 * 1024)
             return refuse(QStringLiteral("token_format"), {{QStringLiteral("check"), QStringLiteral("format")}});

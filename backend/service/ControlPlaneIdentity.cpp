@@ -307,9 +307,7 @@ Result<SignedIn> ControlPlane::signIn(const Caller& caller, const QString& tenan
     };
 
     if (const qint64 wait = m_throttle.retryAfterMs(caller.address, now); wait > 0)
-        return finish(QStringLiteral("throttled"), ErrorCode::RateLimited,
-                      QStringLiteral("too many failed sign-ins from this address; try again in %1 seconds")
-                          .arg((wait + 999) / 1000));
+        return finish(QStringLiteral("throttled"), ErrorCode::RateLimited, tooManyFailedSignIns(wait).message);
 
     // Tenant and user. Unknown ones cost one Argon2id verification too, so timing does not tell them apart.
     QString tenantId;

@@ -100,7 +100,16 @@ template <typename T, typename F> Result<T> ControlPlane::perform(const Caller& 
 
 Error notFound(const QString& what);
 
-// The one answer to a failed sign-in, by password or at an identity provider: it tells nothing about which check failed.
+// The answer to a sign-in (by password, at a provider, or a token exchange) from an address that failed too often.
+inline Error tooManyFailedSignIns(qint64 waitMs)
+{
+    return makeError(ErrorCode::RateLimited, QStringLiteral("too many failed sign-ins from this address; try again in "
+                                                            "%1 seconds")
+                                                 .arg((waitMs + 999) / 1000));
+}
+
+// The one answer to a failed sign-in, by password or at an identity provider: it tells nothing about which check
+// failed.
 inline const QString kSignInFailed = QStringLiteral(
     "sign-in failed: wrong tenant, username or password, or the account is locked; try again later or ask an "
     "administrator");
