@@ -5,8 +5,10 @@
 // its check: exchange off, another resource's token, an expired token, a bad signature, an unlinked subject, a locked
 // integration, and another tenant's provider link.
 #include "ControlPlaneFixture.h"
+#include "JwtTestSupport.h"
 #include "OidcTestProvider.h"
 #include "identity/FederationConfig.h"
+#include "oidc/Base64Url.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -47,6 +49,7 @@ private slots:
     void anotherResourcesTokenRefused();
     void expiredTokenRefused();
     void badSignatureRefused();
+    void algorithmConfusionRefused();
     void unlinkedSubjectRefused();
     void lockedIntegrationRefused();
     void anotherTenantRefused();
@@ -251,6 +254,37 @@ void TestTokenExchange::badSignatureRefused()
     const qsizetype at = token.lastIndexOf('.') + 20;
     token[at] = token[at] == 'A' ? 'B' : 'A';
     verifyRefused(exchange(QStringLiteral("acme"), token), QStringLiteral("token_signature"));
+}
+
+void TestTokenExchange::algorithmConfusionRefused()
+{
+    // The provider's own claims, re-signed the ways an attacker would try: no signature at all (alg none), and an
+    // HMAC keyed with what the provider publishes (its key set), which a verifier that lets the header choose the
+    // algorithm would accept.
+    const QByteArray token = machineToken(kAudience);
+    QVERIFY(!token.isEmpty());
+    const QList<QByteArray> parts = token.split('.');
+    QCOMPARE(parts.size(), 3);
+    const QJsonObject header = QJsonDocument::fromJson(oidc::base64UrlDecode(parts[0]).value()).object();
+    const QJsonObject claims = QJsonDocument::fromJson(oidc::base64UrlDecode(parts[1]).value()).object();
+    QVERIFY(!claims.isEmpty());
+    QJsonObject none = header;
+    none.insert(QStringLiteral("alg"), QStringLiteral("none"));
+    verifyRefused(exchange(QStringLiteral("acme"), jsonPart(none) + '.' + parts[1] + '.'),
+                  QStringLiteral("token_algorithm"));
+    QJsonObject hmac = header;
+    hmac.insert(QStringLiteral("alg"), QStringLiteral("HS256"));
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(m_issuer + QStringLiteral("/jwks")));
+    request.setSslConfiguration(m_provider.tls());
+    QNetworkReply* reply = network.get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(20000));
+    reply->deleteLater();
+    const QByteArray published = reply->readAll();
+    QVERIFY2(published.contains("\"keys\""), published.constData());
+    verifyRefused(exchange(QStringLiteral("acme"), hs256Jwt(published, hmac, claims)),
+                  QStringLiteral("token_algorithm"));
 }
 
 void TestTokenExchange::unlinkedSubjectRefused()
