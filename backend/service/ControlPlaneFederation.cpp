@@ -471,6 +471,18 @@ QByteArray stateKey(const QString& state)
     return crypto::sha256(state.toUtf8());
 }
 
+// The id of the active tenant called `name`; empty when there is none (or it is suspended).
+Result<QString> activeTenantId(store::Database& db, const QString& name)
+{
+    auto t = sql::query(db, "SELECT id FROM tenants WHERE name = ? AND id <> '' AND status = 'active';", name);
+    if (!t)
+        return t.error();
+    auto row = t.value().step();
+    if (!row)
+        return row.error();
+    return row.value() ? t.value().text(0) : QString();
+}
+
 // A refused federated sign-in or token exchange: `event` (its outcome and reason set) written in a transaction of its
 // own, then `answer` returned. `append` and `commit` are the control plane's.
 template <typename Append, typename Commit>
@@ -607,12 +619,10 @@ Result<ControlPlane::FederatedStart> ControlPlane::beginFederatedSignIn(const Ca
                 return begun.error();
             tx.emplace(std::move(begun).value());
         }
-        auto t =
-            sql::query(m_db, "SELECT id FROM tenants WHERE name = ? AND id <> '' AND status = 'active';", tenantName);
-        if (!t)
-            return t.error();
-        if (t.value().step().value())
-            tenantId = t.value().text(0);
+        auto active = activeTenantId(m_db, tenantName);
+        if (!active)
+            return active.error();
+        tenantId = active.value();
         auto found = tenantId.isEmpty() ? Result<std::pair<FederationConfig, std::shared_ptr<oidc::ProviderClient>>>(
                                               makeError(ErrorCode::NotFound, QString()))
                                         : federationClient(tenantId, now);
@@ -1001,12 +1011,10 @@ Result<IssuedToken> ControlPlane::exchangeProviderToken(const Caller& caller, co
                 return begun.error();
             tx.emplace(std::move(begun).value());
         }
-        auto t =
-            sql::query(m_db, "SELECT id FROM tenants WHERE name = ? AND id <> '' AND status = 'active';", tenantName);
-        if (!t)
-            return t.error();
-        if (t.value().step().value())
-            tenantId = t.value().text(0);
+        auto active = activeTenantId(m_db, tenantName);
+        if (!active)
+            return active.error();
+        tenantId = active.value();
         auto found = tenantId.isEmpty() ? Result<std::pair<FederationConfig, std::shared_ptr<oidc::ProviderClient>>>(
                                               makeError(ErrorCode::NotFound, QString()))
                                         : federationClient(tenantId, now);
