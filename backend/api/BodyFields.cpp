@@ -175,7 +175,8 @@ std::optional<QJsonObject> BodyFields::object(const char* key)
 
 std::optional<QJsonArray> BodyFields::array(const char* key)
 {
-    const auto v = take(key, true, [](const QJsonValue& x) { return x.isArray(); }, "an array");
+    const auto v = take(
+        key, true, [](const QJsonValue& x) { return x.isArray(); }, "an array");
     return v ? std::optional<QJsonArray>(v->toArray()) : std::nullopt;
 }
 

@@ -509,12 +509,12 @@ const QList<RouteSpec>& routeSpecs()
         {"getTenantOidcGroupMappings", Scope::Tenant, READERS, nothing},
         {"setTenantOidcGroupMappings", Scope::Tenant, TOTA,
          [](W&, const T&, const R&) {
-             return Request{{},
-                            {{QStringLiteral("mappings"),
-                              QJsonArray{QJsonObject{{QStringLiteral("group"), unique("group")},
-                                                     {QStringLiteral("role_id"), roles::kMember}}}}},
-                            {},
-                            {}};
+             return Request{
+                 {},
+                 {{QStringLiteral("mappings"), QJsonArray{QJsonObject{{QStringLiteral("group"), unique("group")},
+                                                                      {QStringLiteral("role_id"), roles::kMember}}}}},
+                 {},
+                 {}};
          }},
         {"createTenantForwardDestination", Scope::Tenant, ONLY_TO,
          [](W&, const T&, const R&) {
@@ -809,9 +809,10 @@ const RouteSpec* specFor(const QString& operationId)
 }
 
 // Routes answered without a token; checked on their own.
-const QStringList kAnonymous{QStringLiteral("health"), QStringLiteral("ready"), QStringLiteral("openapi"),
-                             QStringLiteral("login"), QStringLiteral("startOidcSignIn"),
-                             QStringLiteral("completeOidcSignIn"), QStringLiteral("exchangeOidcToken")};
+const QStringList kAnonymous{QStringLiteral("health"),           QStringLiteral("ready"),
+                             QStringLiteral("openapi"),          QStringLiteral("login"),
+                             QStringLiteral("startOidcSignIn"),  QStringLiteral("completeOidcSignIn"),
+                             QStringLiteral("exchangeOidcToken")};
 // Server-Sent Events: an allowed call answers 200 with a stream callback, which the test does not run.
 const QStringList kEventStreams{QStringLiteral("streamPlatformAuditEvents"), QStringLiteral("streamTenantAuditEvents")};
 

@@ -1294,13 +1294,14 @@ void TestApiRoutes::oidcConfigurationOverHttps()
 {
     const QByteArray oidc = tenantPath(f->tenantA) + "/oidc";
     QCOMPARE(call("GET", oidc, alice()).status(), 404);
-    const QJsonObject body{{QStringLiteral("issuer"), QStringLiteral("https://idp.example.com")},
-                           {QStringLiteral("client_id"), QStringLiteral("gatehouse")},
-                           {QStringLiteral("client_secret"), QStringLiteral("api-client-secret-canary")},
-                           {QStringLiteral("scopes"), QJsonArray{QStringLiteral("openid"), QStringLiteral("groups")}},
-                           {QStringLiteral("claims"), QJsonObject{{QStringLiteral("groups"), QStringLiteral("org.groups")}}},
-                           {QStringLiteral("jit_provisioning"), true},
-                           {QStringLiteral("local_passwords"), false}};
+    const QJsonObject body{
+        {QStringLiteral("issuer"), QStringLiteral("https://idp.example.com")},
+        {QStringLiteral("client_id"), QStringLiteral("gatehouse")},
+        {QStringLiteral("client_secret"), QStringLiteral("api-client-secret-canary")},
+        {QStringLiteral("scopes"), QJsonArray{QStringLiteral("openid"), QStringLiteral("groups")}},
+        {QStringLiteral("claims"), QJsonObject{{QStringLiteral("groups"), QStringLiteral("org.groups")}}},
+        {QStringLiteral("jit_provisioning"), true},
+        {QStringLiteral("local_passwords"), false}};
     auto set = call("PUT", oidc, alice(), body);
     QCOMPARE(set.status(), 200);
     QVERIFY(set.json().value(QStringLiteral("client_secret_set")).toBool());

@@ -145,7 +145,8 @@ QByteArray TestTokenExchange::machineToken(const QString& resource)
     reply->deleteLater();
     const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
     if (!answer.contains(QStringLiteral("access_token")))
-        qWarning() << "token endpoint:" << answer;
+        qWarning() << "the token endpoint refused:" << answer.value(QStringLiteral("error")).toString()
+                   << answer.value(QStringLiteral("error_description")).toString();
     return answer.value(QStringLiteral("access_token")).toString().toLatin1();
 }
 
